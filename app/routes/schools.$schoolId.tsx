@@ -1,0 +1,69 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { getAuthority } from "../../db/queries/authorities";
+import { getSchool } from "../../db/queries/schools";
+import { listSchoolPeople } from "../../db/queries/school-people";
+import { StatusPage } from "../components/status-page";
+import { Card } from "../components/ui/card";
+import { notFound, requireIdParam } from "../utils/http.server";
+import { canViewSchool } from "../utils/permissions";
+import { requireActor } from "../utils/permissions.server";
+import { categoryLabels, phaseLabels, roleLabel } from "../utils/roles";
+
+export async function loader({ context, request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(context, request);
+  const { db } = context.services;
+  const school = await getSchool(db, requireIdParam(params.schoolId));
+  // Someone who may not see a school is told it does not exist, not that it is forbidden.
+  if (!school || !canViewSchool(actor, school)) notFound();
+  const [authority, people] = await Promise.all([getAuthority(db, school.authorityId), listSchoolPeople(db, school.id)]);
+  const terminology = authority?.terminology ?? "en-GB";
+  return json({
+    school,
+    authorityName: authority?.name ?? "",
+    people: people.map((p) => ({ ...p, roleLabel: roleLabel(p.role, terminology) })),
+  });
+}
+
+export default function SchoolPage() {
+  const { school, authorityName, people } = useLoaderData<typeof loader>();
+  return (
+    <main id="main" className="mx-auto max-w-4xl px-4 py-8">
+      <p className="text-sm text-slate-700">{authorityName}</p>
+      <h1 className="text-2xl font-bold">{school.name}</h1>
+      <div className="mt-6 grid gap-6 md:grid-cols-2">
+        <Card title="About the school">
+          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
+            <dt className="font-medium">Reference</dt>
+            <dd>{school.reference}</dd>
+            <dt className="font-medium">Phase</dt>
+            <dd>{phaseLabels[school.phase]}</dd>
+            <dt className="font-medium">Support category</dt>
+            <dd>{categoryLabels[school.category]}</dd>
+            <dt className="font-medium">Locality</dt>
+            <dd>{school.locality}</dd>
+          </dl>
+        </Card>
+        <Card title="Leadership and governance">
+          {people.length === 0 ? (
+            <p className="text-sm text-slate-700">Nobody has joined for this school yet. The authority admin can invite its head teacher.</p>
+          ) : (
+            <ul className="space-y-1 text-sm">
+              {people.map((p) => (
+                <li key={`${p.userId}-${p.role}`}>
+                  <span className="font-medium">{p.name}</span> · {p.roleLabel}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
+    </main>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.school.name ?? "School"} · Commons` }];
+
+export function ErrorBoundary() {
+  return <StatusPage />;
+}

@@ -1,0 +1,95 @@
+import path from "node:path";
+import { z } from "zod";
+
+const booleanString = z.enum(["true", "false"]).transform((v) => v === "true");
+const positiveInt = z.coerce.number().int().positive();
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  APP_URL: z.string().url().optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+    .optional(),
+  DATA_DIR: z.string().min(1).default("./data"),
+  SEED_DEMO: booleanString.optional(),
+  DEMO_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
+    .optional(),
+  MAIL_FROM: z.string().min(3).default("Commons <no-reply@commons.localhost>"),
+  SESSION_IDLE_HOURS: positiveInt.default(8),
+  SESSION_ABSOLUTE_DAYS: positiveInt.default(7),
+  INVITATION_DAYS: positiveInt.default(7),
+  TRUST_PROXY: booleanString.default("false"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+});
+
+export const DEFAULT_DEMO_PASSWORD = "commons-demo-password";
+
+/** The parsed configuration: every environment variable Commons reads, in one place. */
+export type Env = {
+  nodeEnv: "development" | "production" | "test";
+  port: number;
+  host: string;
+  /** The app's public origin (scheme, host, port); decides Secure/`__Host-` cookies. */
+  appUrl: string | null;
+  database: { driver: "postgres"; url: string } | { driver: "pglite"; dataDir: string };
+  seedDemo: boolean;
+  demoPassword: string;
+  demoPasswordIsDefault: boolean;
+  smtpUrl: string | null;
+  mailFrom: string;
+  sessionIdleMs: number;
+  sessionAbsoluteMs: number;
+  invitationMs: number;
+  trustProxy: boolean;
+  logLevel: "debug" | "info" | "warn" | "error" | "silent";
+};
+
+/** Raised at start-up when a variable is invalid; the message names each bad variable. */
+export class EnvError extends Error {}
+
+/** Parses the environment once at start-up. Empty strings count as unset. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new EnvError(`Commons cannot start: these settings are not valid:\n${lines.join("\n")}`);
+  }
+  const e = result.data;
+  const production = e.NODE_ENV === "production";
+  if (production && e.APP_URL && e.APP_URL.startsWith("http://") && !isLoopbackUrl(e.APP_URL)) {
+    throw new EnvError(
+      "Commons cannot start: APP_URL must use https:// in production (sign-in cookies are only sent securely).",
+    );
+  }
+  return {
+    nodeEnv: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    appUrl: e.APP_URL ? new URL(e.APP_URL).origin : null,
+    database: e.DATABASE_URL
+      ? { driver: "postgres", url: e.DATABASE_URL }
+      : { driver: "pglite", dataDir: path.resolve(e.DATA_DIR) },
+    seedDemo: e.SEED_DEMO ?? !production,
+    demoPassword: e.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD,
+    demoPasswordIsDefault: e.DEMO_PASSWORD === undefined,
+    smtpUrl: e.SMTP_URL ?? null,
+    mailFrom: e.MAIL_FROM,
+    sessionIdleMs: e.SESSION_IDLE_HOURS * 3_600_000,
+    sessionAbsoluteMs: e.SESSION_ABSOLUTE_DAYS * 86_400_000,
+    invitationMs: e.INVITATION_DAYS * 86_400_000,
+    trustProxy: e.TRUST_PROXY,
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+function isLoopbackUrl(url: string) {
+  const host = new URL(url).hostname;
+  return host === "localhost" || host === "127.0.0.1" || host === "[::1]";
+}

@@ -1,0 +1,25 @@
+import type { Database } from "../../db/client";
+import type { Auth, SessionUser } from "./auth.server";
+import type { Env } from "./env.server";
+import type { Logger } from "./logger.server";
+import type { Mailer } from "./mail.server";
+
+/** What the Node process opens once and hands to every loader and action through the load context. */
+export type AppServices = {
+  db: Database;
+  env: Env;
+  logger: Logger;
+  auth: Auth;
+  mailer: Mailer;
+};
+
+declare module "@remix-run/node" {
+  interface AppLoadContext {
+    services: AppServices;
+    /** The signed-in user for this request (validated by the server before Remix runs), or null. */
+    user: SessionUser | null;
+    sessionId: string | null;
+    /** The client's address as the throttle sees it. */
+    clientIp: string;
+  }
+}

@@ -1,0 +1,10 @@
+import { pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+/** A local authority, district or trust: the network that owns schools and people. */
+export const authorities = pgTable("authorities", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull(),
+  /** Which words the UI uses: en-GB (head teacher, governors) or en-US (principal, school board). */
+  terminology: text("terminology", { enum: ["en-GB", "en-US"] }).notNull().default("en-GB"),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});

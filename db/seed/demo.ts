@@ -1,0 +1,57 @@
+import { hashPassword } from "../../app/utils/password.server";
+import type { Database } from "../client";
+import { createAuthority } from "../queries/authorities";
+import { insertSchools } from "../queries/schools";
+import { createUserWithGrants, findUserByEmail, type Grant } from "../queries/users";
+import { users } from "../schema/index";
+import { demoHeadNames, demoSchools } from "./demo-data";
+
+export type DemoSignIns = { created: boolean; signIns: Array<{ email: string; description: string }> };
+
+const ADMIN_EMAIL = "admin@demo.test";
+
+/**
+ * Seeds the demo network into an empty database (no users at all), in one transaction. On a
+ * database that already holds the demo network it only returns the sign-ins, so they can be printed
+ * again; on any other non-empty database it does nothing and returns null.
+ */
+export async function seedDemoNetwork(db: Database, options: { password: string }): Promise<DemoSignIns | null> {
+  const signIns = describeSignIns();
+  const [anyUser] = await db.select({ id: users.id }).from(users).limit(1);
+  if (anyUser) return (await findUserByEmail(db, ADMIN_EMAIL)) ? { created: false, signIns } : null;
+
+  const passwordHash = await hashPassword(options.password);
+  await db.transaction(async (tx) => {
+    const txDb = tx as unknown as Database;
+    const authority = await createAuthority(txDb, { name: "Kingsmere Borough Council", terminology: "en-GB" });
+    const schools = await insertSchools(txDb, demoSchools.map((s) => ({ ...s, authorityId: authority.id })));
+    const byRef = new Map(schools.map((s) => [s.reference, s.id]));
+    const schoolId = (n: number) => byRef.get(demoSchools[n - 1].reference)!;
+    const at = (role: Grant["role"], school: string | null = null): Grant => ({ role, authorityId: authority.id, schoolId: school });
+    const person = (email: string, name: string, grants: Grant[]) =>
+      createUserWithGrants(txDb, { email, name, passwordHash }, grants);
+
+    await person(ADMIN_EMAIL, "Sarah Whitmore", [at("authority_admin")]);
+    await person("facilitator1@demo.test", "Priya Sharma", [at("facilitator")]);
+    await person("facilitator2@demo.test", "Tom Gallagher", [at("facilitator")]);
+    await person("sip1@demo.test", "Dr Helen Marsh", [at("sip")]);
+    await person("sip2@demo.test", "Richard Osei", [at("sip")]);
+    await person("sip3@demo.test", "Catherine Lowe", [at("sip")]);
+    for (let n = 1; n <= 15; n++) {
+      await person(`head${n}@demo.test`, demoHeadNames[n - 1], [at("school_leader", schoolId(n))]);
+    }
+    await person("governor1@demo.test", "Margaret Ellis", [at("governor", schoolId(1))]);
+  });
+  return { created: true, signIns };
+}
+
+function describeSignIns(): DemoSignIns["signIns"] {
+  return [
+    { email: ADMIN_EMAIL, description: "local authority admin" },
+    { email: "facilitator1@demo.test", description: "facilitator" },
+    { email: "facilitator2@demo.test", description: "facilitator" },
+    ...[1, 2, 3].map((n) => ({ email: `sip${n}@demo.test`, description: "School Improvement Partner" })),
+    ...demoSchools.map((s, i) => ({ email: `head${i + 1}@demo.test`, description: `head teacher, ${s.name}` })),
+    { email: "governor1@demo.test", description: `governor, ${demoSchools[0].name}` },
+  ];
+}

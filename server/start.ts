@@ -1,0 +1,101 @@
+import { createServer, type Server } from "node:http";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import { createAuth } from "../app/utils/auth.server";
+import type { Env } from "../app/utils/env.server";
+import { createLogger, type Logger } from "../app/utils/logger.server";
+import { createMailer } from "../app/utils/mail.server";
+import type { AppServices } from "../app/utils/services.server";
+import { openDatabase, type DatabaseHandle } from "../db/client";
+import { seedDemoNetwork, type DemoSignIns } from "../db/seed/demo";
+import { createHttpApp, type BuildSource } from "./http-app";
+import { closeGracefully } from "./shutdown";
+import { handleUpgrade } from "./upgrade";
+
+export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+const BUILD_PATH = path.join(ROOT, "build", "index.js");
+
+export type RunningCommons = {
+  server: Server;
+  url: string;
+  services: AppServices;
+  database: DatabaseHandle;
+  demo: DemoSignIns | null;
+  close(): Promise<void>;
+};
+
+/** Loads the Remix server build; `fresh` re-imports it after a rebuild (development). */
+export async function importBuild(fresh = false): Promise<ServerBuild> {
+  const url = pathToFileURL(BUILD_PATH).href + (fresh ? `?t=${Date.now()}` : "");
+  return (await import(url)) as ServerBuild;
+}
+
+/**
+ * Opens the database (migrating it), seeds the demo network into an empty one when asked, and
+ * serves HTTP. Used by `server/index.ts` and by the integration and browser tests (port 0).
+ */
+export async function startCommons(options: {
+  env: Env;
+  logger?: Logger;
+  database?: DatabaseHandle;
+  getBuild?: BuildSource;
+}): Promise<RunningCommons> {
+  const { env } = options;
+  const logger = options.logger ?? createLogger(env.logLevel);
+  const database = options.database ?? (await openDatabase(env.database));
+  const secure = env.appUrl?.startsWith("https://") ?? false;
+  const services: AppServices = {
+    db: database.db,
+    env,
+    logger,
+    auth: createAuth(database.db, { idleMs: env.sessionIdleMs, absoluteMs: env.sessionAbsoluteMs, secure }),
+    mailer: await createMailer({
+      db: database.db,
+      logger,
+      smtpUrl: env.smtpUrl,
+      from: env.mailFrom,
+      logBodies: env.nodeEnv !== "production",
+    }),
+  };
+
+  const demo = env.seedDemo ? await seedDemoNetwork(database.db, { password: env.demoPassword }) : null;
+
+  const build = options.getBuild ? null : await importBuild();
+  const app = createHttpApp({
+    services,
+    database,
+    getBuild: options.getBuild ?? (async () => build!),
+    publicDir: path.join(ROOT, "public"),
+  });
+  const server = createServer(app);
+  server.on("upgrade", handleUpgrade);
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(env.port, env.host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : env.port;
+  const displayHost = env.host === "0.0.0.0" || env.host === "127.0.0.1" || env.host === "::" ? "localhost" : env.host;
+
+  const sweep = setInterval(() => {
+    services.auth.deleteExpiredSessions().catch((error) => logger.warn("could not remove expired sessions", { error }));
+  }, 3_600_000);
+  sweep.unref();
+
+  return {
+    server,
+    url: `http://${displayHost}:${port}`,
+    services,
+    database,
+    demo,
+    close: () =>
+      closeGracefully(server, logger, [
+        async () => clearInterval(sweep),
+        () => database.close(),
+      ]),
+  };
+}
