@@ -1,4 +1,4 @@
-import { json, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import {
   Form,
   Link,
@@ -12,11 +12,25 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { getGrants } from "../db/queries/users";
-import { StatusPage } from "./components/status-page";
+import { StatusPage, statusTitle } from "./components/status-page";
 import { adminAuthorityIds } from "./utils/permissions";
 import styles from "./styles/app.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+// An inline icon, so browsers do not ask for a /favicon.ico that does not exist (a 404 in the console).
+const favicon =
+  "data:image/svg+xml," +
+  encodeURIComponent(
+    "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'><rect width='32' height='32' rx='6' fill='#185a4a'/>" +
+      "<text x='16' y='23' font-family='sans-serif' font-size='20' font-weight='700' fill='#fff' text-anchor='middle'>C</text></svg>",
+  );
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: favicon, type: "image/svg+xml" },
+];
+
+// The title any page without its own gets, including error pages (403, 404) shown by a boundary.
+export const meta: MetaFunction = ({ error }) => [{ title: error ? `${statusTitle(error)} · Commons` : "Commons" }];
 
 export async function loader({ context }: LoaderFunctionArgs) {
   if (!context.user) return json({ user: null, isAdmin: false });

@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
+import { linkSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 export type DataDirLock = { release(): void };
@@ -29,29 +29,52 @@ function isAlive(pid: number) {
  */
 export function acquireDataDirLock(dataDir: string): DataDirLock {
   const file = path.join(dataDir, "commons.lock");
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = openSync(file, "wx");
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      let released = false;
-      return {
-        release() {
-          if (released) return;
-          released = true;
-          try {
-            unlinkSync(file);
-          } catch {
-            // already gone: nothing to release
-          }
-        },
-      };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      const pid = Number.parseInt(readFileSync(file, "utf8"), 10);
-      if (Number.isInteger(pid) && isAlive(pid)) throw new DataDirLockedError(dataDir, pid);
-      unlinkSync(file);
+  // The pid is written to a private file first and then hard-linked into place: linking fails if
+  // the lock exists, and the lock never exists empty, so a racing process never sees a half-written one.
+  const temp = path.join(dataDir, `commons.lock.${process.pid}.${Date.now()}`);
+  writeFileSync(temp, String(process.pid));
+  try {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        linkSync(temp, file);
+        return lockHandle(file);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+        const pid = readPid(file);
+        if (pid !== null && isAlive(pid)) throw new DataDirLockedError(dataDir, pid);
+        removeIfPresent(file); // left by a process that died (crash, kill -9)
+      }
     }
+    throw new Error(`Could not lock the embedded database folder ${dataDir}.`);
+  } finally {
+    removeIfPresent(temp);
   }
-  throw new Error(`Could not lock the embedded database folder ${dataDir}.`);
+}
+
+function lockHandle(file: string): DataDirLock {
+  let released = false;
+  return {
+    release() {
+      if (released) return;
+      released = true;
+      removeIfPresent(file);
+    },
+  };
+}
+
+function readPid(file: string): number | null {
+  try {
+    const pid = Number.parseInt(readFileSync(file, "utf8"), 10);
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
+function removeIfPresent(file: string) {
+  try {
+    unlinkSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
 }

@@ -62,6 +62,13 @@ export function createHttpApp(options: {
   });
 
   app.use(originCheck(services.env.appUrl));
+  // Remix 2.17 also compares Origin with Host (or X-Forwarded-Host) and answers a mismatch with a blank
+  // 500: APP_URL behind a proxy that rewrites Host, or `Origin: null` with a same-origin Referer. The
+  // check above has already accepted the request, so Remix is not shown the Origin.
+  app.use((req, _res, next) => {
+    delete req.headers.origin;
+    next();
+  });
 
   let current: { build: ServerBuild; handler: ReturnType<typeof createRequestHandler> } | null = null;
   app.all("*", async (req, res, next) => {

@@ -7,7 +7,8 @@ export function requestSourceOrigin(headers: { origin?: string; referer?: string
   if (headers.origin && headers.origin !== "null") return headers.origin;
   if (headers.referer) {
     try {
-      return new URL(headers.referer).origin;
+      const origin = new URL(headers.referer).origin;
+      return origin === "null" ? null : origin; // an opaque origin (about:, data:) is no origin at all
     } catch {
       return null;
     }

@@ -8,10 +8,12 @@ import { createLogger, type Logger } from "../app/utils/logger.server";
 import { createMailer } from "../app/utils/mail.server";
 import type { AppServices } from "../app/utils/services.server";
 import { openDatabase, type DatabaseHandle } from "../db/client";
+import { schoolYearOf } from "../app/utils/school-year";
 import { seedDemoNetwork, type DemoSignIns } from "../db/seed/demo";
 import { createHttpApp, type BuildSource } from "./http-app";
 import { closeGracefully } from "./shutdown";
-import { handleUpgrade } from "./upgrade";
+import { createUpgradeHandler, upgradeOriginCheck } from "./upgrade";
+import { createCollabServer, type CollabServer, type CollabServerOptions } from "../collab/server";
 
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const BUILD_PATH = path.join(ROOT, "build", "index.js");
@@ -21,6 +23,7 @@ export type RunningCommons = {
   url: string;
   services: AppServices;
   database: DatabaseHandle;
+  collab: CollabServer;
   demo: DemoSignIns | null;
   close(): Promise<void>;
 };
@@ -40,6 +43,8 @@ export async function startCommons(options: {
   logger?: Logger;
   database?: DatabaseHandle;
   getBuild?: BuildSource;
+  /** Overrides for the collaboration server (tests use shorter timings). */
+  collab?: Partial<Omit<CollabServerOptions, "db" | "auth" | "logger">>;
 }): Promise<RunningCommons> {
   const { env } = options;
   const logger = options.logger ?? createLogger(env.logLevel);
@@ -57,9 +62,10 @@ export async function startCommons(options: {
       from: env.mailFrom,
       logBodies: env.nodeEnv !== "production",
     }),
+    realtime: { sessionEnded: () => {} },
   };
 
-  const demo = env.seedDemo ? await seedDemoNetwork(database.db, { password: env.demoPassword }) : null;
+  const demo = env.seedDemo ? await seedDemoNetwork(database.db, { password: env.demoPassword, schoolYear: schoolYearOf(new Date()) }) : null;
 
   const build = options.getBuild ? null : await importBuild();
   const app = createHttpApp({
@@ -68,8 +74,16 @@ export async function startCommons(options: {
     getBuild: options.getBuild ?? (async () => build!),
     publicDir: path.join(ROOT, "public"),
   });
+  const collab = createCollabServer({
+    db: database.db,
+    auth: services.auth,
+    logger,
+    allowedOrigin: upgradeOriginCheck(env.appUrl, env.trustProxy),
+    ...options.collab,
+  });
+  services.realtime.sessionEnded = collab.sessionEnded;
   const server = createServer(app);
-  server.on("upgrade", handleUpgrade);
+  server.on("upgrade", createUpgradeHandler(collab));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(env.port, env.host, () => {
@@ -91,10 +105,13 @@ export async function startCommons(options: {
     url: `http://${displayHost}:${port}`,
     services,
     database,
+    collab,
     demo,
     close: () =>
       closeGracefully(server, logger, [
         async () => clearInterval(sweep),
+        // Sockets are told to reconnect and every document is flushed before the database closes.
+        () => collab.close(),
         () => database.close(),
       ]),
   };

@@ -1,20 +1,37 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
+import { COLLAB_PATH_PREFIX } from "../collab/doc-names";
+import { refuseUpgrade } from "../collab/refuse-upgrade";
+import type { CollabServer } from "../collab/server";
+import { isAllowedOrigin } from "./origin-check";
 
-/** Answers a refused WebSocket upgrade with a real HTTP response, then closes the socket. */
-export function refuseUpgrade(socket: Duplex, status: number, reason: string, message: string) {
-  const body = `${message}\n`;
-  socket.end(
-    `HTTP/1.1 ${status} ${reason}\r\n` +
-      "Connection: close\r\n" +
-      "Content-Type: text/plain; charset=utf-8\r\n" +
-      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n` +
-      body,
-  );
+export { refuseUpgrade };
+
+/** Routes WebSocket upgrades: `/collab/<kind>.<id>` to the collaboration server, anything else 404. */
+export function createUpgradeHandler(collab: CollabServer | null) {
+  return (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on("error", () => socket.destroy());
+    const path = new URL(req.url ?? "/", "http://localhost").pathname;
+    if (collab && path.startsWith(COLLAB_PATH_PREFIX)) {
+      void collab.handleUpgrade(req, socket, head);
+      return;
+    }
+    refuseUpgrade(socket, 404, "Not Found", "There is no live connection at this address.");
+  };
 }
 
-/** Routes WebSocket upgrades. No path accepts one yet, so every upgrade gets a 404. */
-export function handleUpgrade(_req: IncomingMessage, socket: Duplex) {
-  socket.on("error", () => socket.destroy());
-  refuseUpgrade(socket, 404, "Not Found", "There is no live connection at this address.");
+/**
+ * Whether a WebSocket upgrade comes from one of our pages: browsers always send Origin on
+ * WebSocket requests, and it must be this server's own origin (as addressed) or APP_URL.
+ */
+export function upgradeOriginCheck(appUrl: string | null, trustProxy: boolean) {
+  return (req: IncomingMessage) => {
+    const forwarded = trustProxy ? String(req.headers["x-forwarded-proto"] ?? "").split(",")[0].trim() : "";
+    const encrypted = (req.socket as { encrypted?: boolean }).encrypted === true;
+    const protocol = forwarded || (encrypted ? "https" : "http");
+    const own = [`${protocol}://${req.headers.host}`];
+    if (appUrl) own.push(appUrl);
+    const origin = req.headers.origin && req.headers.origin !== "null" ? req.headers.origin : null;
+    return isAllowedOrigin(origin, own);
+  };
 }

@@ -7,6 +7,11 @@ const messages: Record<number, { title: string; body: string }> = {
   429: { title: "Too many attempts", body: "Please wait a few minutes and try again." },
 };
 
+/** The page title for an error, in the same plain words as its heading. */
+export function statusTitle(error: unknown): string {
+  return (isRouteErrorResponse(error) && messages[error.status]?.title) || "Something went wrong";
+}
+
 /** The error boundary every route shares: plain words for 403, 404 and unexpected failures. */
 export function StatusPage() {
   const error = useRouteError();

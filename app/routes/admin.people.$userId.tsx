@@ -56,7 +56,7 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   else await addGrant(db, person.id, grant);
   logger.info("role changed", { by: actor.userId, userId: person.id, role, schoolId, action });
   // Removing someone's last role takes them out of the authority, so this page no longer exists.
-  if (action === "remove" && person.grants.length === 1) return redirect("/admin/people");
+  if (action === "remove" && (await listPeople(db, authorityId, person.id)).length === 0) return redirect("/admin/people");
   return json(submission.reply({ resetForm: true }));
 }
 

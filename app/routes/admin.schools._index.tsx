@@ -56,7 +56,7 @@ export default function SchoolsPage() {
   });
   const added = lastResult && "added" in lastResult ? String(lastResult.added) : null;
   return (
-    <main id="main" className="grid gap-8 py-6 lg:grid-cols-[2fr_1fr]">
+    <main id="main" className="grid grid-cols-1 gap-8 py-6 lg:grid-cols-[2fr_1fr]">
       <section aria-labelledby="schools-heading">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h1 id="schools-heading" className="text-2xl font-bold">

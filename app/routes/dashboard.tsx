@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { getAuthoritiesByIds } from "../../db/queries/authorities";
 import { getAuthoritySummary } from "../../db/queries/dashboard";
+import { listAssignedSchools, listCommunitiesForUser } from "../../db/queries/communities";
 import { getSchoolsByIds, type School } from "../../db/queries/schools";
 import { Card } from "../components/ui/card";
 import { EmptyState } from "../components/ui/empty-state";
@@ -9,16 +10,20 @@ import { StatusPage } from "../components/status-page";
 import { requireActor } from "../utils/permissions.server";
 import { adminAuthorityIds, governedSchoolIds, isFacilitator, isSip, ledSchoolIds } from "../utils/permissions";
 import { categoryLabels, phaseLabels, roleLabel } from "../utils/roles";
+import { schoolYearOf } from "../utils/school-year";
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const actor = await requireActor(context, request);
   const { db } = context.services;
   const adminIds = adminAuthorityIds(actor);
-  const [led, governed, authorities, summaries] = await Promise.all([
+  const year = schoolYearOf(new Date());
+  const [led, governed, authorities, summaries, communities, assigned] = await Promise.all([
     getSchoolsByIds(db, ledSchoolIds(actor)),
     getSchoolsByIds(db, governedSchoolIds(actor)),
     getAuthoritiesByIds(db, [...new Set(actor.grants.map((g) => g.authorityId))]),
     Promise.all(adminIds.map(async (id) => ({ authorityId: id, ...(await getAuthoritySummary(db, id)) }))),
+    listCommunitiesForUser(db, actor.userId, year),
+    isSip(actor) ? listAssignedSchools(db, actor.userId, year) : Promise.resolve([] as Array<{ id: string; name: string; dayBudget: number }>),
   ]);
   const terminology = authorities[0]?.terminology ?? "en-GB";
   return json({
@@ -30,6 +35,10 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
     facilitator: isFacilitator(actor),
     sip: isSip(actor),
     admin: summaries,
+    communities,
+    assigned,
+    leader: ledSchoolIds(actor).length > 0,
+    year,
     terminology,
   });
 }
@@ -58,19 +67,45 @@ export default function Dashboard() {
         {data.governed.length > 0 ? (
           <SchoolsCard title={data.terminology === "en-US" ? "Your school board" : "Schools you govern"} schools={data.governed} />
         ) : null}
-        {data.facilitator ? (
-          <Card title="Your cohorts">
-            <EmptyState title="You are not facilitating a cohort yet">
-              When a cohort of school leaders is set up for you, it appears here with its communities and session dates.
-            </EmptyState>
+        {data.facilitator || data.leader || data.communities.length > 0 ? (
+          <Card title="Your communities of practice">
+            {data.communities.length === 0 ? (
+              <EmptyState title="You are not in a community of practice yet">
+                {data.facilitator
+                  ? "When you form communities in your cohort, they appear here with their inquiry."
+                  : "When your facilitator places you in a community, its shared inquiry appears here."}
+              </EmptyState>
+            ) : (
+              <ul className="space-y-3">
+                {data.communities.map((c) => (
+                  <li key={c.id}>
+                    <Link to={`/communities/${c.id}/inquiry`} className="font-semibold text-brand-700 underline">
+                      {c.name}
+                    </Link>
+                    <p className="text-sm text-slate-700">{c.cohortName} · shared inquiry</p>
+                  </li>
+                ))}
+              </ul>
+            )}
           </Card>
         ) : null}
         {data.sip ? (
-          <Card title="Your assigned schools">
-            <EmptyState title="No schools are assigned to you yet">
-              Your local authority admin assigns schools to School Improvement Partners. Contact them if you expected to see
-              schools here.
-            </EmptyState>
+          <Card title={`Your assigned schools (${data.year})`}>
+            {data.assigned.length === 0 ? (
+              <EmptyState title="No schools are assigned to you yet">
+                Your local authority admin assigns schools to School Improvement Partners. Contact them if you expected to see
+                schools here.
+              </EmptyState>
+            ) : (
+              <ul className="space-y-2">
+                {data.assigned.map((s) => (
+                  <li key={s.id} className="flex justify-between gap-2 text-sm">
+                    <span className="font-medium">{s.name}</span>
+                    <span className="text-slate-700">{s.dayBudget} days this year</span>
+                  </li>
+                ))}
+              </ul>
+            )}
           </Card>
         ) : null}
         {data.admin.map((a) => (

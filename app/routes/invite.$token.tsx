@@ -3,6 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { isUniqueViolation } from "../../db/errors";
 import { getAuthority } from "../../db/queries/authorities";
 import { acceptInvitation, findUsableInvitation } from "../../db/queries/invitations";
 import { findUserByEmail } from "../../db/queries/users";
@@ -10,6 +11,7 @@ import { Button } from "../components/ui/button";
 import { ErrorList, Field } from "../components/ui/field";
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "../utils/password.server";
 import { roleLabel } from "../utils/roles";
+import { checkSignInThrottle, clearSignInFailures, recordSignInFailure } from "../utils/throttle.server";
 import { hashToken } from "../utils/tokens.server";
 
 const NewAccountSchema = z
@@ -67,15 +69,37 @@ export async function action({ context, params, request }: ActionFunctionArgs) {
   if (found.existing) {
     const submission = parseWithZod(formData, { schema: ExistingAccountSchema });
     if (submission.status !== "success") return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
+    // A password check like sign-in's, so it shares sign-in's limit on guesses (an admin can read the link).
+    const { email } = found.existing;
+    const verdict = await checkSignInThrottle(db, email, context.clientIp);
+    if (!verdict.allowed) {
+      const minutes = verdict.retryAfterMinutes;
+      const message = `Too many attempts. For your security, please wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`;
+      return json(submission.reply({ formErrors: [message], hideFields: ["password"] }), {
+        status: 429,
+        headers: { "Retry-After": String(minutes * 60) },
+      });
+    }
     if (!(await verifyPassword(found.existing.passwordHash, submission.value.password))) {
+      await recordSignInFailure(db, email, context.clientIp);
       return json(submission.reply({ fieldErrors: { password: ["That password is not right"] }, hideFields: ["password"] }), { status: 400 });
     }
+    await clearSignInFailures(db, email);
     user = await acceptInvitation(db, tokenHash, { existingUserId: found.existing.id });
   } else {
     const submission = parseWithZod(formData, { schema: NewAccountSchema });
     if (submission.status !== "success") return json(submission.reply({ hideFields: ["password", "confirm"] }), { status: 400 });
     const passwordHash = await hashPassword(submission.value.password);
-    user = await acceptInvitation(db, tokenHash, { name: submission.value.name, passwordHash });
+    try {
+      user = await acceptInvitation(db, tokenHash, { name: submission.value.name, passwordHash });
+    } catch (error) {
+      // Another invitation for the same email was accepted a moment ago: that account now exists.
+      if (!isUniqueViolation(error)) throw error;
+      return json(
+        submission.reply({ formErrors: ["Your account was just created from another invitation. Open this link again to add this role to it."], hideFields: ["password", "confirm"] }),
+        { status: 409 },
+      );
+    }
   }
   if (!user) return json({ status: "error" as const, formErrors: [UNUSABLE] }, { status: 404 });
   if (context.sessionId) await auth.endSession(context.sessionId);

@@ -2,9 +2,9 @@
  * Sessions. Every lucia import lives in this module so the library can be replaced in one place
  * (lucia v3 is no longer developed upstream). See docs/decisions/002-sessions-and-auth.md.
  */
-import { Lucia, TimeSpan } from "lucia";
+import { generateIdFromEntropySize, Lucia, TimeSpan } from "lucia";
 import { DrizzlePostgreSQLAdapter } from "@lucia-auth/adapter-drizzle";
-import { eq, lt } from "drizzle-orm";
+import { and, eq, gt, inArray, lt, lte } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { sessions, users } from "../../db/schema/index";
 
@@ -19,9 +19,12 @@ export type AuthOptions = {
   now?: () => Date;
 };
 
-function createLucia(db: Database, options: AuthOptions) {
+function createAdapter(db: Database) {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const adapter = new DrizzlePostgreSQLAdapter(db as any, sessions, users);
+  return new DrizzlePostgreSQLAdapter(db as any, sessions, users);
+}
+
+function createLucia(adapter: ReturnType<typeof createAdapter>, options: AuthOptions) {
   return new Lucia(adapter, {
     sessionExpiresIn: new TimeSpan(Math.max(1, Math.round(options.idleMs / 1000)), "s"),
     sessionCookie: {
@@ -46,15 +49,21 @@ export type Auth = ReturnType<typeof createAuth>;
 
 /** Session operations shared by HTTP requests and (later) WebSocket upgrades. */
 export function createAuth(db: Database, options: AuthOptions) {
-  const lucia = createLucia(db, options);
+  // Lucia keeps the cookie format; expiry is dated here from `now`, since lucia's own
+  // createSession/validateSession read the wall clock.
+  const adapter = createAdapter(db);
+  const lucia = createLucia(adapter, options);
   const now = options.now ?? (() => new Date());
   return {
     cookieName: lucia.sessionCookieName,
 
     /** Starts a brand-new session (never reuses one) and returns its Set-Cookie header. */
     async startSession(userId: string): Promise<string> {
-      const session = await lucia.createSession(userId, { createdAt: now() });
-      return lucia.createSessionCookie(session.id).serialize();
+      const createdAt = now();
+      const id = generateIdFromEntropySize(25);
+      const expiresAt = new Date(createdAt.getTime() + options.idleMs);
+      await adapter.setSession({ id, userId, expiresAt, attributes: { createdAt } });
+      return lucia.createSessionCookie(id).serialize();
     },
 
     /**
@@ -64,16 +73,21 @@ export function createAuth(db: Database, options: AuthOptions) {
     async validate(cookieHeader: string | null | undefined): Promise<ValidSession | null> {
       const sessionId = lucia.readSessionCookie(cookieHeader ?? "");
       if (!sessionId) return null;
-      const { session, user } = await lucia.validateSession(sessionId);
+      const [session, user] = await adapter.getSessionAndUser(sessionId);
       if (!session || !user) return null;
-      if (now().getTime() - session.createdAt.getTime() > options.absoluteMs) {
-        await lucia.invalidateSession(session.id);
+      const at = now().getTime();
+      const age = at - new Date(session.attributes.createdAt).getTime();
+      if (at >= session.expiresAt.getTime() || age > options.absoluteMs) {
+        await adapter.deleteSession(session.id);
         return null;
       }
+      // Sliding idle expiry, written (and the cookie refreshed) once less than half of it is left.
+      const refresh = session.expiresAt.getTime() - at < options.idleMs / 2;
+      if (refresh) await adapter.updateSessionExpiration(session.id, new Date(at + options.idleMs));
       return {
-        user: { id: user.id, email: user.email, name: user.name },
+        user: { id: user.id, email: user.attributes.email, name: user.attributes.name },
         sessionId: session.id,
-        setCookie: session.fresh ? lucia.createSessionCookie(session.id).serialize() : null,
+        setCookie: refresh ? lucia.createSessionCookie(session.id).serialize() : null,
       };
     },
 
@@ -95,15 +109,31 @@ export function createAuth(db: Database, options: AuthOptions) {
 
     /** Removes expired session rows. */
     async deleteExpiredSessions() {
-      await lucia.deleteExpiredSessions();
+      await db.delete(sessions).where(lte(sessions.expiresAt, now()));
       const cutoff = new Date(now().getTime() - options.absoluteMs);
       await db.delete(sessions).where(lt(sessions.createdAt, cutoff));
     },
 
-    /** Whether a session id is still live (used to close sockets after sign-out). */
+    /** Whether a session id is still live. */
     async isLive(sessionId: string): Promise<boolean> {
-      const [row] = await db.select({ id: sessions.id }).from(sessions).where(eq(sessions.id, sessionId)).limit(1);
-      return Boolean(row);
+      return (await this.liveSessions([sessionId])).has(sessionId);
+    },
+
+    /** Which of these sessions are still live (used to close sockets after sign-out or expiry). */
+    async liveSessions(sessionIds: string[]): Promise<Set<string>> {
+      if (sessionIds.length === 0) return new Set();
+      const t = now();
+      const rows = await db
+        .select({ id: sessions.id })
+        .from(sessions)
+        .where(
+          and(
+            inArray(sessions.id, sessionIds),
+            gt(sessions.expiresAt, t),
+            gt(sessions.createdAt, new Date(t.getTime() - options.absoluteMs)),
+          ),
+        );
+      return new Set(rows.map((r) => r.id));
     },
   };
 }

@@ -8,7 +8,11 @@ const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default("127.0.0.1"),
-  APP_URL: z.string().url().optional(),
+  APP_URL: z
+    .string()
+    .url()
+    .refine((v) => URL.canParse(v) && ["http:", "https:"].includes(new URL(v).protocol), "must start with http:// or https://")
+    .optional(),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
@@ -63,7 +67,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   }
   const e = result.data;
   const production = e.NODE_ENV === "production";
-  if (production && e.APP_URL && e.APP_URL.startsWith("http://") && !isLoopbackUrl(e.APP_URL)) {
+  if (production && e.APP_URL && new URL(e.APP_URL).protocol === "http:" && !isLoopbackUrl(e.APP_URL)) {
     throw new EnvError(
       "Commons cannot start: APP_URL must use https:// in production (sign-in cookies are only sent securely).",
     );

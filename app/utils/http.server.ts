@@ -13,9 +13,14 @@ export function forbidden(message = "You do not have permission to do that."): n
   throw new Response(message, { status: 403 });
 }
 
-/** Only allows redirects to our own paths (never `//evil.example` or an absolute URL). */
+/**
+ * Only allows redirects to our own paths (never `//evil.example` or an absolute URL). Control
+ * characters are refused too: browsers drop tabs and newlines from URLs, so `/\t/evil.example`
+ * would otherwise become `//evil.example`.
+ */
 export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined, fallback = "/dashboard") {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  if (typeof to !== "string" || /[\u0000-\u001f\u007f]/.test(to)) return fallback;
+  if (!to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
   return to;
 }
 

@@ -37,7 +37,7 @@ export async function sendInvitation(
     ``,
     `${invite.invitedBy.name} has invited you to join ${authority?.name ?? "their authority"} on Commons as ${what}.`,
     ``,
-    `To accept, open this link and choose your password:`,
+    `To accept, open this link. You will choose a password, or enter your current one if you already use Commons:`,
     link,
     ``,
     `The link works once and expires on ${dateFormat.format(expiresAt)}.`,

@@ -4,6 +4,7 @@
  * server calls them to refuse a connection or open it read-only. Never re-derive access inline.
  */
 import type { Role } from "../../db/schema/roles";
+import type { DocumentKind } from "../../collab/doc-names";
 
 export { roles, type Role } from "../../db/schema/roles";
 
@@ -93,4 +94,36 @@ export function isFacilitator(actor: Actor, authorityId?: string): boolean {
 /** Acts as a School Improvement Partner in the authority. */
 export function isSip(actor: Actor, authorityId?: string): boolean {
   return holds(actor, "sip", authorityId);
+}
+
+/** What someone may do with a shared document: nothing, read it (and show presence), or write. */
+export type DocumentAccess = "none" | "read" | "write";
+
+/**
+ * The facts that decide access to a community's shared documents: who the community's members
+ * are, who facilitates its cohort, and which SIPs are assigned to its members' schools this year.
+ */
+export type CommunityScope = {
+  authorityId: string;
+  memberIds: readonly string[];
+  facilitatorIds: readonly string[];
+  sipIds: readonly string[];
+};
+
+/**
+ * Access to a shared document. Community documents (inquiry, board, HMW): members and the cohort's
+ * facilitators write, SIPs of member schools read. Playlists are curated: facilitators write,
+ * members and SIPs read. Nobody else sees anything.
+ */
+export function documentAccess(actor: Actor, kind: DocumentKind, scope: CommunityScope): DocumentAccess {
+  const facilitator = scope.facilitatorIds.includes(actor.userId);
+  const member = scope.memberIds.includes(actor.userId);
+  const sip = scope.sipIds.includes(actor.userId);
+  if (kind === "playlist") return facilitator ? "write" : member || sip ? "read" : "none";
+  return member || facilitator ? "write" : sip ? "read" : "none";
+}
+
+/** Opens the community's pages at all. */
+export function canViewCommunity(actor: Actor, scope: CommunityScope): boolean {
+  return documentAccess(actor, "inquiry", scope) !== "none";
 }

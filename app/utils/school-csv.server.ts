@@ -23,22 +23,29 @@ function lookup(values: readonly string[], labels: Record<string, string>, raw: 
 export function parseSchoolsCsv(text: string, existing: { names: Set<string>; references: Set<string> }): CsvResult {
   let records: string[][];
   try {
-    records = parse(text.replace(/^\uFEFF/, ""), { skip_empty_lines: true, relax_column_count: true, trim: true });
+    // Blank lines are kept (and dropped below) so each record's index is its spreadsheet row.
+    records = parse(text.replace(/^\uFEFF/, ""), { relax_column_count: true, trim: true });
   } catch (error) {
     return { ok: false, errors: [{ row: 0, field: "file", message: `This is not a readable CSV file (${(error as Error).message}).` }] };
   }
-  if (records.length === 0) return { ok: false, errors: [{ row: 0, field: "file", message: "The file is empty." }] };
+  const numbered = records
+    .map((cells, index) => ({ row: index + 1, cells }))
+    .filter(({ cells }) => cells.some((c) => c !== ""));
+  if (numbered.length === 0) return { ok: false, errors: [{ row: 0, field: "file", message: "The file is empty." }] };
 
-  const header = records[0].map((h) => h.trim().toLowerCase());
+  const header = numbered[0].cells.map((h) => h.trim().toLowerCase());
+  const headerRow = numbered[0].row;
   const missing = CSV_COLUMNS.filter((c) => !header.includes(c));
   if (missing.length) {
     return {
       ok: false,
-      errors: [{ row: 1, field: "header", message: `The first row must name the columns; missing: ${missing.join(", ")}.` }],
+      errors: [{ row: headerRow, field: "header", message: `The first row must name the columns; missing: ${missing.join(", ")}.` }],
     };
   }
-  const rows = records.slice(1);
-  if (rows.length === 0) return { ok: false, errors: [{ row: 2, field: "file", message: "There are no schools under the header row." }] };
+  const rows = numbered.slice(1);
+  if (rows.length === 0) {
+    return { ok: false, errors: [{ row: headerRow + 1, field: "file", message: "There are no schools under the header row." }] };
+  }
   if (rows.length > MAX_CSV_ROWS) {
     return { ok: false, errors: [{ row: 0, field: "file", message: `Import at most ${MAX_CSV_ROWS} schools at a time.` }] };
   }
@@ -47,8 +54,7 @@ export function parseSchoolsCsv(text: string, existing: { names: Set<string>; re
   const schools: SchoolInput[] = [];
   const seenNames = new Map<string, number>();
   const seenRefs = new Map<string, number>();
-  rows.forEach((cells, index) => {
-    const row = index + 2;
+  rows.forEach(({ row, cells }) => {
     const raw = Object.fromEntries(CSV_COLUMNS.map((c) => [c, cells[header.indexOf(c)] ?? ""]));
     raw.phase = lookup(schoolPhases, phaseLabels, raw.phase);
     raw.category = lookup(schoolCategories, categoryLabels, raw.category);

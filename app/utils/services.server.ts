@@ -11,6 +11,8 @@ export type AppServices = {
   logger: Logger;
   auth: Auth;
   mailer: Mailer;
+  /** Hooks into the collaboration server (set once it is running). */
+  realtime: { sessionEnded(sessionId: string): void };
 };
 
 declare module "@remix-run/node" {

@@ -47,7 +47,9 @@ export async function acceptInvitation(
   account: { existingUserId: string } | { name: string; passwordHash: string },
   now = new Date(),
 ): Promise<User | null> {
-  return db.transaction(async (tx) => {
+  const mismatch = new Error("invitation does not belong to this account");
+  return db
+    .transaction(async (tx) => {
     const [invitation] = await tx
       .update(invitations)
       .set({ acceptedAt: now })
@@ -57,7 +59,8 @@ export async function acceptInvitation(
     let user: User;
     if ("existingUserId" in account) {
       const [found] = await tx.select().from(users).where(eq(users.id, account.existingUserId)).limit(1);
-      if (!found || found.email !== invitation.email) return null;
+      // Thrown, not returned, so the transaction rolls back and the invitation stays usable.
+      if (!found || found.email !== invitation.email) throw mismatch;
       user = found;
     } else {
       [user] = await tx
@@ -71,7 +74,11 @@ export async function acceptInvitation(
       .onConflictDoNothing();
     await tx.update(invitations).set({ acceptedBy: user.id }).where(eq(invitations.id, invitation.id));
     return user;
-  });
+    })
+    .catch((error) => {
+      if (error === mismatch) return null;
+      throw error;
+    });
 }
 
 /** The authority's invitations, newest first, with the school's name. */

@@ -4,3 +4,6 @@ export * from "./users";
 export * from "./invitations";
 export * from "./mail";
 export * from "./throttle";
+export * from "./collab";
+export * from "./communities";
+export * from "./sip";

@@ -1,6 +1,11 @@
 import { hashPassword } from "../../app/utils/password.server";
 import type { Database } from "../client";
+import * as Y from "yjs";
+import { documentName } from "../../collab/doc-names";
+import { initInquiry, inquiryFields, writeParagraphs } from "../../collab/documents/inquiry";
 import { createAuthority } from "../queries/authorities";
+import { appendDocumentUpdate } from "../queries/collab";
+import { assignSip, createCohort, createCommunity } from "../queries/communities";
 import { insertSchools } from "../queries/schools";
 import { createUserWithGrants, findUserByEmail, type Grant } from "../queries/users";
 import { users } from "../schema/index";
@@ -15,7 +20,7 @@ const ADMIN_EMAIL = "admin@demo.test";
  * database that already holds the demo network it only returns the sign-ins, so they can be printed
  * again; on any other non-empty database it does nothing and returns null.
  */
-export async function seedDemoNetwork(db: Database, options: { password: string }): Promise<DemoSignIns | null> {
+export async function seedDemoNetwork(db: Database, options: { password: string; schoolYear: string }): Promise<DemoSignIns | null> {
   const signIns = describeSignIns();
   const [anyUser] = await db.select({ id: users.id }).from(users).limit(1);
   if (anyUser) return (await findUserByEmail(db, ADMIN_EMAIL)) ? { created: false, signIns } : null;
@@ -32,15 +37,36 @@ export async function seedDemoNetwork(db: Database, options: { password: string 
       createUserWithGrants(txDb, { email, name, passwordHash }, grants);
 
     await person(ADMIN_EMAIL, "Sarah Whitmore", [at("authority_admin")]);
-    await person("facilitator1@demo.test", "Priya Sharma", [at("facilitator")]);
+    const facilitator = await person("facilitator1@demo.test", "Priya Sharma", [at("facilitator")]);
     await person("facilitator2@demo.test", "Tom Gallagher", [at("facilitator")]);
-    await person("sip1@demo.test", "Dr Helen Marsh", [at("sip")]);
-    await person("sip2@demo.test", "Richard Osei", [at("sip")]);
-    await person("sip3@demo.test", "Catherine Lowe", [at("sip")]);
+    const sips = [
+      await person("sip1@demo.test", "Dr Helen Marsh", [at("sip")]),
+      await person("sip2@demo.test", "Richard Osei", [at("sip")]),
+      await person("sip3@demo.test", "Catherine Lowe", [at("sip")]),
+    ];
+    const heads = [];
     for (let n = 1; n <= 15; n++) {
-      await person(`head${n}@demo.test`, demoHeadNames[n - 1], [at("school_leader", schoolId(n))]);
+      heads.push(await person(`head${n}@demo.test`, demoHeadNames[n - 1], [at("school_leader", schoolId(n))]));
     }
     await person("governor1@demo.test", "Margaret Ellis", [at("governor", schoolId(1))]);
+
+    // SIP deployment: sip1 has schools 1-5, sip2 6-10, sip3 11-15.
+    const schoolYear = options.schoolYear;
+    for (const [i, sip] of sips.entries()) {
+      const ids = [1, 2, 3, 4, 5].map((k) => schoolId(i * 5 + k));
+      await assignSip(txDb, { authorityId: authority.id, sipUserId: sip.id, schoolIds: ids, schoolYear });
+    }
+
+    // A cohort with one community of practice (heads 1 and 2, facilitated by facilitator1).
+    const cohort = await createCohort(txDb, {
+      authorityId: authority.id,
+      name: "Kingsmere Leaders' Network",
+      schoolYear,
+      facilitatorIds: [facilitator.id],
+      leaderIds: heads.map((h) => h.id),
+    });
+    const community = await createCommunity(txDb, { cohortId: cohort.id, name: "Family partnership", memberIds: [heads[0].id, heads[1].id] });
+    await appendDocumentUpdate(txDb, documentName("inquiry", community.id), demoInquiryUpdate(heads[0].id));
   });
   return { created: true, signIns };
 }
@@ -54,4 +80,17 @@ function describeSignIns(): DemoSignIns["signIns"] {
     ...demoSchools.map((s, i) => ({ email: `head${i + 1}@demo.test`, description: `head teacher, ${s.name}` })),
     { email: "governor1@demo.test", description: `governor, ${demoSchools[0].name}` },
   ];
+}
+
+/** The start of head1's story, so the demo inquiry is not blank. */
+function demoInquiryUpdate(head1Id: string): Uint8Array {
+  const doc = new Y.Doc();
+  initInquiry(doc);
+  writeParagraphs(doc, inquiryFields.story(head1Id), [
+    "Our PTA raised more than ever this year, and almost all of it went on the Year 6 residential trip.",
+    "The families who could not pay the deposit were the ones whose children most needed the experience, and I did not find a way to change that in time.",
+  ]);
+  const update = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return update;
 }

@@ -4,11 +4,14 @@ import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react
 export function ErrorList({ id, errors }: { id?: string; errors?: string[] | null }) {
   if (!errors?.length) return null;
   return (
-    <ul id={id} className="mt-1 space-y-1 text-sm text-red-700" role="alert">
-      {errors.map((e) => (
-        <li key={e}>{e}</li>
-      ))}
-    </ul>
+    // The alert role sits on a wrapper: on the <ul> itself it would hide the list from assistive technology.
+    <div id={id} role="alert" className="mt-1 text-sm text-red-700">
+      <ul className="space-y-1">
+        {errors.map((e) => (
+          <li key={e}>{e}</li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

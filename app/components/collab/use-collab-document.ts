@@ -1,0 +1,98 @@
+import * as decoding from "lib0/decoding";
+import { useEffect, useState } from "react";
+import { IndexeddbPersistence } from "y-indexeddb";
+import { WebsocketProvider } from "y-websocket";
+import * as Y from "yjs";
+import { closeReasons, isPermanentClose, type CloseCode } from "../../../collab/close-codes";
+import { COLLAB_PATH_PREFIX } from "../../../collab/doc-names";
+import { MessageType, SAVED_PARAM } from "../../../collab/protocol";
+import { isFullySaved, type SaveStatus } from "./save-state";
+
+export type CollabUser = { id: string; name: string; color: string };
+export type Presence = { clientId: number; user: CollabUser };
+
+export type CollabState = {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  status: SaveStatus;
+  synced: boolean;
+  peers: Presence[];
+  problem: string | null;
+};
+
+function socketBase() {
+  const { protocol, host } = window.location;
+  return `${protocol === "https:" ? "wss" : "ws"}://${host}${COLLAB_PATH_PREFIX.replace(/\/$/, "")}`;
+}
+
+/**
+ * Opens a shared document in the browser: local copy in IndexedDB (edits made offline survive a
+ * reload and sync on reconnect), the standard y-websocket provider, presence, and the save status
+ * from the server's "saved" messages. Returns null until it is open (browser only).
+ */
+export function useCollabDocument(name: string, user: CollabUser, access: "read" | "write"): CollabState | null {
+  const [state, setState] = useState<CollabState | null>(null);
+
+  useEffect(() => {
+    const doc = new Y.Doc();
+    const local = access === "write" ? new IndexeddbPersistence(`commons:${name}`, doc) : null;
+    // Read-only views never use the same-browser channel, so they cannot relay anything.
+    const provider = new WebsocketProvider(socketBase(), name, doc, {
+      params: { [SAVED_PARAM]: "1" },
+      disableBc: access !== "write",
+    });
+    let persisted: Uint8Array | null = null;
+    let connected = false;
+    let problem: string | null = null;
+
+    const computeStatus = (): SaveStatus => {
+      if (problem && !connected) return "closed";
+      if (!connected) return "offline";
+      if (access === "read") return "read-only";
+      return isFullySaved(Y.encodeStateVector(doc), persisted) ? "saved" : "saving";
+    };
+    const peers = (): Presence[] => {
+      const seen = new Map<string, Presence>();
+      provider.awareness.getStates().forEach((s, clientId) => {
+        const u = s.user as CollabUser | undefined;
+        if (u?.id && !seen.has(u.id)) seen.set(u.id, { clientId, user: u });
+      });
+      return [...seen.values()];
+    };
+    const publish = () =>
+      setState({ doc, provider, status: computeStatus(), synced: provider.synced, peers: peers(), problem });
+
+    provider.messageHandlers[MessageType.saved] = (_encoder, decoder: decoding.Decoder) => {
+      persisted = decoding.readVarUint8Array(decoder);
+      publish();
+    };
+    provider.awareness.setLocalStateField("user", user);
+    provider.on("status", ({ status }) => {
+      connected = status === "connected";
+      if (connected) problem = null;
+      else persisted = null;
+      publish();
+    });
+    provider.on("connection-close", (event) => {
+      if (event && isPermanentClose(event.code)) {
+        problem = closeReasons[event.code as CloseCode] ?? "The connection was closed.";
+        publish();
+      }
+    });
+    provider.on("sync", publish);
+    provider.awareness.on("change", publish);
+    doc.on("update", publish);
+    publish();
+
+    return () => {
+      provider.destroy();
+      void local?.destroy();
+      doc.destroy();
+      setState(null);
+    };
+    // The user's colour and name are fixed for the life of the page.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [name, access, user.id]);
+
+  return state;
+}

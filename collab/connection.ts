@@ -1,0 +1,140 @@
+import * as awarenessProtocol from "y-protocols/awareness";
+import * as Y from "yjs";
+import type { WebSocket } from "ws";
+import type { Logger } from "../app/utils/logger.server";
+import type { DocumentAccess } from "../app/utils/permissions";
+import { CloseCodes } from "./close-codes";
+import type { HostedDocument, Peer } from "./hosted-document";
+import { decodeClientMessage, encodeMessage, ProtocolError } from "./messages";
+
+export type ConnectionLimits = {
+  /** Largest frame accepted, in bytes. */
+  maxMessageBytes: number;
+  /** Token bucket: burst size and refill per second. */
+  burst: number;
+  perSecond: number;
+};
+
+export type ConnectionIdentity = { userId: string; sessionId: string; docName: string; access: Exclude<DocumentAccess, "none"> };
+
+/**
+ * One client's socket on one document. It enforces the limits and read-only access itself, so
+ * a broken or hostile client only ever closes its own connection.
+ */
+export class Connection implements Peer {
+  readonly opened = Date.now();
+  private tokens: number;
+  private lastRefill = Date.now();
+  private doc: HostedDocument | null = null;
+  private queue: Uint8Array[] = [];
+  private closed = false;
+  droppedWrites = 0;
+
+  constructor(
+    private readonly ws: WebSocket,
+    readonly identity: ConnectionIdentity,
+    readonly wantsSaved: boolean,
+    private readonly limits: ConnectionLimits,
+    private readonly logger: Logger,
+    private readonly onClosed: (connection: Connection, code: number, reason: string) => void,
+  ) {
+    this.tokens = limits.burst;
+    ws.binaryType = "nodebuffer";
+    // Listen at once: frames that arrive while the document loads wait in the queue.
+    ws.on("message", (data: Buffer, isBinary: boolean) => this.receive(data, isBinary));
+    ws.on("close", (code: number, reason: Buffer) => this.finish(code, reason.toString() || "closed by client"));
+    ws.on("error", (error) => {
+      this.logger.warn("collab socket error", { ...this.identity, error: error.message });
+      this.close(CloseCodes.messageTooLarge, "socket error");
+    });
+  }
+
+  /** Attaches the loaded document and replays anything that arrived while it loaded. */
+  attach(doc: HostedDocument) {
+    if (this.closed) return;
+    this.doc = doc;
+    doc.addPeer(this);
+    const queued = this.queue;
+    this.queue = [];
+    for (const frame of queued) this.handle(frame);
+  }
+
+  /** Changes what this connection may do (access re-checked after the upgrade). */
+  setAccess(access: "read" | "write") {
+    this.identity.access = access;
+  }
+
+  send(frame: Uint8Array) {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    this.ws.send(frame, { binary: true });
+  }
+
+  close(code: number, reason: string) {
+    if (this.closed) return;
+    this.ws.close(code, reason.slice(0, 120));
+    this.finish(code, reason);
+    // A peer that never answers the close handshake is cut off.
+    setTimeout(() => this.ws.terminate(), 5_000).unref();
+  }
+
+  private finish(code: number, reason: string) {
+    if (this.closed) return;
+    this.closed = true;
+    this.queue = [];
+    this.onClosed(this, code, reason);
+  }
+
+  private receive(data: Buffer, isBinary: boolean) {
+    if (this.closed) return;
+    if (!isBinary) return this.reject(CloseCodes.badMessage, "text frames are not part of the protocol");
+    if (data.byteLength > this.limits.maxMessageBytes) return this.reject(CloseCodes.messageTooLarge, `message of ${data.byteLength} bytes`);
+    if (!this.take()) return this.reject(CloseCodes.flood, "too many messages");
+    const frame = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    if (this.doc) this.handle(frame);
+    else this.queue.push(frame);
+  }
+
+  private take(): boolean {
+    const now = Date.now();
+    this.tokens = Math.min(this.limits.burst, this.tokens + ((now - this.lastRefill) / 1000) * this.limits.perSecond);
+    this.lastRefill = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+
+  private handle(frame: Uint8Array) {
+    const doc = this.doc!;
+    try {
+      const message = decodeClientMessage(frame);
+      switch (message.type) {
+        case "sync-step-1":
+          this.send(encodeMessage.syncStep2(doc.doc, message.stateVector));
+          return;
+        case "sync-step-2":
+        case "update":
+          // Read-only: the document never sees a write, whatever the client sends.
+          if (this.identity.access !== "write") {
+            this.droppedWrites++;
+            return;
+          }
+          Y.applyUpdate(doc.doc, message.update, this);
+          return;
+        case "awareness":
+          awarenessProtocol.applyAwarenessUpdate(doc.awareness, message.update, this);
+          return;
+        case "query-awareness":
+          this.send(encodeMessage.awareness(doc.awareness, [...doc.awareness.getStates().keys()]));
+          return;
+      }
+    } catch (error) {
+      const why = error instanceof ProtocolError ? error.message : `could not apply: ${(error as Error).message}`;
+      this.reject(CloseCodes.badMessage, why);
+    }
+  }
+
+  private reject(code: number, why: string) {
+    this.logger.warn("collab connection closed: bad input", { ...this.identity, code, why });
+    this.close(code, why);
+  }
+}

@@ -1,0 +1,137 @@
+import * as Y from "yjs";
+import { ensureSchemaVersion, newItemId } from "./schema-version";
+
+/** "How might we…" questions, drafted from the board's notes, refined, voted and one chosen. */
+export const HMW_SCHEMA_VERSION = 1;
+
+export const hmwStatuses = ["draft", "refined", "chosen"] as const;
+export type HmwStatus = (typeof hmwStatuses)[number];
+
+export type HmwQuestion = {
+  id: string;
+  text: string;
+  authorId: string;
+  authorName: string;
+  createdAt: number;
+  sourceNoteIds: string[];
+  status: HmwStatus;
+  votes: number;
+};
+
+const questionsMap = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>("questions");
+const votesMap = (doc: Y.Doc) => doc.getMap<true>("votes");
+
+/** Prepares a new HMW document. */
+export function initHmw(doc: Y.Doc) {
+  ensureSchemaVersion(doc, HMW_SCHEMA_VERSION);
+}
+
+function cleanText(text: string) {
+  const t = text.trim();
+  if (t.length < 10) throw new Error("Write the whole question (at least 10 characters).");
+  if (t.length > 300) throw new Error("Keep the question under 300 characters.");
+  return t;
+}
+
+/** Drafts a question, keeping the ids of the notes it came from. Returns its id. */
+export function addQuestion(
+  doc: Y.Doc,
+  q: { text: string; authorId: string; authorName: string; sourceNoteIds?: string[] },
+): string {
+  const id = newItemId();
+  const map = new Y.Map<unknown>();
+  doc.transact(() => {
+    map.set("id", id);
+    map.set("text", cleanText(q.text));
+    map.set("authorId", q.authorId);
+    map.set("authorName", q.authorName);
+    map.set("createdAt", Date.now());
+    map.set("sourceNoteIds", [...new Set(q.sourceNoteIds ?? [])]);
+    map.set("status", "draft");
+    questionsMap(doc).set(id, map);
+  });
+  return id;
+}
+
+/** Rewrites a question; a draft becomes refined. */
+export function refineQuestion(doc: Y.Doc, id: string, text: string) {
+  const q = questionsMap(doc).get(id);
+  if (!q) return;
+  doc.transact(() => {
+    q.set("text", cleanText(text));
+    if (q.get("status") === "draft") q.set("status", "refined");
+  });
+}
+
+/** Toggles one person's vote on a question. */
+export function toggleVote(doc: Y.Doc, id: string, userId: string) {
+  const key = `${id}|${userId}`;
+  if (votesMap(doc).has(key)) votesMap(doc).delete(key);
+  else if (questionsMap(doc).has(id)) votesMap(doc).set(key, true);
+}
+
+/** Whether this person has voted for the question. */
+export function hasVoted(doc: Y.Doc, id: string, userId: string): boolean {
+  return votesMap(doc).has(`${id}|${userId}`);
+}
+
+/**
+ * Marks the inquiry question. Any previously chosen one goes back to refined in the same
+ * transaction; if two people choose at once, `chosenAt` (then id) decides, so every replica shows
+ * exactly one chosen question.
+ */
+export function chooseQuestion(doc: Y.Doc, id: string) {
+  const target = questionsMap(doc).get(id);
+  if (!target) return;
+  doc.transact(() => {
+    questionsMap(doc).forEach((q) => {
+      if (q !== target && q.get("status") === "chosen") q.set("status", "refined");
+    });
+    target.set("status", "chosen");
+    target.set("chosenAt", Date.now());
+  });
+}
+
+/** The one chosen question, or null. */
+export function chosenQuestion(doc: Y.Doc): HmwQuestion | null {
+  return listQuestions(doc).find((q) => q.status === "chosen") ?? null;
+}
+
+/** All questions, newest first, with votes counted and at most one reported as chosen. */
+export function listQuestions(doc: Y.Doc): HmwQuestion[] {
+  const votes = new Map<string, number>();
+  votesMap(doc).forEach((_v, key) => {
+    const qid = key.slice(0, key.indexOf("|"));
+    votes.set(qid, (votes.get(qid) ?? 0) + 1);
+  });
+  const raw = [...questionsMap(doc).values()];
+  const winner = raw
+    .filter((q) => q.get("status") === "chosen")
+    .sort((a, b) => (b.get("chosenAt") as number) - (a.get("chosenAt") as number) || ((a.get("id") as string) < (b.get("id") as string) ? -1 : 1))[0];
+  return raw
+    .map((q) => {
+      const status = q.get("status") as HmwStatus;
+      return {
+        id: q.get("id") as string,
+        text: q.get("text") as string,
+        authorId: q.get("authorId") as string,
+        authorName: (q.get("authorName") as string) ?? "",
+        createdAt: q.get("createdAt") as number,
+        sourceNoteIds: (q.get("sourceNoteIds") as string[]) ?? [],
+        status: status === "chosen" && q !== winner ? ("refined" as const) : status,
+        votes: votes.get(q.get("id") as string) ?? 0,
+      };
+    })
+    .sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? -1 : 1));
+}
+
+/** The d.school prompts for turning a problem into "How might we…" questions. */
+export const hmwPrompts = [
+  { id: "amp-up-the-good", label: "Amp up the good", hint: "What already works? How might we do more of it?" },
+  { id: "remove-the-bad", label: "Remove the bad", hint: "How might we take away what gets in the way?" },
+  { id: "explore-the-opposite", label: "Explore the opposite", hint: "What if we turned the problem on its head?" },
+  { id: "question-an-assumption", label: "Question an assumption", hint: "What are we taking for granted?" },
+  { id: "break-it-into-pieces", label: "Break it into pieces", hint: "Which small part could we tackle first?" },
+  { id: "go-after-adjectives", label: "Go after adjectives", hint: "How might we make it welcoming, fair, quick…?" },
+  { id: "identify-unexpected-resources", label: "Identify unexpected resources", hint: "Who or what could help that we have not asked?" },
+] as const;

@@ -1,0 +1,82 @@
+import * as Y from "yjs";
+import { byOrder, ensureSchemaVersion, newItemId, orderBetween } from "./schema-version";
+
+/** A curated, ordered list of resources for a community or a whole cohort. */
+export const PLAYLIST_SCHEMA_VERSION = 1;
+
+export const resourceTypes = ["video", "reading", "protocol", "tool"] as const;
+export type ResourceType = (typeof resourceTypes)[number];
+
+export type PlaylistItem = {
+  id: string;
+  title: string;
+  url: string;
+  type: ResourceType;
+  minutes: number;
+  why: string;
+  addedBy: string;
+  order: number;
+};
+
+const itemsMap = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>("items");
+
+/** Prepares a new playlist. */
+export function initPlaylist(doc: Y.Doc) {
+  ensureSchemaVersion(doc, PLAYLIST_SCHEMA_VERSION);
+}
+
+/** Checks a resource link: only http and https addresses are accepted. Returns the normalised URL. */
+export function checkResourceUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new Error("Enter a full web address starting with https:// or http://.");
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new Error("Only web addresses starting with https:// or http:// can be added.");
+  }
+  return url.toString();
+}
+
+function checkItem(item: Omit<PlaylistItem, "id" | "order">) {
+  const title = item.title.trim();
+  if (title.length < 2 || title.length > 200) throw new Error("Give the resource a title (2 to 200 characters).");
+  if (!resourceTypes.includes(item.type)) throw new Error("Choose video, reading, protocol or tool.");
+  if (!Number.isInteger(item.minutes) || item.minutes < 1 || item.minutes > 600) throw new Error("Minutes must be between 1 and 600.");
+  return { ...item, title, url: checkResourceUrl(item.url), why: item.why.trim().slice(0, 1000) };
+}
+
+/** Every item in playlist order. */
+export function listItems(doc: Y.Doc): PlaylistItem[] {
+  return [...itemsMap(doc).values()]
+    .map((m) => Object.fromEntries(m.entries()) as unknown as PlaylistItem)
+    .sort(byOrder);
+}
+
+/** Adds a resource at the end. Returns its id. */
+export function addItem(doc: Y.Doc, item: Omit<PlaylistItem, "id" | "order">): string {
+  const clean = checkItem(item);
+  const id = newItemId();
+  const last = listItems(doc).at(-1);
+  const map = new Y.Map<unknown>();
+  doc.transact(() => {
+    for (const [k, v] of Object.entries({ ...clean, id, order: orderBetween(last?.order ?? null, null) })) map.set(k, v);
+    itemsMap(doc).set(id, map);
+  });
+  return id;
+}
+
+/** Moves an item to position `index` (0-based) in the list: only its order number changes. */
+export function moveItem(doc: Y.Doc, id: string, index: number) {
+  const item = itemsMap(doc).get(id);
+  if (!item) return;
+  const others = listItems(doc).filter((i) => i.id !== id);
+  const clamped = Math.max(0, Math.min(index, others.length));
+  item.set("order", orderBetween(others[clamped - 1]?.order ?? null, others[clamped]?.order ?? null));
+}
+
+/** Removes an item. */
+export function removeItem(doc: Y.Doc, id: string) {
+  itemsMap(doc).delete(id);
+}

@@ -1,0 +1,146 @@
+import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
+import { WebSocketServer } from "ws";
+import type { Auth } from "../app/utils/auth.server";
+import type { Logger } from "../app/utils/logger.server";
+import { documentAccess } from "../app/utils/permissions";
+import { schoolYearOf } from "../app/utils/school-year";
+import type { Database } from "../db/client";
+import { authorizeUpgrade } from "./authorize";
+import { CloseCodes } from "./close-codes";
+import { Connection, type ConnectionLimits } from "./connection";
+import { parseDocumentName } from "./doc-names";
+import { refuseUpgrade } from "./refuse-upgrade";
+import { initDocument } from "./documents/index";
+import type { HostedDocument, PersistenceOptions } from "./hosted-document";
+import { createMetrics, summariseMetrics } from "./metrics";
+import { DocumentRegistry } from "./registry";
+import { resolveDocumentScope } from "./scope";
+import { createDatabaseStore, type CollabStore } from "./store";
+
+export type CollabServerOptions = {
+  db: Database;
+  auth: Auth;
+  logger: Logger;
+  allowedOrigin: (req: IncomingMessage) => boolean;
+  store?: CollabStore;
+  persistence?: Partial<PersistenceOptions>;
+  limits?: Partial<ConnectionLimits>;
+  unloadGraceMs?: number;
+  /** How often live sessions and access are re-checked for open sockets. */
+  recheckMs?: number;
+};
+
+export type CollabServer = ReturnType<typeof createCollabServer>;
+
+/**
+ * The collaboration server: authorises upgrades, hosts documents, persists them, and closes
+ * sockets whose session ended or whose access was removed.
+ */
+export function createCollabServer(options: CollabServerOptions) {
+  const { db, auth, logger } = options;
+  const metrics = createMetrics();
+  const limits: ConnectionLimits = { maxMessageBytes: 2 * 1024 * 1024, burst: 600, perSecond: 300, ...options.limits };
+  const persistence: PersistenceOptions = { flushDelayMs: 20, compactAfterRows: 200, maxRetries: 5, ...options.persistence };
+  const store = options.store ?? createDatabaseStore(db);
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes * 2 });
+  const connections = new Map<Connection, HostedDocument | null>();
+  let closing = false;
+
+  const registry = new DocumentRegistry(store, persistence, options.unloadGraceMs ?? 2_000, logger, metrics, (doc) => {
+    // Storage kept failing: hand the edits back to the clients (they resend them on reconnect).
+    for (const [conn, d] of connections) if (d === doc) conn.close(CloseCodes.storageUnavailable, "saving failed");
+    void registry.unload(doc.name, true);
+  });
+
+  function onClosed(conn: Connection, code: number, reason: string) {
+    const doc = connections.get(conn);
+    connections.delete(conn);
+    metrics.connections--;
+    metrics.closedConnections[code] = (metrics.closedConnections[code] ?? 0) + 1;
+    logger.info("collab connection closed", { ...conn.identity, code, reason, seconds: Math.round((Date.now() - conn.opened) / 1000) });
+    if (doc && doc.removePeer(conn) === 0) registry.scheduleUnload(doc.name);
+  }
+
+  async function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer) {
+    socket.on("error", () => socket.destroy());
+    if (closing) return refuseUpgrade(socket, 503, "Service Unavailable", "The server is restarting.");
+    let decision;
+    try {
+      decision = await authorizeUpgrade(req, { db, auth, allowedOrigin: options.allowedOrigin });
+    } catch (error) {
+      logger.error("could not authorise a collab connection", { error });
+      return refuseUpgrade(socket, 503, "Service Unavailable", "Please try again in a moment.");
+    }
+    if (!decision.ok) {
+      logger.info("collab connection refused", { path: req.url, status: decision.status });
+      return refuseUpgrade(socket, decision.status, decision.reason, decision.message);
+    }
+    const { doc, userId, sessionId, access, wantsSaved } = decision;
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      const conn = new Connection(ws, { userId, sessionId, docName: doc.name, access }, wantsSaved, limits, logger, onClosed);
+      connections.set(conn, null);
+      metrics.connections++;
+      logger.info("collab connection opened", { userId, docName: doc.name, access });
+      registry.acquire(doc.name, (hosted) => hosted.doc.transact(() => initDocument[doc.kind](hosted.doc), "init")).then(
+        (hosted) => {
+          if (!connections.has(conn)) {
+            if (hosted.peers.size === 0) registry.scheduleUnload(hosted.name);
+            return;
+          }
+          connections.set(conn, hosted);
+          conn.attach(hosted);
+        },
+        () => conn.close(CloseCodes.storageUnavailable, "could not load the document"),
+      );
+    });
+  }
+
+  /** Closes every socket of a session at once (sign-out on this instance). */
+  function sessionEnded(sessionId: string) {
+    for (const conn of connections.keys()) if (conn.identity.sessionId === sessionId) conn.close(CloseCodes.sessionEnded, "signed out");
+  }
+
+  /** Re-checks sessions and access for every open socket (covers other instances and expiry). */
+  async function recheck() {
+    const conns = [...connections.keys()];
+    if (conns.length === 0) return;
+    const live = await auth.liveSessions([...new Set(conns.map((c) => c.identity.sessionId))]);
+    const year = schoolYearOf(new Date());
+    const scopes = new Map<string, Awaited<ReturnType<typeof resolveDocumentScope>>>();
+    for (const conn of conns) {
+      if (!live.has(conn.identity.sessionId)) {
+        conn.close(CloseCodes.sessionEnded, "session ended");
+        continue;
+      }
+      const name = parseDocumentName(conn.identity.docName)!;
+      if (!scopes.has(name.name)) scopes.set(name.name, await resolveDocumentScope(db, name, year));
+      const scope = scopes.get(name.name);
+      const access = scope ? documentAccess({ userId: conn.identity.userId, grants: [] }, name.kind, scope) : "none";
+      if (access === "none") conn.close(CloseCodes.accessRevoked, "access removed");
+      else if (access !== conn.identity.access) conn.setAccess(access);
+    }
+  }
+
+  const timer = setInterval(() => {
+    recheck().catch((error) => logger.warn("could not re-check collab sessions", { error }));
+  }, options.recheckMs ?? 20_000);
+  timer.unref();
+
+  return {
+    handleUpgrade,
+    sessionEnded,
+    recheck,
+    metrics,
+    summary: () => summariseMetrics(metrics),
+    registry,
+    /** Graceful shutdown: refuse new sockets, tell clients to reconnect elsewhere, flush everything. */
+    async close() {
+      closing = true;
+      clearInterval(timer);
+      for (const conn of connections.keys()) conn.close(CloseCodes.serverRestarting, "server restarting");
+      await registry.unloadAll();
+      wss.close();
+    },
+  };
+}
