@@ -12,8 +12,13 @@ export function closeGracefully(server: Server, logger: Logger, cleanups: Array<
       server.closeAllConnections();
     }, graceMs);
     force.unref();
+    // A connection busy at close() stays open for keep-alive once its response is sent; close it
+    // then, rather than after the keep-alive timeout.
+    const sweep = setInterval(() => server.closeIdleConnections(), 100);
+    sweep.unref();
     server.close(async () => {
       clearTimeout(force);
+      clearInterval(sweep);
       for (const cleanup of cleanups) {
         try {
           await cleanup();

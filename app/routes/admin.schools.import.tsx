@@ -6,7 +6,8 @@ import { Button } from "../components/ui/button";
 import { forbidden } from "../utils/http.server";
 import { canAddSchools } from "../utils/permissions";
 import { requireAuthorityAdmin } from "../utils/permissions.server";
-import { CSV_COLUMNS, MAX_CSV_ROWS, parseSchoolsCsv, type RowError } from "../utils/school-csv.server";
+import { CSV_COLUMNS, MAX_CSV_ROWS } from "../utils/school-csv";
+import { parseSchoolsCsv, type RowError } from "../utils/school-csv.server";
 
 const MAX_BYTES = 1_000_000;
 

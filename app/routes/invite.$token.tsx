@@ -9,7 +9,8 @@ import { acceptInvitation, findUsableInvitation } from "../../db/queries/invitat
 import { findUserByEmail } from "../../db/queries/users";
 import { Button } from "../components/ui/button";
 import { ErrorList, Field } from "../components/ui/field";
-import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "../utils/password.server";
+import { MIN_PASSWORD_LENGTH } from "../utils/password-rules";
+import { hashPassword, verifyPassword } from "../utils/password.server";
 import { roleLabel } from "../utils/roles";
 import { checkSignInThrottle, clearSignInFailures, recordSignInFailure } from "../utils/throttle.server";
 import { hashToken } from "../utils/tokens.server";

@@ -62,7 +62,7 @@ export default function SchoolPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.school.name ?? "School"} · Commons` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.school.name} · Commons` : "We could not find that page · Commons" }];
 
 export function ErrorBoundary() {
   return <StatusPage />;

@@ -67,8 +67,8 @@ export function createAuth(db: Database, options: AuthOptions) {
     },
 
     /**
-     * Resolves a Cookie header to the signed-in user, or null. Enforces the idle limit (lucia's
-     * sliding expiry) and the absolute limit (from creation), and says when the cookie must be refreshed.
+     * Resolves a Cookie header to the signed-in user, or null. Enforces the idle limit (sliding
+     * expiry) and the absolute limit (from creation), and says when the cookie must be refreshed.
      */
     async validate(cookieHeader: string | null | undefined): Promise<ValidSession | null> {
       const sessionId = lucia.readSessionCookie(cookieHeader ?? "");

@@ -1,10 +1,10 @@
 import { parse } from "csv-parse/sync";
 import { schoolCategories, schoolPhases } from "../../db/schema/school-options";
 import { categoryLabels, phaseLabels } from "./roles";
+import { CSV_COLUMNS, MAX_CSV_ROWS } from "./school-csv";
 import { SchoolSchema, type SchoolInput } from "./school-schema";
 
-export const CSV_COLUMNS = ["name", "reference", "phase", "category", "locality"] as const;
-export const MAX_CSV_ROWS = 1000;
+export { CSV_COLUMNS, MAX_CSV_ROWS };
 
 export type RowError = { row: number; field: string; message: string };
 export type CsvResult = { ok: true; schools: SchoolInput[] } | { ok: false; errors: RowError[] };

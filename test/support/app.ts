@@ -7,11 +7,16 @@ import { startCommons, type RunningCommons } from "../../server/start";
  * The real server (built Remix app, sessions, Origin check) on a free port, over the given
  * database. Needs `remix build` first (npm test does it).
  */
-export async function startTestApp(database: DatabaseHandle, env: Record<string, string> = {}): Promise<RunningCommons> {
+export async function startTestApp(
+  database: DatabaseHandle,
+  env: Record<string, string> = {},
+  collab?: Parameters<typeof startCommons>[0]["collab"],
+): Promise<RunningCommons> {
   return startCommons({
     env: parseEnv({ NODE_ENV: "test", PORT: "0", HOST: "127.0.0.1", SEED_DEMO: "false", LOG_LEVEL: "silent", ...env }),
     logger: createLogger("silent"),
     database,
+    collab,
   });
 }
 

@@ -46,13 +46,18 @@ const CHROMIUM_ARGS = [
 /** A fresh browser profile (own cookies and storage) with one open page, watched for errors. */
 export async function openPerson(): Promise<Person> {
   const dir = await mkdtemp(path.join(tmpdir(), "commons-e2e-"));
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: chromiumPath,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1280, height: 900 },
-    locale: "en-GB",
-  });
+  const context = await chromium
+    .launchPersistentContext(dir, {
+      executablePath: chromiumPath,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport: { width: 1280, height: 900 },
+      locale: "en-GB",
+    })
+    .catch(async (error: unknown) => {
+      await rm(dir, { recursive: true, force: true });
+      throw error;
+    });
   context.setDefaultTimeout(15_000);
   const errors: string[] = [];
   const watch = (page: Page) => {

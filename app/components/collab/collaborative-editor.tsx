@@ -30,7 +30,8 @@ export function CollaborativeEditor({
         // Yjs brings its own undo, so StarterKit's is off.
         StarterKit.configure({ undoRedo: false }),
         Collaboration.configure({ document: doc, field }),
-        CollaborationCaret.configure({ provider, user: { name: user.name, color: user.color } }),
+        // The caret extension owns the awareness "user" field; it carries the id the presence list needs.
+        CollaborationCaret.configure({ provider, user: { id: user.id, name: user.name, color: user.color } }),
       ],
       editorProps: {
         attributes: {

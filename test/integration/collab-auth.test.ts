@@ -1,0 +1,138 @@
+/**
+ * Who may open a live document: the upgrade is refused with the right HTTP status before any
+ * WebSocket exists; read-only really is read-only against a modified client; and sockets close
+ * when the session ends or access is taken away.
+ */
+import { randomUUID } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { CloseCodes } from "../../collab/close-codes";
+import { createDatabaseStore } from "../../collab/store";
+import { countDocumentRows } from "../../db/queries/collab";
+import { communityMembers } from "../../db/schema/index";
+import type { RunningCommons } from "../../server/start";
+import { startTestApp, TestClient } from "../support/app";
+import { upgradeStatus, waitFor } from "../support/collab";
+import { collabUrl, connectAt, frames, makeCommunity, openRaw, replicaOf, signIn } from "../support/collab-fixtures";
+import { testDatabases } from "../support/databases";
+import { makeUser, TEST_PASSWORD } from "../support/factories";
+
+describe.each(await testDatabases())("live document access on $name", (database) => {
+  let app: RunningCommons;
+  let fx: Awaited<ReturnType<typeof makeCommunity>>;
+  const cookies: Record<"a" | "b" | "outsider" | "sip", string> = { a: "", b: "", outsider: "", sip: "" };
+  const headers = (cookie: string, origin: string | null = app.url) => ({ ...(cookie ? { Cookie: cookie } : {}), ...(origin ? { Origin: origin } : {}) });
+  const url = (docName = fx.docName) => collabUrl(app.url, docName);
+
+  beforeAll(async () => {
+    app = await startTestApp(await database.open());
+    fx = await makeCommunity(app.services.db);
+    for (const key of Object.keys(cookies) as Array<keyof typeof cookies>) cookies[key] = await signIn(app.url, fx.users[key].email);
+  });
+  afterAll(() => app?.close());
+
+  it("answers every refused upgrade with the right status, and upgrades members and the SIP", async () => {
+    const ended = new TestClient(app.url);
+    await ended.signIn(fx.users.a.email, TEST_PASSWORD);
+    const endedCookie = ended.cookieHeader;
+    expect((await ended.post("/logout", {})).status).toBe(302);
+
+    const cases: Array<[string, string, Record<string, string>, number]> = [
+      ["no cookie", url(), headers(""), 401],
+      ["a signed-out session", url(), headers(endedCookie), 401],
+      ["a made-up session", url(), headers("__Host-commons_session=abcdefghijklmnopqrstuvwxyz"), 401],
+      ["another site's Origin", url(), headers(cookies.a, "https://evil.example"), 403],
+      ["no Origin", url(), headers(cookies.a, null), 403],
+      ["a signed-in non-member", url(), headers(cookies.outsider), 403],
+      ["an unknown document", url(`inquiry.${randomUUID()}`), headers(cookies.a), 404],
+      ["a session-notes document (none exist yet)", url(`session-notes.${randomUUID()}`), headers(cookies.a), 404],
+      ["a bad name", url("nope.123"), headers(cookies.a), 404],
+      ["a known kind with a bad id", url("inquiry.123"), headers(cookies.a), 404],
+      ["a member", url(), headers(cookies.a), 101],
+      ["the other member", url(), headers(cookies.b), 101],
+      ["the SIP of a member's school", url(), headers(cookies.sip), 101],
+    ];
+    const results = await Promise.all(cases.map(([, u, h]) => upgradeStatus(u, h)));
+    expect(Object.fromEntries(cases.map(([what], i) => [what, results[i]]))).toEqual(Object.fromEntries(cases.map(([what, , , s]) => [what, s])));
+  });
+
+  it("drops a modified read-only client's writes while it keeps receiving the writers' edits", async () => {
+    const docName = `hmw.${fx.community.id}`;
+    const writer = connectAt(app.url, docName, cookies.a);
+    const sip = await openRaw(url(docName), headers(cookies.sip));
+    try {
+      await waitFor(() => writer.provider.synced, "the writer to sync");
+      const forged = new Y.Doc();
+      forged.getText("t").insert(0, "SIP update frame");
+      const forged2 = new Y.Doc();
+      forged2.getText("t").insert(0, "SIP sync step 2");
+      forged2.getMap("meta").set("schemaVersion", 99);
+      sip.send(frames.syncStep1(new Y.Doc()));
+      sip.send(frames.update(Y.encodeStateAsUpdate(forged)));
+      sip.send(frames.syncStep2(forged2));
+      // Frames of one socket are handled in order: once this is answered, the writes were handled.
+      const before = sip.frames.length;
+      sip.send(frames.queryAwareness());
+      await waitFor(() => sip.frames.slice(before).some((f) => f[0] === 1), "the answer to query-awareness");
+
+      writer.doc.getText("t").insert(0, "written by a member");
+      await waitFor(() => replicaOf(sip.frames).getText("t").toString() === "written by a member", "the writer's edit at the SIP");
+      await waitFor(async () => (await countDocumentRows(app.services.db, docName)) > 0, "the edit in the database");
+      expect(sip.ws.readyState).toBe(sip.ws.OPEN);
+      expect(writer.doc.getText("t").toString()).toBe("written by a member");
+      expect(writer.doc.getMap("meta").get("schemaVersion")).toBe(1);
+
+      writer.provider.destroy();
+      await app.collab.registry.unload(docName);
+      const fresh = new Y.Doc();
+      await createDatabaseStore(app.services.db).load(docName, fresh);
+      expect(fresh.getText("t").toString()).toBe("written by a member");
+      expect(fresh.getMap("meta").get("schemaVersion")).toBe(1);
+    } finally {
+      writer.provider.destroy();
+      sip.ws.close();
+    }
+  });
+
+  it("closes every socket of a session with 4401 when that person signs out, and no one else's", async () => {
+    const client = new TestClient(app.url);
+    await client.signIn(fx.users.b.email, TEST_PASSWORD);
+    const cookie = client.cookieHeader;
+    const mine = await Promise.all([openRaw(url(), headers(cookie)), openRaw(url(`hmw.${fx.community.id}`), headers(cookie))]);
+    const other = await openRaw(url(), headers(cookies.b));
+    try {
+      const started = Date.now();
+      expect((await client.post("/logout", {})).status).toBe(302);
+      const closes = await Promise.all(mine.map((s) => s.closed));
+      expect(closes.map((c) => c.code)).toEqual([CloseCodes.sessionEnded, CloseCodes.sessionEnded]);
+      expect(Date.now() - started).toBeLessThan(2_000);
+      expect(other.ws.readyState).toBe(other.ws.OPEN);
+      expect(await upgradeStatus(url(), headers(cookie))).toBe(401);
+    } finally {
+      other.ws.close();
+    }
+  });
+
+  it("closes with 4403 once access is removed and the server re-checks", async () => {
+    const db = app.services.db;
+    const c = await makeUser(db, fx.authority.id, [{ role: "school_leader", schoolId: fx.schools[2].id }], { name: "Cleo Leaving" });
+    await db.insert(communityMembers).values({ communityId: fx.community.id, userId: c.id });
+    const cookie = await signIn(app.url, c.email);
+    const leaving = await openRaw(url(), headers(cookie));
+    const staying = await openRaw(url(), headers(cookies.a));
+    try {
+      await app.collab.recheck();
+      expect(leaving.ws.readyState).toBe(leaving.ws.OPEN);
+
+      await db.delete(communityMembers).where(and(eq(communityMembers.communityId, fx.community.id), eq(communityMembers.userId, c.id)));
+      await app.collab.recheck();
+      expect((await leaving.closed).code).toBe(CloseCodes.accessRevoked);
+      expect(staying.ws.readyState).toBe(staying.ws.OPEN);
+      expect(await upgradeStatus(url(), headers(cookie))).toBe(403);
+    } finally {
+      staying.ws.close();
+      leaving.ws.close();
+    }
+  });
+});
