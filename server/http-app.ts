@@ -79,7 +79,8 @@ export function createHttpApp(options: {
           build,
           handler: createRequestHandler({
             build,
-            mode: services.env.nodeEnv,
+            // Stack traces reach the browser only under `npm run dev`; `npm start` serves like production.
+            mode: services.env.nodeEnv === "development" && !process.env.REMIX_DEV_ORIGIN ? "production" : services.env.nodeEnv,
             getLoadContext: (request, response) => ({
               services,
               user: response.locals.user ?? null,

@@ -107,12 +107,11 @@ export async function startCommons(options: {
     database,
     collab,
     demo,
-    close: () =>
-      closeGracefully(server, logger, [
-        async () => clearInterval(sweep),
-        // Sockets are told to reconnect and every document is flushed before the database closes.
-        () => collab.close(),
-        () => database.close(),
-      ]),
+    close: () => {
+      // Live sockets first: server.close() waits for every upgraded socket, so they are told to
+      // reconnect (and every document is flushed) at once, not after HTTP has drained.
+      const collabClosed = collab.close();
+      return closeGracefully(server, logger, [async () => clearInterval(sweep), () => collabClosed, () => database.close()]);
+    },
   };
 }

@@ -35,9 +35,12 @@ export function CollaborativeEditor({
       ],
       editorProps: {
         attributes: {
+          // A role, so the labels and read-only state are announced (and allowed: axe aria-allowed-attr).
+          role: "textbox",
+          "aria-multiline": "true",
           "aria-labelledby": labelId,
           "aria-readonly": editable ? "false" : "true",
-          class: `prose-editor min-h-24 rounded-md border border-slate-300 bg-white px-3 py-2 focus:outline-none ${editable ? "" : "bg-slate-50"}`,
+          class: `prose-editor min-h-24 rounded-md border border-slate-300 px-3 py-2 focus:outline-none ${editable ? "bg-white" : "bg-slate-50"}`,
         },
       },
     },

@@ -82,9 +82,26 @@ export function useCollabDocument(name: string, user: CollabUser, access: "read"
     provider.on("sync", publish);
     provider.awareness.on("change", publish);
     doc.on("update", publish);
+    // When the browser knows the device went offline, say so at once: an open socket can take
+    // 30 s to notice (y-websocket's silence watchdog), showing "Saving…" all the while.
+    // Only a connection paused here resumes (not one the server ended for good).
+    let paused = false;
+    const goOffline = () => {
+      if (!provider.shouldConnect) return;
+      paused = true;
+      provider.disconnect();
+    };
+    const goOnline = () => {
+      if (paused) provider.connect();
+      paused = false;
+    };
+    window.addEventListener("offline", goOffline);
+    window.addEventListener("online", goOnline);
     publish();
 
     return () => {
+      window.removeEventListener("offline", goOffline);
+      window.removeEventListener("online", goOnline);
       provider.destroy();
       void local?.destroy();
       doc.destroy();

@@ -1,0 +1,138 @@
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
+import * as decoding from "lib0/decoding";
+import WebSocket from "ws";
+import { WebsocketProvider } from "y-websocket";
+import * as Y from "yjs";
+import { MessageType, SAVED_PARAM } from "../../collab/protocol";
+import type { Target } from "./protocol";
+
+/**
+ * One simulated person: a Y.Doc kept in sync by the server's own client library (the standard
+ * y-websocket provider for ours and bare, HocuspocusProvider for Hocuspocus).
+ */
+export type BenchClient = {
+  doc: Y.Doc;
+  /** Resolves with ms from creation to the first completed sync. */
+  synced: Promise<number>;
+  /** Everything this client wrote has been acknowledged (ours: saved in the database; Hocuspocus: received). */
+  acknowledged(): boolean;
+  disconnects(): number;
+  destroy(): void;
+};
+
+/** A `ws` WebSocket that sends the cookie and Origin a browser would send. */
+function browserLikeSocket(headers: { cookie?: string; origin?: string }) {
+  return class extends WebSocket {
+    constructor(url: string, protocols?: string | string[]) {
+      const h: Record<string, string> = {};
+      if (headers.cookie) h.Cookie = headers.cookie;
+      if (headers.origin) h.Origin = headers.origin;
+      super(url, protocols, { headers: h });
+    }
+  };
+}
+
+/** Whether every entry of `local` is covered by `persisted` (both encoded state vectors). */
+function covered(local: Uint8Array, persisted: Uint8Array | null): boolean {
+  if (!persisted) return false;
+  const saved = Y.decodeStateVector(persisted);
+  for (const [client, clock] of Y.decodeStateVector(local)) if ((saved.get(client) ?? 0) < clock) return false;
+  return true;
+}
+
+export function connectClient(target: Target, docName: string, cookie: string, user: { id: string; name: string }): BenchClient {
+  const started = performance.now();
+  const doc = new Y.Doc();
+  let disconnects = 0;
+  if (target.protocol === "y-websocket") {
+    const wantsSaved = target.params?.[SAVED_PARAM] === "1";
+    const provider = new WebsocketProvider(target.wsUrl, docName, doc, {
+      WebSocketPolyfill: browserLikeSocket({ cookie, origin: target.origin }) as unknown as typeof globalThis.WebSocket,
+      disableBc: true,
+      params: target.params ?? {},
+      maxBackoffTime: 1000,
+    });
+    let persisted: Uint8Array | null = null;
+    if (wantsSaved) {
+      provider.messageHandlers[MessageType.saved] = (_encoder, decoder: decoding.Decoder) => {
+        persisted = decoding.readVarUint8Array(decoder);
+      };
+    }
+    provider.awareness.setLocalStateField("user", user);
+    provider.on("connection-close", () => disconnects++);
+    const synced = new Promise<number>((resolve) => {
+      const done = (isSynced: boolean) => {
+        if (!isSynced) return;
+        provider.off("sync", done);
+        resolve(performance.now() - started);
+      };
+      provider.on("sync", done);
+    });
+    return {
+      doc,
+      synced,
+      // Without "saved" messages (bare) there is nothing to wait for beyond the socket's own order.
+      acknowledged: () => (wantsSaved ? covered(Y.encodeStateVector(doc), persisted) : true),
+      disconnects: () => disconnects,
+      destroy: () => {
+        provider.destroy();
+        doc.destroy();
+      },
+    };
+  }
+  // One socket per person, as in a browser tab (Hocuspocus can multiplex; a tab has one document here).
+  const socket = new HocuspocusProviderWebsocket({ url: target.wsUrl, WebSocketPolyfill: WebSocket });
+  const provider = new HocuspocusProvider({ websocketProvider: socket, name: docName, document: doc, token: cookie || null });
+  provider.attach();
+  provider.setAwarenessField("user", user);
+  provider.on("disconnect", () => disconnects++);
+  const synced = new Promise<number>((resolve) => {
+    const done = () => {
+      provider.off("synced", done);
+      resolve(performance.now() - started);
+    };
+    provider.on("synced", done);
+  });
+  return {
+    doc,
+    synced,
+    acknowledged: () => !provider.hasUnsyncedChanges,
+    disconnects: () => disconnects,
+    destroy: () => {
+      provider.destroy();
+      socket.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+/** Types like a person: one character at a time at a cursor that follows their own text. */
+export class Typist {
+  private cursor: Y.RelativePosition | null = null;
+  private readonly text: Y.Text;
+  private n = 0;
+  constructor(readonly doc: Y.Doc) {
+    this.text = doc.getText("bench");
+  }
+
+  key() {
+    const ch = this.n % 12 === 11 ? " " : String.fromCharCode(97 + (this.n % 26));
+    this.n++;
+    let index = this.text.length;
+    if (this.cursor) {
+      const abs = Y.createAbsolutePositionFromRelativePosition(this.cursor, this.doc);
+      if (abs) index = abs.index;
+    }
+    this.text.insert(index, ch);
+    // Anchored to the character just typed (assoc -1), so the next one follows it.
+    this.cursor = Y.createRelativePositionFromTypeIndex(this.text, index + 1, -1);
+  }
+
+  /** Types `chars` characters in one change (a paste or a fast burst). */
+  burst(chars: number) {
+    let s = "";
+    for (let i = 0; i < chars; i++) s += String.fromCharCode(97 + ((this.n + i) % 26));
+    this.n += chars;
+    this.text.insert(this.text.length, s);
+  }
+}

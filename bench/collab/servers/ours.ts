@@ -1,0 +1,106 @@
+import path from "node:path";
+import postgres from "postgres";
+import { documentName } from "../../../collab/doc-names";
+import { openDatabase } from "../../../db/client";
+import { createCohort, createCommunity } from "../../../db/queries/communities";
+import { makeAuthority, makeUser, TEST_PASSWORD } from "../../../test/support/factories";
+import { startPinned } from "./process";
+import { logLines, sleep, type ServerUnderTest, type StartContext } from "./types";
+
+/** Signs in through the real form (POST /login with our Origin) and returns the Cookie header. */
+async function signIn(baseUrl: string, email: string): Promise<string> {
+  const res = await fetch(`${baseUrl}/login`, {
+    method: "POST",
+    body: new URLSearchParams({ email, password: TEST_PASSWORD }),
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: baseUrl },
+    redirect: "manual",
+  });
+  const cookies = res.headers.getSetCookie().map((line) => line.split(";")[0]);
+  await res.arrayBuffer();
+  if (res.status !== 302 || cookies.length === 0) throw new Error(`sign-in of ${email} failed with ${res.status}`);
+  return cookies.join("; ");
+}
+
+/**
+ * OURS: the real Commons server (`server/index.ts`: Remix app, sessions, Origin check, the
+ * collaboration server with durable persistence and its default options) on the run's Postgres
+ * database. Every room is a community's inquiry document; every editor is a signed-in member.
+ */
+export async function startOurs(ctx: StartContext): Promise<ServerUnderTest> {
+  const { config } = ctx;
+  // The people and communities, written before the server starts (this also applies the migrations).
+  const handle = await openDatabase({ driver: "postgres", url: ctx.databaseUrl, maxConnections: 2 });
+  const db = handle.db;
+  const { authority, schools } = await makeAuthority(db, 2);
+  const editors = [];
+  for (let i = 0; i < config.editorsPerRoom; i++) {
+    editors.push(await makeUser(db, authority.id, [{ role: "school_leader", schoolId: schools[i % 2].id }], { name: `Editor ${i}` }));
+  }
+  const memoryUser = await makeUser(db, authority.id, [{ role: "school_leader", schoolId: schools[0].id }], { name: "Memory" });
+  const cohort = await createCohort(db, {
+    authorityId: authority.id,
+    name: "Bench cohort",
+    schoolYear: "2026-27",
+    facilitatorIds: [],
+    leaderIds: [...editors.map((e) => e.id), memoryUser.id],
+  });
+  const editorIds = editors.map((e) => e.id);
+  const community = async (name: string, memberIds: string[]) => documentName("inquiry", (await createCommunity(db, { cohortId: cohort.id, name, memberIds })).id);
+  const roomNames: string[] = [];
+  for (let i = 0; i < config.rooms; i++) roomNames.push(await community(`Room ${i}`, editorIds));
+  const warmupName = await community("Warm-up", [memoryUser.id]);
+  const memoryNames: string[] = [];
+  for (let i = 0; i < config.memoryDocs; i++) memoryNames.push(await community(`Memory ${i}`, [memoryUser.id]));
+  const bigName = await community("Big document", [...editorIds, memoryUser.id]);
+  await handle.close();
+
+  const proc = await startPinned({
+    script: "server/index.ts",
+    cores: "0",
+    env: {
+      NODE_ENV: "production",
+      HOST: "127.0.0.1",
+      PORT: "0",
+      DATABASE_URL: ctx.databaseUrl,
+      SEED_DEMO: "false",
+      // debug adds one line per document load ("document loaded", with its ms): the server-side open time.
+      LOG_LEVEL: "debug",
+    },
+    logFile: path.join(ctx.logDir, "ours.log"),
+    ready: /Commons is running at http:\/\/[^\s:]+:\d+/,
+    nodeArgs: ctx.nodeArgs,
+    cwd: ctx.cwd,
+  });
+  const port = Number(/Commons is running at http:\/\/[^\s:]+:(\d+)/.exec(proc.log())![1]);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const editorCookies: string[] = [];
+  for (const e of editors) editorCookies.push(await signIn(baseUrl, e.email));
+  const memoryCookie = await signIn(baseUrl, memoryUser.email);
+
+  const sql = postgres(ctx.databaseUrl, { max: 1, onnotice: () => {} });
+  return {
+    kind: "ours",
+    description: "Commons server/index.ts (NODE_ENV=production): sessions + Origin check + collab/ with Postgres persistence, default options",
+    process: proc,
+    target: { server: "ours", protocol: "y-websocket", wsUrl: `ws://127.0.0.1:${port}/collab`, origin: baseUrl, params: { saved: "1" } },
+    rooms: roomNames.map((name) => ({ name, editorCookies, probeCookie: editorCookies[0] })),
+    warmupDoc: { name: warmupName, cookie: memoryCookie },
+    memoryDocs: memoryNames.map((name) => ({ name, cookie: memoryCookie })),
+    bigDoc: { name: bigName, writerCookies: editorCookies.slice(0, config.bigDocWriters), readerCookie: memoryCookie },
+    unloads: true,
+    loadTimes: (name) => logLines(proc.log(), "document loaded").filter((l) => l.doc === name).map((l) => Number(l.ms)),
+    // The server unloads 2 s (its default grace) after the last client leaves, after a final flush.
+    waitUnloaded: async () => {
+      await sleep(3_000);
+    },
+    async storage(name) {
+      const [log] = await sql<{ rows: string; bytes: string }[]>`select count(*) as rows, coalesce(sum(length(data)), 0) as bytes from collab_updates where doc_name = ${name}`;
+      const [snap] = await sql<{ bytes: number; folded: number }[]>`select length(data) as bytes, folded_updates as folded from collab_snapshots where doc_name = ${name}`;
+      return { logRows: Number(log.rows), logBytes: Number(log.bytes), snapshotBytes: snap?.bytes ?? 0, foldedUpdateRows: snap?.folded ?? 0 };
+    },
+    async stop() {
+      await proc.stop();
+      await sql.end({ timeout: 5 });
+    },
+  };
+}

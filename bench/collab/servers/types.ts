@@ -1,0 +1,53 @@
+import type { BenchConfig } from "../config";
+import type { RoomSpec, Target } from "../protocol";
+import type { ServerProcess } from "./process";
+
+export type ServerKind = "ours" | "bare" | "hocuspocus";
+
+/** What every phase needs from a server under test: its process, how to reach it, and its documents. */
+export type ServerUnderTest = {
+  kind: ServerKind;
+  description: string;
+  process: ServerProcess;
+  target: Target;
+  rooms: RoomSpec[];
+  /** A document used once to warm the server up before the memory baseline. */
+  warmupDoc: { name: string; cookie: string };
+  memoryDocs: Array<{ name: string; cookie: string }>;
+  bigDoc: { name: string; writerCookies: string[]; readerCookie: string };
+  /** Whether a document leaves memory when its last client leaves (bare never unloads). */
+  unloads: boolean;
+  /** Server-side load times (ms) the server logged for this document, oldest first. */
+  loadTimes(doc: string): number[];
+  /** Waits until the server has unloaded the document (after its last client left). */
+  waitUnloaded(doc: string): Promise<void>;
+  /** Facts about how the document is stored (ours: log rows and snapshot). */
+  storage?(doc: string): Promise<Record<string, unknown>>;
+  stop(): Promise<void>;
+};
+
+export type StartContext = {
+  cwd: string;
+  logDir: string;
+  config: BenchConfig;
+  databaseUrl: string;
+  /** Extra node flags for the server process (profiling). */
+  nodeArgs: string[];
+};
+
+/** JSON lines of a log that carry `msg`. */
+export function logLines(log: string, msg: string): Array<Record<string, unknown>> {
+  const out: Array<Record<string, unknown>> = [];
+  for (const line of log.split("\n")) {
+    if (!line.startsWith("{") || !line.includes(msg)) continue;
+    try {
+      const parsed = JSON.parse(line) as Record<string, unknown>;
+      if (parsed.msg === msg) out.push(parsed);
+    } catch {
+      // not one of ours
+    }
+  }
+  return out;
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

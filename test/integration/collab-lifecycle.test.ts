@@ -1,0 +1,188 @@
+/**
+ * A document's life on the server: loaded once however many connect at once, compacted without
+ * changing it, unloaded when everyone has left, and honest when storage fails (load or append):
+ * clients are closed with 4503 only when the server gives up, and no saved edit is lost.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { CloseCodes } from "../../collab/close-codes";
+import { documentName } from "../../collab/doc-names";
+import { createDatabaseStore, type CollabStore } from "../../collab/store";
+import type { Database } from "../../db/client";
+import { countDocumentRows } from "../../db/queries/collab";
+import type { RunningCommons } from "../../server/start";
+import { startTestApp } from "../support/app";
+import { waitFor } from "../support/collab";
+import { collabUrl, connectAt, makeCommunity, openRaw, signIn } from "../support/collab-fixtures";
+import { testDatabases } from "../support/databases";
+
+const COMPACT_AFTER = 10;
+const MAX_RETRIES = 3;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The real database store with counters and injected failures, per document. */
+function controlledStore(db: Database) {
+  const inner = createDatabaseStore(db);
+  const ctl = { loads: new Map<string, number>(), loadDelayMs: new Map<string, number>(), failLoads: new Map<string, number>(), failAppends: new Map<string, number>() };
+  const takeFailure = (map: Map<string, number>, name: string) => {
+    const left = map.get(name) ?? 0;
+    if (left > 0) map.set(name, left - 1);
+    return left > 0;
+  };
+  const store: CollabStore = {
+    async load(name, into) {
+      ctl.loads.set(name, (ctl.loads.get(name) ?? 0) + 1);
+      await sleep(ctl.loadDelayMs.get(name) ?? 0);
+      if (takeFailure(ctl.failLoads, name)) throw new Error("injected load failure");
+      return inner.load(name, into);
+    },
+    async append(name, update) {
+      if (takeFailure(ctl.failAppends, name)) throw new Error("injected append failure");
+      return inner.append(name, update);
+    },
+    compact: (name) => inner.compact(name),
+  };
+  return { store, ctl };
+}
+
+describe.each(await testDatabases())("document lifecycle on $name", (database) => {
+  let app: RunningCommons;
+  let fx: Awaited<ReturnType<typeof makeCommunity>>;
+  let ctl: ReturnType<typeof controlledStore>["ctl"];
+  let cookie: string;
+  const newDoc = async () => documentName("inquiry", await fx.another());
+  const hosted = (name: string) => app.collab.registry.loaded().find((d) => d.name === name);
+  const stored = async (name: string) => {
+    const doc = new Y.Doc();
+    await createDatabaseStore(app.services.db).load(name, doc);
+    return doc;
+  };
+
+  beforeAll(async () => {
+    const handle = await database.open();
+    const controlled = controlledStore(handle.db);
+    ctl = controlled.ctl;
+    app = await startTestApp(handle, {}, {
+      store: controlled.store,
+      unloadGraceMs: 100,
+      persistence: { compactAfterRows: COMPACT_AFTER, maxRetries: MAX_RETRIES },
+    });
+    fx = await makeCommunity(app.services.db);
+    cookie = await signIn(app.url, fx.users.a.email);
+  });
+  afterAll(() => app?.close());
+
+  it("compacts the log into the snapshot: rows stay bounded and a fresh load equals the live document", async () => {
+    const name = await newDoc();
+    const w = connectAt(app.url, name, cookie, { saved: true });
+    try {
+      await waitFor(() => w.provider.synced, "the writer to sync");
+      let maxRows = 0;
+      for (let i = 0; i < 120; i++) {
+        const text = w.doc.getText("t");
+        if (i % 4 === 3) text.delete(0, 2);
+        else text.insert(text.length, `${i}.`);
+        w.doc.getMap("m").set(`k${i % 7}`, i);
+        await sleep(25); // longer than the flush delay: most edits get a row of their own
+        if (i % 10 === 9) maxRows = Math.max(maxRows, await countDocumentRows(app.services.db, name));
+      }
+      await waitFor(() => w.fullySaved(), "everything to be saved");
+      expect(maxRows).toBeLessThanOrEqual(2 * COMPACT_AFTER);
+      expect(await countDocumentRows(app.services.db, name)).toBeLessThanOrEqual(2 * COMPACT_AFTER);
+      expect(app.collab.metrics.persistBatches).toBeGreaterThan(3 * COMPACT_AFTER);
+      const live = hosted(name)!.doc;
+      const fresh = await stored(name);
+      expect(fresh.getText("t").toString()).toBe(live.getText("t").toString());
+      expect(fresh.getMap("m").toJSON()).toEqual(live.getMap("m").toJSON());
+      expect(Y.encodeStateVector(fresh)).toEqual(Y.encodeStateVector(live));
+      expect(w.doc.getText("t").toString()).toBe(live.getText("t").toString());
+    } finally {
+      w.provider.destroy();
+    }
+  });
+
+  it("loads a document once for concurrent first connections, and unloads it when everyone has left", async () => {
+    const name = await newDoc();
+    ctl.loadDelayMs.set(name, 300);
+    const clients = Array.from({ length: 6 }, () => connectAt(app.url, name, cookie));
+    try {
+      await waitFor(() => clients.every((c) => c.provider.synced), "every client to sync");
+      expect(ctl.loads.get(name)).toBe(1);
+      clients[0].doc.getText("t").insert(0, "shared");
+      await waitFor(() => clients.every((c) => c.doc.getText("t").toString() === "shared"), "the edit to reach everyone");
+    } finally {
+      for (const c of clients) c.provider.destroy();
+    }
+    await waitFor(() => app.collab.metrics.openDocuments === 0 && app.collab.registry.loaded().length === 0, "the document to unload");
+    expect((await stored(name)).getText("t").toString()).toBe("shared");
+    const again = connectAt(app.url, name, cookie);
+    await waitFor(() => again.provider.synced, "a client to sync after the unload");
+    expect(again.doc.getText("t").toString()).toBe("shared");
+    expect(ctl.loads.get(name)).toBe(2);
+    again.provider.destroy();
+    await waitFor(() => app.collab.metrics.openDocuments === 0, "the document to unload again");
+  });
+
+  it("closes clients with 4503 when a load fails, leaves nothing loaded, and the next attempt succeeds", async () => {
+    const name = await newDoc();
+    ctl.failLoads.set(name, 1);
+    const raw = await openRaw(collabUrl(app.url, name), { Cookie: cookie, Origin: app.url });
+    expect((await raw.closed).code).toBe(CloseCodes.storageUnavailable);
+    expect(hosted(name)).toBeUndefined();
+    expect(app.collab.metrics.openDocuments).toBe(0);
+
+    ctl.failLoads.set(name, 1);
+    const client = connectAt(app.url, name, cookie);
+    try {
+      // The standard client treats 4503 as transient: it reconnects, and the load is tried afresh.
+      await waitFor(() => client.provider.synced, "the client to sync on its retry");
+      expect(client.closes).toEqual([CloseCodes.storageUnavailable]);
+      expect(ctl.loads.get(name)).toBe(3);
+      expect(app.collab.metrics.openDocuments).toBe(1);
+    } finally {
+      client.provider.destroy();
+    }
+  });
+
+  it("retries a failing append and loses nothing", async () => {
+    const name = await newDoc();
+    const failuresBefore = app.collab.metrics.persistFailures;
+    const w = connectAt(app.url, name, cookie, { saved: true });
+    try {
+      await waitFor(() => w.provider.synced, "the writer to sync");
+      ctl.failAppends.set(name, MAX_RETRIES);
+      w.doc.getText("t").insert(0, "saved in the end");
+      await sleep(50);
+      w.doc.getText("t").insert(0, "also ");
+      await waitFor(() => w.fullySaved(), "the edits to be saved after the retries", 10_000);
+      expect(app.collab.metrics.persistFailures - failuresBefore).toBe(MAX_RETRIES);
+      expect(w.closes).toEqual([]);
+      expect((await stored(name)).getText("t").toString()).toBe("also saved in the end");
+    } finally {
+      w.provider.destroy();
+    }
+  });
+
+  it("gives up after maxRetries with 4503, and the clients' edits are saved when they reconnect", async () => {
+    const name = await newDoc();
+    const writer = connectAt(app.url, name, cookie, { saved: true });
+    const reader = connectAt(app.url, name, await signIn(app.url, fx.users.b.email));
+    try {
+      await waitFor(() => writer.provider.synced && reader.provider.synced, "the clients to sync");
+      expect(ctl.loads.get(name)).toBe(1);
+      ctl.failAppends.set(name, MAX_RETRIES + 1);
+      writer.doc.getText("t").insert(0, "kept by the client");
+      await waitFor(() => writer.closes.includes(CloseCodes.storageUnavailable), "the writer to be closed with 4503", 10_000);
+      expect(reader.closes).toContain(CloseCodes.storageUnavailable);
+      expect(ctl.failAppends.get(name)).toBe(0);
+      await waitFor(() => writer.provider.synced && writer.fullySaved(), "the resent edits to be saved", 10_000);
+      expect(ctl.loads.get(name)).toBe(2);
+      expect((await stored(name)).getText("t").toString()).toBe("kept by the client");
+      await waitFor(() => reader.doc.getText("t").toString() === "kept by the client", "the reader to see the edit");
+    } finally {
+      writer.provider.destroy();
+      reader.provider.destroy();
+    }
+    await waitFor(() => app.collab.metrics.openDocuments === 0, "every document to unload");
+  });
+});
