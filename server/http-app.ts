@@ -15,6 +15,8 @@ export function createHttpApp(options: {
   database: DatabaseHandle;
   getBuild: BuildSource;
   publicDir: string;
+  /** Extra figures for /healthz (the collaboration server's counters). */
+  status?: () => Record<string, unknown>;
 }) {
   const { services } = options;
   const app = express();
@@ -39,7 +41,7 @@ export function createHttpApp(options: {
     next();
   });
 
-  app.get("/healthz", healthz(options.database));
+  app.get("/healthz", healthz(options.database, options.status));
 
   app.use("/build", express.static(path.join(options.publicDir, "build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(options.publicDir, { maxAge: "1h" }));

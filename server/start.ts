@@ -68,18 +68,19 @@ export async function startCommons(options: {
   const demo = env.seedDemo ? await seedDemoNetwork(database.db, { password: env.demoPassword, schoolYear: schoolYearOf(new Date()) }) : null;
 
   const build = options.getBuild ? null : await importBuild();
-  const app = createHttpApp({
-    services,
-    database,
-    getBuild: options.getBuild ?? (async () => build!),
-    publicDir: path.join(ROOT, "public"),
-  });
   const collab = createCollabServer({
     db: database.db,
     auth: services.auth,
     logger,
     allowedOrigin: upgradeOriginCheck(env.appUrl, env.trustProxy),
     ...options.collab,
+  });
+  const app = createHttpApp({
+    services,
+    database,
+    getBuild: options.getBuild ?? (async () => build!),
+    publicDir: path.join(ROOT, "public"),
+    status: () => ({ collab: collab.summary() }),
   });
   services.realtime.sessionEnded = collab.sessionEnded;
   const server = createServer(app);

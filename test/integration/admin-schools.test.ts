@@ -1,21 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listSchools, type School } from "../../db/queries/schools";
 import type { RunningCommons } from "../../server/start";
-import { startTestApp, TestClient } from "../support/app";
+import { startTestApp, TestClient, visible } from "../support/app";
 import { testDatabases } from "../support/databases";
 import { makeAuthority, makeUser, TEST_PASSWORD } from "../support/factories";
 
-/** The page as a person sees it: scripts (which carry the raw action data) and React's text separators removed, entities decoded. */
-async function visible(res: Response) {
-  return (await res.text())
-    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, "")
-    .replace(/<!-- -->/g, "")
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;|&#39;/g, "'")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
-}
 
 const csv = (...rows: string[]) => ["name,reference,phase,category,locality", ...rows].join("\n");
 

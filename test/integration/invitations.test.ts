@@ -6,19 +6,10 @@ import type { School } from "../../db/queries/schools";
 import { findUserByEmail, getGrants } from "../../db/queries/users";
 import { hashToken } from "../../app/utils/tokens.server";
 import type { RunningCommons } from "../../server/start";
-import { startTestApp, TestClient } from "../support/app";
+import { startTestApp, TestClient, visible } from "../support/app";
 import { testDatabases } from "../support/databases";
 import { makeAuthority, makeUser, TEST_PASSWORD } from "../support/factories";
 
-/** The page as a person sees it: no scripts (they carry raw loader data), no React text separators, entities decoded. */
-async function visible(res: Response) {
-  return (await res.text())
-    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, "")
-    .replace(/<!-- -->/g, "")
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;|&#39;/g, "'")
-    .replace(/&amp;/g, "&");
-}
 const mainOf = (html: string) => html.match(/<main[\s\S]*<\/main>/)?.[0] ?? "";
 
 const UNUSABLE = "This invitation link cannot be used.";

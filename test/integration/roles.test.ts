@@ -2,19 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { School } from "../../db/queries/schools";
 import { getGrants, type User } from "../../db/queries/users";
 import type { RunningCommons } from "../../server/start";
-import { startTestApp, TestClient } from "../support/app";
+import { startTestApp, TestClient, visible } from "../support/app";
 import { testDatabases } from "../support/databases";
 import { makeAuthority, makeUser, TEST_PASSWORD } from "../support/factories";
 
-/** The page as a person sees it: no scripts (they carry raw loader data), no React text separators, entities decoded. */
-async function visible(res: Response) {
-  return (await res.text())
-    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, "")
-    .replace(/<!-- -->/g, "")
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;|&#39;/g, "'")
-    .replace(/&amp;/g, "&");
-}
 
 describe.each(await testDatabases())("roles and access on $name", (database) => {
   let app: RunningCommons;
@@ -122,7 +113,7 @@ describe.each(await testDatabases())("roles and access on $name", (database) => 
     const res = await (await signedIn(many)).request("/dashboard");
     expect(res.status).toBe(200);
     const html = await visible(res);
-    for (const text of ["Your school", schools[1].name, "Your assigned schools", "Your cohorts", "School Improvement Partner"]) {
+    for (const text of ["Your school", schools[1].name, "Your assigned schools", "Your communities of practice", "School Improvement Partner"]) {
       expect(html).toContain(text);
     }
     expect(html).not.toContain("Your authority");

@@ -59,3 +59,13 @@ export class TestClient {
     return this.post("/login", { email, password });
   }
 }
+
+/** The page as a person sees it: no scripts (they carry raw loader data), no React text separators, entities decoded. */
+export async function visible(res: Response) {
+  return (await res.text())
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, "")
+    .replace(/<!-- -->/g, "")
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&amp;/g, "&");
+}
