@@ -76,7 +76,10 @@ export class DocumentRegistry {
     const entry = this.entries.get(name);
     if (!entry?.doc || entry.unloading || entry.doc.peers.size > 0) return;
     if (entry.unloadTimer) clearTimeout(entry.unloadTimer);
-    entry.unloadTimer = setTimeout(() => void this.unload(name), this.unloadGraceMs);
+    entry.unloadTimer = setTimeout(() => {
+      // Someone may have joined since: then the document stays.
+      if (entry.doc && entry.doc.peers.size === 0) void this.unload(name);
+    }, this.unloadGraceMs);
   }
 
   /** Flushes (unless `discard`) and frees a document. */
@@ -85,6 +88,7 @@ export class DocumentRegistry {
     if (!entry?.doc) return Promise.resolve();
     if (entry.unloading) return entry.unloading;
     if (entry.unloadTimer) clearTimeout(entry.unloadTimer);
+    entry.unloadTimer = null;
     const doc = entry.doc;
     entry.unloading = (async () => {
       try {

@@ -44,6 +44,7 @@ describe.each(await testDatabases())("collaboration on $name", (database) => {
       a.provider.destroy();
       b.provider.destroy();
     }
+    await waitFor(() => app.collab.metrics.connections === 0, "the server to see both clients leave");
     await app.collab.registry.unload(docName);
     const fresh = new Y.Doc();
     const { createDatabaseStore } = await import("../../collab/store");
