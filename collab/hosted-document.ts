@@ -1,7 +1,7 @@
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import type { Logger } from "../app/utils/logger.server";
-import { encodeMessage } from "./messages";
+import { encodeMessage, type DeleteSet } from "./messages";
 import { recordLatency, type CollabMetrics } from "./metrics";
 import type { CollabStore } from "./store";
 
@@ -41,6 +41,9 @@ export class HostedDocument {
   private destroyed = false;
   /** State vector of everything known to be in the database. */
   persistedStateVector: Uint8Array = new Uint8Array([0]);
+  /** Deletions known to be in the database (a deletion does not move the state vector). */
+  private persistedDeletions: DeleteSet = Y.createDeleteSetFromStructStore(new Y.Doc().store);
+  private savedFrame: Uint8Array | null = null;
   onStorageFailure: (error: unknown) => void = () => {};
 
   constructor(
@@ -58,6 +61,7 @@ export class HostedDocument {
     const { logRows } = await this.store.load(this.name, this.doc);
     this.logRows = logRows;
     this.persistedStateVector = Y.encodeStateVector(this.doc);
+    this.persistedDeletions = Y.createDeleteSetFromStructStore(this.doc.store);
     this.doc.on("update", (update: Uint8Array, origin: unknown) => this.onUpdate(update, origin));
     this.awareness.on("update", ({ added, updated, removed }: Record<string, number[]>, origin: unknown) =>
       this.onAwareness([...added, ...updated, ...removed], origin),
@@ -91,7 +95,13 @@ export class HostedDocument {
     peer.send(encodeMessage.syncStep1(this.doc));
     const states = [...this.awareness.getStates().keys()];
     if (states.length) peer.send(encodeMessage.awareness(this.awareness, states));
-    if (peer.wantsSaved) peer.send(encodeMessage.saved(this.persistedStateVector));
+    if (peer.wantsSaved) peer.send(this.currentSavedFrame());
+  }
+
+  /** The "saved" message for the current durable state (built once per flush). */
+  private currentSavedFrame(): Uint8Array {
+    this.savedFrame ??= encodeMessage.saved(this.persistedStateVector, this.persistedDeletions);
+    return this.savedFrame;
   }
 
   /** Removes a peer and the presence it controlled. Returns how many peers remain. */
@@ -142,8 +152,12 @@ export class HostedDocument {
     this.metrics.updatesPersisted += batch.length;
     this.metrics.persistBatches++;
     this.persistedStateVector = stateVector;
-    const saved = encodeMessage.saved(stateVector);
-    for (const peer of this.peers.keys()) if (peer.wantsSaved) peer.send(saved);
+    this.persistedDeletions = Y.mergeDeleteSets([this.persistedDeletions, Y.decodeUpdate(merged).ds]);
+    this.savedFrame = null;
+    if ([...this.peers.keys()].some((p) => p.wantsSaved)) {
+      const saved = this.currentSavedFrame();
+      for (const peer of this.peers.keys()) if (peer.wantsSaved) peer.send(saved);
+    }
     if (this.logRows >= this.options.compactAfterRows) void this.compact();
     if (this.pending.length && !this.timer) this.timer = setTimeout(() => void this.flush().catch(() => {}), this.options.flushDelayMs);
   }

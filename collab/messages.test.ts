@@ -38,10 +38,11 @@ describe("decodeClientMessage", () => {
     for (const frame of cases) expect(() => decodeClientMessage(frame), `frame ${[...frame].join(",")}`).toThrow(ProtocolError);
   });
 
-  it("encodes a saved message as type 100 followed by the state vector", () => {
+  it("encodes a saved message as type 100, the state vector first (then the deletions)", () => {
     const sv = Y.encodeStateVector(doc);
-    const frame = encodeMessage.saved(sv);
+    const frame = encodeMessage.saved(sv, Y.createDeleteSetFromStructStore(doc.store));
     expect(frame[0]).toBe(100);
-    expect([...frame.slice(2)]).toEqual([...sv]);
+    expect(frame[1]).toBe(sv.length);
+    expect([...frame.slice(2, 2 + sv.length)]).toEqual([...sv]);
   });
 });

@@ -5,6 +5,9 @@ import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { MessageType } from "./protocol";
 
+/** Yjs's delete set (the class is not exported by name). */
+export type DeleteSet = ReturnType<typeof Y.createDeleteSetFromStructStore>;
+
 /** Encoders for the frames the server sends. */
 export const encodeMessage = {
   syncStep1(doc: Y.Doc) {
@@ -31,10 +34,12 @@ export const encodeMessage = {
     encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
     return encoding.toUint8Array(e);
   },
-  saved(stateVector: Uint8Array) {
+  /** The durable state vector, then the durable deletions (a snapshot with an empty vector). */
+  saved(stateVector: Uint8Array, deletions: DeleteSet) {
     const e = encoding.createEncoder();
     encoding.writeVarUint(e, MessageType.saved);
     encoding.writeVarUint8Array(e, stateVector);
+    encoding.writeVarUint8Array(e, Y.encodeSnapshot(Y.createSnapshot(deletions, new Map())));
     return encoding.toUint8Array(e);
   },
 };

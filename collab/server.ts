@@ -76,6 +76,9 @@ export function createCollabServer(options: CollabServerOptions) {
       logger.info("collab connection refused", { path: req.url, status: decision.status });
       return refuseUpgrade(socket, decision.status, decision.reason, decision.message);
     }
+    // Shutdown may have begun while this was being authorised: a socket opened now would never be
+    // closed, and the HTTP server would wait for it forever.
+    if (closing) return refuseUpgrade(socket, 503, "Service Unavailable", "The server is restarting.");
     const { doc, userId, sessionId, access, wantsSaved } = decision;
     wss.handleUpgrade(req, socket, head, (ws) => {
       const conn = new Connection(ws, { userId, sessionId, docName: doc.name, access }, wantsSaved, limits, logger, onClosed);

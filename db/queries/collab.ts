@@ -4,14 +4,18 @@ import { collabSnapshots, collabUpdates } from "../schema/index";
 
 export type StoredDocument = { snapshot: Uint8Array | null; updates: Array<{ id: number; data: Uint8Array }> };
 
-/** A document's snapshot and every update still in the log, oldest first. */
+/**
+ * A document's snapshot and every update still in the log, oldest first. The log is read before
+ * the snapshot: a compaction that commits between the two reads then only duplicates rows (which
+ * applying twice ignores). Read the other way round, its rows would be in neither.
+ */
 export async function loadDocumentRows(db: Database, docName: string): Promise<StoredDocument> {
-  const [snapshot] = await db.select({ data: collabSnapshots.data }).from(collabSnapshots).where(eq(collabSnapshots.docName, docName));
   const updates = await db
     .select({ id: collabUpdates.id, data: collabUpdates.data })
     .from(collabUpdates)
     .where(eq(collabUpdates.docName, docName))
     .orderBy(asc(collabUpdates.id));
+  const [snapshot] = await db.select({ data: collabSnapshots.data }).from(collabSnapshots).where(eq(collabSnapshots.docName, docName));
   return { snapshot: snapshot?.data ?? null, updates };
 }
 

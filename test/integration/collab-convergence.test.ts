@@ -4,13 +4,13 @@
  * end every replica is identical, and identical to a fresh load from the database.
  * Replay a failure with CONVERGENCE_SEED=<seed printed in the message>.
  */
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { createDatabaseStore } from "../../collab/store";
 import type { RunningCommons } from "../../server/start";
 import { startTestApp } from "../support/app";
 import { waitFor } from "../support/collab";
-import { connectAt, makeCommunity, mulberry32, reopenableDatabases, signIn } from "../support/collab-fixtures";
+import { connectAt, makeCommunity, mulberry32, reopenableDatabases, signIn, type ReopenableDatabase } from "../support/collab-fixtures";
 
 const CLIENTS = 6;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -67,11 +67,17 @@ function randomOp(random: ReturnType<typeof mulberry32>, client: Client, clientI
 }
 
 describe.each(await reopenableDatabases())("convergence on $name", (kind) => {
+  let store: ReopenableDatabase;
+  beforeAll(async () => {
+    store = await kind.create();
+    await (await store.open()).close(); // creates and migrates it (slow for a new PGlite folder)
+  });
+  afterAll(() => store?.dispose());
+
   it("random edits, disconnects and a server restart on the same port converge, and match the database", async () => {
     const seed = Number(process.env.CONVERGENCE_SEED ?? Math.floor(Math.random() * 2 ** 31));
     const random = mulberry32(seed);
     const why = (what: string) => `${what} (CONVERGENCE_SEED=${seed})`;
-    const store = await kind.create();
     let app: RunningCommons = await startTestApp(await store.open());
     const clients: Client[] = [];
     try {
@@ -128,7 +134,6 @@ describe.each(await reopenableDatabases())("convergence on $name", (kind) => {
     } finally {
       for (const c of clients) c.provider.destroy();
       await app.close();
-      await store.dispose();
     }
   }, 60_000);
 });

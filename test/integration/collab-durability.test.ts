@@ -37,6 +37,7 @@ describe.each(await reopenableDatabases())("durability on $name", (kind) => {
   let store: ReopenableDatabase;
   beforeAll(async () => {
     store = await kind.create();
+    await (await store.open()).close(); // creates and migrates it (slow for a new PGlite folder)
   });
   afterAll(() => store?.dispose());
 
@@ -79,7 +80,7 @@ describe.each(await reopenableDatabases())("durability on $name", (kind) => {
     } finally {
       await app.close();
     }
-  });
+  }, 60_000);
 
   it("keeps everything reported saved when the server process is killed with SIGKILL (3 rounds)", async () => {
     // The people and the community go straight into the database before any server runs.

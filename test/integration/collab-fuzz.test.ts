@@ -12,7 +12,7 @@ import { createDatabaseStore } from "../../collab/store";
 import type { RunningCommons } from "../../server/start";
 import { startTestApp } from "../support/app";
 import { upgradeStatus, waitFor } from "../support/collab";
-import { collabUrl, connectAt, frames, makeCommunity, mulberry32, openRaw, signIn } from "../support/collab-fixtures";
+import { closeCode, collabUrl, connectAt, frames, makeCommunity, mulberry32, openRaw, signIn } from "../support/collab-fixtures";
 import { testDatabases } from "../support/databases";
 
 const LIMITS = { maxMessageBytes: 16 * 1024, burst: 60, perSecond: 60 };
@@ -60,6 +60,8 @@ function makeCases(random: ReturnType<typeof mulberry32>): Case[] {
     const huge = Uint8Array.from([...Array.from({ length: 8 + random.int(4) }, () => 0x80 | random.int(128)), 1 + random.int(127)]);
     return [Uint8Array.from([...random.pick([[], [0], [0, 0], [0, 2], [1]]), ...huge, ...bytes(random.int(8))])];
   });
+  // A valid message followed by bytes that belong to no message.
+  add("trailing bytes", 150, () => [Uint8Array.from([...random.pick([...valid, frames.queryAwareness()]), ...bytes(1 + random.int(16))])]);
   add("text frame", 60, () => [random.pick([JSON.stringify({ type: "sync" }), "hello", "\u0000", random.word(1 + random.int(40))])]);
   const big = new Y.Doc();
   big.getText("t").insert(0, "x".repeat(LIMITS.maxMessageBytes));
@@ -109,7 +111,7 @@ describe.each(await testDatabases())("hostile input on $name", (database) => {
           await waitFor(() => raw.frames.some((f) => f[0] === 0 && f[1] === 1), "the server's answer to a handshake");
         }
         for (const frame of c.frames) raw.send(frame);
-        const { code } = await Promise.race([raw.closed, sleep(5_000).then(() => ({ code: -1 }))]);
+        const code = await closeCode(raw, 2_000);
         raw.ws.terminate();
         outcomes.push({ kind: c.kind, expected: c.expected, code });
       }
@@ -125,9 +127,12 @@ describe.each(await testDatabases())("hostile input on $name", (database) => {
     expect(good.closes, "the good client was never cut off").toEqual([]);
     expect(edits).toBeGreaterThan(20);
     const expected = good.doc.getText("t").toString();
-    const hosted = () => app.collab.registry.loaded().find((d) => d.name === fx.docName)!.doc;
-    await waitFor(() => watcher.doc.getText("t").toString() === expected && hosted().getText("t").toString() === expected, "every replica to agree");
-    expect(hosted().getMap("m").size, "nothing of the fuzzers' frames reached the document").toBe(0);
+    const hosted = () => app.collab.registry.loaded().find((d) => d.name === fx.docName)!;
+    await waitFor(() => watcher.doc.getText("t").toString() === expected && hosted().doc.getText("t").toString() === expected, "every replica to agree");
+    expect(hosted().doc.getMap("m").size, "nothing of the fuzzers' frames reached the document").toBe(0);
+    // The flooders' presence went with their sockets.
+    const present = [...hosted().awareness.getStates().keys()];
+    expect(present.every((id) => id === good.doc.clientID || id === watcher.doc.clientID), "only the good clients are present").toBe(true);
     expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
     expect(await upgradeStatus(collabUrl(app.url, fx.docName), headers)).toBe(101);
 

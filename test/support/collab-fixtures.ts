@@ -13,7 +13,7 @@ import WebSocket from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
-import { isFullySaved } from "../../app/components/collab/save-state";
+import { isFullySaved, readSavedMessage, type PersistedState } from "../../app/components/collab/save-state";
 import { schoolYearOf } from "../../app/utils/school-year";
 import { documentName } from "../../collab/doc-names";
 import { MessageType } from "../../collab/protocol";
@@ -59,10 +59,12 @@ export function connectAt(baseUrl: string, docName: string, cookie: string, opts
     params: opts.saved ? { saved: "1" } : {},
     maxBackoffTime: 200,
   });
-  const saved = { latest: null as Uint8Array | null, count: 0 };
+  const saved = { latest: null as Uint8Array | null, state: null as PersistedState | null, count: 0 };
   // Our extension (type 100): the state vector that is durable in the database.
   provider.messageHandlers[MessageType.saved] = (_encoder, decoder) => {
+    const body = decoding.clone(decoder);
     saved.latest = decoding.readVarUint8Array(decoder);
+    saved.state = readSavedMessage(body);
     saved.count++;
   };
   const closes: number[] = [];
@@ -70,7 +72,7 @@ export function connectAt(baseUrl: string, docName: string, cookie: string, opts
     if (event) closes.push(event.code);
   });
   /** Whether the server's durable state covers everything this replica holds. */
-  const fullySaved = () => isFullySaved(Y.encodeStateVector(doc), saved.latest);
+  const fullySaved = () => isFullySaved(doc, saved.state);
   return { doc, provider, saved, closes, fullySaved };
 }
 
@@ -97,6 +99,13 @@ export function openRaw(url: string, headers: Record<string, string>): Promise<R
     });
     ws.on("error", reject);
   });
+}
+
+/** The close code a raw socket gets within `ms`, or -1 if it is still open then. */
+export function closeCode(raw: RawSocket, ms = 3_000): Promise<number> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<number>((resolve) => (timer = setTimeout(() => resolve(-1), ms)));
+  return Promise.race([raw.closed.then((c) => c.code), late]).finally(() => clearTimeout(timer));
 }
 
 /** Frames a client would send, built with y-protocols. */

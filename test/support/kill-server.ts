@@ -4,7 +4,6 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
-import path from "node:path";
 import { ROOT } from "../../server/start";
 
 export type ChildServer = { url: string; child: ChildProcess; output: () => string; kill(): Promise<void> };
@@ -21,11 +20,21 @@ export function freePort(): Promise<number> {
   });
 }
 
+function groupAlive(pgid: number) {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Starts Commons on `port` and resolves once /healthz answers 200. */
 export async function startChildServer(port: number, env: Record<string, string>, timeoutMs = 45_000): Promise<ChildServer> {
-  const child = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["server/index.ts"], {
+  // As `npm run serve` starts it: one node process (tsx as a loader, not a wrapper process).
+  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
     cwd: ROOT,
-    detached: true, // its own process group: SIGKILL reaches tsx's node child too
+    detached: true, // its own process group, so SIGKILL reaches anything it started
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -49,6 +58,8 @@ export async function startChildServer(port: number, env: Record<string, string>
       process.kill(-child.pid!, "SIGKILL");
       await exited;
     }
+    // A PGlite folder's lock counts as free only once every process of the group is reaped.
+    for (const end = Date.now() + 10_000; groupAlive(child.pid!) && Date.now() < end; ) await new Promise((r) => setTimeout(r, 20));
   };
   const deadline = Date.now() + timeoutMs;
   for (;;) {

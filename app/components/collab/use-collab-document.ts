@@ -6,7 +6,7 @@ import * as Y from "yjs";
 import { closeReasons, isPermanentClose, type CloseCode } from "../../../collab/close-codes";
 import { COLLAB_PATH_PREFIX } from "../../../collab/doc-names";
 import { MessageType, SAVED_PARAM } from "../../../collab/protocol";
-import { isFullySaved, type SaveStatus } from "./save-state";
+import { isFullySaved, readSavedMessage, type PersistedState, type SaveStatus } from "./save-state";
 
 export type CollabUser = { id: string; name: string; color: string };
 export type Presence = { clientId: number; user: CollabUser };
@@ -41,7 +41,7 @@ export function useCollabDocument(name: string, user: CollabUser, access: "read"
       params: { [SAVED_PARAM]: "1" },
       disableBc: access !== "write",
     });
-    let persisted: Uint8Array | null = null;
+    let persisted: PersistedState | null = null;
     let connected = false;
     let problem: string | null = null;
 
@@ -49,7 +49,7 @@ export function useCollabDocument(name: string, user: CollabUser, access: "read"
       if (problem && !connected) return "closed";
       if (!connected) return "offline";
       if (access === "read") return "read-only";
-      return isFullySaved(Y.encodeStateVector(doc), persisted) ? "saved" : "saving";
+      return isFullySaved(doc, persisted) ? "saved" : "saving";
     };
     const peers = (): Presence[] => {
       const seen = new Map<string, Presence>();
@@ -63,7 +63,7 @@ export function useCollabDocument(name: string, user: CollabUser, access: "read"
       setState({ doc, provider, status: computeStatus(), synced: provider.synced, peers: peers(), problem });
 
     provider.messageHandlers[MessageType.saved] = (_encoder, decoder: decoding.Decoder) => {
-      persisted = decoding.readVarUint8Array(decoder);
+      persisted = readSavedMessage(decoder);
       publish();
     };
     provider.awareness.setLocalStateField("user", user);
