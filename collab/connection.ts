@@ -43,9 +43,12 @@ export class Connection implements Peer {
     // Listen at once: frames that arrive while the document loads wait in the queue.
     ws.on("message", (data: Buffer, isBinary: boolean) => this.receive(data, isBinary));
     ws.on("close", (code: number, reason: Buffer) => this.finish(code, reason.toString() || "closed by client"));
-    ws.on("error", (error) => {
-      this.logger.warn("collab socket error", { ...this.identity, error: error.message });
-      this.close(CloseCodes.messageTooLarge, "socket error");
+    ws.on("error", (error: Error & { code?: string }) => {
+      // ws has already failed the socket with its own code (1009 too big, 1007 bad UTF-8, 1002…);
+      // this records why, under the nearest of our codes.
+      const tooLarge = error.code === "WS_ERR_UNSUPPORTED_MESSAGE_LENGTH";
+      this.logger.warn("collab socket error", { ...this.identity, error: error.message, wsCode: error.code });
+      this.close(tooLarge ? CloseCodes.messageTooLarge : CloseCodes.badMessage, tooLarge ? "message too large" : "invalid frame");
     });
   }
 
