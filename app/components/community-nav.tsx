@@ -1,0 +1,29 @@
+import { NavLink } from "@remix-run/react";
+
+const steps = [
+  { to: "inquiry", label: "1–3. Stories, needs and peer check" },
+  { to: "board", label: "4. Root causes" },
+  { to: "questions", label: "5. How might we…" },
+];
+
+/** The guided inquiry's steps, as links between a community's shared surfaces. */
+export function CommunityNav({ communityId }: { communityId: string }) {
+  return (
+    <nav aria-label="Inquiry steps" className="mt-3">
+      <ol className="flex flex-wrap gap-2 text-sm">
+        {steps.map((s) => (
+          <li key={s.to}>
+            <NavLink
+              to={`/communities/${communityId}/${s.to}`}
+              className={({ isActive }) =>
+                `inline-block rounded-full px-3 py-1 ${isActive ? "bg-brand-700 text-white" : "bg-brand-50 text-brand-800 hover:bg-brand-100"}`
+              }
+            >
+              {s.label}
+            </NavLink>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
