@@ -9,6 +9,7 @@ import { CollaborativeEditor } from "../components/collab/collaborative-editor";
 import { colourFor } from "../components/collab/save-state";
 import { CollabStatusBar } from "../components/collab/status-bar";
 import { useCollabDocument, type CollabState, type CollabUser } from "../components/collab/use-collab-document";
+import { CommunityNav } from "../components/community-nav";
 import { StatusPage } from "../components/status-page";
 import { notFound, requireIdParam } from "../utils/http.server";
 import { documentAccess } from "../utils/permissions";
@@ -46,15 +47,18 @@ export default function InquiryPage() {
         </Link>
       </p>
       <h1 className="text-2xl font-bold">{community.name}: our inquiry</h1>
-      <ol className="mt-3 flex flex-wrap gap-2 text-sm" aria-label="Inquiry steps">
-        {["Stories", "What I needed", "Peer check"].map((step, i) => (
-          <li key={step} className="rounded-full bg-brand-50 px-3 py-1 text-brand-800">
-            <a href={`#step-${i + 1}`}>
-              {i + 1}. {step}
-            </a>
-          </li>
-        ))}
-      </ol>
+      <CommunityNav communityId={community.id} />
+      <p className="mt-3 flex flex-wrap gap-3 text-sm">
+        <a href="#step-1" className="text-brand-700 underline">
+          Stories
+        </a>
+        <a href="#step-2" className="text-brand-700 underline">
+          What I needed
+        </a>
+        <a href="#step-3" className="text-brand-700 underline">
+          Peer check
+        </a>
+      </p>
       <div className="sticky top-0 z-10 mt-4 bg-slate-50 py-2">
         {collab ? (
           <CollabStatusBar status={collab.status} peers={collab.peers} problem={collab.problem} />

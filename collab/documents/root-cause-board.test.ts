@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { addNote, deleteNote, getBoardSettings, initBoard, listNotes, moveNote, notesIn, noteVotes, setLocked, setVoteBudget, unvote, vote, votesUsed } from "./root-cause-board";
+import { addNote, deleteNote, myVotesOn, getBoardSettings, initBoard, listNotes, moveNote, notesIn, noteVotes, setLocked, setVoteBudget, unvote, vote, votesUsed } from "./root-cause-board";
 import { getSchemaVersion } from "./schema-version";
 
 const author = { authorId: "u1", authorName: "Amira" };
@@ -61,6 +61,8 @@ describe("root-cause board", () => {
     expect(vote(doc, a, "u2")).toBe(false);
     expect(vote(doc, a, "u3")).toBe(true);
     expect(votesUsed(doc, "u2")).toBe(2);
+    expect(myVotesOn(doc, a, "u2")).toBe(2);
+    expect(myVotesOn(doc, a, "u4")).toBe(0);
     expect(noteVotes(doc, a)).toBe(3);
     unvote(doc, a, "u2");
     expect(noteVotes(doc, a)).toBe(2);

@@ -124,6 +124,11 @@ export function votesUsed(doc: Y.Doc, userId: string): number {
   return used;
 }
 
+/** How many dots this person has on this note. */
+export function myVotesOn(doc: Y.Doc, noteId: string, userId: string): number {
+  return votesMap(doc).get(voteKey(noteId, userId)) ?? 0;
+}
+
 /** Total dots on a note. */
 export function noteVotes(doc: Y.Doc, noteId: string): number {
   let total = 0;

@@ -1,0 +1,71 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { documentName } from "../../collab/doc-names";
+import { getCommunity } from "../../db/queries/communities";
+import { getCommunityScope } from "../../db/queries/community-scope";
+import { RootCauseBoard } from "../components/board/board";
+import { colourFor } from "../components/collab/save-state";
+import { CollabStatusBar } from "../components/collab/status-bar";
+import { useCollabDocument } from "../components/collab/use-collab-document";
+import { CommunityNav } from "../components/community-nav";
+import { StatusPage } from "../components/status-page";
+import { notFound, requireIdParam } from "../utils/http.server";
+import { documentAccess } from "../utils/permissions";
+import { requireActor } from "../utils/permissions.server";
+import { schoolYearOf } from "../utils/school-year";
+
+export async function loader({ context, request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(context, request);
+  const communityId = requireIdParam(params.communityId);
+  const { db } = context.services;
+  const scope = await getCommunityScope(db, communityId, schoolYearOf(new Date()));
+  // Whoever may not see the community is told it does not exist.
+  const access = scope ? documentAccess(actor, "root-cause-board", scope) : "none";
+  if (!scope || access === "none") notFound();
+  const community = await getCommunity(db, communityId);
+  if (!community) notFound();
+  return json({
+    community: { id: community.id, name: community.name, cohortName: community.cohortName },
+    docName: documentName("root-cause-board", communityId),
+    access,
+    isFacilitator: access === "write" && scope.facilitatorIds.includes(actor.userId),
+    me: { id: actor.userId, name: actor.user.name, color: colourFor(actor.userId) },
+  });
+}
+
+export default function BoardPage() {
+  const { community, docName, access, isFacilitator, me } = useLoaderData<typeof loader>();
+  const collab = useCollabDocument(docName, me, access);
+  return (
+    <main id="main" className="mx-auto max-w-7xl px-4 py-8">
+      <p className="text-sm text-slate-700">
+        {community.cohortName} ·{" "}
+        <Link to="/dashboard" className="text-brand-700 underline">
+          Dashboard
+        </Link>
+      </p>
+      <h1 className="text-2xl font-bold">{community.name}: root causes</h1>
+      <CommunityNav communityId={community.id} />
+      <p className="mt-3 max-w-3xl text-sm text-slate-700">
+        Write each possible cause of the challenge on a note, sort the notes into categories, then place your dots on the causes that
+        matter most.
+      </p>
+      <div className="sticky top-0 z-10 mt-4 bg-slate-50 py-2">
+        {collab ? (
+          <CollabStatusBar status={collab.status} peers={collab.peers} problem={collab.problem} />
+        ) : (
+          <p role="status" className="text-sm text-slate-700">
+            Opening the shared board…
+          </p>
+        )}
+      </div>
+      {collab ? <RootCauseBoard collab={collab} me={me} access={access} isFacilitator={isFacilitator} /> : null}
+    </main>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.community.name ?? "Root causes"} · Commons` }];
+
+export function ErrorBoundary() {
+  return <StatusPage />;
+}
