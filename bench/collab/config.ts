@@ -8,6 +8,8 @@ export type BenchConfig = {
   editorsPerRoom: number;
   /** Keystrokes per second per editor in the steady-load phase. */
   keysPerSec: number;
+  /** Editors skip applying others' updates locally (see clients.ts); BENCH_EDITORS=full applies everything. */
+  leanEditors: boolean;
   /** One probe marker per room every this many ms (receivers measure fan-out latency). */
   probeIntervalMs: number;
   warmupMs: number;
@@ -16,6 +18,8 @@ export type BenchConfig = {
   saturationSteps: number[];
   refineSteps: number;
   stepWarmupMs: number;
+  /** Pause for a server to settle (memory readings, draining a backlog after a failed step). */
+  settleMs: number;
   stepMeasureMs: number;
   /** The latency bound that defines saturation. */
   saturationP95Ms: number;
@@ -33,6 +37,10 @@ export type BenchConfig = {
   /** Before each server: wait up to this long for other programs to use < `quietThreshold` of a core. */
   quietMaxWaitMs: number;
   quietThreshold: number;
+  /** A measured window in which other programs used more than this (cores) is measured again. */
+  disturbedAbove: number;
+  /** Windows per measurement at most (BENCH_ATTEMPTS; 1 = never re-measure). */
+  maxAttempts: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
@@ -43,13 +51,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
     rooms: 10,
     editorsPerRoom: 20,
     keysPerSec,
+    leanEditors: env.BENCH_EDITORS !== "full",
     probeIntervalMs: 200,
     warmupMs: quick ? 2_000 : 3_000,
     measureMs: quick ? 8_000 : 30_000,
     saturationSteps: [5, 10, 20, 40, 80, 160],
     refineSteps: quick ? 1 : 2,
-    stepWarmupMs: quick ? 1_500 : 2_000,
-    stepMeasureMs: quick ? 3_000 : 5_000,
+    stepWarmupMs: quick ? 1_000 : 2_000,
+    stepMeasureMs: quick ? 2_500 : 5_000,
+    settleMs: quick ? 1_500 : 3_000,
     saturationP95Ms: 50,
     memoryDocs: quick ? 50 : 200,
     memoryCharsPerDoc: 500,
@@ -60,5 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
     generatorSaturated: 0.9,
     quietMaxWaitMs: Number(env.BENCH_WAIT_QUIET_S ?? 120) * 1000,
     quietThreshold: 0.15,
+    disturbedAbove: 0.25,
+    maxAttempts: Math.max(1, Number(env.BENCH_ATTEMPTS ?? 3)),
   };
 }

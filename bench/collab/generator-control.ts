@@ -11,8 +11,8 @@ export class GeneratorControl {
   private nextId = 1;
   readonly pid: number;
 
-  constructor(cwd: string, cores: string) {
-    this.child = spawn("taskset", ["-c", cores, process.execPath, "--import", "tsx", "bench/collab/load-generator.ts"], {
+  constructor(cwd: string, cores: string, nodeArgs: string[] = []) {
+    this.child = spawn("taskset", ["-c", cores, process.execPath, ...nodeArgs, "--import", "tsx", "bench/collab/load-generator.ts"], {
       cwd,
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     });

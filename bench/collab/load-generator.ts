@@ -1,16 +1,16 @@
 /**
  * The load generator: a child process (pinned to its own core by the orchestrator) that holds
  * every simulated client and answers commands over IPC. Latency is measured here, on one clock:
- * a probe client writes `${probeId}:${performance.now()}` into the Y.Map "probe", and every editor
- * of the room records (time it sees the change − time written).
+ * a probe client writes `~PROBE~<id>:<performance.now()>~` into the Y.Map "probe", and every editor
+ * of the room records (time it receives that update − time written); see clients.ts.
  */
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import { connectClient, Typist, type BenchClient } from "./clients";
+import { connectClient, probeMarker, Typist, type BenchClient, type FrameKind } from "./clients";
 import type { CollectResult, Command, Reply, RoomSpec, Target } from "./protocol";
 import { summarise } from "./stats";
 
 type Room = { spec: RoomSpec; editors: Array<{ client: BenchClient; typist: Typist; nextAt: number }>; probe: BenchClient; probeTimer: NodeJS.Timeout | null };
-type ProbeRecord = { sentAt: number; received: number; room: Room };
+type ProbeRecord = { sentAt: number; latencies: number[]; room: Room };
 
 let rooms: Room[] = [];
 let keysPerSec = 0;
@@ -22,11 +22,15 @@ let windowStart = performance.now();
 let cpuStart = process.cpuUsage();
 let updatesSent = 0;
 let probesSent = 0;
-let samples: number[] = [];
+let frames: Record<FrameKind, number> = { update: 0, sync: 0, awareness: 0, saved: 0, ack: 0, other: 0 };
+const countFrame = (kind: FrameKind) => frames[kind]++;
 let inWindow = new Map<string, ProbeRecord>();
 let probeSeq = 0;
+let lean = true;
 const loopDelay = monitorEventLoopDelay({ resolution: 10 });
 loopDelay.enable();
+// Every y-websocket provider adds a process "exit" listener; 200 of them are expected here.
+process.setMaxListeners(0);
 
 const user = (i: number) => ({ id: `bench-user-${i}`, name: `Bench Person ${i}` });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -53,37 +57,52 @@ function resetWindow() {
   cpuStart = process.cpuUsage();
   updatesSent = 0;
   probesSent = 0;
-  samples = [];
+  frames = { update: 0, sync: 0, awareness: 0, saved: 0, ack: 0, other: 0 };
   inWindow = new Map();
   loopDelay.reset();
 }
 
-function collect(): CollectResult {
-  const now = performance.now();
-  const durationMs = now - windowStart;
+/**
+ * Ends the window now (CPU, sends, frames), then waits `graceMs` so the last probes can arrive,
+ * and computes latency over the probes sent inside the window. A probe some editor has still not
+ * seen counts with the time it has waited (a lower bound ≥ graceMs), so an overloaded server
+ * cannot look fast by delivering late or not at all.
+ */
+async function collect(graceMs: number): Promise<CollectResult> {
+  const end = performance.now();
+  const durationMs = end - windowStart;
   const cpu = process.cpuUsage(cpuStart);
-  const editorsPerRoom = rooms[0]?.editors.length ?? 0;
-  // A probe some editor has not seen yet counts with the time it has waited so far (a lower
-  // bound), so an overloaded server cannot look fast by delivering late or not at all.
-  const all = samples.slice();
+  const sent = updatesSent;
+  const probes = probesSent;
+  const frameCounts = { ...frames };
+  const loopP99 = loopDelay.percentile(99) / 1e6;
+  const records = [...inWindow.values()].filter((r) => r.sentAt <= end);
+  await sleep(graceMs);
+  const now = performance.now();
+  const all: number[] = [];
   let expected = 0;
-  for (const rec of inWindow.values()) {
-    const missing = rec.room.editors.length - rec.received;
-    expected += rec.room.editors.length;
-    for (let i = 0; i < missing; i++) all.push(now - rec.sentAt);
+  let seen = 0;
+  for (const rec of records) {
+    const editors = rec.room.editors.length;
+    expected += editors;
+    seen += rec.latencies.length;
+    for (const l of rec.latencies) all.push(l);
+    for (let i = rec.latencies.length; i < editors; i++) all.push(now - rec.sentAt);
   }
   const editors = rooms.reduce((n, r) => n + r.editors.length, 0);
   return {
     durationMs,
     generatorCpu: (cpu.user + cpu.system) / 1000 / durationMs,
-    generatorLoopDelayP99Ms: loopDelay.percentile(99) / 1e6,
-    updatesSent,
-    updatesPerSec: (updatesSent / durationMs) * 1000,
+    generatorLoopDelayP99Ms: loopP99,
+    updatesSent: sent,
+    updatesPerSec: (sent / durationMs) * 1000,
     targetUpdatesPerSec: editors * keysPerSec,
-    probesSent,
-    probeSamples: samples.length,
-    expectedSamples: expected || probesSent * editorsPerRoom,
+    probesSent: probes,
+    probeSamples: seen,
+    expectedSamples: expected,
     latency: summarise(all),
+    samples: all,
+    framesReceivedPerSec: Object.fromEntries(Object.entries(frameCounts).map(([k, n]) => [k, Math.round((n / durationMs) * 1000)])) as Record<FrameKind, number>,
     disconnects: rooms.reduce((n, r) => n + r.editors.reduce((m, e) => m + e.client.disconnects(), 0) + r.probe.disconnects(), 0),
   };
 }
@@ -94,9 +113,9 @@ function startProbes() {
     const fire = () => {
       const key = `${index}-${probeSeq++}`;
       const sentAt = performance.now();
-      inWindow.set(key, { sentAt, received: 0, room });
+      inWindow.set(key, { sentAt, latencies: [], room });
       probesSent++;
-      map.set("t", `${key}:${sentAt}`);
+      map.set("t", probeMarker(key, sentAt));
     };
     // Spread the rooms' probes over the interval.
     setTimeout(() => {
@@ -107,19 +126,16 @@ function startProbes() {
   }
 }
 
-function watchProbes(room: Room, client: BenchClient) {
-  const map = client.doc.getMap<string>("probe");
-  map.observe((event) => {
-    if (event.transaction.local || !event.keysChanged.has("t")) return;
+/** What an editor does when it sees a probe: record its latency (same clock as the sender). */
+function probeReceiver(room: Room) {
+  return (marker: string) => {
     const now = performance.now();
-    const value = map.get("t");
-    if (!value) return;
-    const colon = value.lastIndexOf(":");
-    const rec = inWindow.get(value.slice(0, colon));
+    const body = marker.slice("~PROBE~".length, -1);
+    const colon = body.lastIndexOf(":");
+    const rec = inWindow.get(body.slice(0, colon));
     if (!rec || rec.room !== room) return; // sent before this window
-    rec.received++;
-    samples.push(now - Number(value.slice(colon + 1)));
-  });
+    rec.latencies.push(now - Number(body.slice(colon + 1)));
+  };
 }
 
 /** Every editor types at `keysPerSec`, each on its own schedule (random phase). */
@@ -147,8 +163,9 @@ function setRate(rate: number) {
   }, 5);
 }
 
-async function openRooms(target: Target, specs: RoomSpec[], probeMs: number) {
+async function openRooms(target: Target, specs: RoomSpec[], probeMs: number, leanEditors: boolean) {
   probeIntervalMs = probeMs;
+  lean = leanEditors;
   const started = performance.now();
   rooms = specs.map((spec) => {
     const room: Room = {
@@ -158,10 +175,9 @@ async function openRooms(target: Target, specs: RoomSpec[], probeMs: number) {
       probeTimer: null,
     };
     room.editors = spec.editorCookies.map((cookie, i) => {
-      const client = connectClient(target, spec.name, cookie, user(i));
+      const client = connectClient(target, spec.name, cookie, user(i), { lean, onProbe: probeReceiver(room), onFrame: countFrame });
       return { client, typist: new Typist(client.doc), nextAt: 0 };
     });
-    for (const e of room.editors) watchProbes(room, e.client);
     return room;
   });
   const all = rooms.flatMap((r) => [r.probe, ...r.editors.map((e) => e.client)]);
@@ -170,23 +186,27 @@ async function openRooms(target: Target, specs: RoomSpec[], probeMs: number) {
   return { clients: all.length, ms: Math.round(performance.now() - started) };
 }
 
-/** Stops typing and waits until every client of each room holds the same state. */
+/**
+ * Stops typing and waits until each room's probe client (a full client: it applies every update)
+ * holds every character the room's editors typed, and, with full editors, until all of them agree.
+ */
 async function converge(timeoutMs: number) {
   setRate(0);
   for (const room of rooms) if (room.probeTimer) clearInterval(room.probeTimer);
+  const typed = (room: Room) => room.editors.reduce((n, e) => n + e.typist.typed, 0);
   const same = () =>
     rooms.every((room) => {
-      const texts = room.editors.map((e) => e.client.doc.getText("bench").length);
-      return texts.every((n) => n === texts[0]) && room.probe.doc.getText("bench").length === texts[0];
+      const total = typed(room);
+      if (room.probe.doc.getText("bench").length !== total) return false;
+      return lean || room.editors.every((e) => e.client.doc.getText("bench").length === total);
     });
   const started = performance.now();
   try {
     await waitUntil(same, timeoutMs, "rooms to converge");
   } catch {
-    return { converged: false, ms: Math.round(performance.now() - started) };
+    return { converged: false, ms: Math.round(performance.now() - started), typed: rooms.map(typed), held: rooms.map((r) => r.probe.doc.getText("bench").length) };
   }
-  const lengths = rooms.map((r) => r.editors[0].client.doc.getText("bench").length);
-  return { converged: true, ms: Math.round(performance.now() - started), textLengths: lengths };
+  return { converged: true, ms: Math.round(performance.now() - started), textLengths: rooms.map(typed) };
 }
 
 function closeRooms() {
@@ -248,7 +268,7 @@ async function openOnce(target: Target, doc: string, cookie: string, expectLengt
 async function handle(command: Command): Promise<unknown> {
   switch (command.cmd) {
     case "open-rooms":
-      return openRooms(command.target, command.rooms, command.probeIntervalMs);
+      return openRooms(command.target, command.rooms, command.probeIntervalMs, command.lean);
     case "set-rate":
       setRate(command.keysPerSec);
       return { keysPerSec };
@@ -256,7 +276,7 @@ async function handle(command: Command): Promise<unknown> {
       resetWindow();
       return {};
     case "collect":
-      return collect();
+      return collect(command.graceMs);
     case "converge":
       return converge(command.timeoutMs);
     case "close-rooms":

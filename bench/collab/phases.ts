@@ -1,9 +1,9 @@
 import type { BenchConfig } from "./config";
 import type { GeneratorControl } from "./generator-control";
-import { rssBytes, startWindow } from "./proc";
+import { rssBytes, startWindow, waitForQuiet } from "./proc";
 import type { CollectResult } from "./protocol";
 import type { ServerUnderTest } from "./servers/types";
-import { median } from "./stats";
+import { median, summarise } from "./stats";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const log = (msg: string) => process.stdout.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
@@ -19,7 +19,7 @@ async function settledRss(pid: number, ms = 1_000): Promise<number> {
   return median(readings)!;
 }
 
-export type Measured = CollectResult & {
+export type Measured = Omit<CollectResult, "samples"> & {
   keysPerSecPerEditor: number;
   startedAt: string;
   serverCpu: number;
@@ -27,27 +27,93 @@ export type Measured = CollectResult & {
   postgresCpu: number;
   foreignCpu: number;
   cpuPressure: number | null;
+  /** Sub-windows pooled, and sub-windows thrown away because other programs disturbed them. */
+  subWindows: number;
+  rejectedSubWindows: number;
+  /** p95 of each pooled sub-window (ms), to show how steady the window was. */
+  subWindowP95Ms: Array<number | null>;
+  /** Not enough quiet sub-windows: disturbed ones were pooled too. */
+  disturbed: boolean;
 };
 
-/** One measured window at the current rate: warm-up excluded, server and generator sampled together. */
-export async function measureWindow(gen: GeneratorControl, sut: ServerUnderTest, keysPerSec: number, warmupMs: number, measureMs: number): Promise<Measured> {
+type SubWindow = CollectResult & { serverCpu: number; serverRssBytes: number; postgresCpu: number; foreignCpu: number; cpuPressure: number | null };
+
+/** How long after a window ends its last probes may still arrive before they count as late. */
+const PROBE_GRACE_MS = 500;
+const SUB_WINDOW_MS = 5_000;
+
+/**
+ * Measures `measureMs` of load at `keysPerSec` after `warmupMs` of warm-up, as consecutive
+ * sub-windows of 5 s whose samples are pooled. A sub-window in which other programs used more than
+ * `disturbedAbove` of a core is thrown away and measured again after the machine calms down
+ * (bounded: at most twice as many sub-windows as needed). The same rule applies to every server.
+ */
+export async function measureWindow(
+  gen: GeneratorControl,
+  sut: ServerUnderTest,
+  config: BenchConfig,
+  keysPerSec: number,
+  warmupMs: number,
+  measureMs: number,
+): Promise<Measured & { samples: number[] }> {
+  const subMs = Math.min(SUB_WINDOW_MS, measureMs);
+  const needed = Math.max(1, Math.round(measureMs / subMs));
+  const maxTries = config.maxAttempts > 1 ? needed * 2 : needed;
   await gen.send({ cmd: "set-rate", keysPerSec });
   await sleep(warmupMs);
-  await gen.send({ cmd: "reset" });
   const startedAt = new Date().toISOString();
-  const window = startWindow({ server: sut.process.pid, generator: gen.pid });
-  await sleep(measureMs);
-  const result = await gen.send<CollectResult>({ cmd: "collect" });
-  const server = window();
+  const accepted: SubWindow[] = [];
+  const rejected: SubWindow[] = [];
+  for (let tries = 0; accepted.length < needed && tries < maxTries; tries++) {
+    await gen.send({ cmd: "reset" });
+    const window = startWindow({ server: sut.process.pid, generator: gen.pid }, sut.database);
+    await sleep(subMs);
+    const server = window();
+    const result = await gen.send<CollectResult>({ cmd: "collect", graceMs: PROBE_GRACE_MS });
+    const sub: SubWindow = { ...result, ...server };
+    if (sub.foreignCpu <= config.disturbedAbove) {
+      accepted.push(sub);
+      continue;
+    }
+    rejected.push(sub);
+    log(`${sut.kind}: other programs used ${sub.foreignCpu.toFixed(2)} cores during a sub-window: measuring it again`);
+    await waitForQuiet([process.pid, gen.pid], sut.database, config.quietThreshold, config.quietMaxWaitMs / 4);
+    await sleep(1_000); // let any backlog from the disturbance drain
+  }
+  const disturbed = accepted.length < needed;
+  // Not enough quiet sub-windows: pool the least disturbed ones too, and say so.
+  const pooled = disturbed ? accepted.concat(rejected.sort((a, b) => a.foreignCpu - b.foreignCpu).slice(0, needed - accepted.length)) : accepted;
+  return { ...pool(pooled), keysPerSecPerEditor: keysPerSec, startedAt, rejectedSubWindows: rejected.length, disturbed };
+}
+
+/** Sums and duration-weighted means of sub-windows; latency percentiles over all their samples. */
+function pool(subs: SubWindow[]) {
+  const ms = subs.reduce((n, s) => n + s.durationMs, 0);
+  const mean = (f: (s: SubWindow) => number) => subs.reduce((n, s) => n + f(s) * s.durationMs, 0) / ms;
+  const sum = (f: (s: SubWindow) => number) => subs.reduce((n, s) => n + f(s), 0);
+  const samples = subs.flatMap((s) => s.samples);
+  const frames = Object.fromEntries(Object.keys(subs[0].framesReceivedPerSec).map((k) => [k, Math.round(mean((s) => s.framesReceivedPerSec[k as keyof SubWindow["framesReceivedPerSec"]]))]));
   return {
-    ...result,
-    keysPerSecPerEditor: keysPerSec,
-    startedAt,
-    serverCpu: server.serverCpu,
-    serverRssBytes: server.serverRssBytes,
-    postgresCpu: server.postgresCpu,
-    foreignCpu: server.foreignCpu,
-    cpuPressure: server.cpuPressure,
+    durationMs: Math.round(ms),
+    generatorCpu: mean((s) => s.generatorCpu),
+    generatorLoopDelayP99Ms: Math.max(...subs.map((s) => s.generatorLoopDelayP99Ms)),
+    updatesSent: sum((s) => s.updatesSent),
+    updatesPerSec: (sum((s) => s.updatesSent) / ms) * 1000,
+    targetUpdatesPerSec: subs[0].targetUpdatesPerSec,
+    probesSent: sum((s) => s.probesSent),
+    probeSamples: sum((s) => s.probeSamples),
+    expectedSamples: sum((s) => s.expectedSamples),
+    latency: summarise(samples),
+    samples,
+    framesReceivedPerSec: frames as SubWindow["framesReceivedPerSec"],
+    disconnects: subs[subs.length - 1].disconnects,
+    serverCpu: mean((s) => s.serverCpu),
+    serverRssBytes: subs[subs.length - 1].serverRssBytes,
+    postgresCpu: mean((s) => s.postgresCpu),
+    foreignCpu: mean((s) => s.foreignCpu),
+    cpuPressure: subs.every((s) => s.cpuPressure !== null) ? mean((s) => s.cpuPressure!) : null,
+    subWindows: subs.length,
+    subWindowP95Ms: subs.map((s) => s.latency.p95),
   };
 }
 
@@ -57,15 +123,15 @@ export async function memoryPhase(gen: GeneratorControl, sut: ServerUnderTest, c
   // Warm the server up (first connection, JIT, lazy modules), then let it settle.
   await gen.send({ cmd: "memory-open", target: sut.target, docs: [sut.warmupDoc], chars: 100 });
   await gen.send({ cmd: "memory-close" });
-  await sleep(3_000);
+  await sleep(config.settleMs);
   const before = await settledRss(pid);
   const started = performance.now();
   await gen.send({ cmd: "memory-open", target: sut.target, docs: sut.memoryDocs, chars: config.memoryCharsPerDoc });
   const openMs = performance.now() - started;
-  await sleep(3_000);
+  await sleep(config.settleMs);
   const after = await settledRss(pid);
   await gen.send({ cmd: "memory-close" });
-  await sleep(3_000);
+  await sleep(config.settleMs);
   const afterClose = await settledRss(pid);
   const docs = sut.memoryDocs.length;
   return {
@@ -81,15 +147,17 @@ export async function memoryPhase(gen: GeneratorControl, sut: ServerUnderTest, c
 
 /** Steady load: every room's editors type at `keysPerSec`. Rooms stay open for the saturation phase. */
 export async function loadPhase(gen: GeneratorControl, sut: ServerUnderTest, config: BenchConfig, keysPerSec: number) {
-  const opened = await gen.send<{ clients: number; ms: number }>({ cmd: "open-rooms", target: sut.target, rooms: sut.rooms, probeIntervalMs: config.probeIntervalMs });
+  const opened = await gen.send<{ clients: number; ms: number }>({ cmd: "open-rooms", target: sut.target, rooms: sut.rooms, probeIntervalMs: config.probeIntervalMs, lean: config.leanEditors });
   log(`${sut.kind}: ${opened.clients} clients synced in ${opened.ms} ms; steady load ${keysPerSec} keys/s per editor`);
-  const measured = await measureWindow(gen, sut, keysPerSec, config.warmupMs, config.measureMs);
+  const { samples, ...measured } = await measureWindow(gen, sut, config, keysPerSec, config.warmupMs, config.measureMs);
   log(
     `${sut.kind}: p50 ${measured.latency.p50} p95 ${measured.latency.p95} p99 ${measured.latency.p99} ms; ` +
       `${Math.round(measured.updatesPerSec)} updates/s; server CPU ${(measured.serverCpu * 100).toFixed(0)}%, generator CPU ${(measured.generatorCpu * 100).toFixed(0)}%, ` +
       `other programs ${(measured.foreignCpu * 100).toFixed(0)}% of a core`,
   );
-  return { clientsOpened: opened.clients, openMs: opened.ms, ...measured };
+  const serverStats = (await sut.serverStats?.()) ?? null;
+  // The raw samples go to a file of their own (run.ts), not into the result.
+  return { result: { clientsOpened: opened.clients, openMs: opened.ms, ...measured, serverStats }, samples };
 }
 
 export type Step = Measured & { pass: boolean; why: string[]; generatorBound: boolean };
@@ -112,7 +180,7 @@ export async function saturationPhase(gen: GeneratorControl, sut: ServerUnderTes
   let firstFail: Step | null = null;
   let disconnects = startDisconnects;
   const run = async (rate: number) => {
-    const m = await measureWindow(gen, sut, rate, config.stepWarmupMs, config.stepMeasureMs);
+    const { samples: _samples, ...m } = await measureWindow(gen, sut, config, rate, config.stepWarmupMs, config.stepMeasureMs);
     const step = judge(m, config, disconnects);
     disconnects = m.disconnects;
     steps.push(step);
@@ -123,7 +191,7 @@ export async function saturationPhase(gen: GeneratorControl, sut: ServerUnderTes
     if (!step.pass) {
       // Let the backlog drain before anything else is measured.
       await gen.send({ cmd: "set-rate", keysPerSec: 0 });
-      await sleep(4_000);
+      await sleep(config.settleMs + 1_000);
     }
     return step;
   };

@@ -28,28 +28,40 @@ export function rssBytes(pid: number): number {
   return match ? Number(match[1]) * 1024 : 0;
 }
 
-/** Sum of CPU seconds of every process whose command is `name` (e.g. all Postgres backends). */
-export function cpuSecondsByName(name: string): number {
-  let total = 0;
+/**
+ * CPU seconds per Postgres backend serving `database` (its process title names the database), by pid.
+ * Background processes shared with every database (WAL writer, checkpointer) are not included.
+ */
+export function postgresBackends(database: string | null): Map<number, number> {
+  const out = new Map<number, number>();
+  if (!database) return out;
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const comm = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
-      if (comm === name || comm.startsWith(`${name}:`)) total += cpuSeconds(Number(entry));
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, "utf8");
+      if (!cmdline.startsWith("postgres:") || !cmdline.includes(` ${database} `)) continue;
+      out.set(Number(entry), cpuSeconds(Number(entry)));
     } catch {
       // The process ended while we looked.
     }
   }
+  return out;
+}
+
+/** CPU used between two readings of `postgresBackends` (backends that ended meanwhile are not counted). */
+function backendDelta(before: Map<number, number>, after: Map<number, number>) {
+  let total = 0;
+  for (const [pid, cpu] of after) total += cpu - (before.get(pid) ?? 0);
   return total;
 }
 
-/** Busy CPU seconds of the whole machine, all cores (/proc/stat: everything but idle and iowait). */
+/** Busy CPU seconds of the whole machine, all cores (/proc/stat). */
 export function machineBusySeconds(): number {
   const line = readFileSync("/proc/stat", "utf8").split("\n")[0];
   const v = line.trim().split(/\s+/).slice(1).map(Number);
-  const total = v.slice(0, 8).reduce((a, b) => a + b, 0); // user nice system idle iowait irq softirq steal
-  return (total - v[3] - v[4]) / CLK_TCK;
+  // user nice system idle iowait irq softirq steal: count user, nice, system and steal. Interrupt
+  // time is left out: loopback traffic between our own processes is partly accounted there.
+  return (v[0] + v[1] + v[2] + v[7]) / CLK_TCK;
 }
 
 /** Microseconds during which some runnable task waited for a CPU (/proc/pressure/cpu), or null. */
@@ -66,12 +78,12 @@ export function cpuPressureMicros(): number | null {
  * CPU and RSS of the server over a window, plus what else used the machine meanwhile: the
  * generator, Postgres, and everything else ("foreign": other programs competing for the cores).
  */
-export function startWindow(pids: { server: number; generator: number }) {
+export function startWindow(pids: { server: number; generator: number }, database: string | null) {
   const t0 = performance.now();
   const cpu0 = cpuSeconds(pids.server);
   const gen0 = cpuSeconds(pids.generator);
   const self0 = cpuSeconds(process.pid);
-  const pg0 = cpuSecondsByName("postgres");
+  const pg0 = postgresBackends(database);
   const busy0 = machineBusySeconds();
   const psi0 = cpuPressureMicros();
   return () => {
@@ -79,7 +91,7 @@ export function startWindow(pids: { server: number; generator: number }) {
     const cpu = cpuSeconds(pids.server) - cpu0;
     const gen = cpuSeconds(pids.generator) - gen0;
     const self = cpuSeconds(process.pid) - self0;
-    const pg = cpuSecondsByName("postgres") - pg0;
+    const pg = backendDelta(pg0, postgresBackends(database));
     const busy = machineBusySeconds() - busy0;
     const psi1 = cpuPressureMicros();
     return {
@@ -87,7 +99,7 @@ export function startWindow(pids: { server: number; generator: number }) {
       /** Share of one core (1.0 = one core fully busy). */
       serverCpu: cpu / seconds,
       serverRssBytes: rssBytes(pids.server),
-      /** All `postgres` processes together (unpinned; approximate: backends that exited are not counted). */
+      /** The Postgres backends of the bench database (unpinned; shared WAL writer/checkpointer not included). */
       postgresCpu: pg / seconds,
       /** Cores' worth of CPU used by other programs on the machine during the window (0 = quiet machine). */
       foreignCpu: Math.max(0, busy - cpu - gen - self - pg) / seconds,
@@ -131,17 +143,19 @@ export function pinSelf(cores: string) {
  * 2-second windows, so the servers are not compared while something else loads the machine.
  * Returns the last reading and whether the machine was quiet.
  */
-export async function waitForQuiet(ourPids: number[], threshold: number, maxMs: number) {
+export async function waitForQuiet(ourPids: number[], database: string | null, threshold: number, maxMs: number) {
   const end = Date.now() + maxMs;
   let foreign = Infinity;
   let waitedMs = 0;
   const started = Date.now();
   for (;;) {
-    const ours0 = ourPids.reduce((s, pid) => s + safeCpu(pid), 0) + cpuSecondsByName("postgres");
+    const pg0 = postgresBackends(database);
+    const ours0 = ourPids.reduce((s, pid) => s + safeCpu(pid), 0);
     const busy0 = machineBusySeconds();
     await new Promise((r) => setTimeout(r, 2_000));
-    const ours1 = ourPids.reduce((s, pid) => s + safeCpu(pid), 0) + cpuSecondsByName("postgres");
-    foreign = Math.max(0, machineBusySeconds() - busy0 - (ours1 - ours0)) / 2;
+    const ours1 = ourPids.reduce((s, pid) => s + safeCpu(pid), 0);
+    const pg = backendDelta(pg0, postgresBackends(database));
+    foreign = Math.max(0, machineBusySeconds() - busy0 - (ours1 - ours0) - pg) / 2;
     waitedMs = Date.now() - started;
     if (foreign < threshold || Date.now() >= end) break;
   }

@@ -5,7 +5,7 @@ export type ClientProtocol = "y-websocket" | "hocuspocus";
 
 /** How the load generator reaches the server under test (always on 127.0.0.1). */
 export type Target = {
-  server: "ours" | "bare" | "hocuspocus";
+  server: "ours" | "bare" | "hocuspocus" | "ours-nosaved";
   protocol: ClientProtocol;
   /** y-websocket: base URL the room name is appended to; hocuspocus: the server URL. */
   wsUrl: string;
@@ -19,10 +19,10 @@ export type Target = {
 export type RoomSpec = { name: string; editorCookies: string[]; probeCookie: string };
 
 export type Command =
-  | { cmd: "open-rooms"; id: number; target: Target; rooms: RoomSpec[]; probeIntervalMs: number }
+  | { cmd: "open-rooms"; id: number; target: Target; rooms: RoomSpec[]; probeIntervalMs: number; lean: boolean }
   | { cmd: "set-rate"; id: number; keysPerSec: number }
   | { cmd: "reset"; id: number }
-  | { cmd: "collect"; id: number }
+  | { cmd: "collect"; id: number; graceMs: number }
   | { cmd: "converge"; id: number; timeoutMs: number }
   | { cmd: "close-rooms"; id: number }
   | { cmd: "memory-open"; id: number; target: Target; docs: Array<{ name: string; cookie: string }>; chars: number }
@@ -46,6 +46,10 @@ export type CollectResult = {
   /** Receivers that should have seen each probe (editors of the room). */
   expectedSamples: number;
   latency: LatencySummary;
+  /** Every latency sample of the window (ms), for pooling windows. */
+  samples: number[];
+  /** Frames the editors received per second, by kind (updates, "saved", acks, awareness…). */
+  framesReceivedPerSec: Record<"update" | "sync" | "awareness" | "saved" | "ack" | "other", number>;
   disconnects: number;
 };
 

@@ -20,6 +20,7 @@ export async function startBare(ctx: StartContext): Promise<ServerUnderTest> {
     kind: "bare",
     description: "y-websocket@2.1.0 bin/utils setupWSConnection, in memory, no auth",
     process: proc,
+    database: ctx.databaseName,
     target: { server: "bare", protocol: "y-websocket", wsUrl: `ws://127.0.0.1:${port}/collab` },
     rooms: Array.from({ length: ctx.config.rooms }, () => ({
       name: doc(),

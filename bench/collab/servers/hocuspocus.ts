@@ -21,6 +21,7 @@ export async function startHocuspocus(ctx: StartContext): Promise<ServerUnderTes
     kind: "hocuspocus",
     description: "@hocuspocus/server 3.4.4 + @hocuspocus/extension-database 3.4.4 on Postgres (full state per store), no auth",
     process: proc,
+    database: ctx.databaseName,
     target: { server: "hocuspocus", protocol: "hocuspocus", wsUrl: `ws://127.0.0.1:${port}` },
     rooms: Array.from({ length: ctx.config.rooms }, () => ({
       name: doc(),

@@ -7,6 +7,13 @@ import { makeAuthority, makeUser, TEST_PASSWORD } from "../../../test/support/fa
 import { startPinned } from "./process";
 import { logLines, sleep, type ServerUnderTest, type StartContext } from "./types";
 
+/** The collaboration counters from GET /healthz. */
+async function healthz(baseUrl: string): Promise<Record<string, unknown>> {
+  const res = await fetch(`${baseUrl}/healthz`);
+  const body = (await res.json()) as { collab?: Record<string, unknown> };
+  return body.collab ?? {};
+}
+
 /** Signs in through the real form (POST /login with our Origin) and returns the Cookie header. */
 async function signIn(baseUrl: string, email: string): Promise<string> {
   const res = await fetch(`${baseUrl}/login`, {
@@ -26,8 +33,9 @@ async function signIn(baseUrl: string, email: string): Promise<string> {
  * collaboration server with durable persistence and its default options) on the run's Postgres
  * database. Every room is a community's inquiry document; every editor is a signed-in member.
  */
-export async function startOurs(ctx: StartContext): Promise<ServerUnderTest> {
+export async function startOurs(ctx: StartContext, variant: { withSaved: boolean } = { withSaved: true }): Promise<ServerUnderTest> {
   const { config } = ctx;
+  const { withSaved } = variant;
   // The people and communities, written before the server starts (this also applies the migrations).
   const handle = await openDatabase({ driver: "postgres", url: ctx.databaseUrl, maxConnections: 2 });
   const db = handle.db;
@@ -66,7 +74,7 @@ export async function startOurs(ctx: StartContext): Promise<ServerUnderTest> {
       // debug adds one line per document load ("document loaded", with its ms): the server-side open time.
       LOG_LEVEL: "debug",
     },
-    logFile: path.join(ctx.logDir, "ours.log"),
+    logFile: path.join(ctx.logDir, withSaved ? "ours.log" : "ours-nosaved.log"),
     ready: /Commons is running at http:\/\/[^\s:]+:\d+/,
     nodeArgs: ctx.nodeArgs,
     cwd: ctx.cwd,
@@ -79,20 +87,33 @@ export async function startOurs(ctx: StartContext): Promise<ServerUnderTest> {
 
   const sql = postgres(ctx.databaseUrl, { max: 1, onnotice: () => {} });
   return {
-    kind: "ours",
-    description: "Commons server/index.ts (NODE_ENV=production): sessions + Origin check + collab/ with Postgres persistence, default options",
+    kind: withSaved ? "ours" : "ours-nosaved",
+    description:
+      "Commons server/index.ts (NODE_ENV=production): sessions + Origin check + collab/ with Postgres persistence, default options" +
+      (withSaved ? "" : "; clients WITHOUT saved=1 (diagnostic)"),
     process: proc,
-    target: { server: "ours", protocol: "y-websocket", wsUrl: `ws://127.0.0.1:${port}/collab`, origin: baseUrl, params: { saved: "1" } },
+    database: ctx.databaseName,
+    // Like the browser client, editors ask for "saved" messages; the ours-nosaved variant leaves
+    // them out (a diagnostic: how much of our cost is that signal).
+    target: { server: withSaved ? "ours" : "ours-nosaved", protocol: "y-websocket", wsUrl: `ws://127.0.0.1:${port}/collab`, origin: baseUrl, params: withSaved ? { saved: "1" } : {} },
     rooms: roomNames.map((name) => ({ name, editorCookies, probeCookie: editorCookies[0] })),
     warmupDoc: { name: warmupName, cookie: memoryCookie },
     memoryDocs: memoryNames.map((name) => ({ name, cookie: memoryCookie })),
     bigDoc: { name: bigName, writerCookies: editorCookies.slice(0, config.bigDocWriters), readerCookie: memoryCookie },
     unloads: true,
     loadTimes: (name) => logLines(proc.log(), "document loaded").filter((l) => l.doc === name).map((l) => Number(l.ms)),
-    // The server unloads 2 s (its default grace) after the last client leaves, after a final flush.
-    waitUnloaded: async () => {
-      await sleep(3_000);
+    // The server unloads 2 s (its default grace) after the last client leaves, after a final flush;
+    // /healthz counts the open documents.
+    async waitUnloaded() {
+      const end = Date.now() + 20_000;
+      for (;;) {
+        const stats = (await healthz(baseUrl)) as { openDocuments?: number };
+        if (stats.openDocuments === 0) return;
+        if (Date.now() > end) throw new Error(`ours still has ${stats.openDocuments} documents open`);
+        await sleep(100);
+      }
     },
+    serverStats: () => healthz(baseUrl),
     async storage(name) {
       const [log] = await sql<{ rows: string; bytes: string }[]>`select count(*) as rows, coalesce(sum(length(data)), 0) as bytes from collab_updates where doc_name = ${name}`;
       const [snap] = await sql<{ bytes: number; folded: number }[]>`select length(data) as bytes, folded_updates as folded from collab_snapshots where doc_name = ${name}`;

@@ -2,7 +2,8 @@ import type { BenchConfig } from "../config";
 import type { RoomSpec, Target } from "../protocol";
 import type { ServerProcess } from "./process";
 
-export type ServerKind = "ours" | "bare" | "hocuspocus";
+/** `ours-nosaved` is a diagnostic variant of ours (clients without `saved=1`), never in the default run. */
+export type ServerKind = "ours" | "bare" | "hocuspocus" | "ours-nosaved";
 
 /** What every phase needs from a server under test: its process, how to reach it, and its documents. */
 export type ServerUnderTest = {
@@ -10,6 +11,8 @@ export type ServerUnderTest = {
   description: string;
   process: ServerProcess;
   target: Target;
+  /** The run's throwaway database (its backends are counted as Postgres CPU), or null. */
+  database: string | null;
   rooms: RoomSpec[];
   /** A document used once to warm the server up before the memory baseline. */
   warmupDoc: { name: string; cookie: string };
@@ -21,6 +24,8 @@ export type ServerUnderTest = {
   loadTimes(doc: string): number[];
   /** Waits until the server has unloaded the document (after its last client left). */
   waitUnloaded(doc: string): Promise<void>;
+  /** The server's own counters, where it publishes them (ours: the collab section of /healthz). */
+  serverStats?(): Promise<Record<string, unknown>>;
   /** Facts about how the document is stored (ours: log rows and snapshot). */
   storage?(doc: string): Promise<Record<string, unknown>>;
   stop(): Promise<void>;
@@ -31,6 +36,7 @@ export type StartContext = {
   logDir: string;
   config: BenchConfig;
   databaseUrl: string;
+  databaseName: string;
   /** Extra node flags for the server process (profiling). */
   nodeArgs: string[];
 };
