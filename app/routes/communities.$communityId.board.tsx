@@ -1,35 +1,21 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { documentName } from "../../collab/doc-names";
-import { getCommunity } from "../../db/queries/communities";
-import { getCommunityScope } from "../../db/queries/community-scope";
 import { RootCauseBoard } from "../components/board/board";
-import { colourFor } from "../components/collab/save-state";
 import { CollabStatusBar } from "../components/collab/status-bar";
 import { useCollabDocument } from "../components/collab/use-collab-document";
 import { CommunityNav } from "../components/community-nav";
 import { StatusPage } from "../components/status-page";
-import { notFound, requireIdParam } from "../utils/http.server";
-import { documentAccess } from "../utils/permissions";
-import { requireActor } from "../utils/permissions.server";
-import { schoolYearOf } from "../utils/school-year";
+import { requireCommunityDocument } from "../utils/community.server";
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
-  const actor = await requireActor(context, request);
-  const communityId = requireIdParam(params.communityId);
-  const { db } = context.services;
-  const scope = await getCommunityScope(db, communityId, schoolYearOf(new Date()));
-  // Whoever may not see the community is told it does not exist.
-  const access = scope ? documentAccess(actor, "root-cause-board", scope) : "none";
-  if (!scope || access === "none") notFound();
-  const community = await getCommunity(db, communityId);
-  if (!community) notFound();
+  const { community, access, isFacilitator, me } = await requireCommunityDocument(context, request, params.communityId, "root-cause-board");
   return json({
     community: { id: community.id, name: community.name, cohortName: community.cohortName },
-    docName: documentName("root-cause-board", communityId),
+    docName: documentName("root-cause-board", community.id),
     access,
-    isFacilitator: access === "write" && scope.facilitatorIds.includes(actor.userId),
-    me: { id: actor.userId, name: actor.user.name, color: colourFor(actor.userId) },
+    isFacilitator: access === "write" && isFacilitator,
+    me,
   });
 }
 

@@ -3,36 +3,16 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useMemo, useState } from "react";
 import { documentName } from "../../collab/doc-names";
 import { inquiryFields } from "../../collab/documents/inquiry";
-import { getCommunity } from "../../db/queries/communities";
-import { getCommunityScope } from "../../db/queries/community-scope";
 import { CollaborativeEditor } from "../components/collab/collaborative-editor";
-import { colourFor } from "../components/collab/save-state";
 import { CollabStatusBar } from "../components/collab/status-bar";
 import { useCollabDocument, type CollabState, type CollabUser } from "../components/collab/use-collab-document";
 import { CommunityNav } from "../components/community-nav";
 import { StatusPage } from "../components/status-page";
-import { notFound, requireIdParam } from "../utils/http.server";
-import { documentAccess } from "../utils/permissions";
-import { requireActor } from "../utils/permissions.server";
-import { schoolYearOf } from "../utils/school-year";
+import { requireCommunityDocument } from "../utils/community.server";
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
-  const actor = await requireActor(context, request);
-  const communityId = requireIdParam(params.communityId);
-  const { db } = context.services;
-  const scope = await getCommunityScope(db, communityId, schoolYearOf(new Date()));
-  // Whoever may not see the community is told it does not exist.
-  const access = scope ? documentAccess(actor, "inquiry", scope) : "none";
-  if (!scope || access === "none") notFound();
-  const community = await getCommunity(db, communityId);
-  if (!community) notFound();
-  return json({
-    community,
-    docName: documentName("inquiry", communityId),
-    access,
-    isFacilitator: scope.facilitatorIds.includes(actor.userId),
-    me: { id: actor.userId, name: actor.user.name, color: colourFor(actor.userId) },
-  });
+  const { community, access, isFacilitator, me } = await requireCommunityDocument(context, request, params.communityId, "inquiry");
+  return json({ community, docName: documentName("inquiry", community.id), access, isFacilitator, me });
 }
 
 export default function InquiryPage() {

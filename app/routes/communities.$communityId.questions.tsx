@@ -4,9 +4,6 @@ import { useEffect } from "react";
 import { documentName } from "../../collab/doc-names";
 import { chosenQuestion, listQuestions } from "../../collab/documents/hmw";
 import { listNotes } from "../../collab/documents/root-cause-board";
-import { getCommunity } from "../../db/queries/communities";
-import { getCommunityScope } from "../../db/queries/community-scope";
-import { colourFor } from "../components/collab/save-state";
 import { CollabStatusBar } from "../components/collab/status-bar";
 import { useCollabDocument, type CollabState, type CollabUser } from "../components/collab/use-collab-document";
 import { CommunityNav } from "../components/community-nav";
@@ -14,28 +11,17 @@ import { DraftQuestion } from "../components/hmw/draft-question";
 import { QuestionCard } from "../components/hmw/question-card";
 import { groupNotes } from "../components/hmw/source-notes";
 import { StatusPage } from "../components/status-page";
-import { notFound, requireIdParam } from "../utils/http.server";
-import { documentAccess } from "../utils/permissions";
-import { requireActor } from "../utils/permissions.server";
-import { schoolYearOf } from "../utils/school-year";
+import { requireCommunityDocument } from "../utils/community.server";
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
-  const actor = await requireActor(context, request);
-  const communityId = requireIdParam(params.communityId);
-  const { db } = context.services;
-  const scope = await getCommunityScope(db, communityId, schoolYearOf(new Date()));
-  // Whoever may not see the community is told it does not exist.
-  const access = scope ? documentAccess(actor, "hmw", scope) : "none";
-  if (!scope || access === "none") notFound();
-  const community = await getCommunity(db, communityId);
-  if (!community) notFound();
+  const { community, access, me } = await requireCommunityDocument(context, request, params.communityId, "hmw");
   return json({
     community,
-    communityId,
-    hmwDoc: documentName("hmw", communityId),
-    boardDoc: documentName("root-cause-board", communityId),
+    communityId: community.id,
+    hmwDoc: documentName("hmw", community.id),
+    boardDoc: documentName("root-cause-board", community.id),
     access,
-    me: { id: actor.userId, name: actor.user.name, color: colourFor(actor.userId) },
+    me,
   });
 }
 

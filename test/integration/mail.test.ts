@@ -76,7 +76,7 @@ describe.each(await testDatabases())("outgoing mail on $name", (database) => {
     expect(await visible(res)).toContain("could not be sent");
     const mail = (await listMail(app.services.db, authorityId)).find((m) => m.toAddress === "unsent.head@example.test");
     expect(mail?.status).toBe("failed");
-    expect(mail?.error).toBeTruthy();
+    expect(mail?.error).toMatch(/ECONNREFUSED|connect/i);
     expect(mail?.bodyText).toContain("/invite/");
   });
 });
