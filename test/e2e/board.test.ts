@@ -1,11 +1,9 @@
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import * as Y from "yjs";
-import { schoolYearOf } from "../../app/utils/school-year";
 import { documentName } from "../../collab/doc-names";
 import { listNotes } from "../../collab/documents/root-cause-board";
 import { createDatabaseStore } from "../../collab/store";
-import { assignSip, createCohort, createCommunity } from "../../db/queries/communities";
 import type { RunningCommons } from "../../server/start";
 import {
   describeBrowser,
@@ -17,7 +15,7 @@ import {
   waitForHydration,
   type Person,
 } from "../support/browser";
-import { makeAuthority, makeUser, TEST_PASSWORD } from "../support/factories";
+import { makeCommunityWithPeople, TEST_PASSWORD } from "../support/factories";
 
 const waitForStatus = (page: Page, status: string) => page.locator(`[data-testid="save-status"][data-status="${status}"]`).waitFor();
 /** A category's list of notes, found by its heading as a person would. */
@@ -44,15 +42,8 @@ describeBrowser("the root-cause board, used together in separate browsers", () =
   beforeAll(async () => {
     app = await startBrowserApp();
     const { db } = app.services;
-    const { authority, schools } = await makeAuthority(db, 2);
-    const ada = await makeUser(db, authority.id, [{ role: "school_leader", schoolId: schools[0].id }], { name: "Ada Member" });
-    const ben = await makeUser(db, authority.id, [{ role: "school_leader", schoolId: schools[1].id }], { name: "Ben Member" });
-    const fay = await makeUser(db, authority.id, [{ role: "facilitator" }], { name: "Fay Facilitator" });
-    const sam = await makeUser(db, authority.id, [{ role: "sip" }], { name: "Sam Partner" });
-    const schoolYear = schoolYearOf(new Date());
-    const cohort = await createCohort(db, { authorityId: authority.id, name: "Cohort One", schoolYear, facilitatorIds: [fay.id], leaderIds: [ada.id, ben.id] });
-    const community = await createCommunity(db, { cohortId: cohort.id, name: "Riverside", memberIds: [ada.id, ben.id] });
-    await assignSip(db, { authorityId: authority.id, sipUserId: sam.id, schoolIds: [schools[0].id], schoolYear });
+    const { community, people } = await makeCommunityWithPeople(db);
+    const { ada, ben, fay, sam } = people;
     url = `${app.url}/communities/${community.id}/board`;
     docName = documentName("root-cause-board", community.id);
     [a, b, fac, sip] = await Promise.all([openPerson(), openPerson(), openPerson(), openPerson()]);

@@ -1,13 +1,11 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import * as Y from "yjs";
-import { schoolYearOf } from "../../app/utils/school-year";
 import { documentName } from "../../collab/doc-names";
 import { chosenQuestion, listQuestions } from "../../collab/documents/hmw";
 import { addNote, initBoard } from "../../collab/documents/root-cause-board";
 import { createDatabaseStore } from "../../collab/store";
 import { appendDocumentUpdate } from "../../db/queries/collab";
-import { assignSip, createCohort, createCommunity } from "../../db/queries/communities";
 import type { RunningCommons } from "../../server/start";
 import {
   describeBrowser,
@@ -19,7 +17,7 @@ import {
   waitForHydration,
   type Person,
 } from "../support/browser";
-import { makeAuthority, makeUser, TEST_PASSWORD } from "../support/factories";
+import { makeCommunityWithPeople, TEST_PASSWORD } from "../support/factories";
 
 const FIRST = "How might we give families a real say in how PTA funds are spent?";
 const SECOND = "How might we put PTA funds where students need them most?";
@@ -56,15 +54,8 @@ describeBrowser("the How might we… page, shared by a community", () => {
   beforeAll(async () => {
     app = await startBrowserApp();
     const { db } = app.services;
-    const { authority, schools } = await makeAuthority(db, 2);
-    const ada = await makeUser(db, authority.id, [{ role: "school_leader", schoolId: schools[0].id }], { name: "Ada Member" });
-    const ben = await makeUser(db, authority.id, [{ role: "school_leader", schoolId: schools[1].id }], { name: "Ben Member" });
-    const fay = await makeUser(db, authority.id, [{ role: "facilitator" }], { name: "Fay Facilitator" });
-    const sam = await makeUser(db, authority.id, [{ role: "sip" }], { name: "Sam Partner" });
-    const schoolYear = schoolYearOf(new Date());
-    const cohort = await createCohort(db, { authorityId: authority.id, name: "Cohort One", schoolYear, facilitatorIds: [fay.id], leaderIds: [ada.id, ben.id] });
-    const community = await createCommunity(db, { cohortId: cohort.id, name: "Riverside", memberIds: [ada.id, ben.id] });
-    await assignSip(db, { authorityId: authority.id, sipUserId: sam.id, schoolIds: [schools[0].id], schoolYear });
+    const { community, people } = await makeCommunityWithPeople(db);
+    const { ada, ben, fay, sam } = people;
     // The board's notes, written straight into the database before anyone opens the page.
     const board = new Y.Doc();
     initBoard(board);
