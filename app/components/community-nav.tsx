@@ -1,4 +1,4 @@
-import { NavLink } from "@remix-run/react";
+import { Link, NavLink } from "@remix-run/react";
 
 const steps = [
   { to: "inquiry", label: "1–3. Stories, needs and peer check" },
@@ -25,5 +25,23 @@ export function CommunityNav({ communityId }: { communityId: string }) {
         ))}
       </ol>
     </nav>
+  );
+}
+
+/** The top of every community page: cohort and way back, the page's title, and the steps. */
+export function CommunityHeader({ community, title }: { community: { id: string; name: string; cohortName: string }; title: string }) {
+  return (
+    <>
+      <p className="text-sm text-slate-700">
+        {community.cohortName} ·{" "}
+        <Link to="/dashboard" className="text-brand-700 underline">
+          Dashboard
+        </Link>
+      </p>
+      <h1 className="text-2xl font-bold">
+        {community.name}: {title}
+      </h1>
+      <CommunityNav communityId={community.id} />
+    </>
   );
 }

@@ -1,10 +1,10 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { documentName } from "../../collab/doc-names";
 import { RootCauseBoard } from "../components/board/board";
-import { CollabStatusBar } from "../components/collab/status-bar";
+import { StickyCollabStatus } from "../components/collab/status-bar";
 import { useCollabDocument } from "../components/collab/use-collab-document";
-import { CommunityNav } from "../components/community-nav";
+import { CommunityHeader } from "../components/community-nav";
 import { StatusPage } from "../components/status-page";
 import { requireCommunityDocument } from "../utils/community.server";
 
@@ -24,27 +24,12 @@ export default function BoardPage() {
   const collab = useCollabDocument(docName, me, access);
   return (
     <main id="main" className="mx-auto max-w-7xl px-4 py-8">
-      <p className="text-sm text-slate-700">
-        {community.cohortName} ·{" "}
-        <Link to="/dashboard" className="text-brand-700 underline">
-          Dashboard
-        </Link>
-      </p>
-      <h1 className="text-2xl font-bold">{community.name}: root causes</h1>
-      <CommunityNav communityId={community.id} />
+      <CommunityHeader community={community} title="root causes" />
       <p className="mt-3 max-w-3xl text-sm text-slate-700">
         Write each possible cause of the challenge on a note, sort the notes into categories, then place your dots on the causes that
         matter most.
       </p>
-      <div className="sticky top-0 z-10 mt-4 bg-slate-50 py-2">
-        {collab ? (
-          <CollabStatusBar status={collab.status} peers={collab.peers} problem={collab.problem} />
-        ) : (
-          <p role="status" className="text-sm text-slate-700">
-            Opening the shared board…
-          </p>
-        )}
-      </div>
+      <StickyCollabStatus collab={collab} opening="Opening the shared board…" />
       {collab ? <RootCauseBoard collab={collab} me={me} access={access} isFacilitator={isFacilitator} /> : null}
     </main>
   );

@@ -1,12 +1,12 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useMemo, useState } from "react";
 import { documentName } from "../../collab/doc-names";
 import { inquiryFields } from "../../collab/documents/inquiry";
 import { CollaborativeEditor } from "../components/collab/collaborative-editor";
-import { CollabStatusBar } from "../components/collab/status-bar";
+import { StickyCollabStatus } from "../components/collab/status-bar";
 import { useCollabDocument, type CollabState, type CollabUser } from "../components/collab/use-collab-document";
-import { CommunityNav } from "../components/community-nav";
+import { CommunityHeader } from "../components/community-nav";
 import { StatusPage } from "../components/status-page";
 import { requireCommunityDocument } from "../utils/community.server";
 
@@ -20,14 +20,7 @@ export default function InquiryPage() {
   const collab = useCollabDocument(docName, me, access);
   return (
     <main id="main" className="mx-auto max-w-4xl px-4 py-8">
-      <p className="text-sm text-slate-700">
-        {community.cohortName} ·{" "}
-        <Link to="/dashboard" className="text-brand-700 underline">
-          Dashboard
-        </Link>
-      </p>
-      <h1 className="text-2xl font-bold">{community.name}: our inquiry</h1>
-      <CommunityNav communityId={community.id} />
+      <CommunityHeader community={community} title="our inquiry" />
       <p className="mt-3 flex flex-wrap gap-3 text-sm">
         <a href="#step-1" className="text-brand-700 underline">
           Stories
@@ -39,15 +32,7 @@ export default function InquiryPage() {
           Peer check
         </a>
       </p>
-      <div className="sticky top-0 z-10 mt-4 bg-slate-50 py-2">
-        {collab ? (
-          <CollabStatusBar status={collab.status} peers={collab.peers} problem={collab.problem} />
-        ) : (
-          <p role="status" className="text-sm text-slate-700">
-            Opening the shared document…
-          </p>
-        )}
-      </div>
+      <StickyCollabStatus collab={collab} opening="Opening the shared document…" />
       {collab ? <InquirySections collab={collab} me={me} members={community.members} canWriteAll={isFacilitator} access={access} /> : null}
     </main>
   );

@@ -1,12 +1,12 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useEffect } from "react";
 import { documentName } from "../../collab/doc-names";
 import { chosenQuestion, listQuestions } from "../../collab/documents/hmw";
 import { listNotes } from "../../collab/documents/root-cause-board";
-import { CollabStatusBar } from "../components/collab/status-bar";
+import { StickyCollabStatus } from "../components/collab/status-bar";
 import { useCollabDocument, type CollabState, type CollabUser } from "../components/collab/use-collab-document";
-import { CommunityNav } from "../components/community-nav";
+import { CommunityHeader } from "../components/community-nav";
 import { DraftQuestion } from "../components/hmw/draft-question";
 import { QuestionCard } from "../components/hmw/question-card";
 import { groupNotes } from "../components/hmw/source-notes";
@@ -17,7 +17,6 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const { community, access, me } = await requireCommunityDocument(context, request, params.communityId, "hmw");
   return json({
     community,
-    communityId: community.id,
     hmwDoc: documentName("hmw", community.id),
     boardDoc: documentName("root-cause-board", community.id),
     access,
@@ -26,7 +25,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
 }
 
 export default function QuestionsPage() {
-  const { community, communityId, hmwDoc, boardDoc, access, me } = useLoaderData<typeof loader>();
+  const { community, hmwDoc, boardDoc, access, me } = useLoaderData<typeof loader>();
   const hmw = useCollabDocument(hmwDoc, me, access);
   // The board is only read here, for the notes' texts: no local copy, no writes.
   const board = useCollabDocument(boardDoc, me, "read");
@@ -38,14 +37,7 @@ export default function QuestionsPage() {
   const chosen = hmw ? chosenQuestion(hmw.doc) : null;
   return (
     <main id="main" className="mx-auto max-w-4xl px-4 py-8">
-      <p className="text-sm text-slate-700">
-        {community.cohortName} ·{" "}
-        <Link to="/dashboard" className="text-brand-700 underline">
-          Dashboard
-        </Link>
-      </p>
-      <h1 className="text-2xl font-bold">{community.name}: how might we…</h1>
-      <CommunityNav communityId={communityId} />
+      <CommunityHeader community={community} title="how might we…" />
       {chosen ? (
         <section aria-label="Our inquiry question" className="mt-4 rounded-md border-2 border-green-700 bg-green-50 p-4" data-testid="chosen-question">
           <p className="text-lg text-green-950">
@@ -53,15 +45,7 @@ export default function QuestionsPage() {
           </p>
         </section>
       ) : null}
-      <div className="sticky top-0 z-10 mt-4 bg-slate-50 py-2">
-        {hmw ? (
-          <CollabStatusBar status={hmw.status} peers={hmw.peers} problem={hmw.problem} />
-        ) : (
-          <p role="status" className="text-sm text-slate-700">
-            Opening the shared document…
-          </p>
-        )}
-      </div>
+      <StickyCollabStatus collab={hmw} opening="Opening the shared document…" />
       {hmw ? <Questions hmw={hmw} board={board} me={me} canWrite={access === "write"} /> : null}
     </main>
   );

@@ -42,3 +42,24 @@ export function CollabStatusBar({ status, peers, problem }: { status: SaveStatus
     </div>
   );
 }
+
+/** The status bar kept in view while scrolling, or a placeholder until the document is open. */
+export function StickyCollabStatus({
+  collab,
+  opening,
+}: {
+  collab: { status: SaveStatus; peers: Presence[]; problem: string | null } | null;
+  opening: string;
+}) {
+  return (
+    <div className="sticky top-0 z-10 mt-4 bg-slate-50 py-2">
+      {collab ? (
+        <CollabStatusBar status={collab.status} peers={collab.peers} problem={collab.problem} />
+      ) : (
+        <p role="status" className="text-sm text-slate-700">
+          {opening}
+        </p>
+      )}
+    </div>
+  );
+}
