@@ -41,7 +41,13 @@ export function createCollabServer(options: CollabServerOptions) {
   const { db, auth, logger } = options;
   const metrics = createMetrics();
   const limits: ConnectionLimits = { maxMessageBytes: 2 * 1024 * 1024, burst: 600, perSecond: 300, ...options.limits };
-  const persistence: PersistenceOptions = { flushDelayMs: 20, compactAfterRows: 200, maxRetries: 5, ...options.persistence };
+  const persistence: PersistenceOptions = {
+    flushDelayMs: 50,
+    compactAfterRows: 200,
+    maxRetries: 5,
+    savedIntervalMs: 250,
+    ...options.persistence,
+  };
   const store = options.store ?? createDatabaseStore(db);
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes * 2 });
   const connections = new Map<Connection, HostedDocument | null>();
