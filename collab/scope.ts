@@ -1,12 +1,11 @@
 import type { Database } from "../db/client";
-import { getCohortScope, getCommunityScope, type Scope } from "../db/queries/community-scope";
+import { getCohortScope, getCommunityScope, getSessionScope, type Scope } from "../db/queries/community-scope";
 import type { DocumentName } from "./doc-names";
 
 /**
  * The facts the permission module needs for a document, or null when the document does not
  * exist. Community kinds belong to a community; a playlist to a community or a whole cohort.
- * Session notes belong to monthly sessions, which arrive with the communities-of-practice work:
- * until then no session-notes document exists.
+ * Session notes belong to a cohort's monthly session: the cohort's leaders and facilitators.
  */
 export async function resolveDocumentScope(db: Database, doc: DocumentName, schoolYear: string): Promise<Scope | null> {
   switch (doc.kind) {
@@ -17,6 +16,6 @@ export async function resolveDocumentScope(db: Database, doc: DocumentName, scho
     case "playlist":
       return (await getCommunityScope(db, doc.id, schoolYear)) ?? (await getCohortScope(db, doc.id, schoolYear));
     case "session-notes":
-      return null;
+      return getSessionScope(db, doc.id, schoolYear);
   }
 }

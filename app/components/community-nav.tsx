@@ -1,9 +1,12 @@
 import { Link, NavLink } from "@remix-run/react";
 
 const steps = [
+  { to: "", label: "Home", end: true },
   { to: "inquiry", label: "1–3. Stories, needs and peer check" },
   { to: "board", label: "4. Root causes" },
   { to: "questions", label: "5. How might we…" },
+  { to: "plan", label: "6. Link to my plan" },
+  { to: "playlist", label: "Playlist" },
 ];
 
 /** The guided inquiry's steps, as links between a community's shared surfaces. */
@@ -14,7 +17,8 @@ export function CommunityNav({ communityId }: { communityId: string }) {
         {steps.map((s) => (
           <li key={s.to}>
             <NavLink
-              to={`/communities/${communityId}/${s.to}`}
+              to={`/communities/${communityId}${s.to ? `/${s.to}` : ""}`}
+              end={s.end}
               className={({ isActive }) =>
                 `inline-block rounded-full px-3 py-1 ${isActive ? "bg-brand-700 text-white" : "bg-brand-50 text-brand-800 hover:bg-brand-100"}`
               }

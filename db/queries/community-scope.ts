@@ -1,6 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "../client";
-import { cohortMembers, cohorts, communities, communityMembers, roleGrants, sipAssignments } from "../schema/index";
+import { cohortMembers, cohortSessions, cohorts, communities, communityMembers, roleGrants, sipAssignments } from "../schema/index";
 
 export type Scope = { authorityId: string; memberIds: string[]; facilitatorIds: string[]; sipIds: string[] };
 
@@ -45,4 +45,10 @@ export async function getCohortScope(db: Database, cohortId: string, schoolYear:
   const memberIds = rows.filter((r) => r.role === "leader").map((r) => r.userId);
   const facilitatorIds = rows.filter((r) => r.role === "facilitator").map((r) => r.userId);
   return { authorityId: cohort.authorityId, memberIds, facilitatorIds, sipIds: await sipsForLeaders(db, memberIds, schoolYear) };
+}
+
+/** Who may see a monthly session's notes (the session's cohort), or null if there is no such session. */
+export async function getSessionScope(db: Database, sessionId: string, schoolYear: string): Promise<Scope | null> {
+  const [session] = await db.select({ cohortId: cohortSessions.cohortId }).from(cohortSessions).where(eq(cohortSessions.id, sessionId));
+  return session ? getCohortScope(db, session.cohortId, schoolYear) : null;
 }

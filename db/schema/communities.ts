@@ -59,3 +59,20 @@ export const communityMembers = pgTable(
   },
   (t) => [primaryKey({ columns: [t.communityId, t.userId] }), index("community_members_user_id_idx").on(t.userId)],
 );
+
+/** Peer-check partners the facilitator sets inside a community (step 3): one row per person, both ways. */
+export const peerPairs = pgTable(
+  "peer_pairs",
+  {
+    communityId: uuid("community_id")
+      .notNull()
+      .references(() => communities.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    partnerId: uuid("partner_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.communityId, t.userId] })],
+);

@@ -10,6 +10,10 @@ import { insertSchools } from "../queries/schools";
 import { createUserWithGrants, findUserByEmail, type Grant } from "../queries/users";
 import { users } from "../schema/index";
 import { demoHeadNames, demoSchools } from "./demo-data";
+import type { DemoContext } from "./demo-context";
+
+/** The parts of the demo built on the core network (cohort work, SIP work), in order. */
+const areaSeeds: Array<(ctx: DemoContext) => Promise<void>> = [];
 
 export type DemoSignIns = { created: boolean; signIns: Array<{ email: string; description: string }> };
 
@@ -48,7 +52,7 @@ export async function seedDemoNetwork(db: Database, options: { password: string;
     for (let n = 1; n <= 15; n++) {
       heads.push(await person(`head${n}@demo.test`, demoHeadNames[n - 1], [at("school_leader", schoolId(n))]));
     }
-    await person("governor1@demo.test", "Margaret Ellis", [at("governor", schoolId(1))]);
+    const governor = await person("governor1@demo.test", "Margaret Ellis", [at("governor", schoolId(1))]);
 
     // SIP deployment: sip1 has schools 1-5, sip2 6-10, sip3 11-15.
     const schoolYear = options.schoolYear;
@@ -67,6 +71,20 @@ export async function seedDemoNetwork(db: Database, options: { password: string;
     });
     const community = await createCommunity(txDb, { cohortId: cohort.id, name: "Family partnership", memberIds: [heads[0].id, heads[1].id] });
     await appendDocumentUpdate(txDb, documentName("inquiry", community.id), demoInquiryUpdate(heads[0].id));
+
+    const ctx: DemoContext = {
+      db: txDb,
+      authorityId: authority.id,
+      schoolYear,
+      cohortId: cohort.id,
+      communityId: community.id,
+      facilitatorId: facilitator.id,
+      headIds: heads.map((h) => h.id),
+      schoolIds: heads.map((_, i) => schoolId(i + 1)),
+      sipIds: sips.map((s) => s.id),
+      governorId: governor.id,
+    };
+    for (const seedArea of areaSeeds) await seedArea(ctx);
   });
   return { created: true, signIns };
 }
