@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getAuthoritiesByIds } from "../../db/queries/authorities";
+import { listCohortsForUser } from "../../db/queries/cohorts";
 import { getAuthoritySummary } from "../../db/queries/dashboard";
 import { listAssignedSchools, listCommunitiesForUser } from "../../db/queries/communities";
 import { getSchoolsByIds, type School } from "../../db/queries/schools";
@@ -17,13 +18,14 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   const { db } = context.services;
   const adminIds = adminAuthorityIds(actor);
   const year = schoolYearOf(new Date());
-  const [led, governed, authorities, summaries, communities, assigned] = await Promise.all([
+  const [led, governed, authorities, summaries, communities, assigned, cohorts] = await Promise.all([
     getSchoolsByIds(db, ledSchoolIds(actor)),
     getSchoolsByIds(db, governedSchoolIds(actor)),
     getAuthoritiesByIds(db, [...new Set(actor.grants.map((g) => g.authorityId))]),
     Promise.all(adminIds.map(async (id) => ({ authorityId: id, ...(await getAuthoritySummary(db, id)) }))),
     listCommunitiesForUser(db, actor.userId, year),
     isSip(actor) ? listAssignedSchools(db, actor.userId, year) : Promise.resolve([] as Array<{ id: string; name: string; dayBudget: number }>),
+    listCohortsForUser(db, actor.userId),
   ]);
   const terminology = authorities[0]?.terminology ?? "en-GB";
   return json({
@@ -36,6 +38,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
     sip: isSip(actor),
     admin: summaries,
     communities,
+    cohorts,
     assigned,
     leader: ledSchoolIds(actor).length > 0,
     year,
@@ -66,6 +69,9 @@ export default function Dashboard() {
         {data.led.length > 0 ? <SchoolsCard title={data.led.length > 1 ? "Your schools" : "Your school"} schools={data.led} /> : null}
         {data.governed.length > 0 ? (
           <SchoolsCard title={data.terminology === "en-US" ? "Your school board" : "Schools you govern"} schools={data.governed} />
+        ) : null}
+        {data.facilitator || data.leader || data.cohorts.length > 0 ? (
+          <CohortsCard cohorts={data.cohorts} facilitator={data.facilitator} />
         ) : null}
         {data.facilitator || data.leader || data.communities.length > 0 ? (
           <Card title="Your communities of practice">
@@ -127,6 +133,42 @@ export default function Dashboard() {
         ))}
       </div>
     </main>
+  );
+}
+
+function CohortsCard({ cohorts, facilitator }: { cohorts: Array<{ id: string; name: string; schoolYear: string; role: string }>; facilitator: boolean }) {
+  // One entry per cohort, even for someone who both facilitates it and takes part.
+  const byId = new Map<string, (typeof cohorts)[number]>();
+  for (const c of cohorts) if (!byId.has(c.id) || c.role === "facilitator") byId.set(c.id, c);
+  const unique = [...byId.values()];
+  return (
+    <Card title="Your cohorts">
+      {unique.length === 0 ? (
+        <EmptyState title="You are not in a cohort yet">
+          {facilitator ? "Start a cohort for the school leaders you will meet with each month." : "When your facilitator adds you to a cohort, its sessions appear here."}
+        </EmptyState>
+      ) : (
+        <ul className="space-y-3">
+          {unique.map((c) => (
+            <li key={c.id}>
+              <Link to={`/cohorts/${c.id}`} className="font-semibold text-brand-700 underline">
+                {c.name}
+              </Link>
+              <p className="text-sm text-slate-700">
+                {c.schoolYear} · {c.role === "facilitator" ? "you facilitate" : "school leader"}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+      {facilitator ? (
+        <p className="mt-4 text-sm">
+          <Link to="/cohorts/new" className="font-semibold text-brand-700 underline">
+            Start a cohort
+          </Link>
+        </p>
+      ) : null}
+    </Card>
   );
 }
 

@@ -1,0 +1,85 @@
+import { and, asc, eq, gte, inArray, sql } from "drizzle-orm";
+import type { Database } from "../client";
+import {
+  cohortMembers,
+  collabSnapshots,
+  collabUpdates,
+  communities,
+  communityMembers,
+  practiceLogs,
+  trustSurveyRespondents,
+  trustSurveyRounds,
+  users,
+} from "../schema/index";
+
+/** Each survey round of the cohort with whether it is open and how many have answered (counts only). One query. */
+export function listSurveyStatus(db: Database, cohortId: string) {
+  return db
+    .select({
+      id: trustSurveyRounds.id,
+      round: trustSurveyRounds.round,
+      openedAt: trustSurveyRounds.openedAt,
+      closedAt: trustSurveyRounds.closedAt,
+      responses: sql<number>`count(${trustSurveyRespondents.userId})`.mapWith(Number),
+    })
+    .from(trustSurveyRounds)
+    .leftJoin(trustSurveyRespondents, eq(trustSurveyRespondents.roundId, trustSurveyRounds.id))
+    .where(eq(trustSurveyRounds.cohortId, cohortId))
+    .groupBy(trustSurveyRounds.id)
+    .orderBy(asc(trustSurveyRounds.openedAt));
+}
+
+/**
+ * Each leader of the cohort and whether they logged between-session practice since `since` (the
+ * start of the last session; null: ever). One query.
+ */
+export function listPracticeSince(db: Database, cohortId: string, since: Date | null) {
+  const logJoin = and(
+    eq(practiceLogs.cohortId, cohortId),
+    eq(practiceLogs.authorId, cohortMembers.userId),
+    since ? gte(practiceLogs.createdAt, since) : undefined,
+  );
+  return db
+    .select({ userId: users.id, name: users.name, logs: sql<number>`count(${practiceLogs.id})`.mapWith(Number) })
+    .from(cohortMembers)
+    .innerJoin(users, eq(users.id, cohortMembers.userId))
+    .leftJoin(practiceLogs, logJoin)
+    .where(and(eq(cohortMembers.cohortId, cohortId), eq(cohortMembers.role, "leader")))
+    .groupBy(users.id, users.name)
+    .orderBy(asc(users.name));
+}
+
+/** The cohort's communities with their members' ids (one query). */
+export async function listCohortCommunities(db: Database, cohortId: string) {
+  const rows = await db
+    .select({ id: communities.id, name: communities.name, memberId: communityMembers.userId })
+    .from(communities)
+    .leftJoin(communityMembers, eq(communityMembers.communityId, communities.id))
+    .where(eq(communities.cohortId, cohortId))
+    .orderBy(asc(communities.name));
+  const byId = new Map<string, { id: string; name: string; memberIds: string[] }>();
+  for (const r of rows) {
+    const c = byId.get(r.id) ?? byId.set(r.id, { id: r.id, name: r.name, memberIds: [] }).get(r.id)!;
+    if (r.memberId) c.memberIds.push(r.memberId);
+  }
+  return [...byId.values()];
+}
+
+/**
+ * The stored rows of many shared documents at once (two queries, whatever the number): for each
+ * name, its snapshot (if any) then its logged updates, oldest first. Like the collaboration store's
+ * `load`, the log is read before the snapshots, so a compaction in between only duplicates rows.
+ */
+export async function loadDocumentUpdates(db: Database, names: string[]): Promise<Map<string, Uint8Array[]>> {
+  const out = new Map<string, Uint8Array[]>(names.map((n) => [n, []]));
+  if (names.length === 0) return out;
+  const updates = await db
+    .select({ name: collabUpdates.docName, data: collabUpdates.data })
+    .from(collabUpdates)
+    .where(inArray(collabUpdates.docName, names))
+    .orderBy(asc(collabUpdates.id));
+  const snapshots = await db.select({ name: collabSnapshots.docName, data: collabSnapshots.data }).from(collabSnapshots).where(inArray(collabSnapshots.docName, names));
+  for (const s of snapshots) out.get(s.name)?.push(s.data);
+  for (const u of updates) out.get(u.name)?.push(u.data);
+  return out;
+}
