@@ -11,6 +11,7 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { unreadCount } from "../db/queries/notifications";
 import { getGrants } from "../db/queries/users";
 import { StatusPage, statusTitle } from "./components/status-page";
 import { adminAuthorityIds } from "./utils/permissions";
@@ -33,11 +34,12 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction = ({ error }) => [{ title: error ? `${statusTitle(error)} · Commons` : "Commons" }];
 
 export async function loader({ context }: LoaderFunctionArgs) {
-  if (!context.user) return json({ user: null, isAdmin: false });
-  const grants = await getGrants(context.services.db, context.user.id);
+  if (!context.user) return json({ user: null, isAdmin: false, unread: 0 });
+  const [grants, unread] = await Promise.all([getGrants(context.services.db, context.user.id), unreadCount(context.services.db, context.user.id)]);
   return json({
     user: { name: context.user.name, email: context.user.email },
     isAdmin: adminAuthorityIds({ userId: context.user.id, grants }).length > 0,
+    unread,
   });
 }
 
@@ -58,7 +60,7 @@ export function Layout({ children }: { children: ReactNode }) {
         >
           Skip to main content
         </a>
-        <Header user={data?.user ?? null} isAdmin={data?.isAdmin ?? false} />
+        <Header user={data?.user ?? null} isAdmin={data?.isAdmin ?? false} unread={data?.unread ?? 0} />
         {children}
         <ScrollRestoration />
         <Scripts />
@@ -71,7 +73,7 @@ export default function App() {
   return <Outlet />;
 }
 
-function Header({ user, isAdmin }: { user: { name: string; email: string } | null; isAdmin: boolean }) {
+function Header({ user, isAdmin, unread }: { user: { name: string; email: string } | null; isAdmin: boolean; unread: number }) {
   const navClass = ({ isActive }: { isActive: boolean }) =>
     `rounded px-3 py-2 text-sm font-medium ${isActive ? "bg-brand-800 text-white" : "text-brand-50 hover:bg-brand-800"}`;
   return (
@@ -90,6 +92,19 @@ function Header({ user, isAdmin }: { user: { name: string; email: string } | nul
                 Authority admin
               </NavLink>
             ) : null}
+            <NavLink
+              to="/notifications"
+              className={navClass}
+              aria-label={unread > 0 ? `Notifications, ${unread} unread` : "Notifications"}
+              data-testid="notifications-link"
+            >
+              Notifications
+              {unread > 0 ? (
+                <span aria-hidden="true" className="ml-1.5 rounded-full bg-white px-1.5 py-0.5 text-xs font-bold text-brand-800">
+                  {unread}
+                </span>
+              ) : null}
+            </NavLink>
             <span className="px-3 text-sm text-brand-50">{user.name}</span>
             <Form method="post" action="/logout">
               <button type="submit" className="rounded border border-brand-50 px-3 py-1.5 text-sm font-medium hover:bg-brand-800">

@@ -16,6 +16,8 @@ export type PlaylistItem = {
   why: string;
   addedBy: string;
   order: number;
+  /** Set when a facilitator approved a leader's suggestion: the suggestion's id (so it is never added twice). */
+  suggestionId?: string;
 };
 
 const itemsMap = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>("items");
@@ -79,4 +81,14 @@ export function moveItem(doc: Y.Doc, id: string, index: number) {
 /** Removes an item. */
 export function removeItem(doc: Y.Doc, id: string) {
   itemsMap(doc).delete(id);
+}
+
+/** Changes an item's details in place (same id and position, so leaders' progress on it stays), with the same checks as addItem. */
+export function updateItem(doc: Y.Doc, id: string, patch: Pick<PlaylistItem, "title" | "url" | "type" | "minutes" | "why">) {
+  const item = itemsMap(doc).get(id);
+  if (!item) throw new Error("This resource has been removed by someone else.");
+  const clean = checkItem({ ...patch, addedBy: "" });
+  doc.transact(() => {
+    for (const key of ["title", "url", "type", "minutes", "why"] as const) item.set(key, clean[key]);
+  });
 }

@@ -1,0 +1,145 @@
+import { parseWithZod } from "@conform-to/zod";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { createNotification } from "../../db/queries/notifications";
+import { createPracticeLog, listCohortLeaders, listPracticeLogs, nextSession } from "../../db/queries/practice";
+import { CohortHeader } from "../components/cohort-nav";
+import { LogCard, ukDate, type LogView } from "../components/practice/log-card";
+import { LogForm } from "../components/practice/log-form";
+import { StatusPage } from "../components/status-page";
+import { Card } from "../components/ui/card";
+import { EmptyState } from "../components/ui/empty-state";
+import { requireCohort } from "../utils/cohort.server";
+import { forbidden } from "../utils/http.server";
+import { canLogPractice, canSeeAllPracticeLogs, canViewPracticeLog } from "../utils/permissions";
+import { PracticeLogSchema } from "../utils/practice-schema";
+
+export async function loader({ context, request, params }: LoaderFunctionArgs) {
+  const { actor, scope, cohort } = await requireCohort(context, request, params.cohortId, "view");
+  const { db } = context.services;
+  const canLog = canLogPractice(actor, scope);
+  const seeAll = canSeeAllPracticeLogs(actor, scope);
+  const [logs, leaders, next] = await Promise.all([
+    listPracticeLogs(db, cohort.id, seeAll ? undefined : actor.userId),
+    listCohortLeaders(db, cohort.id),
+    canLog ? nextSession(db, cohort.id) : null,
+  ]);
+  return json({
+    cohort: { id: cohort.id, name: cohort.name, schoolYear: cohort.schoolYear },
+    meId: actor.userId,
+    canLog,
+    seeAll,
+    peers: canLog ? leaders.filter((l) => l.id !== actor.userId) : [],
+    leaders: seeAll ? leaders : [],
+    nextSessionLabel: next ? `${next.title} on ${ukDate(next.startsAt)}` : null,
+    logs: logs.filter((log) => canViewPracticeLog(actor, scope, log)),
+  });
+}
+
+export async function action({ context, request, params }: ActionFunctionArgs) {
+  const { actor, scope, cohort } = await requireCohort(context, request, params.cohortId, "participate");
+  if (!canLogPractice(actor, scope)) forbidden("Only the school leaders of this cohort log their practice.");
+  const { db, logger } = context.services;
+  const submission = parseWithZod(await request.formData(), { schema: PracticeLogSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const peer = (await listCohortLeaders(db, cohort.id)).find((l) => l.id === submission.value.sharedWith && l.id !== actor.userId);
+  if (!peer) return json(submission.reply({ fieldErrors: { sharedWith: ["Choose a colleague from your cohort."] } }), { status: 400 });
+  const session = await nextSession(db, cohort.id);
+  const log = await createPracticeLog(db, {
+    cohortId: cohort.id,
+    authorId: actor.userId,
+    sessionId: session?.id ?? null,
+    learningApplied: submission.value.learningApplied,
+    insight: submission.value.insight,
+    sharedWithUserId: peer.id,
+  });
+  // After the write, never inside it: a failed notification must not lose the log.
+  try {
+    await createNotification(db, {
+      userId: peer.id,
+      title: `${actor.user.name} shared an insight with you`,
+      body: submission.value.insight.slice(0, 200),
+      link: `/cohorts/${cohort.id}/practice#log-${log.id}`,
+    });
+  } catch (error) {
+    logger.error("could not notify the peer of a practice log", { logId: log.id, error });
+  }
+  logger.info("practice logged", { logId: log.id, cohortId: cohort.id, by: actor.userId });
+  return json({ ...submission.reply({ resetForm: true }), logged: peer.name });
+}
+
+export default function PracticePage() {
+  const data = useLoaderData<typeof loader>();
+  const mine = data.logs.filter((l) => l.authorId === data.meId);
+  const sharedWithMe = data.logs.filter((l) => l.sharedWithUserId === data.meId && l.authorId !== data.meId);
+  return (
+    <main id="main" className="mx-auto max-w-5xl px-4 py-8">
+      <CohortHeader cohort={data.cohort} title="between sessions" />
+      <p className="mt-3 max-w-3xl text-slate-700">
+        Between sessions, each leader applies one learning, captures an insight and shares it with a peer. The next session starts from
+        these logs.
+      </p>
+      {data.canLog ? (
+        <div className="mt-6 grid gap-6 lg:grid-cols-2">
+          <Card title="Log your practice">
+            <LogForm peers={data.peers} nextSessionLabel={data.nextSessionLabel} />
+          </Card>
+          <Card title="Shared with you">
+            <LogList logs={sharedWithMe} meId={data.meId} label="Logs shared with you" empty="Nothing shared with you yet. When a colleague shares an insight with you, it appears here and you get a notification." />
+          </Card>
+        </div>
+      ) : null}
+      {data.canLog ? (
+        <div className="mt-6">
+          <Card title="Your logs">
+            <LogList logs={mine} meId={data.meId} label="Your logs" empty="You have not logged anything yet. Use the form above after you try something from a session." />
+          </Card>
+        </div>
+      ) : null}
+      {data.seeAll ? <AllLogs logs={data.logs} leaders={data.leaders} meId={data.meId} /> : null}
+    </main>
+  );
+}
+
+function LogList({ logs, meId, label, empty }: { logs: LogView[]; meId: string; label: string; empty: string }) {
+  if (logs.length === 0) return <EmptyState title="No logs here yet">{empty}</EmptyState>;
+  return (
+    <ul className="space-y-3" aria-label={label}>
+      {logs.map((log) => (
+        <LogCard key={log.id} log={log} meId={meId} />
+      ))}
+    </ul>
+  );
+}
+
+/** For facilitators: who has logged, and every log. */
+function AllLogs({ logs, leaders, meId }: { logs: LogView[]; leaders: Array<{ id: string; name: string }>; meId: string }) {
+  const counts = new Map<string, number>();
+  for (const log of logs) counts.set(log.authorId, (counts.get(log.authorId) ?? 0) + 1);
+  const logged = leaders.filter((l) => counts.has(l.id)).length;
+  return (
+    <div className="mt-6 space-y-6">
+      <Card title="Who has logged">
+        <p className="text-slate-800" data-testid="logged-summary">
+          {logged} of {leaders.length} leaders have logged their practice.
+        </p>
+        <ul className="mt-2 grid gap-1 text-sm sm:grid-cols-2" aria-label="Logs per leader">
+          {leaders.map((l) => (
+            <li key={l.id}>
+              {l.name}: {counts.get(l.id) ? `${counts.get(l.id)} ${counts.get(l.id) === 1 ? "log" : "logs"}` : "not yet"}
+            </li>
+          ))}
+        </ul>
+      </Card>
+      <Card title="All logs">
+        <LogList logs={logs} meId={meId} label="All logs" empty="No leader has logged yet. Remind the cohort at the end of the session to apply one learning and share it." />
+      </Card>
+    </div>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.cohort.name ?? "Cohort"}: between sessions · Commons` }];
+
+export function ErrorBoundary() {
+  return <StatusPage />;
+}
