@@ -24,7 +24,7 @@ export default function BoardPage() {
   const collab = useCollabDocument(docName, me, access);
   return (
     <main id="main" className="mx-auto max-w-7xl px-4 py-8">
-      <CommunityHeader community={community} title="root causes" />
+      <CommunityHeader community={community} title="root causes" step="board" me={me} />
       <p className="mt-3 max-w-3xl text-sm text-slate-700">
         Write each possible cause of the challenge on a note, sort the notes into categories, then place your dots on the causes that
         matter most.

@@ -20,7 +20,7 @@ export default function InquiryPage() {
   const collab = useCollabDocument(docName, me, access);
   return (
     <main id="main" className="mx-auto max-w-4xl px-4 py-8">
-      <CommunityHeader community={community} title="our inquiry" />
+      <CommunityHeader community={community} title="our inquiry" step="inquiry" me={me} inquiryConnection={collab?.provider ?? null} />
       <p className="mt-3 flex flex-wrap gap-3 text-sm">
         <a href="#step-1" className="text-brand-700 underline">
           Stories

@@ -37,7 +37,7 @@ export default function QuestionsPage() {
   const chosen = hmw ? chosenQuestion(hmw.doc) : null;
   return (
     <main id="main" className="mx-auto max-w-4xl px-4 py-8">
-      <CommunityHeader community={community} title="how might we…" />
+      <CommunityHeader community={community} title="how might we…" step="questions" me={me} />
       {chosen ? (
         <section aria-label="Our inquiry question" className="mt-4 rounded-md border-2 border-green-700 bg-green-50 p-4" data-testid="chosen-question">
           <p className="text-lg text-green-950">

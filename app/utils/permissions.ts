@@ -357,3 +357,10 @@ export function canDecideBrokering(actor: Actor, partnerSchool: SchoolScope): bo
 export function canViewAuditLog(actor: Actor, authorityId: string): boolean {
   return canManageAuthority(actor, authorityId);
 }
+
+/* ---------- area 5: reports and brokering ---------- */
+
+/** Writes a report (sections, audiences, order) and shares it: the assigned SIP, while it is a draft (once shared it is the record). */
+export function canEditReport(actor: Actor, school: SchoolScope, status: "draft" | "shared" | "acknowledged"): boolean {
+  return status === "draft" && canDoSipWork(actor, school);
+}

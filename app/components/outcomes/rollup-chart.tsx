@@ -1,0 +1,113 @@
+import { formatPercent, formatPp, MIN_HIDDEN_SCHOOLS_IN_ROLLUP, type RollupRow } from "../../utils/outcomes";
+
+const WIDTH = 680;
+const LABEL = 210;
+const PLOT = 360;
+const ROW = 60;
+const TOP = 24;
+const x = (pct: number) => LABEL + (pct / 100) * PLOT;
+const schoolsText = (n: number) => `${n} ${n === 1 ? "school" : "schools"}`;
+
+/**
+ * A roll-up as a bullet chart: per student group, the mean baseline (grey bar), the mean actual
+ * (green bar) and the mean target (a black marker), with the change in percentage points. The
+ * picture is hidden from screen readers; the caption and a visually hidden table say the same.
+ */
+export function RollupChart({ id, title, rows }: { id: string; title: string; rows: RollupRow[] }) {
+  const height = TOP + rows.length * ROW + 8;
+  return (
+    <figure className="rounded-lg border border-slate-200 bg-white p-4" aria-labelledby={`${id}-caption`}>
+      <figcaption id={`${id}-caption`} className="font-semibold text-slate-900">
+        {title}
+      </figcaption>
+      <Legend />
+      <svg viewBox={`0 0 ${WIDTH} ${height}`} className="mt-2 w-full" aria-hidden="true" focusable="false" data-testid={`${id}-svg`}>
+        {[0, 25, 50, 75, 100].map((t) => (
+          <g key={t}>
+            <line x1={x(t)} x2={x(t)} y1={TOP - 6} y2={height - 8} className="stroke-slate-200" />
+            <text x={x(t)} y={TOP - 10} textAnchor="middle" className="fill-slate-600 text-[11px]">
+              {t}%
+            </text>
+          </g>
+        ))}
+        {rows.map((r, i) => {
+          const y = TOP + i * ROW;
+          return (
+            <g key={r.studentGroup}>
+              <text x={0} y={y + 20} className="fill-slate-900 text-[13px] font-medium">
+                {r.label}
+              </text>
+              <text x={0} y={y + 38} className="fill-slate-600 text-[11px]">
+                n = {schoolsText(r.schools)}
+              </text>
+              {r.shown ? (
+                <>
+                  <rect x={LABEL} y={y + 8} width={x(r.baseline) - LABEL} height={14} className="fill-slate-400" />
+                  <rect x={LABEL} y={y + 26} width={x(r.actual) - LABEL} height={14} className="fill-brand-700" />
+                  <line x1={x(r.target)} x2={x(r.target)} y1={y + 3} y2={y + 45} strokeWidth={3} className="stroke-slate-900" />
+                  <text x={LABEL + PLOT + 10} y={y + 20} className="fill-slate-700 text-[11px]">
+                    {formatPercent(r.baseline)} → {formatPercent(r.actual)}
+                  </text>
+                  <text x={LABEL + PLOT + 10} y={y + 38} className="fill-slate-900 text-[13px] font-semibold">
+                    {formatPp(r.change)}
+                  </text>
+                </>
+              ) : (
+                <text x={LABEL + 8} y={y + 28} className="fill-slate-700 text-[12px] italic">
+                  Hidden: fewer than {MIN_HIDDEN_SCHOOLS_IN_ROLLUP} other schools, so their figures stay private
+                </text>
+              )}
+            </g>
+          );
+        })}
+      </svg>
+      <table className="sr-only">
+        <caption>{title}: means by student group</caption>
+        <thead>
+          <tr>
+            {["Student group", "Schools", "Baseline", "Target", "Actual", "Change", "Against target"].map((h) => (
+              <th key={h} scope="col">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.studentGroup}>
+              <th scope="row">{r.label}</th>
+              <td>{schoolsText(r.schools)}</td>
+              {r.shown ? (
+                <>
+                  <td>{formatPercent(r.baseline)}</td>
+                  <td>{formatPercent(r.target)}</td>
+                  <td>{formatPercent(r.actual)}</td>
+                  <td>{formatPp(r.change)}</td>
+                  <td>{formatPp(r.againstTarget)}</td>
+                </>
+              ) : (
+                <td colSpan={5}>Hidden to keep each school&apos;s figures private</td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </figure>
+  );
+}
+
+function Legend() {
+  return (
+    <ul className="mt-1 flex flex-wrap gap-4 text-xs text-slate-700" aria-hidden="true">
+      <li className="flex items-center gap-1">
+        <span className="inline-block h-3 w-5 bg-slate-400" /> Baseline (mean)
+      </li>
+      <li className="flex items-center gap-1">
+        <span className="inline-block h-3 w-5 bg-brand-700" /> Actual (mean)
+      </li>
+      <li className="flex items-center gap-1">
+        <span className="inline-block h-4 w-1 bg-slate-900" /> Target (mean)
+      </li>
+    </ul>
+  );
+}
