@@ -16,6 +16,8 @@ const sections = [
   { to: "/admin/people", label: "People and roles" },
   { to: "/admin/invitations", label: "Invitations" },
   { to: "/admin/outbox", label: "Outbox" },
+  { to: "/admin/sips", label: "SIP deployment" },
+  { to: "/admin/audit", label: "Audit log" },
 ];
 
 export default function AdminLayout() {

@@ -11,9 +11,28 @@ import { createUserWithGrants, findUserByEmail, type Grant } from "../queries/us
 import { users } from "../schema/index";
 import { demoHeadNames, demoSchools } from "./demo-data";
 import type { DemoContext } from "./demo-context";
+import { seedDeployment } from "./demo-deployment";
+import { seedOutcomesAndPlans } from "./demo-outcomes";
+import { seedPlans } from "./demo-plans";
+import { seedPlaylistsAndPractice } from "./demo-playlists";
+import { seedReports } from "./demo-reports";
+import { seedSessions } from "./demo-sessions";
+import { seedSurveyAndChallenges } from "./demo-survey";
 
-/** The parts of the demo built on the core network (cohort work, SIP work), in order. */
-const areaSeeds: Array<(ctx: DemoContext) => Promise<void>> = [];
+/**
+ * The parts of the demo built on the core network, in order: sessions before practice logs (which
+ * attach to the next session); the minimal plans of schools 1–2 before the full plans; plans and
+ * deployment before reports.
+ */
+const areaSeeds: Array<(ctx: DemoContext) => Promise<unknown>> = [
+  seedSessions,
+  seedSurveyAndChallenges,
+  seedPlaylistsAndPractice,
+  seedOutcomesAndPlans,
+  seedPlans,
+  seedDeployment,
+  seedReports,
+];
 
 export type DemoSignIns = { created: boolean; signIns: Array<{ email: string; description: string }> };
 

@@ -3,34 +3,43 @@ import { useLoaderData } from "@remix-run/react";
 import { getAuthority } from "../../db/queries/authorities";
 import { getSchool } from "../../db/queries/schools";
 import { listSchoolPeople } from "../../db/queries/school-people";
+import { getSchoolScope } from "../../db/queries/school-scope";
+import { SchoolNav } from "../components/school-nav";
 import { StatusPage } from "../components/status-page";
 import { Card } from "../components/ui/card";
 import { notFound, requireIdParam } from "../utils/http.server";
-import { canViewSchool } from "../utils/permissions";
+import { canViewSchool, canViewSchoolImprovement, reportAudiencesFor } from "../utils/permissions";
 import { requireActor } from "../utils/permissions.server";
 import { categoryLabels, phaseLabels, roleLabel } from "../utils/roles";
+import { schoolYearOf } from "../utils/school-year";
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(context, request);
   const { db } = context.services;
-  const school = await getSchool(db, requireIdParam(params.schoolId));
-  // Someone who may not see a school is told it does not exist, not that it is forbidden.
-  if (!school || !canViewSchool(actor, school)) notFound();
+  const schoolId = requireIdParam(params.schoolId);
+  const [school, scope] = await Promise.all([getSchool(db, schoolId), getSchoolScope(db, schoolId, schoolYearOf(new Date()))]);
+  // Someone who may not see a school is told it does not exist, not that it is forbidden. This
+  // year's SIP may see it too.
+  if (!school || !scope || !canViewSchool(actor, { ...school, sipIds: scope.sipIds })) notFound();
+  const improvement = canViewSchoolImprovement(actor, scope);
   const [authority, people] = await Promise.all([getAuthority(db, school.authorityId), listSchoolPeople(db, school.id)]);
   const terminology = authority?.terminology ?? "en-GB";
   return json({
     school,
     authorityName: authority?.name ?? "",
     people: people.map((p) => ({ ...p, roleLabel: roleLabel(p.role, terminology) })),
+    // Governors see Reports only; the plan and visits are for leaders, the SIP and the authority.
+    links: { plan: improvement, visits: improvement, reports: reportAudiencesFor(actor, scope, "shared").length > 0 },
   });
 }
 
 export default function SchoolPage() {
-  const { school, authorityName, people } = useLoaderData<typeof loader>();
+  const { school, authorityName, people, links } = useLoaderData<typeof loader>();
   return (
     <main id="main" className="mx-auto max-w-4xl px-4 py-8">
       <p className="text-sm text-slate-700">{authorityName}</p>
       <h1 className="text-2xl font-bold">{school.name}</h1>
+      <SchoolNav schoolId={school.id} links={links} />
       <div className="mt-6 grid gap-6 md:grid-cols-2">
         <Card title="About the school">
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">

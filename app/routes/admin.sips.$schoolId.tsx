@@ -1,0 +1,156 @@
+import { parseWithZod } from "@conform-to/zod";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { isUniqueViolation } from "../../db/errors";
+import { getAuthoritySchool } from "../../db/queries/schools";
+import {
+  assignSipToSchool,
+  countPastCategoryAssignments,
+  getAssignedSipId,
+  getCategoryBudgets,
+  listSips,
+  setAssignmentBudget,
+  unassignSip,
+} from "../../db/queries/sip-deployment";
+import { getSchoolScope } from "../../db/queries/school-scope";
+import { AssignOtherForm, BudgetForm, SuggestionList } from "../components/sip-assignment";
+import { StatusPage } from "../components/status-page";
+import { Button } from "../components/ui/button";
+import { ErrorList } from "../components/ui/field";
+import { previousSchoolYear } from "../utils/day-budget";
+import { forbidden, notFound, requireIdParam } from "../utils/http.server";
+import { canManageSipDeployment } from "../utils/permissions";
+import { requireAuthorityAdmin } from "../utils/permissions.server";
+import { categoryLabels } from "../utils/roles";
+import { schoolYearOf } from "../utils/school-year";
+import { AssignSchema, BudgetSchema } from "../utils/sip-deployment-schema";
+import { rankSips } from "../utils/sip-matching";
+
+/** The admin, the school (of their authority, else 404) and this school year. */
+async function requireDeployment(args: LoaderFunctionArgs) {
+  const { actor, authorityId } = await requireAuthorityAdmin(args.context, args.request);
+  if (!canManageSipDeployment(actor, authorityId)) forbidden();
+  const school = await getAuthoritySchool(args.context.services.db, authorityId, requireIdParam(args.params.schoolId));
+  if (!school) notFound();
+  return { actor, authorityId, school, year: schoolYearOf(new Date()) };
+}
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { authorityId, school, year } = await requireDeployment(args);
+  const { db } = args.context.services;
+  const [scope, budgets, sips, lastYearSipId, experience] = await Promise.all([
+    getSchoolScope(db, school.id, year),
+    getCategoryBudgets(db, authorityId),
+    listSips(db, authorityId, year),
+    getAssignedSipId(db, school.id, previousSchoolYear(year)),
+    countPastCategoryAssignments(db, authorityId, school.category, year),
+  ]);
+  const defaultBudget = budgets[school.category];
+  const assignment = scope?.assignment ? { ...scope.assignment, sipName: sips.find((s) => s.userId === scope.assignment!.sipUserId)?.name ?? "" } : null;
+  const candidates = sips.map((s) => ({ ...s, categoryAssignments: experience.get(s.userId) ?? 0 }));
+  const suggestions = assignment ? [] : rankSips({ category: school.category, locality: school.locality, dayBudget: defaultBudget, lastYearSipId }, candidates);
+  return json({
+    year,
+    school: { id: school.id, name: school.name, category: school.category, locality: school.locality },
+    defaultBudget,
+    assignment,
+    suggestions,
+    sips: sips.map((s) => ({ userId: s.userId, name: s.name, daysLeft: s.capacityDays - s.daysBudgeted })),
+  });
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { actor, authorityId, school, year } = await requireDeployment(args);
+  const { db, logger } = args.context.services;
+  const formData = await args.request.formData();
+  const intent = formData.get("intent");
+  const source = formData.get("source") === "other" ? "other" : "suggested";
+  if (intent === "assign") {
+    const submission = parseWithZod(formData, { schema: AssignSchema });
+    if (submission.status !== "success") return json({ intent, source, result: submission.reply() }, { status: 400 });
+    const sips = await listSips(db, authorityId, year);
+    if (!sips.some((s) => s.userId === submission.value.sipUserId)) {
+      return json({ intent, source, result: submission.reply({ fieldErrors: { sipUserId: ["Choose one of your authority's SIPs"] } }) }, { status: 400 });
+    }
+    try {
+      await assignSipToSchool(db, { authorityId, schoolId: school.id, schoolYear: year, ...submission.value });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      return json({ intent, source, result: submission.reply({ formErrors: ["This school was given a SIP a moment ago. Check it below."] }) }, { status: 400 });
+    }
+    logger.info("sip assigned", { schoolId: school.id, sipUserId: submission.value.sipUserId, by: actor.userId });
+    return json({ intent, source, result: submission.reply({ resetForm: true }), message: "The SIP was assigned." });
+  }
+  if (intent === "budget") {
+    const submission = parseWithZod(formData, { schema: BudgetSchema });
+    if (submission.status !== "success") return json({ intent, source, result: submission.reply() }, { status: 400 });
+    if (!(await setAssignmentBudget(db, school.id, year, submission.value.dayBudget))) {
+      return json({ intent, source, result: submission.reply({ formErrors: ["This school has no SIP this year."] }) }, { status: 400 });
+    }
+    return json({ intent, source, result: submission.reply(), message: "The day budget was changed." });
+  }
+  if (intent === "unassign") {
+    const outcome = await unassignSip(db, school.id, year);
+    if (outcome === "has_visits") {
+      const error = "This SIP has already logged time at the school, so the assignment cannot be removed. Change the day budget instead.";
+      return json({ intent, source, result: null, error }, { status: 400 });
+    }
+    logger.info("sip unassigned", { schoolId: school.id, by: actor.userId });
+    return json({ intent, source, result: null, message: "The SIP was unassigned." });
+  }
+  return json({ intent, source, result: null, error: "Something in that request was not right." }, { status: 400 });
+}
+
+export default function AssignSipPage() {
+  const { year, school, defaultBudget, assignment, suggestions, sips } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const message = data && "message" in data ? data.message : null;
+  // An assign that lost a race lands on the page that now shows the assignment, so its error goes on top.
+  const lateAssign = assignment && data?.intent === "assign" ? (data.result?.error?.[""] ?? null) : null;
+  const error = data && "error" in data ? data.error : (lateAssign?.[0] ?? null);
+  return (
+    <main id="main" className="py-6">
+      <p className="text-sm">
+        <Link to="/admin/sips" className="text-brand-700 underline">
+          SIP deployment
+        </Link>
+      </p>
+      <h1 className="mt-1 text-2xl font-bold">{school.name}</h1>
+      <p className="mt-1 text-slate-700">
+        {categoryLabels[school.category]} · {school.locality} · {year}
+      </p>
+      {message ? (
+        <p role="status" className="mt-3 rounded bg-brand-50 p-2 text-sm text-brand-800">
+          {message}
+        </p>
+      ) : null}
+      <ErrorList errors={error ? [error] : null} />
+      {assignment ? (
+        <section aria-labelledby="assignment-heading" className="mt-6 max-w-xl space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+          <h2 id="assignment-heading" className="text-lg font-semibold">
+            Assigned SIP: {assignment.sipName}
+          </h2>
+          <BudgetForm dayBudget={assignment.dayBudget} lastResult={data?.intent === "budget" ? data.result : null} />
+          <Form method="post">
+            <input type="hidden" name="intent" value="unassign" />
+            <Button type="submit" variant="danger" pending={navigation.state === "submitting"}>
+              Unassign {assignment.sipName}
+            </Button>
+          </Form>
+        </section>
+      ) : (
+        <div className="mt-6 grid grid-cols-1 gap-8 lg:grid-cols-[2fr_1fr]">
+          <SuggestionList suggestions={suggestions} dayBudget={defaultBudget} lastResult={data?.intent === "assign" && data.source === "suggested" ? data.result : null} />
+          <AssignOtherForm sips={sips} dayBudget={defaultBudget} lastResult={data?.intent === "assign" && data.source === "other" ? data.result : null} />
+        </div>
+      )}
+    </main>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `SIP for ${data.school.name} · Commons` : "SIP deployment · Commons" }];
+
+export function ErrorBoundary() {
+  return <StatusPage />;
+}

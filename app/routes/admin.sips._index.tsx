@@ -1,0 +1,159 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { getCategoryBudgets, listDeployment, setCategoryBudgets } from "../../db/queries/sip-deployment";
+import { schoolCategories } from "../../db/schema/school-options";
+import { StatusPage } from "../components/status-page";
+import { Button } from "../components/ui/button";
+import { EmptyState } from "../components/ui/empty-state";
+import { ErrorList, Field } from "../components/ui/field";
+import { formatNumber } from "../utils/day-budget";
+import { forbidden } from "../utils/http.server";
+import { canManageSipDeployment } from "../utils/permissions";
+import { requireAuthorityAdmin } from "../utils/permissions.server";
+import { categoryLabels } from "../utils/roles";
+import { schoolYearOf } from "../utils/school-year";
+import { CategoryBudgetsSchema } from "../utils/sip-deployment-schema";
+
+export async function loader({ context, request }: LoaderFunctionArgs) {
+  const { actor, authorityId } = await requireAuthorityAdmin(context, request);
+  if (!canManageSipDeployment(actor, authorityId)) forbidden();
+  const { db } = context.services;
+  const year = schoolYearOf(new Date());
+  const [schools, budgets] = await Promise.all([listDeployment(db, authorityId, year), getCategoryBudgets(db, authorityId)]);
+  return json({ year, schools, budgets });
+}
+
+export async function action({ context, request }: ActionFunctionArgs) {
+  const { actor, authorityId } = await requireAuthorityAdmin(context, request);
+  if (!canManageSipDeployment(actor, authorityId)) forbidden();
+  const submission = parseWithZod(await request.formData(), { schema: CategoryBudgetsSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  await setCategoryBudgets(context.services.db, authorityId, submission.value);
+  context.services.logger.info("category day budgets set", { authorityId, by: actor.userId });
+  return json({ ...submission.reply(), saved: true });
+}
+
+export default function SipDeploymentPage() {
+  const { year, schools, budgets } = useLoaderData<typeof loader>();
+  const unassigned = schools.filter((s) => !s.assignmentId).length;
+  return (
+    <main id="main" className="grid grid-cols-1 gap-8 py-6 lg:grid-cols-[2fr_1fr]">
+      <section aria-labelledby="deployment-heading">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h1 id="deployment-heading" className="text-2xl font-bold">
+            SIP deployment, {year}
+          </h1>
+          <Link to="/admin/sips/profiles" className="text-sm font-semibold text-brand-700 underline">
+            SIP profiles
+          </Link>
+        </div>
+        <p className="mt-1 text-slate-700">
+          {schools.length - unassigned} of {schools.length} schools have a School Improvement Partner this year
+          {unassigned ? `; ${unassigned} still ${unassigned === 1 ? "needs" : "need"} one.` : "."}
+        </p>
+        {schools.length === 0 ? (
+          <div className="mt-4">
+            <EmptyState title="No schools yet">
+              <Link to="/admin/schools" className="text-brand-700 underline">Add your schools</Link> first, then assign a SIP to each.
+            </EmptyState>
+          </div>
+        ) : (
+          <DeploymentTable schools={schools} />
+        )}
+      </section>
+      <CategoryBudgetsForm budgets={budgets} />
+    </main>
+  );
+}
+
+type Row = ReturnType<typeof useLoaderData<typeof loader>>["schools"][number];
+
+function DeploymentTable({ schools }: { schools: Row[] }) {
+  return (
+    <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="min-w-full text-left text-sm">
+        <caption className="sr-only">Each school's SIP and day budget this year</caption>
+        <thead className="bg-slate-100">
+          <tr>
+            {["School", "Support category", "SIP", "Days used of budget", "Action"].map((h) => (
+              <th key={h} scope="col" className="px-3 py-2 font-semibold">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {schools.map((s) => (
+            <tr key={s.schoolId} className="border-t border-slate-200">
+              <th scope="row" className="px-3 py-2 font-medium">
+                {s.name}
+              </th>
+              <td className="px-3 py-2">{categoryLabels[s.category]}</td>
+              <td className="px-3 py-2">{s.sipName ?? <span className="font-semibold text-amber-900">Unassigned</span>}</td>
+              <td className="px-3 py-2">{s.dayBudget === null ? "—" : `${formatNumber(s.daysUsed)} of ${formatNumber(s.dayBudget)}`}</td>
+              <td className="px-3 py-2">
+                <Link to={`/admin/sips/${s.schoolId}`} className="font-semibold text-brand-700 underline">
+                  {s.assignmentId ? "Change" : "Find a SIP"}
+                  <span className="sr-only"> for {s.name}</span>
+                </Link>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function CategoryBudgetsForm({ budgets }: { budgets: Record<(typeof schoolCategories)[number], number> }) {
+  const lastResult = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "category-budgets",
+    lastResult,
+    defaultValue: Object.fromEntries(schoolCategories.map((c) => [c, String(budgets[c])])),
+    constraint: getZodConstraint(CategoryBudgetsSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: CategoryBudgetsSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  const saved = lastResult && "saved" in lastResult;
+  return (
+    <section aria-labelledby="budgets-heading" className="self-start rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+      <h2 id="budgets-heading" className="text-lg font-semibold">
+        Default day budgets
+      </h2>
+      <p className="mt-1 text-sm text-slate-700">
+        A new assignment starts with its school category's budget. Give more days where schools need more support: intervention in
+        inverse proportion to success.
+      </p>
+      {saved ? (
+        <p role="status" className="mt-2 rounded bg-brand-50 p-2 text-sm text-brand-800">
+          The default budgets were saved.
+        </p>
+      ) : null}
+      <Form method="post" {...getFormProps(form)} className="mt-3 space-y-4">
+        <ErrorList id={form.errorId} errors={form.errors} />
+        {schoolCategories.map((c) => (
+          <Field
+            key={c}
+            label={`${categoryLabels[c]} (days)`}
+            errors={fields[c].errors}
+            inputProps={{ ...getInputProps(fields[c], { type: "number" }), step: 0.5, min: 0.5 }}
+          />
+        ))}
+        <Button type="submit" pending={navigation.state === "submitting"}>
+          Save default budgets
+        </Button>
+      </Form>
+    </section>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "SIP deployment · Commons" }];
+
+export function ErrorBoundary() {
+  return <StatusPage />;
+}

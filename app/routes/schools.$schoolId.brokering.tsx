@@ -1,0 +1,213 @@
+import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { getAuthority } from "../../db/queries/authorities";
+import { createProposal, findSimilarPractice, listProposalsForSchool, listSchoolLeaders, listSchoolPriorities } from "../../db/queries/brokering";
+import { createNotification } from "../../db/queries/notifications";
+import { StatusPage } from "../components/status-page";
+import { Button } from "../components/ui/button";
+import { Card } from "../components/ui/card";
+import { EmptyState } from "../components/ui/empty-state";
+import { ErrorList } from "../components/ui/field";
+import { anonymousSchool, ProposeSchema } from "../utils/brokering-schema";
+import { forbidden } from "../utils/http.server";
+import { canDoSipWork } from "../utils/permissions";
+import { formatPp, humanise } from "../utils/report-sections";
+import { phaseLabels } from "../utils/roles";
+import { requireSchoolImprovement } from "../utils/school-improvement.server";
+import { termsFor } from "../utils/terminology";
+
+/** Brokering is the SIP's work: the school's leaders and the authority's admins are told so (403), everyone else 404. */
+async function requireBrokering(...args: Parameters<typeof requireSchoolImprovement>) {
+  const guard = await requireSchoolImprovement(...args);
+  if (!canDoSipWork(guard.actor, guard.scope)) forbidden("Brokering links between schools is done by the school's School Improvement Partner.");
+  return guard;
+}
+
+export async function loader({ context, request, params }: LoaderFunctionArgs) {
+  const { scope, year } = await requireBrokering(context, request, params.schoolId);
+  const { db } = context.services;
+  const url = new URL(request.url);
+  const [priorities, proposals, authority] = await Promise.all([
+    listSchoolPriorities(db, scope.schoolId, year),
+    listProposalsForSchool(db, scope.schoolId, year),
+    getAuthority(db, scope.authorityId),
+  ]);
+  const priority = priorities.find((p) => p.id === url.searchParams.get("priority")) ?? priorities[0] ?? null;
+  const words = url.searchParams.get("q")?.slice(0, 200) ?? "";
+  const matches = priority ? await findSimilarPractice(db, { authorityId: scope.authorityId, schoolId: scope.schoolId, priorityId: priority.id, words }) : [];
+  const authorityWord = termsFor(authority?.terminology).authority;
+  const proposedPriorityPairs = new Map(proposals.filter((p) => p.status !== "declined").map((p) => [`${p.priorityId}:${p.partnerSchoolId}`, p.status]));
+  return json({
+    school: { id: scope.schoolId, name: scope.name },
+    priorities: priorities.map(({ id, title, area }) => ({ id, title, area })),
+    priorityId: priority?.id ?? null,
+    words,
+    // Anonymised: no school id or name, only the phase and the measured evidence.
+    matches: matches.map((m) => ({
+      partnerPriorityId: m.partnerPriorityId,
+      who: anonymousSchool(phaseLabels[m.phase] ?? m.phase, authorityWord),
+      evidence: `${m.measure}, ${m.studentGroup}: ${formatPp(m.change)}`,
+      area: humanise(m.area),
+      inquiries: m.inquiries,
+      status: priority ? (proposedPriorityPairs.get(`${priority.id}:${m.partnerSchoolId}`) ?? null) : null,
+    })),
+    proposals: proposals.map((p) => ({
+      id: p.id,
+      status: p.status,
+      priorityTitle: p.priorityTitle,
+      partner: p.partnerName ? `${p.partnerName}${p.headName ? ` · contact ${p.headName}${p.headEmail ? ` (${p.headEmail})` : ""}` : ""}` : anonymousSchool(phaseLabels[p.partnerPhase] ?? p.partnerPhase, authorityWord),
+    })),
+  });
+}
+
+export async function action({ context, request, params }: ActionFunctionArgs) {
+  const { actor, scope, year } = await requireBrokering(context, request, params.schoolId);
+  const { db } = context.services;
+  const submission = parseWithZod(await request.formData(), { schema: ProposeSchema });
+  const form = `propose-${submission.payload.partnerPriorityId}`;
+  if (submission.status !== "success") return json({ form, result: submission.reply() }, { status: 400 });
+  const { priorityId, partnerPriorityId, reason } = submission.value;
+  // The partner must still be one of this priority's matches: same authority, another school, measured impact.
+  const priorities = await listSchoolPriorities(db, scope.schoolId, year);
+  const match = priorities.some((p) => p.id === priorityId)
+    ? (await findSimilarPractice(db, { authorityId: scope.authorityId, schoolId: scope.schoolId, priorityId, limit: 50 })).find((m) => m.partnerPriorityId === partnerPriorityId)
+    : undefined;
+  if (!match) return json({ form, result: submission.reply({ formErrors: ["That match is no longer available. Search again."] }) }, { status: 400 });
+  const proposal = await createProposal(db, { assignmentId: scope.assignment!.id, priorityId, partnerSchoolId: match.partnerSchoolId, partnerPriorityId, reason, proposedBy: actor.userId });
+  if (!proposal) return json({ form, result: submission.reply({ formErrors: ["You have already proposed this school for this priority."] }) }, { status: 400 });
+  for (const leader of await listSchoolLeaders(db, match.partnerSchoolId)) {
+    await createNotification(db, {
+      userId: leader.userId,
+      title: "A School Improvement Partner would like to broker a link with your school",
+      body: "Another school could learn from your practice. Nothing about your school is shared unless you consent.",
+      link: `/brokering/${proposal.id}`,
+    });
+  }
+  context.services.logger.info("brokering proposed", { proposalId: proposal.id, by: actor.userId });
+  return redirect(`/schools/${scope.schoolId}/brokering?priority=${priorityId}`);
+}
+
+export default function BrokeringPage() {
+  const { school, priorities, priorityId, words, matches, proposals } = useLoaderData<typeof loader>();
+  return (
+    <main id="main" className="mx-auto max-w-4xl space-y-6 px-4 py-8">
+      <div>
+        <p className="text-sm text-slate-700">
+          <Link to={`/schools/${school.id}/reports`} className="text-brand-700 underline">
+            Reports on {school.name}
+          </Link>
+        </p>
+        <h1 className="text-2xl font-bold">Broker good practice</h1>
+        <p className="mt-1 text-slate-700">Schools with measured impact on a similar priority. A school is named only after its head consents.</p>
+      </div>
+      {priorities.length === 0 ? (
+        <EmptyState title="The school has no priorities this year">Once its leaders add priorities to the improvement plan, you can look for schools with good practice on them.</EmptyState>
+      ) : (
+        <>
+          <Form method="get" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
+            <div>
+              <label htmlFor="priority" className="block text-sm font-medium text-slate-800">
+                Priority
+              </label>
+              <select id="priority" name="priority" defaultValue={priorityId ?? undefined} className="mt-1 rounded-md border border-slate-400 bg-white px-3 py-2">
+                {priorities.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.title}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="min-w-56 flex-1">
+              <label htmlFor="q" className="block text-sm font-medium text-slate-800">
+                Words to look for (optional)
+              </label>
+              <input id="q" name="q" type="search" defaultValue={words} className="mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2" />
+            </div>
+            <Button type="submit" variant="secondary">
+              Find schools
+            </Button>
+          </Form>
+          <Card title="Schools with evidence of impact">
+            {matches.length === 0 ? (
+              <p className="text-sm text-slate-700">No other school has measured impact on a similar priority yet. Try other words, or look again once schools record their outcomes.</p>
+            ) : (
+              <ol className="space-y-4">
+                {matches.map((m) => (
+                  <li key={m.partnerPriorityId} className="rounded border border-slate-200 p-3">
+                    <p className="font-medium">
+                      {m.who}: {m.evidence}
+                    </p>
+                    <p className="text-sm text-slate-700">
+                      {m.area}
+                      {m.inquiries ? ` · backed by ${m.inquiries} community of practice ${m.inquiries === 1 ? "inquiry" : "inquiries"}` : ""}
+                    </p>
+                    {m.status ? (
+                      <p className="mt-2 text-sm font-medium">{m.status === "consented" ? "Linked: see below" : "Proposed: waiting for the school's consent"}</p>
+                    ) : (
+                      <ProposeForm partnerPriorityId={m.partnerPriorityId} priorityId={priorityId!} who={m.who} />
+                    )}
+                  </li>
+                ))}
+              </ol>
+            )}
+          </Card>
+        </>
+      )}
+      <Card title="Proposed links">
+        {proposals.length === 0 ? (
+          <p className="text-sm text-slate-700">None yet. Propose a link to a school above; its head is asked to consent.</p>
+        ) : (
+          <ul className="space-y-2 text-sm">
+            {proposals.map((p) => (
+              <li key={p.id}>
+                <span className="font-medium">{p.partner}</span> on “{p.priorityTitle}”: {p.status === "consented" ? "consented" : p.status === "declined" ? "declined" : "waiting for consent"}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+    </main>
+  );
+}
+
+function ProposeForm(props: { partnerPriorityId: string; priorityId: string; who: string }) {
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const id = `propose-${props.partnerPriorityId}`;
+  const lastResult = actionData?.form === id ? (actionData.result as SubmissionResult<string[]>) : null;
+  const [form, fields] = useForm({
+    id,
+    lastResult,
+    defaultValue: { priorityId: props.priorityId, partnerPriorityId: props.partnerPriorityId },
+    constraint: getZodConstraint(ProposeSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ProposeSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  const { key: _k1, ...priorityProps } = getInputProps(fields.priorityId, { type: "hidden" });
+  const { key: _k2, ...partnerProps } = getInputProps(fields.partnerPriorityId, { type: "hidden" });
+  const { key: _k3, ...reasonProps } = getTextareaProps(fields.reason);
+  return (
+    <Form method="post" {...getFormProps(form)} className="mt-2 space-y-2">
+      <input {...priorityProps} />
+      <input {...partnerProps} />
+      <ErrorList id={form.errorId} errors={form.errors} />
+      <label htmlFor={fields.reason.id} className="block text-sm font-medium text-slate-800">
+        Why a link with {props.who.replace(/^A/, "a")} would help
+      </label>
+      <textarea {...reasonProps} rows={2} className="block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-sm" />
+      <ErrorList id={fields.reason.errorId} errors={fields.reason.errors} />
+      <Button type="submit" variant="secondary" pending={navigation.state === "submitting"}>
+        Propose a link
+      </Button>
+    </Form>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Brokering · ${data.school.name} · Commons` : "We could not find that page · Commons" }];
+
+export function ErrorBoundary() {
+  return <StatusPage />;
+}

@@ -1,0 +1,50 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, Outlet, useLoaderData } from "@remix-run/react";
+import { listUnreadAlerts, markAlertsRead } from "../../db/queries/plan-comments";
+import { PlanAlerts } from "../components/plan/plan-alerts";
+import { SchoolNav } from "../components/school-nav";
+import { StatusPage } from "../components/status-page";
+import { invariantResponse } from "../utils/http.server";
+import { reportAudiencesFor } from "../utils/permissions";
+import { planPath, requirePlanAccess } from "../utils/plan.server";
+
+/** The frame of every plan page: the school, the year, its sections, and new feedback for the person. */
+export async function loader({ context, request, params }: LoaderFunctionArgs) {
+  const access = await requirePlanAccess(context, request, params.schoolId);
+  const alerts = await listUnreadAlerts(context.services.db, access.actor.userId, planPath(access.scope.schoolId));
+  return json({
+    school: { id: access.school.id, name: access.school.name },
+    year: access.year,
+    alerts,
+    links: { plan: true, visits: true, reports: reportAudiencesFor(access.actor, access.scope, "shared").length > 0 },
+  });
+}
+
+export async function action({ context, request, params }: ActionFunctionArgs) {
+  const access = await requirePlanAccess(context, request, params.schoolId);
+  const form = await request.formData();
+  invariantResponse(form.get("intent") === "mark-alerts-read", "Unknown request");
+  await markAlertsRead(context.services.db, access.actor.userId, planPath(access.scope.schoolId));
+  return redirect(planPath(access.scope.schoolId));
+}
+
+export default function PlanLayout() {
+  const { school, year, alerts, links } = useLoaderData<typeof loader>();
+  return (
+    <main id="main" className="mx-auto max-w-5xl px-4 py-8">
+      <p className="text-sm text-slate-700">
+        <Link to={`/schools/${school.id}`} className="text-brand-700 underline">
+          {school.name}
+        </Link>{" "}
+        · Improvement plan {year}
+      </p>
+      <SchoolNav schoolId={school.id} links={links} />
+      <PlanAlerts schoolId={school.id} alerts={alerts} />
+      <Outlet />
+    </main>
+  );
+}
+
+export function ErrorBoundary() {
+  return <StatusPage />;
+}
