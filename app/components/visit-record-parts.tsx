@@ -1,11 +1,10 @@
 import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
-import type { TextareaHTMLAttributes } from "react";
 import { focusQuestions, PreVisitSchema, VisitPartSchema } from "../utils/visit-schema";
 import { Button } from "./ui/button";
 import { Card } from "./ui/card";
-import { ErrorList } from "./ui/field";
+import { ErrorList, TextareaField } from "./ui/field";
 
 type Result = SubmissionResult<string[]> | null | undefined;
 type Pre = { selfEvaluationUpdate: string; questions: string; submittedAt: string | null };
@@ -29,8 +28,8 @@ export function PreVisitPart({ pre, canEdit, lastResult }: { pre: Pre; canEdit: 
         <Form method="post" {...getFormProps(form)} className="space-y-4">
           <input type="hidden" name="intent" value="pre" />
           <ErrorList id={form.errorId} errors={form.errors} />
-          <TextArea label="Self-evaluation update" hint="What has changed since the last visit, and your evidence." errors={fields.selfEvaluationUpdate.errors} props={getTextareaProps(fields.selfEvaluationUpdate)} />
-          <TextArea label="Questions for the SIP" hint="What you would like the SIP to look at or help with." errors={fields.questions.errors} props={getTextareaProps(fields.questions)} />
+          <TextareaField rows={4} label="Self-evaluation update" hint="What has changed since the last visit, and your evidence." errors={fields.selfEvaluationUpdate.errors} textareaProps={getTextareaProps(fields.selfEvaluationUpdate)} />
+          <TextareaField rows={4} label="Questions for the SIP" hint="What you would like the SIP to look at or help with." errors={fields.questions.errors} textareaProps={getTextareaProps(fields.questions)} />
           <Button type="submit" pending={navigation.state === "submitting"}>
             {pre.submittedAt ? "Update the pre-visit part" : "Send the pre-visit part"}
           </Button>
@@ -69,9 +68,9 @@ export function VisitPart({ visit, state, canEdit, isSip, lastResult }: { visit:
         <input type="hidden" name="intent" value="visit" />
         <ErrorList id={form.errorId} errors={form.errors} />
         {focusQuestions.map((q) => (
-          <TextArea key={q.name} label={q.label} errors={fields[q.name].errors} props={getTextareaProps(fields[q.name])} />
+          <TextareaField rows={4} key={q.name} label={q.label} errors={fields[q.name].errors} textareaProps={getTextareaProps(fields[q.name])} />
         ))}
-        <TextArea label="Agreed actions" hint="Who does what, by when." errors={fields.agreedActions.errors} props={getTextareaProps(fields.agreedActions)} />
+        <TextareaField rows={4} label="Agreed actions" hint="Who does what, by when." errors={fields.agreedActions.errors} textareaProps={getTextareaProps(fields.agreedActions)} />
         <Button type="submit" pending={navigation.state === "submitting"}>
           Complete the record
         </Button>
@@ -117,29 +116,3 @@ function Answer({ term, text }: { term: string; text: string }) {
   );
 }
 
-/** A labelled textarea with its hint and errors wired up for assistive technology. */
-function TextArea({ label, hint, errors, props: withKey }: { label: string; hint?: string; errors?: string[]; props: TextareaHTMLAttributes<HTMLTextAreaElement> & { id: string; key?: string } }) {
-  const { key: _key, ...props } = withKey;
-  const errorId = errors?.length ? `${props.id}-error` : undefined;
-  const hintId = hint ? `${props.id}-hint` : undefined;
-  return (
-    <div>
-      <label htmlFor={props.id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      {hint ? (
-        <p id={hintId} className="text-sm text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      <textarea
-        {...props}
-        rows={4}
-        className="mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-slate-900 shadow-sm focus:border-brand-600 aria-[invalid=true]:border-red-600"
-        aria-invalid={errorId ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
-      />
-      <ErrorList id={errorId} errors={errors} />
-    </div>
-  );
-}

@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 
 /** Field errors, announced to screen readers and linked to the input by id. */
 export function ErrorList({ id, errors }: { id?: string; errors?: string[] | null }) {
@@ -76,6 +76,42 @@ export function SelectField({ label, errors, selectProps: withKey, children }: S
       >
         {children}
       </select>
+      <ErrorList id={errorId} errors={errors} />
+    </div>
+  );
+}
+
+type TextareaFieldProps = {
+  label: string;
+  hint?: string;
+  errors?: string[];
+  rows?: number;
+  textareaProps: TextareaHTMLAttributes<HTMLTextAreaElement> & { id: string };
+};
+
+/** A labelled multi-line field with its hint and errors, like Field. */
+export function TextareaField({ label, hint, errors, rows = 3, textareaProps: withKey }: TextareaFieldProps) {
+  // Conform's getTextareaProps includes a `key`, which React must not receive through a spread.
+  const { key: _key, ...props } = withKey as TextareaFieldProps["textareaProps"] & { key?: string };
+  const errorId = errors?.length ? `${props.id}-error` : undefined;
+  const hintId = hint ? `${props.id}-hint` : undefined;
+  return (
+    <div>
+      <label htmlFor={props.id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      {hint ? (
+        <p id={hintId} className="text-sm text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      <textarea
+        rows={rows}
+        {...props}
+        className={control}
+        aria-invalid={errorId ? true : undefined}
+        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
+      />
       <ErrorList id={errorId} errors={errors} />
     </div>
   );
