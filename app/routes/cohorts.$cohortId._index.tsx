@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { listCohortCommunities, listPracticeSince, listSurveyStatus } from "../../db/queries/cohort-dashboard";
+import { listPracticeSince, listSurveyStatus } from "../../db/queries/cohort-dashboard";
+import { listCohortCommunities } from "../../db/queries/communities";
 import { getNextSession, listSessions } from "../../db/queries/sessions";
 import { AttendanceChart } from "../components/attendance-chart";
 import { CohortHeader } from "../components/cohort-nav";
@@ -20,14 +21,14 @@ async function facilitatorDashboard(db: Parameters<typeof listSessions>[0], coho
   const now = Date.now();
   const past = sessions.filter((s) => s.startsAt.getTime() <= now);
   const last = past.at(-1) ?? null;
-  const [practice, stages] = await Promise.all([listPracticeSince(db, cohortId, last?.startsAt ?? null), loadInquiryStages(db, communities)]);
+  const [practice, stages] = await Promise.all([listPracticeSince(db, cohortId, last?.startsAt ?? null), loadInquiryStages(db, communities.map((c) => ({ id: c.id, memberIds: c.members.map((m) => m.id) })))]);
   return {
     past: past.map((s) => ({ id: s.id, title: s.title, startsAt: s.startsAt, present: s.present, recorded: s.recorded })),
     sessionCount: sessions.length,
     lastSession: last ? { title: last.title, startsAt: last.startsAt } : null,
     rounds,
     practice,
-    communities: communities.map((c) => ({ id: c.id, name: c.name, members: c.memberIds.length, stage: stages.get(c.id) ?? "Not started" })),
+    communities: communities.map((c) => ({ id: c.id, name: c.name, members: c.members.length, stage: stages.get(c.id) ?? "Not started" })),
   };
 }
 
@@ -39,7 +40,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     isFacilitator ? facilitatorDashboard(db, cohort.id) : null,
     isLeader ? listCohortCommunities(db, cohort.id) : [],
   ]);
-  const mine = communities.filter((c) => c.memberIds.includes(actor.userId)).map((c) => ({ id: c.id, name: c.name }));
+  const mine = communities.filter((c) => c.members.some((m) => m.id === actor.userId)).map((c) => ({ id: c.id, name: c.name }));
   return json({ cohort, next, dashboard, isLeader, leaderCount: scope.memberIds.length, myCommunities: mine });
 }
 

@@ -1,3 +1,4 @@
+import { listCohortCommunities } from "../../db/queries/communities";
 import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -5,7 +6,6 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import {
   formCommunity,
   getChallenge,
-  listCohortCommunities,
   listGroupingCandidates,
   listLeadersWithChallenges,
   moveLeader,

@@ -1,3 +1,4 @@
+import { listCohortCommunities } from "../../db/queries/communities";
 import { parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
@@ -8,7 +9,6 @@ import {
   deleteOutcome,
   findOutcome,
   getOutcome,
-  listCohortCommunities,
   listSchoolOutcomes,
   saveOutcome,
 } from "../../db/queries/outcomes";

@@ -49,21 +49,6 @@ export function listPracticeSince(db: Database, cohortId: string, since: Date | 
     .orderBy(asc(users.name));
 }
 
-/** The cohort's communities with their members' ids (one query). */
-export async function listCohortCommunities(db: Database, cohortId: string) {
-  const rows = await db
-    .select({ id: communities.id, name: communities.name, memberId: communityMembers.userId })
-    .from(communities)
-    .leftJoin(communityMembers, eq(communityMembers.communityId, communities.id))
-    .where(eq(communities.cohortId, cohortId))
-    .orderBy(asc(communities.name));
-  const byId = new Map<string, { id: string; name: string; memberIds: string[] }>();
-  for (const r of rows) {
-    const c = byId.get(r.id) ?? byId.set(r.id, { id: r.id, name: r.name, memberIds: [] }).get(r.id)!;
-    if (r.memberId) c.memberIds.push(r.memberId);
-  }
-  return [...byId.values()];
-}
 
 /**
  * The stored rows of many shared documents at once (two queries, whatever the number): for each

@@ -96,3 +96,20 @@ export async function assignSip(db: Database, values: { authorityId: string; sip
   );
 }
 
+/** A cohort's communities with their members (id and name), in one query. */
+export async function listCohortCommunities(db: Database, cohortId: string) {
+  const rows = await db
+    .select({ id: communities.id, name: communities.name, memberId: users.id, memberName: users.name })
+    .from(communities)
+    .leftJoin(communityMembers, eq(communityMembers.communityId, communities.id))
+    .leftJoin(users, eq(users.id, communityMembers.userId))
+    .where(eq(communities.cohortId, cohortId))
+    .orderBy(asc(communities.name), asc(communities.id), asc(users.name));
+  const byId = new Map<string, { id: string; name: string; members: Array<{ id: string; name: string }> }>();
+  for (const r of rows) {
+    const c = byId.get(r.id) ?? { id: r.id, name: r.name, members: [] };
+    if (r.memberId && r.memberName) c.members.push({ id: r.memberId, name: r.memberName });
+    byId.set(r.id, c);
+  }
+  return [...byId.values()];
+}

@@ -159,7 +159,3 @@ export function communityRollups(db: Database, cohortId: string, measure: string
     .groupBy(membership.communityId, outcomes.measure, outcomes.studentGroup);
 }
 
-/** The cohort's communities, by name (each gets a roll-up chart). */
-export function listCohortCommunities(db: Database, cohortId: string) {
-  return db.select({ id: communities.id, name: communities.name }).from(communities).where(eq(communities.cohortId, cohortId)).orderBy(asc(communities.name));
-}

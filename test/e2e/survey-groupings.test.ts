@@ -1,7 +1,8 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createCohort } from "../../db/queries/communities";
-import { listCohortCommunities, saveChallenge } from "../../db/queries/equity";
+import { saveChallenge } from "../../db/queries/equity";
+import { listCohortCommunities } from "../../db/queries/communities";
 import { listRounds, submitResponse } from "../../db/queries/trust-survey";
 import { schoolYearOf } from "../../app/utils/school-year";
 import { surveyItems } from "../../app/utils/trust-survey";

@@ -1,7 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCohort, createCommunity } from "../../db/queries/communities";
-import { getChallenge, listCohortCommunities, listGroupingCandidates } from "../../db/queries/equity";
+import { getChallenge, listGroupingCandidates } from "../../db/queries/equity";
+import { listCohortCommunities } from "../../db/queries/communities";
 import { communities, communityMembers } from "../../db/schema/index";
 import { schoolYearOf } from "../../app/utils/school-year";
 import type { Suggestion } from "../../app/utils/grouping";
