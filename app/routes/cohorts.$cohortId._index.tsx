@@ -88,7 +88,7 @@ function LeaderLinks({ base, communities }: { base: string; communities: Array<{
         <ul className="space-y-1">
           {communities.map((c) => (
             <li key={c.id}>
-              <Link to={`/communities/${c.id}/inquiry`} className="font-semibold text-brand-700 underline">
+              <Link to={`/communities/${c.id}`} className="font-semibold text-brand-700 underline">
                 {c.name}: your community&apos;s inquiry
               </Link>
             </li>
@@ -191,7 +191,7 @@ function Dashboard({ base, data, leaderCount }: { base: string; data: DashboardD
             {data.communities.map((c) => (
               <li key={c.id}>
                 <div className="flex justify-between gap-2">
-                  <Link to={`/communities/${c.id}/inquiry`} className="font-semibold text-brand-700 underline">
+                  <Link to={`/communities/${c.id}`} className="font-semibold text-brand-700 underline">
                     {c.name}
                   </Link>
                   <span className="text-sm">{c.stage}</span>

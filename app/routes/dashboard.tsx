@@ -85,7 +85,7 @@ export default function Dashboard() {
               <ul className="space-y-3">
                 {data.communities.map((c) => (
                   <li key={c.id}>
-                    <Link to={`/communities/${c.id}/inquiry`} className="font-semibold text-brand-700 underline">
+                    <Link to={`/communities/${c.id}`} className="font-semibold text-brand-700 underline">
                       {c.name}
                     </Link>
                     <p className="text-sm text-slate-700">{c.cohortName} · shared inquiry</p>
