@@ -1,5 +1,6 @@
 import type { actionStatuses, commentSubjects, judgements } from "../../db/schema/plan-items";
 import type { Terminology } from "./roles";
+import { termsFor } from "./terminology";
 
 /**
  * The areas of a school's self-evaluation and the words for its judgements, in one place. The
@@ -47,7 +48,6 @@ const judgementWords: Record<Terminology, Record<Judgement, string>> = {
   "en-US": { outstanding: "Exemplary", good: "Effective", requires_improvement: "Developing", inadequate: "Needs support" },
 };
 
-const inspectorate: Record<Terminology, string> = { "en-GB": "Ofsted", "en-US": "state review" };
 
 /**
  * The area a stored value names: its key, or its label in either terminology (any case), as
@@ -81,7 +81,9 @@ export function judgementOptions(terminology: Terminology = "en-GB") {
 
 /** Who judges the school: "Ofsted" or "state review", for hints such as "the judgement you expect from …". */
 export function inspectorateName(terminology: Terminology = "en-GB"): string {
-  return inspectorate[terminology];
+  // One source for the word (terminology.ts); "State review" is a common noun mid-sentence, Ofsted a name.
+  const word = termsFor(terminology).inspection;
+  return word === "Ofsted" ? word : word.toLowerCase();
 }
 
 export function isPlanArea(value: string): value is PlanArea {
