@@ -14,8 +14,17 @@ export async function resolveDocumentScope(db: Database, doc: DocumentName, scho
     case "hmw":
       return getCommunityScope(db, doc.id, schoolYear);
     case "playlist":
-      return (await getCommunityScope(db, doc.id, schoolYear)) ?? (await getCohortScope(db, doc.id, schoolYear));
+      return (await getCommunityScope(db, doc.id, schoolYear)) ?? cohortWide(await getCohortScope(db, doc.id, schoolYear));
     case "session-notes":
-      return getSessionScope(db, doc.id, schoolYear);
+      return cohortWide(await getSessionScope(db, doc.id, schoolYear));
   }
+}
+
+/**
+ * Cohort-wide documents (the cohort's playlist, session notes) are for the cohort's leaders and
+ * facilitators only, like the cohort's pages: a SIP reads a community's documents because they are
+ * evidence for their school, but has no part in the cohort's sessions (docs/decisions/009).
+ */
+function cohortWide(scope: Scope | null): Scope | null {
+  return scope && { ...scope, sipIds: [] };
 }

@@ -148,8 +148,8 @@ describe.each(await testDatabases())("access to cohorts and communities on $name
       ["board", "root-cause-board", world.communityId, { member: "write", facilitator: "write", sip: "read" }],
       ["questions", "hmw", world.communityId, { member: "write", facilitator: "write", sip: "read" }],
       ["community playlist", "playlist", world.communityId, { member: "read", facilitator: "write", sip: "read" }],
-      ["cohort playlist", "playlist", world.cohortId, { member: "read", leader: "read", facilitator: "write", sip: "read" }],
-      ["session notes", "session-notes", sessionId, { member: "write", leader: "write", facilitator: "write", sip: "read" }],
+      ["cohort playlist", "playlist", world.cohortId, { member: "read", leader: "read", facilitator: "write" }],
+      ["session notes", "session-notes", sessionId, { member: "write", leader: "write", facilitator: "write" }],
     ];
     const actual: Record<string, Record<string, Access>> = {};
     const expected: Record<string, Record<string, Access>> = {};

@@ -289,13 +289,13 @@ describe.each(await testDatabases())("cohorts, members and sessions on $name", (
     expect((await clients.dan.request(path)).status).toBe(404);
   });
 
-  it("opens the session notes over WebSocket to the cohort (leaders write, the SIP reads) and refuses outsiders", async () => {
+  it("opens the session notes over WebSocket to the cohort (leaders and facilitators) and refuses everyone else, SIPs included", async () => {
     const docName = documentName("session-notes", sessionId);
     const url = collabUrl(app.url, docName);
     const headers = async (who: keyof typeof people) => ({ Cookie: await cookieFor(app.url, people[who].email), Origin: app.url });
     expect(await upgradeStatus(url, await headers("ada"))).toBe(101);
     expect(await upgradeStatus(url, await headers("fay"))).toBe(101);
-    expect(await upgradeStatus(url, await headers("sam"))).toBe(101);
+    expect(await upgradeStatus(url, await headers("sam"))).toBe(403);
     expect(await upgradeStatus(url, await headers("dan"))).toBe(403);
     expect(await upgradeStatus(url, await headers("cleo"))).toBe(403);
 
