@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { listCohortCommunities } from "../../db/queries/communities";
 import { parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -99,6 +100,7 @@ export default function OutcomesPage() {
   // A saved outcome redirects here: a new location gives a fresh, empty form.
   const { key: formKey } = useLocation();
   const base = `/cohorts/${data.cohort.id}/outcomes`;
+  const rollupsFirst = data.editable.length === 0;
   return (
     <main id="main" className="mx-auto max-w-5xl space-y-8 px-4 py-8">
       <div>
@@ -118,6 +120,8 @@ export default function OutcomesPage() {
           <OutcomeForm key={formKey} schools={data.editable} editing={data.editing} lastResult={lastResult} cancelTo={base} />
         </Card>
       ) : null}
+      {/* Someone who enters nothing here (a facilitator, a SIP) came for the picture: charts first. */}
+      {rollupsFirst ? <Rollups data={data} /> : null}
       {data.canSeeRows ? (
         <section aria-labelledby="rows-heading">
           <h2 id="rows-heading" className="text-xl font-semibold">
@@ -128,12 +132,25 @@ export default function OutcomesPage() {
               <EmptyState title={EMPTY}>{data.editable.length > 0 ? "Use the form above to add your first one." : null}</EmptyState>
             </div>
           ) : (
-            <SchoolOutcomesTable rows={data.rows} editableSchoolIds={data.editable.map((s) => s.id)} editHref={(id) => `${base}?edit=${id}#enter-heading`} />
+            <LongTable count={data.rows.length}>
+              <SchoolOutcomesTable rows={data.rows} editableSchoolIds={data.editable.map((s) => s.id)} editHref={(id) => `${base}?edit=${id}#enter-heading`} />
+            </LongTable>
           )}
         </section>
       ) : null}
-      <Rollups data={data} />
+      {rollupsFirst ? null : <Rollups data={data} />}
     </main>
+  );
+}
+
+/** A long table stays one click away rather than pushing everything else down the page. */
+function LongTable({ count, children }: { count: number; children: ReactNode }) {
+  if (count <= 20) return <>{children}</>;
+  return (
+    <details className="mt-3">
+      <summary className="cursor-pointer font-semibold text-brand-700 underline">Show all {count} results</summary>
+      {children}
+    </details>
   );
 }
 
