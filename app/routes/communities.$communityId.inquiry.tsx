@@ -1,26 +1,44 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useMemo, useState } from "react";
 import { documentName } from "../../collab/doc-names";
 import { inquiryFields } from "../../collab/documents/inquiry";
-import { CollaborativeEditor } from "../components/collab/collaborative-editor";
+import { listPeerPairs } from "../../db/queries/community-home";
 import { StickyCollabStatus } from "../components/collab/status-bar";
 import { useCollabDocument, type CollabState, type CollabUser } from "../components/collab/use-collab-document";
 import { CommunityHeader } from "../components/community-nav";
+import { CommentedSection } from "../components/inquiry/commented-section";
+import { PeerCheck, type ShownPair } from "../components/inquiry/peer-check";
 import { StatusPage } from "../components/status-page";
+import { pairsOf } from "../utils/community-steps";
 import { requireCommunityDocument } from "../utils/community.server";
+import { canCommentOnInquiry, canEditInquirySection } from "../utils/permissions";
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
-  const { community, access, isFacilitator, me } = await requireCommunityDocument(context, request, params.communityId, "inquiry");
-  return json({ community, docName: documentName("inquiry", community.id), access, isFacilitator, me });
+  const { actor, scope, community, access, isFacilitator, me } = await requireCommunityDocument(context, request, params.communityId, "inquiry");
+  const pairs = pairsOf(await listPeerPairs(context.services.db, community.id));
+  const isMember = scope.memberIds.includes(me.id);
+  // A member works on their own pair's notes; facilitators (and readers) follow every pair.
+  const onlyMine = isMember && !isFacilitator;
+  const shownPairs = onlyMine ? pairs.filter((pair) => pair.includes(me.id)) : pairs;
+  return json({
+    community,
+    docName: documentName("inquiry", community.id),
+    access,
+    me,
+    canComment: canCommentOnInquiry(actor, scope),
+    sections: community.members.map((m) => ({ ...m, canEdit: canEditInquirySection(actor, scope, [m.id]) })),
+    pairs: shownPairs.map(([a, b]): ShownPair => ({ a, b, canEdit: canEditInquirySection(actor, scope, [a, b]) })),
+    isMember,
+    isPairedMember: onlyMine && shownPairs.length > 0,
+  });
 }
 
 export default function InquiryPage() {
-  const { community, docName, access, isFacilitator, me } = useLoaderData<typeof loader>();
-  const collab = useCollabDocument(docName, me, access);
+  const data = useLoaderData<typeof loader>();
+  const collab = useCollabDocument(data.docName, data.me, data.access);
   return (
     <main id="main" className="mx-auto max-w-4xl px-4 py-8">
-      <CommunityHeader community={community} title="our inquiry" step="inquiry" me={me} inquiryConnection={collab?.provider ?? null} />
+      <CommunityHeader community={data.community} title="our inquiry" step="inquiry" me={data.me} inquiryConnection={collab?.provider ?? null} />
       <p className="mt-3 flex flex-wrap gap-3 text-sm">
         <a href="#step-1" className="text-brand-700 underline">
           Stories
@@ -33,31 +51,17 @@ export default function InquiryPage() {
         </a>
       </p>
       <StickyCollabStatus collab={collab} opening="Opening the shared document…" />
-      {collab ? <InquirySections collab={collab} me={me} members={community.members} canWriteAll={isFacilitator} access={access} /> : null}
+      {collab ? <InquirySections collab={collab} data={data} /> : null}
     </main>
   );
 }
 
-function InquirySections({
-  collab,
-  me,
-  members,
-  canWriteAll,
-  access,
-}: {
-  collab: CollabState;
-  me: CollabUser;
-  members: Array<{ id: string; name: string }>;
-  canWriteAll: boolean;
-  access: "read" | "write";
-}) {
-  const others = members.filter((m) => m.id !== me.id);
-  const [partner, setPartner] = useState(others[0]?.id ?? "");
-  const isMember = members.some((m) => m.id === me.id);
-  const canWrite = (ownerId: string) => access === "write" && (canWriteAll || ownerId === me.id);
-  const pairs = useMemo(() => (isMember && partner ? [[me.id, partner] as const] : []), [isMember, me.id, partner]);
-  const editor = (field: string, labelId: string, editable: boolean) => (
-    <CollaborativeEditor doc={collab.doc} provider={collab.provider} field={field} user={me} editable={editable} labelId={labelId} />
+type PageData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+function InquirySections({ collab, data }: { collab: CollabState; data: PageData }) {
+  const me: CollabUser = data.me;
+  const section = (m: PageData["sections"][number], field: string, labelId: string, title: string) => (
+    <CommentedSection collab={collab} me={me} field={field} labelId={labelId} title={title} canEdit={m.canEdit} canComment={data.canComment} />
   );
   return (
     <div className="mt-4 space-y-10">
@@ -65,13 +69,16 @@ function InquirySections({
         <h2 id="stories-heading" className="text-xl font-semibold">
           1. Stories
         </h2>
-        <p className="text-sm text-slate-700">Each of us tells the story of a recent equity challenge we could not address.</p>
-        {members.map((m) => (
+        <p className="text-sm text-slate-700">
+          Each of us tells the story of a recent equity challenge we could not address.
+          {data.canComment ? " Select words in someone's story to comment on them." : null}
+        </p>
+        {data.sections.map((m) => (
           <div key={m.id} className="mt-4">
             <h3 id={`story-${m.id}`} className="font-medium">
               {m.id === me.id ? "Your story" : `${m.name}'s story`}
             </h3>
-            {editor(inquiryFields.story(m.id), `story-${m.id}`, canWrite(m.id))}
+            {section(m, inquiryFields.story(m.id), `story-${m.id}`, m.id === me.id ? "your story" : `${m.name}'s story`)}
           </div>
         ))}
       </section>
@@ -79,12 +86,12 @@ function InquirySections({
         <h2 id="needed-heading" className="text-xl font-semibold">
           2. What I needed but did not have
         </h2>
-        {members.map((m) => (
+        {data.sections.map((m) => (
           <div key={m.id} className="mt-4">
             <h3 id={`needed-${m.id}`} className="font-medium">
               {m.id === me.id ? "You" : m.name}
             </h3>
-            {editor(inquiryFields.needed(m.id), `needed-${m.id}`, canWrite(m.id))}
+            {section(m, inquiryFields.needed(m.id), `needed-${m.id}`, m.id === me.id ? "your reflection" : `${m.name}'s reflection`)}
           </div>
         ))}
       </section>
@@ -92,31 +99,16 @@ function InquirySections({
         <h2 id="peer-heading" className="text-xl font-semibold">
           3. Peer check
         </h2>
-        <p className="text-sm text-slate-700">With a partner, question the assumptions in each other&apos;s stories. Keep notes here.</p>
-        {isMember && others.length > 0 ? (
-          <>
-            <label htmlFor="partner" className="mt-3 block text-sm font-medium">
-              Your partner
-            </label>
-            <select id="partner" value={partner} onChange={(e) => setPartner(e.target.value)} className="mt-1 rounded-md border border-slate-400 px-2 py-1">
-              {others.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-            {pairs.map(([a, b]) => (
-              <div key={`${a}+${b}`} className="mt-3">
-                <h3 id="peer-notes" className="font-medium">
-                  Notes with {others.find((o) => o.id === b)?.name}
-                </h3>
-                {editor(inquiryFields.peerCheck(a, b), "peer-notes", access === "write")}
-              </div>
-            ))}
-          </>
-        ) : (
-          <p className="mt-2 text-sm text-slate-700">Peer checks are kept by the pairs of members themselves.</p>
-        )}
+        <p className="text-sm text-slate-700">With your partner, question the assumptions in each other&apos;s stories. Keep notes here.</p>
+        <PeerCheck
+          collab={collab}
+          me={me}
+          members={data.community.members}
+          pairs={data.pairs}
+          isPairedMember={data.isPairedMember}
+          isMember={data.isMember}
+          homeHref={`/communities/${data.community.id}`}
+        />
       </section>
     </div>
   );

@@ -199,6 +199,24 @@ export function canLinkInquiryToPlan(actor: Actor, scope: CommunityScope, school
   return scope.memberIds.includes(actor.userId) && ledSchoolIds(actor).includes(schoolId);
 }
 
+/**
+ * Writes a section of the inquiry (a story, a reflection, a pair's peer-check notes): the people it
+ * belongs to and the cohort's facilitators. Everyone else who may open the document reads it.
+ */
+export function canEditInquirySection(actor: Actor, scope: CommunityScope, ownerIds: readonly string[]): boolean {
+  return documentAccess(actor, "inquiry", scope) === "write" && (scope.facilitatorIds.includes(actor.userId) || ownerIds.includes(actor.userId));
+}
+
+/** Comments inline on the inquiry's sections, and resolves or reopens comments: whoever may write the document. */
+export function canCommentOnInquiry(actor: Actor, scope: CommunityScope): boolean {
+  return documentAccess(actor, "inquiry", scope) === "write";
+}
+
+/** Deletes an inquiry comment: its author only (a rule the page keeps; the shared document cannot). */
+export function canDeleteInquiryComment(userId: string, comment: { authorId: string }): boolean {
+  return comment.authorId === userId;
+}
+
 /** Sets peer-check pairs, locks the board, marks the inquiry question: the cohort's facilitators. */
 export function canFacilitateCommunity(actor: Actor, scope: CommunityScope): boolean {
   return scope.facilitatorIds.includes(actor.userId);

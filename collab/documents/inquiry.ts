@@ -1,7 +1,10 @@
 import * as Y from "yjs";
-import { ensureSchemaVersion } from "./schema-version";
+import { ensureSchemaVersion, newItemId } from "./schema-version";
 
-/** The group inquiry: one story and one "what I needed" per member, and notes per peer pair. */
+/**
+ * The group inquiry: one story and one "what I needed" per member, notes per peer pair, and inline
+ * comments on the sections (added in version 1 without a migration: older documents have none).
+ */
 export const INQUIRY_SCHEMA_VERSION = 1;
 
 /** The rich-text sections of an inquiry; each is a Tiptap collaboration field. */
@@ -46,4 +49,164 @@ export function writeParagraphs(doc: Y.Doc, field: string, paragraphs: string[])
       fragment.push([p]);
     }
   });
+}
+
+/* ---------- inline comments ---------- */
+
+/** Where a comment sits: Yjs relative positions (as JSON) of the first and last quoted characters. */
+export type CommentAnchor = { start: unknown; end: unknown };
+
+/** A comment on a passage of a section. */
+export type InquiryComment = {
+  id: string;
+  field: string;
+  authorId: string;
+  authorName: string;
+  text: string;
+  /** ISO time. */
+  createdAt: string;
+  resolved: boolean;
+  anchor: CommentAnchor;
+  /** The passage as it was when the comment was made. */
+  quote: string;
+};
+
+/** The longest comment, in characters. */
+export const MAX_COMMENT_LENGTH = 1000;
+const MAX_QUOTE_LENGTH = 500;
+
+const commentsMap = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>("comments");
+
+/** Why a comment's text cannot be saved, or null when it can. */
+export function commentTextError(text: string): string | null {
+  const length = text.trim().length;
+  if (length === 0) return "Write a comment first.";
+  if (length > MAX_COMMENT_LENGTH) return `A comment can be at most ${MAX_COMMENT_LENGTH} characters (this one has ${length}).`;
+  return null;
+}
+
+/** Adds a comment on a passage; throws a RangeError when the text is empty or too long. Returns its id. */
+export function addComment(
+  doc: Y.Doc,
+  input: { field: string; authorId: string; authorName: string; text: string; anchor: CommentAnchor; quote: string; now?: Date },
+): string {
+  const error = commentTextError(input.text);
+  if (error) throw new RangeError(error);
+  const id = newItemId();
+  const quote = input.quote.length > MAX_QUOTE_LENGTH ? `${input.quote.slice(0, MAX_QUOTE_LENGTH - 1)}…` : input.quote;
+  const map = new Y.Map<unknown>();
+  doc.transact(() => {
+    map.set("id", id);
+    map.set("field", input.field);
+    map.set("authorId", input.authorId);
+    map.set("authorName", input.authorName);
+    map.set("text", input.text.trim());
+    map.set("createdAt", (input.now ?? new Date()).toISOString());
+    map.set("resolved", false);
+    map.set("anchor", input.anchor);
+    map.set("quote", quote);
+    commentsMap(doc).set(id, map);
+  });
+  return id;
+}
+
+function readComment(map: Y.Map<unknown>): InquiryComment {
+  return {
+    id: map.get("id") as string,
+    field: map.get("field") as string,
+    authorId: map.get("authorId") as string,
+    authorName: (map.get("authorName") as string) ?? "",
+    text: map.get("text") as string,
+    createdAt: map.get("createdAt") as string,
+    resolved: map.get("resolved") === true,
+    anchor: map.get("anchor") as CommentAnchor,
+    quote: (map.get("quote") as string) ?? "",
+  };
+}
+
+/** A section's comments, oldest first (ties broken by id, so every replica agrees). */
+export function listComments(doc: Y.Doc, field: string): InquiryComment[] {
+  return [...commentsMap(doc).values()]
+    .map(readComment)
+    .filter((c) => c.field === field)
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** Marks a comment as dealt with (it stays, collapsed). */
+export function resolveComment(doc: Y.Doc, id: string) {
+  commentsMap(doc).get(id)?.set("resolved", true);
+}
+
+/** Opens a resolved comment again. */
+export function reopenComment(doc: Y.Doc, id: string) {
+  commentsMap(doc).get(id)?.set("resolved", false);
+}
+
+/** Removes a comment for good (the UI offers this to its author only). */
+export function deleteComment(doc: Y.Doc, id: string) {
+  commentsMap(doc).delete(id);
+}
+
+/** Calls `listener` whenever any comment is added, changed or removed; returns the unsubscribe. */
+export function onCommentsChange(doc: Y.Doc, listener: () => void): () => void {
+  const map = commentsMap(doc);
+  map.observeDeep(listener);
+  return () => map.unobserveDeep(listener);
+}
+
+/*
+ * Anchors are exchanged with the editor as text offsets: the count of characters before a point,
+ * over the section's text in document order (element boundaries count nothing). Tiptap's document
+ * and the Yjs fragment hold the same characters, so an offset means the same place in both.
+ */
+
+type TextRun = { text: Y.XmlText; start: number; length: number };
+
+function textRuns(fragment: Y.XmlFragment): TextRun[] {
+  const runs: TextRun[] = [];
+  let offset = 0;
+  const walk = (node: Y.XmlFragment | Y.XmlElement) => {
+    for (const child of node.toArray()) {
+      if (child instanceof Y.XmlText) {
+        runs.push({ text: child, start: offset, length: child.length });
+        offset += child.length;
+      } else if (child instanceof Y.XmlElement) walk(child);
+    }
+  };
+  walk(fragment);
+  return runs;
+}
+
+/**
+ * The anchor of the passage between two text offsets, or null when it is empty or out of range.
+ * The start sticks to the first quoted character and the end to the last, so text typed just
+ * before or just after the passage stays outside it.
+ */
+export function commentAnchor(doc: Y.Doc, field: string, from: number, to: number): CommentAnchor | null {
+  if (!(from < to)) return null;
+  const runs = textRuns(doc.getXmlFragment(field));
+  const first = runs.find((r) => r.start <= from && from < r.start + r.length);
+  const last = runs.find((r) => r.start < to && to <= r.start + r.length);
+  if (!first || !last) return null;
+  return {
+    start: Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(first.text, from - first.start, 0)),
+    end: Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(last.text, to - last.start, -1)),
+  };
+}
+
+/**
+ * Where a comment's passage is now, as text offsets, or null when the passage has been deleted
+ * (then the comment stays listed without a highlight).
+ */
+export function commentRange(doc: Y.Doc, comment: Pick<InquiryComment, "field" | "anchor">): { from: number; to: number } | null {
+  const runs = textRuns(doc.getXmlFragment(comment.field));
+  const offsetOf = (json: unknown): number | null => {
+    if (!json || typeof json !== "object") return null;
+    const position = Y.createAbsolutePositionFromRelativePosition(Y.createRelativePositionFromJSON(json), doc);
+    const run = position && runs.find((r) => r.text === position.type);
+    return run ? run.start + position.index : null;
+  };
+  const from = offsetOf(comment.anchor?.start);
+  const to = offsetOf(comment.anchor?.end);
+  return from !== null && to !== null && from < to ? { from, to } : null;
 }

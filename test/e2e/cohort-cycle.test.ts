@@ -278,9 +278,9 @@ describeBrowser("a cohort's cycle: a facilitator and two leaders in separate bro
     await editorOf(ben.page, inquiryFields.story(benId)).click();
     await ben.page.keyboard.type("Our first-day calls go unanswered in winter.");
     await editorOf(ada.page, inquiryFields.story(benId)).filter({ hasText: "go unanswered in winter" }).waitFor();
-    // Each writes only their own story.
-    await expect(editorOf(ben.page, inquiryFields.story(adaId)).getAttribute("contenteditable")).resolves.toBe("false");
-    await expect(editorOf(ada.page, inquiryFields.story(benId)).getAttribute("contenteditable")).resolves.toBe("false");
+    // Each writes only their own story (the other's is read-only, selectable to comment on).
+    await expect(editorOf(ben.page, inquiryFields.story(adaId)).getAttribute("aria-readonly")).resolves.toBe("true");
+    await expect(editorOf(ada.page, inquiryFields.story(benId)).getAttribute("aria-readonly")).resolves.toBe("true");
     for (const person of [ada, ben]) await waitForStatus(person.page, "saved");
     await axe("inquiry (Ada)", ada.page);
     await axe("inquiry (Ben)", ben.page);

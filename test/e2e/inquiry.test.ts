@@ -143,10 +143,10 @@ describeBrowser("the inquiry page, edited together in separate browsers", () => 
     // "Saved" means in the database.
     expect(await storedText(inquiryFields.story(ids.a))).toContain("A parent could not reach us.");
 
-    // B reads A's story but writes only their own.
-    await expect(editorOf(b.page, inquiryFields.story(ids.a)).getAttribute("contenteditable")).resolves.toBe("false");
-    await expect(editorOf(b.page, inquiryFields.story(ids.b)).getAttribute("contenteditable")).resolves.toBe("true");
-    await expect(editorOf(a.page, inquiryFields.story(ids.b)).getAttribute("contenteditable")).resolves.toBe("false");
+    // B reads A's story (and may select in it, to comment) but writes only their own.
+    await expect(editorOf(b.page, inquiryFields.story(ids.a)).getAttribute("aria-readonly")).resolves.toBe("true");
+    await expect(editorOf(b.page, inquiryFields.story(ids.b)).getAttribute("aria-readonly")).resolves.toBe("false");
+    await expect(editorOf(a.page, inquiryFields.story(ids.b)).getAttribute("aria-readonly")).resolves.toBe("true");
     await screenshot(a.page, "inquiry-member-a");
     await screenshot(b.page, "inquiry-member-b");
     expectNoBrowserErrors(a);
