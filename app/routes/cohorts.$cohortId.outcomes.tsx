@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { listCohortCommunities } from "../../db/queries/communities";
+import { isUniqueViolation } from "../../db/errors";
 import { parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
@@ -83,12 +84,18 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
     if (!existing) notFound();
     if (!mayEdit(existing.schoolId)) refuse();
   }
+  const what = `${measureLabels[value.measure]} for ${studentGroupLabels[value.studentGroup]}`;
+  const alreadyEntered = () =>
+    json(submission.reply({ fieldErrors: { measure: [`${what} is already entered for this school: change that row instead.`] } }), { status: 400 });
   const clash = await findOutcome(db, { cohortId: cohort.id, schoolId: value.schoolId, studentGroup: value.studentGroup, measure: value.measure });
-  if (clash && clash.id !== value.id) {
-    const what = `${measureLabels[value.measure]} for ${studentGroupLabels[value.studentGroup]}`;
-    return json(submission.reply({ fieldErrors: { measure: [`${what} is already entered for this school: change that row instead.`] } }), { status: 400 });
+  if (clash && clash.id !== value.id) return alreadyEntered();
+  try {
+    await saveOutcome(db, { ...value, actual: value.actual ?? null, cohortId: cohort.id, enteredBy: actor.userId });
+  } catch (error) {
+    // Someone saved the same figure a moment ago (the unique index caught it).
+    if (isUniqueViolation(error)) return alreadyEntered();
+    throw error;
   }
-  await saveOutcome(db, { ...value, actual: value.actual ?? null, cohortId: cohort.id, enteredBy: actor.userId });
   context.services.logger.info("outcome saved", { cohortId: cohort.id, schoolId: value.schoolId, by: actor.userId });
   return redirect(`/cohorts/${cohort.id}/outcomes?saved=1&measure=${value.measure}`);
 }

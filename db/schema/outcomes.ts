@@ -1,4 +1,4 @@
-import { index, numeric, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { cohorts } from "./communities";
 import { schools } from "./schools";
 import { users } from "./users";
@@ -22,5 +22,10 @@ export const outcomes = pgTable(
     enteredBy: uuid("entered_by").references(() => users.id, { onDelete: "set null" }),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("outcomes_cohort_id_idx").on(t.cohortId, t.schoolId), index("outcomes_school_id_idx").on(t.schoolId)],
+  (t) => [
+    index("outcomes_cohort_id_idx").on(t.cohortId, t.schoolId),
+    index("outcomes_school_id_idx").on(t.schoolId),
+    // One figure per school, student group and measure in a cohort: two saves at once cannot both add one.
+    uniqueIndex("outcomes_cohort_school_group_measure_key").on(t.cohortId, t.schoolId, t.studentGroup, t.measure),
+  ],
 );

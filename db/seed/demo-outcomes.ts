@@ -48,15 +48,15 @@ export async function seedOutcomesAndPlans(ctx: DemoContext) {
     priorities: [
       {
         title: "Close the reading gap for disadvantaged pupils in Key Stage 2",
-        area: "Quality of education",
+        area: "quality_of_education",
       },
       {
         title: "Raise attendance of pupils eligible for pupil premium",
-        area: "Behaviour and attitudes",
+        area: "behaviour_and_attitudes",
       },
       {
         title: "Build stronger partnerships with families",
-        area: "Leadership and management",
+        area: "leadership_and_management",
       },
     ],
   });
@@ -66,11 +66,11 @@ export async function seedOutcomesAndPlans(ctx: DemoContext) {
     priorities: [
       {
         title: "Consistent phonics teaching from Reception to Year 2",
-        area: "Quality of education",
+        area: "quality_of_education",
       },
       {
         title: "Families as partners in learning",
-        area: "Leadership and management",
+        area: "leadership_and_management",
       },
     ],
   });

@@ -104,6 +104,15 @@ describe.each(await testDatabases())("end-of-year outcomes on $name", (database)
     expect((await c.ada.post(url, valid({ id: row.id, actual: "67.4" }))).status).toBe(302);
   });
 
+  it("answers two identical saves at the same moment with one row and one clear refusal (the unique index)", async () => {
+    const fresh = valid({ studentGroup: "eal", measure: "maths" });
+    const [first, second] = await Promise.all([c.ada.post(url, fresh), c.ada.post(url, fresh)]);
+    expect([first.status, second.status].sort()).toEqual([302, 400]);
+    const refused = first.status === 400 ? first : second;
+    expect(await visible(refused)).toContain("is already entered for this school");
+    expect((await stored()).filter((r) => r.studentGroup === "eal" && r.measure === "maths")).toHaveLength(1);
+  });
+
   it("refuses (403) a leader entering, changing or removing another school's outcomes", async () => {
     expect((await c.ada.post(url, valid({ schoolId: schools[1].id }))).status).toBe(403);
     const benRow = await saveOutcome(app.services.db, {

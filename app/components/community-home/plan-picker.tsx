@@ -1,3 +1,4 @@
+import { areaLabel } from "../../utils/plan-areas";
 import { Form, useNavigation } from "@remix-run/react";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";
@@ -35,7 +36,7 @@ export function PlanPicker({ plan, schoolYear, saved, errors }: { plan: Plan; sc
                     className="mt-1 h-4 w-4"
                   />
                   <label htmlFor={`priority-${p.id}`}>
-                    {p.title} <span className="text-sm text-slate-600">({p.area})</span>
+                    {p.title} <span className="text-sm text-slate-600">({areaLabel(p.area)})</span>
                   </label>
                 </li>
               ))}

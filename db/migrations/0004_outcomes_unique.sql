@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "outcomes_cohort_school_group_measure_key" ON "outcomes" USING btree ("cohort_id","school_id","student_group","measure");
