@@ -3,13 +3,12 @@ import { useLoaderData } from "@remix-run/react";
 import { documentName } from "../../collab/doc-names";
 import { listCohortLeaders } from "../../db/queries/practice";
 import { CohortHeader } from "../components/cohort-nav";
-import { colourFor } from "../components/collab/save-state";
 import { PlaylistView } from "../components/playlist/playlist-view";
 import { StatusPage } from "../components/status-page";
 import { requireCohort } from "../utils/cohort.server";
 import { notFound } from "../utils/http.server";
 import { documentAccess } from "../utils/permissions";
-import { playlistAction, playlistPageData, type PlaylistTarget } from "../utils/playlist.server";
+import { playlistAction, playlistLoaderData, type PlaylistTarget } from "../utils/playlist.server";
 
 /** The whole cohort's playlist: its facilitators write, its leaders read (documentAccess with the cohort scope). */
 async function requirePlaylist(args: LoaderFunctionArgs | ActionFunctionArgs) {
@@ -26,18 +25,14 @@ async function requirePlaylist(args: LoaderFunctionArgs | ActionFunctionArgs) {
     access,
     leaders: await listCohortLeaders(context.services.db, cohort.id),
   };
-  return { cohort, access, target, me: { id: actor.userId, name: actor.user.name, color: colourFor(actor.userId) } };
+  return { cohort, target };
 }
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { cohort, access, me, target } = await requirePlaylist(args);
-  const data = await playlistPageData(args.context.services.db, target);
+  const { cohort, target } = await requirePlaylist(args);
   return json({
     cohort: { id: cohort.id, name: cohort.name, schoolYear: cohort.schoolYear },
-    docName: target.docName,
-    access: access === "write" ? ("write" as const) : ("read" as const),
-    me,
-    ...data,
+    ...(await playlistLoaderData(args.context.services.db, target)),
   });
 }
 

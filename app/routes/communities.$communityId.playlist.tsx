@@ -7,7 +7,7 @@ import { PlaylistView } from "../components/playlist/playlist-view";
 import { StatusPage } from "../components/status-page";
 import { requireCommunityDocument } from "../utils/community.server";
 import { notFound } from "../utils/http.server";
-import { playlistAction, playlistPageData, type PlaylistTarget } from "../utils/playlist.server";
+import { playlistAction, playlistLoaderData, type PlaylistTarget } from "../utils/playlist.server";
 
 /** The community's playlist: facilitators write, members and SIPs of member schools read (documentAccess). */
 async function requirePlaylist(args: LoaderFunctionArgs | ActionFunctionArgs) {
@@ -28,14 +28,10 @@ async function requirePlaylist(args: LoaderFunctionArgs | ActionFunctionArgs) {
 }
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { community, access, me, target } = await requirePlaylist(args);
-  const data = await playlistPageData(args.context.services.db, target);
+  const { community, target } = await requirePlaylist(args);
   return json({
     community: { id: community.id, name: community.name, cohortName: community.cohortName },
-    docName: target.docName,
-    access: access === "write" ? ("write" as const) : ("read" as const),
-    me,
-    ...data,
+    ...(await playlistLoaderData(args.context.services.db, target)),
   });
 }
 

@@ -95,7 +95,7 @@ describe("suggestGroupings", () => {
 });
 
 describe("suggestName", () => {
-  it("names from the top shared tags, with acronyms in capitals, else words, else a placeholder", () => {
+  it("names from the top shared tags, with acronyms in capitals, else words, else a default name", () => {
     expect(suggestName(["eal", "reading gaps"], [])).toBe("EAL and Reading Gaps");
     expect(suggestName([], ["families"])).toBe("Families");
     expect(suggestName([], [])).toBe("New community");

@@ -16,6 +16,7 @@ import {
   type Suggestion,
 } from "../../db/queries/playlists";
 import { listCohortLeaders } from "../../db/queries/practice";
+import { colourFor } from "../components/collab/save-state";
 import { forbidden } from "./http.server";
 import { canDecideSuggestion, canMarkPlaylistProgress, canSuggestResource, type DocumentAccess } from "./permissions";
 import type { CurrentActor } from "./permissions.server";
@@ -35,6 +36,16 @@ export type PlaylistTarget = {
   access: DocumentAccess;
   leaders: Array<{ id: string; name: string }>;
 };
+
+/** Everything both playlist pages (community and cohort) load: the document, access, presence and the rows. */
+export async function playlistLoaderData(db: Database, t: PlaylistTarget) {
+  return {
+    docName: t.docName,
+    access: t.access === "write" ? ("write" as const) : ("read" as const),
+    me: { id: t.actor.userId, name: t.actor.user.name, color: colourFor(t.actor.userId) },
+    ...(await playlistPageData(db, t)),
+  };
+}
 
 /** What the playlist page shows this person: only the rows their part needs. */
 export async function playlistPageData(db: Database, t: PlaylistTarget) {

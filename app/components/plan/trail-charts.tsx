@@ -1,3 +1,4 @@
+import { OutcomeLegend, PercentGridlines } from "../charts/outcome-parts";
 import { formatPercent, formatPp } from "../../utils/outcomes";
 
 export type OutcomeBar = { key: string; label: string; baseline: number; target: number; actual: number | null; change: number | null };
@@ -22,26 +23,9 @@ export function OutcomeChart({ id, title, rows }: { id: string; title: string; r
       <figcaption id={`${id}-caption`} className="font-semibold text-slate-900">
         {title}
       </figcaption>
-      <ul className="mt-1 flex flex-wrap gap-4 text-xs text-slate-700" aria-hidden="true">
-        <li className="flex items-center gap-1">
-          <span className="inline-block h-3 w-5 bg-slate-400" /> Baseline
-        </li>
-        <li className="flex items-center gap-1">
-          <span className="inline-block h-3 w-5 bg-brand-700" /> Actual
-        </li>
-        <li className="flex items-center gap-1">
-          <span className="inline-block h-4 w-1 bg-slate-900" /> Target
-        </li>
-      </ul>
+      <OutcomeLegend />
       <svg viewBox={`0 0 ${WIDTH} ${height}`} className="mt-2 w-full" aria-hidden="true" focusable="false">
-        {[0, 25, 50, 75, 100].map((t) => (
-          <g key={t}>
-            <line x1={x(t)} x2={x(t)} y1={TOP - 6} y2={height - 8} className="stroke-slate-200" />
-            <text x={x(t)} y={TOP - 10} textAnchor="middle" className="fill-slate-600 text-[11px]">
-              {t}%
-            </text>
-          </g>
-        ))}
+        <PercentGridlines x={x} top={TOP} bottom={height - 8} />
         {rows.map((r, i) => {
           const y = TOP + i * ROW;
           return (
