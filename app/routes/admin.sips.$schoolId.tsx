@@ -91,8 +91,9 @@ export async function action(args: ActionFunctionArgs) {
   }
   if (intent === "unassign") {
     const outcome = await unassignSip(db, school.id, year);
-    if (outcome === "has_visits") {
-      const error = "This SIP has already logged time at the school, so the assignment cannot be removed. Change the day budget instead.";
+    if (outcome === "has_work") {
+      const error =
+        "This SIP has already logged time, kept visit records, written a report or proposed a link for this school, so the assignment cannot be removed without losing that work. Change the day budget instead.";
       return json({ intent, source, result: null, error }, { status: 400 });
     }
     logger.info("sip unassigned", { schoolId: school.id, by: actor.userId });

@@ -1,11 +1,8 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Database } from "../client";
+import { rowsOf } from "../raw";
 import { brokeringProposals, improvementPlans, planPriorities, roleGrants, schools, sipAssignments, users } from "../schema/index";
 
-/** Both drivers' raw results as plain rows (PGlite wraps them in `rows`, postgres.js does not). */
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
 
 /** The school's priorities this year, for choosing one to broker. */
 export function listSchoolPriorities(db: Database, schoolId: string, schoolYear: string) {

@@ -71,6 +71,8 @@ export async function addCohortMembers(db: Database, cohortId: string, userIds: 
  */
 export async function removeCohortMember(db: Database, cohortId: string, userId: string, role: CohortRole) {
   await db.transaction(async (tx) => {
+    // The same lock as forming and moving (db/queries/equity.ts): a move racing this removal cannot put the person back.
+    await tx.select({ id: cohorts.id }).from(cohorts).where(eq(cohorts.id, cohortId)).for("update");
     await tx.delete(cohortMembers).where(and(eq(cohortMembers.cohortId, cohortId), eq(cohortMembers.userId, userId), eq(cohortMembers.role, role)));
     if (role !== "leader") return;
     const inCohort = tx.select({ id: communities.id }).from(communities).where(eq(communities.cohortId, cohortId));

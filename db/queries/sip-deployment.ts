@@ -1,5 +1,6 @@
 import { and, asc, eq, lt, sql } from "drizzle-orm";
 import type { Database } from "../client";
+import { rowsOf } from "../raw";
 import { categoryDayBudgets, roleGrants, schools, sipAssignments, sipProfiles, sipVisits, users } from "../schema/index";
 import { schoolCategories } from "../schema/school-options";
 
@@ -151,10 +152,10 @@ export async function setAssignmentBudget(db: Database, schoolId: string, school
 }
 
 /**
- * Removes the school's assignment for the year, unless time has been logged against it (visits and
- * visit records hang off the assignment, so removing it would delete them). Says which happened.
+ * Removes the school's assignment for the year, unless anything hangs off it: visits, visit
+ * records, reports or brokering proposals would be deleted with it, so then it is refused.
  */
-export async function unassignSip(db: Database, schoolId: string, schoolYear: string): Promise<"removed" | "has_visits" | "none"> {
+export async function unassignSip(db: Database, schoolId: string, schoolYear: string): Promise<"removed" | "has_work" | "none"> {
   return db.transaction(async (tx) => {
     const [assignment] = await tx
       .select({ id: sipAssignments.id })
@@ -162,8 +163,12 @@ export async function unassignSip(db: Database, schoolId: string, schoolYear: st
       .where(and(eq(sipAssignments.schoolId, schoolId), eq(sipAssignments.schoolYear, schoolYear)))
       .for("update");
     if (!assignment) return "none";
-    const [visit] = await tx.select({ id: sipVisits.id }).from(sipVisits).where(eq(sipVisits.assignmentId, assignment.id)).limit(1);
-    if (visit) return "has_visits";
+    const work = await tx.execute(sql`
+      select exists (select 1 from sip_visits where assignment_id = ${assignment.id})
+          or exists (select 1 from visit_records where assignment_id = ${assignment.id})
+          or exists (select 1 from sip_reports where assignment_id = ${assignment.id})
+          or exists (select 1 from brokering_proposals where assignment_id = ${assignment.id}) as has_work`);
+    if (rowsOf<{ has_work: boolean }>(work)[0]?.has_work) return "has_work";
     await tx.delete(sipAssignments).where(eq(sipAssignments.id, assignment.id));
     return "removed";
   });

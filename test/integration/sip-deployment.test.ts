@@ -5,6 +5,7 @@ import { schoolYearOf } from "../../app/utils/school-year";
 import { insertSchools, type School } from "../../db/queries/schools";
 import { assignSipToSchool, getCategoryBudgets, listSips, saveSipProfile } from "../../db/queries/sip-deployment";
 import { logVisit } from "../../db/queries/visits";
+import { createReport } from "../../db/queries/reports";
 import { sipAssignments } from "../../db/schema/index";
 import type { RunningCommons } from "../../server/start";
 import { startTestApp, TestClient, visible } from "../support/app";
@@ -174,8 +175,18 @@ describe.each(await testDatabases())("SIP deployment on $name", (database) => {
     await logVisit(app.services.db, { assignmentId: meadowAssignment.id, visitDate: `${year.slice(0, 4)}-09-15`, kind: "preparation", days: 0.5, purpose: "Reading" }, { allowOverspend: false });
     const refused = await admin.post(`/admin/sips/${meadow.id}`, { intent: "unassign" });
     expect(refused.status).toBe(400);
-    expect(await visible(refused)).toContain("already logged time at the school");
+    expect(await visible(refused)).toContain("cannot be removed without losing that work");
     expect(await assignmentOf(meadow.id)).not.toBeNull();
+  });
+
+  it("does not unassign a SIP who has written a report, even with no time logged (the report would be deleted with it)", async () => {
+    await assignSipToSchool(app.services.db, { authorityId, schoolId: spare.id, sipUserId: rosa.id, schoolYear: year, dayBudget: 2 });
+    const assignment = (await assignmentOf(spare.id))!;
+    await createReport(app.services.db, { assignmentId: assignment.id, title: "Autumn report", sections: [] });
+    const refused = await admin.post(`/admin/sips/${spare.id}`, { intent: "unassign" });
+    expect(refused.status).toBe(400);
+    expect(await visible(refused)).toContain("cannot be removed without losing that work");
+    expect(await assignmentOf(spare.id)).not.toBeNull();
   });
 
   it("does not show another authority's school", async () => {
