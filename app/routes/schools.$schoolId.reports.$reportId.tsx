@@ -21,7 +21,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const { actor, scope, report, audiences, sections, terminology, year } = view;
   const { db } = context.services;
   await recordRead(db, { authorityId: scope.authorityId, actorId: actor.userId, resourceKind: "report", resourceId: report.id, schoolId: scope.schoolId });
-  const canEdit = canEditReport(actor, scope, report.status);
+  const canEdit = canEditReport(actor, scope, report);
   return json({
     school: { id: scope.schoolId, name: scope.name },
     report: { ...report, sharedAt: report.sharedAt?.toISOString() ?? null, acknowledgedAt: report.acknowledgedAt?.toISOString() ?? null },
@@ -47,7 +47,7 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
     invariantResponse(await acknowledgeReport(db, report.id, actor.userId), "This report is not waiting to be acknowledged.", 409);
     return redirect(here);
   }
-  if (!canEditReport(actor, scope, report.status)) {
+  if (!canEditReport(actor, scope, report)) {
     forbidden(report.status === "draft" ? "Only the school's School Improvement Partner edits its reports." : "A shared report can no longer be changed.");
   }
   const sectionId = String(formData.get("sectionId") ?? "");

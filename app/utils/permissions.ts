@@ -378,7 +378,11 @@ export function canViewAuditLog(actor: Actor, authorityId: string): boolean {
 
 /* ---------- area 5: reports and brokering ---------- */
 
-/** Writes a report (sections, audiences, order) and shares it: the assigned SIP, while it is a draft (once shared it is the record). */
-export function canEditReport(actor: Actor, school: SchoolScope, status: "draft" | "shared" | "acknowledged"): boolean {
-  return status === "draft" && canDoSipWork(actor, school);
+/**
+ * Writes a report (sections, audiences, order) and shares it: the SIP who wrote it, while they are
+ * the school's assigned SIP and it is a draft (once shared it is the record; a successor SIP does
+ * not finish or share a predecessor's draft under their name).
+ */
+export function canEditReport(actor: Actor, school: SchoolScope, report: { status: "draft" | "shared" | "acknowledged"; sipUserId: string }): boolean {
+  return report.status === "draft" && report.sipUserId === actor.userId && canDoSipWork(actor, school);
 }

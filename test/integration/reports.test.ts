@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listMail } from "../../db/queries/mail";
+import { addSection, appendToSection, removeSection, updateSection } from "../../db/queries/reports";
 import { auditLog, notifications, reportSections, sipReports } from "../../db/schema/index";
 import { closePdfBrowser } from "../../app/utils/pdf.server";
 import type { RunningCommons } from "../../server/start";
@@ -121,6 +122,17 @@ describe.each(await testDatabases())("SIP reports on $name", (database) => {
     expect(mail.map((m) => m.toAddress).sort()).toEqual([world.people.governor.email, world.people.head.email].sort());
     expect(mail[0].bodyText).toContain(`${base}/${reportId}`);
     expect((await clients.sip.post(`${base}/${reportId}`, { intent: "save-section", sectionId: (await sections())[0].id, heading: "Changed", audiences: "head" })).status).toBe(403);
+  });
+
+  it("writes nothing into a report once it is shared, even through the query layer", async () => {
+    const [first] = await sections();
+    expect(await updateSection(db(), reportId, first.id, { heading: "Changed", body: "Changed after sharing", audiences: ["head"] })).toBe(false);
+    expect(await addSection(db(), reportId, { kind: "other", heading: "Late", audiences: ["head"] })).toBeNull();
+    expect(await removeSection(db(), reportId, first.id)).toBe(false);
+    expect(await appendToSection(db(), reportId, "package_of_support", "Late line", { heading: "Package", audiences: ["head"] })).toBeNull();
+    const after = await sections();
+    expect(after.map((r) => [r.id, r.heading, r.body])).toContainEqual([first.id, first.heading, first.body]);
+    expect(after.some((r) => r.heading === "Late" || r.body.includes("Late line"))).toBe(false);
   });
 
   it("shows the head only the head's sections: the PM advice never reaches their browser", async () => {
