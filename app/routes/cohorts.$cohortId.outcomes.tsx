@@ -23,7 +23,7 @@ import { Button } from "../components/ui/button";
 import { Card } from "../components/ui/card";
 import { EmptyState } from "../components/ui/empty-state";
 import { forbidden, notFound } from "../utils/http.server";
-import { measureLabels, measures, OutcomeSchema, rollupRows, studentGroupLabels, type Measure } from "../utils/outcomes";
+import { measureLabels, measures, OutcomeSchema, cohortGroupsToHide, rollupRows, studentGroupLabels, type Measure } from "../utils/outcomes";
 import { requireCohortOutcomes } from "../utils/outcomes.server";
 import { canEditOutcomes } from "../utils/permissions";
 
@@ -54,7 +54,8 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     rowsHeading: visible.every((s) => editable.some((e) => e.id === s.id)) ? "Your school's results" : "Results by school",
     measure,
     withData,
-    cohortRows: measure ? rollupRows(cohortRoll, measure) : [],
+    // A facilitator sees every school anyway; anyone else gets complementary suppression.
+    cohortRows: measure ? rollupRows(cohortRoll, measure, isFacilitator ? new Set() : cohortGroupsToHide(cohortRoll, byCommunity, measure)) : [],
     communities: communities.map((c) => ({ ...c, rows: measure ? rollupRows(byCommunity.filter((r) => r.communityId === c.id), measure) : [] })),
   });
 }

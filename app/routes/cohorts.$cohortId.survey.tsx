@@ -69,7 +69,7 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
     }
     // Never log the answers, nor who gave them: only that the round has one more response.
     logger.info("trust survey response", { roundId: round.id });
-    return reply({ result: null, done: "Thank you: your answers are in. Nobody can see which answers are yours." });
+    return reply({ result: null, done: "Thank you: your answers are in. They are stored without your name; only totals for the whole cohort are shown." });
   }
   const { cohort, actor } = await requireCohort(context, request, params.cohortId, "manage");
   if (intent === "open") {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canShowRollup, formatPp, OutcomeSchema, ppAgainstTarget, ppChange, rollupRows, round1, type Rollup } from "./outcomes";
+import { canShowRollup, cohortGroupsToHide, formatPp, OutcomeSchema, ppAgainstTarget, ppChange, rollupRows, round1, type Rollup } from "./outcomes";
 
 describe("percentage-point change", () => {
   it("is the actual minus the baseline, to one decimal, without float noise", () => {
@@ -81,5 +81,29 @@ describe("the outcome form's schema", () => {
     expect(messages({ ...valid, target: -1 })).toEqual(["The target must be between 0 and 100"]);
     expect(messages({ ...valid, actual: 70.25 })).toEqual(["Give the actual result to at most one decimal place, like 92.5"]);
     expect(messages({ ...valid, studentGroup: "boys" })).toEqual(["Choose a student group"]);
+  });
+});
+
+describe("cohortGroupsToHide (complementary suppression)", () => {
+  const r = (studentGroup: string, schools: number, visibleSchools: number) => ({ measure: "reading", studentGroup, schools, visibleSchools, baseline: 50, target: 60, actual: 55 });
+
+  it("hides the cohort mean of a group whose community mean is hidden (cohort minus the others would give it)", () => {
+    // Community A: my school + 2 unseen (shown). Community B: 1 unseen school (hidden). Cohort: 4 schools, 1 seen.
+    const cohort = [r("all", 4, 1), r("send", 5, 1)];
+    const communities = [r("all", 3, 1), r("all", 1, 0), r("send", 3, 1), r("send", 2, 0)];
+    expect([...cohortGroupsToHide(cohort, communities, "reading")]).toEqual(["all"]);
+  });
+
+  it("hides the cohort mean when exactly one unseen school is in no community", () => {
+    const cohort = [r("all", 4, 1)];
+    const communities = [r("all", 3, 1)]; // 3 unseen-or-seen inside, 1 unseen outside
+    expect([...cohortGroupsToHide(cohort, communities, "reading")]).toEqual(["all"]);
+    // Two unseen outside: their mean is not one school's figure.
+    expect([...cohortGroupsToHide([r("all", 5, 1)], communities, "reading")]).toEqual([]);
+  });
+
+  it("keeps the cohort mean when every part is shown and nobody outside is alone, and hides it if schools were counted twice", () => {
+    expect([...cohortGroupsToHide([r("all", 6, 1)], [r("all", 3, 1), r("all", 3, 0)], "reading")]).toEqual([]);
+    expect([...cohortGroupsToHide([r("all", 4, 4)], [r("all", 3, 3), r("all", 3, 3)], "reading")]).toEqual(["all"]);
   });
 });

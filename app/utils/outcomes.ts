@@ -82,13 +82,13 @@ export type RollupRow =
   | { studentGroup: StudentGroup; label: string; shown: false; schools: number };
 
 /** One chart's rows for a measure: every student group in the fixed order, hidden ones marked. */
-export function rollupRows(rollups: readonly Rollup[], measure: string): RollupRow[] {
+export function rollupRows(rollups: readonly Rollup[], measure: string, alsoHide: ReadonlySet<string> = new Set()): RollupRow[] {
   const rows: RollupRow[] = [];
   for (const group of studentGroups) {
     const r = rollups.find((x) => x.measure === measure && x.studentGroup === group);
     if (!r) continue;
     const label = studentGroupLabels[group];
-    if (!canShowRollup(r)) {
+    if (!canShowRollup(r) || alsoHide.has(group)) {
       rows.push({ studentGroup: group, label, shown: false, schools: r.schools });
       continue;
     }
@@ -126,3 +126,23 @@ export const OutcomeSchema = z.object({
   actual: percent("actual result").optional(),
 });
 export type OutcomeInput = z.infer<typeof OutcomeSchema>;
+
+/**
+ * Complementary suppression: student groups whose *cohort* mean must be hidden too, because with
+ * the community means shown beside it a single unseen school could be worked out by subtraction —
+ * either a community mean of that group is itself hidden (cohort minus the others gives it), or the
+ * schools in no community hold exactly one school the viewer may not see. Communities are assumed
+ * disjoint; if they are not (a school counted twice), the cohort mean is hidden to be safe.
+ */
+export function cohortGroupsToHide(cohort: readonly Rollup[], communities: readonly Rollup[], measure: string): Set<string> {
+  const hide = new Set<string>();
+  for (const c of cohort) {
+    if (c.measure !== measure) continue;
+    const parts = communities.filter((r) => r.measure === measure && r.studentGroup === c.studentGroup);
+    const inCommunities = parts.reduce((n, r) => n + r.schools, 0);
+    const seenInCommunities = parts.reduce((n, r) => n + r.visibleSchools, 0);
+    const hiddenOutside = c.schools - inCommunities - (c.visibleSchools - seenInCommunities);
+    if (parts.some((r) => !canShowRollup(r)) || inCommunities > c.schools || hiddenOutside === 1) hide.add(c.studentGroup);
+  }
+  return hide;
+}
