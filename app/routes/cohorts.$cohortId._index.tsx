@@ -1,4 +1,5 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { roundLabels, type SurveyRound } from "../utils/trust-survey";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listPracticeSince, listSurveyStatus } from "../../db/queries/cohort-dashboard";
 import { listCohortCommunities } from "../../db/queries/communities";
@@ -13,7 +14,6 @@ import { inquiryStages, stageIndex } from "../utils/inquiry-stage";
 import { loadInquiryStages } from "../utils/inquiry-stage.server";
 import { formatSessionTime, isMeetingLink } from "../utils/session-time";
 
-const roundLabels: Record<string, string> = { start: "Start of year", mid: "Middle of year", end: "End of year" };
 
 /** What a facilitator sees: attendance, survey status, practice logs since the last session, inquiry stages. */
 async function facilitatorDashboard(db: Parameters<typeof listSessions>[0], cohortId: string) {
@@ -146,7 +146,7 @@ function Dashboard({ base, data, leaderCount }: { base: string; data: DashboardD
           <ul className="space-y-1 text-sm">
             {data.rounds.map((r) => (
               <li key={r.id} className="flex justify-between gap-2">
-                <span className="font-medium">{roundLabels[r.round] ?? r.round}</span>
+                <span className="font-medium">{roundLabels[r.round as SurveyRound] ?? r.round}</span>
                 <span>
                   {r.closedAt ? "Closed" : "Open"} · {r.responses} of {leaderCount} answered
                 </span>

@@ -1,8 +1,9 @@
+import { getNextSession } from "../../db/queries/sessions";
 import { parseWithZod } from "@conform-to/zod";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { createNotification } from "../../db/queries/notifications";
-import { createPracticeLog, listCohortLeaders, listPracticeLogs, nextSession } from "../../db/queries/practice";
+import { createPracticeLog, listCohortLeaders, listPracticeLogs } from "../../db/queries/practice";
 import { CohortHeader } from "../components/cohort-nav";
 import { LogCard, ukDate, type LogView } from "../components/practice/log-card";
 import { LogForm } from "../components/practice/log-form";
@@ -22,7 +23,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const [logs, leaders, next] = await Promise.all([
     listPracticeLogs(db, cohort.id, seeAll ? undefined : actor.userId),
     listCohortLeaders(db, cohort.id),
-    canLog ? nextSession(db, cohort.id) : null,
+    canLog ? getNextSession(db, cohort.id) : null,
   ]);
   return json({
     cohort: { id: cohort.id, name: cohort.name, schoolYear: cohort.schoolYear },
@@ -44,7 +45,7 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const peer = (await listCohortLeaders(db, cohort.id)).find((l) => l.id === submission.value.sharedWith && l.id !== actor.userId);
   if (!peer) return json(submission.reply({ fieldErrors: { sharedWith: ["Choose a colleague from your cohort."] } }), { status: 400 });
-  const session = await nextSession(db, cohort.id);
+  const session = await getNextSession(db, cohort.id);
   const log = await createPracticeLog(db, {
     cohortId: cohort.id,
     authorId: actor.userId,

@@ -3,7 +3,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { chosenQuestion } from "../../collab/documents/hmw";
-import { getCommunityCohortId, getCommunityPeople, listPeerPairs, removePeerPair, setPeerPair } from "../../db/queries/community-home";
+import { getCommunityPeople, listPeerPairs, removePeerPair, setPeerPair } from "../../db/queries/community-home";
 import { listCommunityLinks } from "../../db/queries/plan-links";
 import { PeerPairs } from "../components/community-home/peer-pairs";
 import { CommunityHeader } from "../components/community-nav";
@@ -20,12 +20,12 @@ import { PeerPairSchema } from "../utils/peer-pair-schema";
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const { actor, scope, community, me } = await requireCommunityDocument(context, request, params.communityId, "inquiry");
   const { db } = context.services;
-  const [docs, people, pairRows, links, cohortId] = await Promise.all([
+  const { cohortId } = community;
+  const [docs, people, pairRows, links] = await Promise.all([
     loadInquiryDocuments(db, community.id),
     getCommunityPeople(db, community.id),
     listPeerPairs(db, community.id),
     listCommunityLinks(db, community.id),
-    getCommunityCohortId(db, community.id),
   ]);
   const pairs = pairsOf(pairRows);
   const linkedSchools = new Set(links.map((l) => l.schoolId));

@@ -10,7 +10,7 @@ import { StatusPage } from "../components/status-page";
 import { Card } from "../components/ui/card";
 import { requireCommunityDocument } from "../utils/community.server";
 import { forbidden } from "../utils/http.server";
-import { canLinkInquiryToPlan, canViewSchoolPlan, ledSchoolIds } from "../utils/permissions";
+import { canLinkInquiryToPlan, canViewSchoolImprovement, ledSchoolIds } from "../utils/permissions";
 import { schoolYearOf } from "../utils/school-year";
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
@@ -30,7 +30,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     name: m.name,
     schools: m.schools.map((s) => {
       const linked = links.filter((l) => l.schoolId === s.id);
-      const mayRead = canViewSchoolPlan(actor, { schoolId: s.id, authorityId: scope.authorityId, sipIds: sips.get(s.id) ?? [] });
+      const mayRead = canViewSchoolImprovement(actor, { schoolId: s.id, authorityId: scope.authorityId, sipIds: sips.get(s.id) ?? [] });
       return { id: s.id, name: s.name, count: linked.length, titles: mayRead ? linked.map((l) => l.title) : null };
     }),
   }));

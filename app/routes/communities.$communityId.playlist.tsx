@@ -1,20 +1,17 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { documentName } from "../../collab/doc-names";
-import { cohortIdOfCommunity } from "../../db/queries/playlists";
 import { CommunityHeader } from "../components/community-nav";
 import { PlaylistView } from "../components/playlist/playlist-view";
 import { StatusPage } from "../components/status-page";
 import { requireCommunityDocument } from "../utils/community.server";
-import { notFound } from "../utils/http.server";
 import { playlistAction, playlistLoaderData, type PlaylistTarget } from "../utils/playlist.server";
 
 /** The community's playlist: facilitators write, members and SIPs of member schools read (documentAccess). */
 async function requirePlaylist(args: LoaderFunctionArgs | ActionFunctionArgs) {
   const { context, request, params } = args;
   const found = await requireCommunityDocument(context, request, params.communityId, "playlist");
-  const cohortId = await cohortIdOfCommunity(context.services.db, found.community.id);
-  if (!cohortId) notFound();
+  const { cohortId } = found.community;
   const target: PlaylistTarget = {
     playlistId: found.community.id,
     cohortId,

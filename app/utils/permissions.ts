@@ -287,15 +287,6 @@ export function canViewCohortOutcomes(actor: Actor, scope: CohortScope): boolean
   return canViewCohort(actor, scope) || scope.sipIds.includes(actor.userId);
 }
 
-/**
- * Reads a school's improvement plan (its priorities' titles): the school's leaders, its SIP this
- * year and the authority. Everyone else sees at most that priorities are linked, never which.
- */
-export function canViewSchoolPlan(actor: Actor, school: { schoolId: string; authorityId: string; sipIds: readonly string[] }): boolean {
-  return (
-    ledSchoolIds(actor).includes(school.schoolId) || school.sipIds.includes(actor.userId) || canManageAuthority(actor, school.authorityId)
-  );
-}
 
 /* ---------- School improvement partnering (plans, SIP work, reports) ---------- */
 

@@ -38,9 +38,13 @@ export async function listCommunitiesForUser(db: Database, userId: string, schoo
   return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** A community's name, cohort and members (id and name), or null. */
+/** A community's name, cohort (id and name) and members (id and name), or null. */
 export async function getCommunity(db: Database, communityId: string) {
-  const [community] = await db.select(summary).from(communities).innerJoin(cohorts, eq(cohorts.id, communities.cohortId)).where(eq(communities.id, communityId));
+  const [community] = await db
+    .select({ ...summary, cohortId: communities.cohortId })
+    .from(communities)
+    .innerJoin(cohorts, eq(cohorts.id, communities.cohortId))
+    .where(eq(communities.id, communityId));
   if (!community) return null;
   const members = await db
     .select({ id: users.id, name: users.name })

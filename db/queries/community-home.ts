@@ -35,11 +35,6 @@ export async function getCommunityPeople(db: Database, communityId: string) {
   return { members: [...members.values()], facilitators };
 }
 
-/** The community's cohort id, or null. */
-export async function getCommunityCohortId(db: Database, communityId: string): Promise<string | null> {
-  const [row] = await db.select({ cohortId: communities.cohortId }).from(communities).where(eq(communities.id, communityId));
-  return row?.cohortId ?? null;
-}
 
 /** The peer-check pairs: one row per person, with their partner. */
 export function listPeerPairs(db: Database, communityId: string) {

@@ -55,11 +55,6 @@ export async function clearProgress(db: Database, key: { playlistId: string; ite
     .where(and(eq(playlistProgress.playlistId, key.playlistId), eq(playlistProgress.itemId, key.itemId), eq(playlistProgress.userId, key.userId)));
 }
 
-/** The cohort a community belongs to, or null. */
-export async function cohortIdOfCommunity(db: Database, communityId: string): Promise<string | null> {
-  const [row] = await db.select({ cohortId: communities.cohortId }).from(communities).where(eq(communities.id, communityId));
-  return row?.cohortId ?? null;
-}
 
 /** A leader suggests a resource for a playlist; it waits for a facilitator's decision. */
 export async function createSuggestion(

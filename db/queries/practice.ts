@@ -26,16 +26,6 @@ export function listCohortLeaders(db: Database, cohortId: string): Promise<Array
     .orderBy(asc(users.name), asc(users.id));
 }
 
-/** The cohort's next session after `now` (where new logs are discussed), or null when none is scheduled. */
-export async function nextSession(db: Database, cohortId: string, now = new Date()): Promise<{ id: string; title: string; startsAt: Date } | null> {
-  const [row] = await db
-    .select({ id: cohortSessions.id, title: cohortSessions.title, startsAt: cohortSessions.startsAt })
-    .from(cohortSessions)
-    .where(and(eq(cohortSessions.cohortId, cohortId), gt(cohortSessions.startsAt, now)))
-    .orderBy(asc(cohortSessions.startsAt), asc(cohortSessions.id))
-    .limit(1);
-  return row ?? null;
-}
 
 /** Records a between-session practice log. */
 export async function createPracticeLog(

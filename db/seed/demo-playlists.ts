@@ -1,10 +1,11 @@
+import { getNextSession } from "../queries/sessions";
 import * as Y from "yjs";
 import { documentName } from "../../collab/doc-names";
 import { addItem, initPlaylist, type PlaylistItem } from "../../collab/documents/playlist";
 import { appendDocumentUpdate } from "../queries/collab";
 import { createNotification } from "../queries/notifications";
 import { createSuggestion, saveProgress } from "../queries/playlists";
-import { createPracticeLog, nextSession } from "../queries/practice";
+import { createPracticeLog } from "../queries/practice";
 import { getUser } from "../queries/users";
 import type { DemoContext } from "./demo-context";
 
@@ -119,7 +120,7 @@ export async function seedPlaylistsAndPractice(ctx: DemoContext) {
     why: "The family support section gave me words for the first conversation with parents of persistently absent pupils.",
   });
 
-  const session = await nextSession(db, cohortId);
+  const session = await getNextSession(db, cohortId);
   const logs = [
     {
       author: head1,
