@@ -14,7 +14,7 @@ import type { ReactNode } from "react";
 import { unreadCount } from "../db/queries/notifications";
 import { getGrants } from "../db/queries/users";
 import { StatusPage, statusTitle } from "./components/status-page";
-import { adminAuthorityIds } from "./utils/permissions";
+import { adminAuthorityIds } from "./kernel/permissions";
 import styles from "./styles/app.css";
 
 // An inline icon, so browsers do not ask for a /favicon.ico that does not exist (a 404 in the console).

@@ -1,11 +1,11 @@
 import type { IncomingMessage } from "node:http";
-import type { Auth } from "../app/utils/auth.server";
-import { documentAccess, type DocumentAccess } from "../app/utils/permissions";
-import { schoolYearOf } from "../app/utils/school-year";
+import { documentAccess, type DocumentAccess } from "../app/kernel/permissions";
+import { schoolYearOf } from "../app/kernel/school-year";
 import type { Database } from "../db/client";
 import { COLLAB_PATH_PREFIX, parseDocumentName, type DocumentName } from "./doc-names";
 import { SAVED_PARAM } from "./protocol";
-import { resolveDocumentScope } from "./scope";
+import { loadActor, resolveDocumentScope } from "./scope";
+import type { SessionValidator } from "./session-validator";
 
 export type UpgradeDecision =
   | {
@@ -26,7 +26,7 @@ export type UpgradeDecision =
  */
 export async function authorizeUpgrade(
   req: IncomingMessage,
-  deps: { db: Database; auth: Auth; allowedOrigin: (req: IncomingMessage) => boolean; now?: () => Date },
+  deps: { db: Database; auth: Pick<SessionValidator, "validate">; allowedOrigin: (req: IncomingMessage) => boolean; now?: () => Date },
 ): Promise<UpgradeDecision> {
   const url = new URL(req.url ?? "/", "http://localhost");
   if (!url.pathname.startsWith(COLLAB_PATH_PREFIX)) {
@@ -41,7 +41,7 @@ export async function authorizeUpgrade(
   if (!session) return { ok: false, status: 401, reason: "Unauthorized", message: "Sign in to open this document." };
   const scope = await resolveDocumentScope(deps.db, doc, schoolYearOf(deps.now?.() ?? new Date()));
   if (!scope) return { ok: false, status: 404, reason: "Not Found", message: "There is no such document." };
-  const access = documentAccess({ userId: session.user.id, grants: [] }, doc.kind, scope);
+  const access = documentAccess(await loadActor(deps.db, session.user.id), doc.kind, scope);
   if (access === "none") return { ok: false, status: 403, reason: "Forbidden", message: "You do not have access to this document." };
   return {
     ok: true,

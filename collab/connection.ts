@@ -1,8 +1,8 @@
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import type { WebSocket } from "ws";
-import type { Logger } from "../app/utils/logger.server";
-import type { DocumentAccess } from "../app/utils/permissions";
+import type { Logger } from "../app/kernel/logger";
+import type { DocumentAccess } from "../app/kernel/permissions";
 import { CloseCodes } from "./close-codes";
 import type { HostedDocument, Peer } from "./hosted-document";
 import { decodeClientMessage, encodeMessage, ProtocolError } from "./messages";

@@ -5,8 +5,8 @@
 import * as decoding from "lib0/decoding";
 import { afterEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { createLogger } from "../app/utils/logger.server";
-import { isFullySaved, readSavedMessage } from "../app/components/collab/save-state";
+import { silentLogger } from "../app/kernel/logger";
+import { isFullySaved, readSavedMessage } from "./saved-state";
 import { HostedDocument, type Peer } from "./hosted-document";
 import { createMetrics } from "./metrics";
 import { MessageType } from "./protocol";
@@ -40,7 +40,7 @@ afterEach(async () => {
 describe("HostedDocument's saved signal", () => {
   it("sends one saved at once, then at most one per interval, the last with the newest state", async () => {
     const store = memoryStore();
-    const logger = createLogger("silent");
+    const logger = silentLogger;
     hosted = new HostedDocument("inquiry.x", store, { flushDelayMs: 1, compactAfterRows: 1000, maxRetries: 0, savedIntervalMs: 300 }, logger, createMetrics());
     await hosted.load();
     const listener = recordingPeer(true);

@@ -1,6 +1,6 @@
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
-import type { Logger } from "../app/utils/logger.server";
+import type { Logger } from "../app/kernel/logger";
 import { encodeMessage, type DeleteSet } from "./messages";
 import { recordLatency, type CollabMetrics } from "./metrics";
 import type { CollabStore } from "./store";
@@ -40,11 +40,13 @@ export class HostedDocument {
   readonly peers = new Map<Peer, Set<number>>();
   private pending: Array<{ update: Uint8Array; at: number }> = [];
   private timer: NodeJS.Timeout | null = null;
-  private flushing: Promise<void> | null = null;
+  private flushing: Promise<number | void> | null = null;
   private compacting: Promise<void> | null = null;
   private failures = 0;
   private logRows = 0;
   private destroyed = false;
+  /** The id of the last log row this document appended (0 until it appends; 0 too for a store without ids). */
+  lastStoredId = 0;
   /** State vector of everything known to be in the database. */
   persistedStateVector: Uint8Array = new Uint8Array([0]);
   /** Deletions known to be in the database (a deletion does not move the state vector). */
@@ -53,6 +55,8 @@ export class HostedDocument {
   private savedTimer: NodeJS.Timeout | null = null;
   private savedSentAt = -Infinity;
   onStorageFailure: (error: unknown) => void = () => {};
+  /** Called after each durable write, once "saved" is on its way (the projection hangs off this). */
+  onStored: () => void = () => {};
 
   constructor(
     readonly name: string,
@@ -138,7 +142,8 @@ export class HostedDocument {
     const merged = batch.length === 1 ? batch[0].update : Y.mergeUpdates(batch.map((b) => b.update));
     this.flushing = this.store.append(this.name, merged);
     try {
-      await this.flushing;
+      const id = await this.flushing;
+      if (typeof id === "number") this.lastStoredId = Math.max(this.lastStoredId, id);
     } catch (error) {
       this.flushing = null;
       this.pending = batch.concat(this.pending);
@@ -163,6 +168,7 @@ export class HostedDocument {
     this.persistedDeletions = Y.mergeDeleteSets([this.persistedDeletions, Y.decodeUpdate(merged).ds]);
     this.savedFrame = null;
     this.announceSaved();
+    this.onStored();
     if (this.logRows >= this.options.compactAfterRows) void this.compact();
     if (this.pending.length && !this.timer) this.timer = setTimeout(() => void this.flush().catch(() => {}), this.options.flushDelayMs);
   }

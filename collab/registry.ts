@@ -1,6 +1,7 @@
-import type { Logger } from "../app/utils/logger.server";
+import type { Logger } from "../app/kernel/logger";
 import { HostedDocument, type PersistenceOptions } from "./hosted-document";
 import type { CollabMetrics } from "./metrics";
+import type { DocumentProjector } from "./projector";
 import type { CollabStore } from "./store";
 
 type Entry = {
@@ -25,6 +26,7 @@ export class DocumentRegistry {
     private readonly logger: Logger,
     private readonly metrics: CollabMetrics,
     private readonly onStorageFailure: (doc: HostedDocument) => void,
+    private readonly projector: DocumentProjector | null = null,
   ) {}
 
   /** The loaded document, loading it if needed. Rejects if it cannot be loaded. */
@@ -65,6 +67,8 @@ export class DocumentRegistry {
       throw error;
     }
     doc.onStorageFailure = () => this.onStorageFailure(doc);
+    const projector = this.projector;
+    if (projector) doc.onStored = () => projector.schedule(doc);
     init(doc);
     this.metrics.openDocuments++;
     this.logger.debug("document loaded", { doc: name, ms: Math.round(performance.now() - started) });
@@ -91,11 +95,16 @@ export class DocumentRegistry {
     entry.unloadTimer = null;
     const doc = entry.doc;
     entry.unloading = (async () => {
+      let saved = !discard;
       try {
         if (!discard) await doc.flushAll();
       } catch (error) {
+        saved = false;
         this.logger.error("document unloaded with changes that could not be saved", { doc: name, error });
       } finally {
+        // The last projection is written from the live document before it is freed.
+        if (saved) await this.projector?.flush(doc);
+        else await this.projector?.discard(doc);
         await doc.destroy();
         this.entries.delete(name);
         this.metrics.openDocuments--;

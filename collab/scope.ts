@@ -1,6 +1,13 @@
+import type { Actor } from "../app/kernel/permissions";
 import type { Database } from "../db/client";
 import { getCohortScope, getCommunityScope, getSessionScope, type Scope } from "../db/queries/community-scope";
+import { getGrants } from "../db/queries/users";
 import type { DocumentName } from "./doc-names";
+
+/** The actor pages use for this person (grants loaded the same way), for the permission module. */
+export async function loadActor(db: Database, userId: string): Promise<Actor> {
+  return { userId, grants: await getGrants(db, userId) };
+}
 
 /**
  * The facts the permission module needs for a document, or null when the document does not

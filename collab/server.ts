@@ -1,11 +1,11 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer } from "ws";
-import type { Auth } from "../app/utils/auth.server";
-import type { Logger } from "../app/utils/logger.server";
-import { documentAccess } from "../app/utils/permissions";
-import { schoolYearOf } from "../app/utils/school-year";
+import type { Logger } from "../app/kernel/logger";
+import { documentAccess } from "../app/kernel/permissions";
+import { schoolYearOf } from "../app/kernel/school-year";
 import type { Database } from "../db/client";
+import { deleteProjection, saveProjection } from "../db/queries/document-projections";
 import { authorizeUpgrade } from "./authorize";
 import { CloseCodes } from "./close-codes";
 import { Connection, type ConnectionLimits } from "./connection";
@@ -14,13 +14,15 @@ import { refuseUpgrade } from "./refuse-upgrade";
 import { initDocument } from "./documents/index";
 import type { HostedDocument, PersistenceOptions } from "./hosted-document";
 import { createMetrics, summariseMetrics } from "./metrics";
+import { DocumentProjector, type ProjectionSink } from "./projector";
 import { DocumentRegistry } from "./registry";
-import { resolveDocumentScope } from "./scope";
+import { loadActor, resolveDocumentScope } from "./scope";
+import type { SessionValidator } from "./session-validator";
 import { createDatabaseStore, type CollabStore } from "./store";
 
 export type CollabServerOptions = {
   db: Database;
-  auth: Auth;
+  auth: SessionValidator;
   logger: Logger;
   allowedOrigin: (req: IncomingMessage) => boolean;
   store?: CollabStore;
@@ -29,6 +31,10 @@ export type CollabServerOptions = {
   unloadGraceMs?: number;
   /** How often live sessions and access are re-checked for open sockets. */
   recheckMs?: number;
+  /** How long after a durable write a document's projection is written, at most. */
+  projectionDelayMs?: number;
+  /** Where projections are written (default: the database). */
+  projections?: ProjectionSink;
 };
 
 export type CollabServer = ReturnType<typeof createCollabServer>;
@@ -49,6 +55,11 @@ export function createCollabServer(options: CollabServerOptions) {
     ...options.persistence,
   };
   const store = options.store ?? createDatabaseStore(db);
+  const projections: ProjectionSink = options.projections ?? {
+    save: (row) => saveProjection(db, row),
+    drop: (name) => deleteProjection(db, name),
+  };
+  const projector = new DocumentProjector(projections, options.projectionDelayMs ?? 2_000, logger);
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes * 2 });
   const connections = new Map<Connection, HostedDocument | null>();
   let closing = false;
@@ -57,7 +68,7 @@ export function createCollabServer(options: CollabServerOptions) {
     // Storage kept failing: hand the edits back to the clients (they resend them on reconnect).
     for (const [conn, d] of connections) if (d === doc) conn.close(CloseCodes.storageUnavailable, "saving failed");
     void registry.unload(doc.name, true);
-  });
+  }, projector);
 
   function onClosed(conn: Connection, code: number, reason: string) {
     const doc = connections.get(conn);
@@ -117,6 +128,7 @@ export function createCollabServer(options: CollabServerOptions) {
     const live = await auth.liveSessions([...new Set(conns.map((c) => c.identity.sessionId))]);
     const year = schoolYearOf(new Date());
     const scopes = new Map<string, Awaited<ReturnType<typeof resolveDocumentScope>>>();
+    const actors = new Map<string, Awaited<ReturnType<typeof loadActor>>>();
     for (const conn of conns) {
       if (!live.has(conn.identity.sessionId)) {
         conn.close(CloseCodes.sessionEnded, "session ended");
@@ -125,7 +137,9 @@ export function createCollabServer(options: CollabServerOptions) {
       const name = parseDocumentName(conn.identity.docName)!;
       if (!scopes.has(name.name)) scopes.set(name.name, await resolveDocumentScope(db, name, year));
       const scope = scopes.get(name.name);
-      const access = scope ? documentAccess({ userId: conn.identity.userId, grants: [] }, name.kind, scope) : "none";
+      const { userId } = conn.identity;
+      if (scope && !actors.has(userId)) actors.set(userId, await loadActor(db, userId));
+      const access = scope ? documentAccess(actors.get(userId)!, name.kind, scope) : "none";
       if (access === "none") conn.close(CloseCodes.accessRevoked, "access removed");
       else if (access !== conn.identity.access) conn.setAccess(access);
     }

@@ -6,8 +6,8 @@ import { appendDocumentUpdate, compactDocumentRows, loadDocumentRows } from "../
 export type CollabStore = {
   /** Builds the document's current state: snapshot plus every logged update. Returns the row count of the log. */
   load(name: string, into: Y.Doc): Promise<{ logRows: number }>;
-  /** Appends one update (already merged from a batch). Resolves once it is durable. */
-  append(name: string, update: Uint8Array): Promise<void>;
+  /** Appends one update (already merged from a batch). Resolves once it is durable, with the log row's id when the store has one. */
+  append(name: string, update: Uint8Array): Promise<number | void>;
   /** Folds the log into the snapshot; returns how many rows were folded. */
   compact(name: string): Promise<number>;
 };

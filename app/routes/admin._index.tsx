@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getAuthoritySummary } from "../../db/queries/dashboard";
-import { requireAuthorityAdmin } from "../utils/permissions.server";
+import { requireAuthorityAdmin } from "../features/admin/guard.server";
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const { authorityId } = await requireAuthorityAdmin(context, request);

@@ -2,9 +2,11 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { useLoaderData } from "@remix-run/react";
 import { listMail } from "../../db/queries/mail";
 import { EmptyState } from "../components/ui/empty-state";
+import { MailBody } from "../features/admin/components/mail-body";
 import { forbidden } from "../utils/http.server";
-import { canViewOutbox } from "../utils/permissions";
-import { requireAuthorityAdmin } from "../utils/permissions.server";
+import { formatInstant } from "../kernel/dates";
+import { canViewOutbox } from "../kernel/permissions";
+import { requireAuthorityAdmin } from "../features/admin/guard.server";
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const { actor, authorityId } = await requireAuthorityAdmin(context, request);
@@ -14,7 +16,6 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 }
 
 const statusText = { outbox: "In outbox (not sent)", sent: "Sent", failed: "Sending failed" } as const;
-const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
 
 export default function OutboxPage() {
   const { messages, smtp } = useLoaderData<typeof loader>();
@@ -36,7 +37,7 @@ export default function OutboxPage() {
             <li key={m.id} className="rounded-lg border border-slate-200 bg-white p-4">
               <details>
                 <summary className="cursor-pointer">
-                  <span className="font-semibold">{m.subject}</span> to {m.toAddress} · {when.format(new Date(m.createdAt))} ·{" "}
+                  <span className="font-semibold">{m.subject}</span> to {m.toAddress} · {formatInstant(m.createdAt, "medium-date-time")} ·{" "}
                   <span className={m.status === "failed" ? "text-red-800" : "text-slate-800"}>{statusText[m.status]}</span>
                 </summary>
                 {m.error ? <p className="mt-2 text-sm text-red-800">Reason: {m.error}</p> : null}
@@ -47,24 +48,6 @@ export default function OutboxPage() {
         </ul>
       )}
     </main>
-  );
-}
-
-/** The plain-text body with its links made clickable. */
-function MailBody({ text }: { text: string }) {
-  const parts = text.split(/(https?:\/\/\S+)/g);
-  return (
-    <p className="mt-3 whitespace-pre-wrap break-words text-sm text-slate-800">
-      {parts.map((part, i) =>
-        /^https?:\/\//.test(part) ? (
-          <a key={i} href={part} className="text-brand-700 underline">
-            {part}
-          </a>
-        ) : (
-          part
-        ),
-      )}
-    </p>
   );
 }
 

@@ -3,24 +3,17 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { getAuthority } from "../../db/queries/authorities";
-import { getAuthoritySchool, listSchools } from "../../db/queries/schools";
-import { addGrant, listPeople, removeGrant } from "../../db/queries/users";
-import { RoleFields } from "../components/role-fields";
+import { listSchools } from "../../db/queries/schools";
+import { RoleFields } from "../features/admin/components/role-fields";
 import { StatusPage } from "../components/status-page";
 import { Button } from "../components/ui/button";
 import { ErrorList } from "../components/ui/field";
-import { forbidden, notFound, requireIdParam } from "../utils/http.server";
-import { canChangeRole } from "../utils/permissions";
-import { requireAuthorityAdmin } from "../utils/permissions.server";
-import { RoleGrantSchema } from "../utils/role-schema";
-import { roleLabel } from "../utils/roles";
-
-async function requirePerson(context: LoaderFunctionArgs["context"], authorityId: string, userId: string | undefined) {
-  // Only people who hold a role in this authority can be seen here; anyone else is "not found".
-  const [person] = await listPeople(context.services.db, authorityId, requireIdParam(userId));
-  if (!person) notFound();
-  return person;
-}
+import { forbidden } from "../utils/http.server";
+import { canChangeRole } from "../kernel/permissions";
+import { requireAuthorityAdmin, requirePerson } from "../features/admin/guard.server";
+import { changeRole } from "../features/admin/service.server";
+import { RoleGrantSchema } from "../features/admin/schema";
+import { roleLabel } from "../kernel/terminology";
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const { actor, authorityId } = await requireAuthorityAdmin(context, request);
@@ -28,8 +21,11 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const { db } = context.services;
   const [schools, authority] = await Promise.all([listSchools(db, authorityId), getAuthority(db, authorityId)]);
   return json({
-    person,
-    isSelf: person.id === actor.userId,
+    person: {
+      ...person,
+      // An admin may not take away their own admin role: the page says so instead of offering it.
+      grants: person.grants.map((g) => ({ ...g, removable: canChangeRole(actor, { authorityId, targetUserId: person.id, role: g.role, action: "remove" }) })),
+    },
     schools: schools.map((s) => ({ id: s.id, name: s.name })),
     terminology: authority?.terminology ?? "en-GB",
   });
@@ -39,29 +35,22 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   const { actor, authorityId } = await requireAuthorityAdmin(context, request);
   const person = await requirePerson(context, authorityId, params.userId);
   const form = await request.formData();
-  const intent = form.get("intent");
   const submission = parseWithZod(form, { schema: RoleGrantSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const { role, schoolId } = submission.value;
-  const action = intent === "remove" ? "remove" : "add";
+  const action = form.get("intent") === "remove" ? "remove" : "add";
   if (!canChangeRole(actor, { authorityId, targetUserId: person.id, role, action })) {
     forbidden("You cannot remove your own admin role. Ask another admin to do it.");
   }
-  const { db, logger } = context.services;
-  if (schoolId && !(await getAuthoritySchool(db, authorityId, schoolId))) {
-    return json(submission.reply({ fieldErrors: { schoolId: ["Choose a school from the list"] } }), { status: 400 });
-  }
-  const grant = { role, schoolId, authorityId };
-  if (action === "remove") await removeGrant(db, person.id, grant);
-  else await addGrant(db, person.id, grant);
-  logger.info("role changed", { by: actor.userId, userId: person.id, role, schoolId, action });
+  const result = await changeRole(context.services, actor, { authorityId, personId: person.id, role, schoolId, action });
+  if (!result.ok) return json(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
   // Removing someone's last role takes them out of the authority, so this page no longer exists.
-  if (action === "remove" && (await listPeople(db, authorityId, person.id)).length === 0) return redirect("/admin/people");
+  if (result.leftAuthority) return redirect("/admin/people");
   return json(submission.reply({ resetForm: true }));
 }
 
 export default function PersonRoles() {
-  const { person, isSelf, schools, terminology } = useLoaderData<typeof loader>();
+  const { person, schools, terminology } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
   const [form, fields] = useForm({
@@ -87,7 +76,7 @@ export default function PersonRoles() {
         <ul className="mt-2 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
           {person.grants.map((g) => {
             const label = roleLabel(g.role, terminology) + (g.schoolName ? ` of ${g.schoolName}` : "");
-            const locked = isSelf && g.role === "authority_admin";
+            const locked = !g.removable;
             return (
               <li key={`${g.role}-${g.schoolId}`} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3">
                 <span>{label}</span>

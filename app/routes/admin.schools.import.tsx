@@ -1,13 +1,13 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
-import { isUniqueViolation } from "../../db/errors";
-import { findSchoolClashes, insertSchools } from "../../db/queries/schools";
 import { Button } from "../components/ui/button";
 import { forbidden } from "../utils/http.server";
-import { canAddSchools } from "../utils/permissions";
-import { requireAuthorityAdmin } from "../utils/permissions.server";
-import { CSV_COLUMNS, MAX_CSV_ROWS } from "../utils/school-csv";
-import { parseSchoolsCsv, type RowError } from "../utils/school-csv.server";
+import { canAddSchools } from "../kernel/permissions";
+import { requireAuthorityAdmin } from "../features/admin/guard.server";
+import { CSV_COLUMNS, MAX_CSV_ROWS } from "../features/admin/school-csv";
+import type { RowError } from "../features/admin/school-csv.server";
+import { importSchools } from "../features/admin/service.server";
+import { DataTable } from "../components/ui/data-table";
 
 const MAX_BYTES = 1_000_000;
 
@@ -39,18 +39,9 @@ export async function action({ context, request }: ActionFunctionArgs) {
   if (!text.trim()) {
     return reply({ imported: 0, pasted, errors: [{ row: 0, field: "file", message: "Choose a CSV file or paste its contents." }] }, 400);
   }
-  const { db, logger } = context.services;
-  const result = parseSchoolsCsv(text, await findSchoolClashes(db, authorityId));
-  if (!result.ok) return reply({ imported: 0, errors: result.errors, pasted }, 400);
-  try {
-    const inserted = await insertSchools(db, result.schools.map((s) => ({ ...s, authorityId })));
-    logger.info("schools imported", { count: inserted.length, by: actor.userId });
-    return reply({ imported: inserted.length, errors: [] });
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    const message = "Another admin added one of these schools while you were importing. Nothing was imported; please try again.";
-    return reply({ imported: 0, pasted, errors: [{ row: 0, field: "file", message }] }, 409);
-  }
+  const result = await importSchools(context.services, actor, authorityId, text);
+  if (!result.ok) return reply({ imported: 0, errors: result.errors, pasted }, result.status);
+  return reply({ imported: result.imported, errors: [] });
 }
 
 export default function ImportSchools() {
@@ -109,24 +100,17 @@ function ImportErrors({ errors }: { errors: RowError[] }) {
       <h2 id="import-errors" className="font-semibold text-red-900">
         Nothing was imported. Please fix {errors.length === 1 ? "this problem" : `these ${errors.length} problems`}:
       </h2>
-      <table className="mt-2 w-full text-left text-sm">
-        <thead>
-          <tr>
-            <th scope="col" className="pr-3">Row</th>
-            <th scope="col" className="pr-3">Column</th>
-            <th scope="col">Problem</th>
-          </tr>
-        </thead>
-        <tbody>
-          {errors.map((e, i) => (
-            <tr key={i}>
-              <td className="pr-3">{e.row || "—"}</td>
-              <td className="pr-3">{e.field}</td>
-              <td>{e.message}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        variant="plain"
+        className="mt-2"
+        rows={errors}
+        rowKey={(_, i) => String(i)}
+        columns={[
+          { key: "row", header: "Row", className: "pr-3", headerClassName: "pr-3", cell: (e) => e.row || "—" },
+          { key: "field", header: "Column", className: "pr-3", headerClassName: "pr-3", cell: (e) => e.field },
+          { key: "message", header: "Problem", cell: (e) => e.message },
+        ]}
+      />
     </section>
   );
 }

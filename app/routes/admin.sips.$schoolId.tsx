@@ -1,43 +1,23 @@
 import { parseWithZod } from "@conform-to/zod";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { isUniqueViolation } from "../../db/errors";
-import { getAuthoritySchool } from "../../db/queries/schools";
-import {
-  assignSipToSchool,
-  countPastCategoryAssignments,
-  getAssignedSipId,
-  getCategoryBudgets,
-  listSips,
-  setAssignmentBudget,
-  unassignSip,
-} from "../../db/queries/sip-deployment";
+import { countPastCategoryAssignments, getAssignedSipId, getCategoryBudgets, listSips } from "../../db/queries/sip-deployment";
 import { getSchoolScope } from "../../db/queries/school-scope";
-import { AssignOtherForm, BudgetForm, SuggestionList } from "../components/sip-assignment";
+import { AssignOtherForm, BudgetForm, SuggestionList } from "../features/deployment/components/sip-assignment";
+import { requireDeploymentSchool } from "../features/deployment/guard.server";
+import { assignSip, changeBudget, unassignSip } from "../features/deployment/service.server";
+import { serviceDeps } from "../features/schools/service-deps.server";
 import { StatusPage } from "../components/status-page";
 import { Button } from "../components/ui/button";
 import { ErrorList } from "../components/ui/field";
-import { previousSchoolYear } from "../utils/day-budget";
-import { forbidden, notFound, requireIdParam } from "../utils/http.server";
-import { canManageSipDeployment } from "../utils/permissions";
-import { requireAuthorityAdmin } from "../utils/permissions.server";
-import { categoryLabels } from "../utils/roles";
-import { schoolYearOf } from "../utils/school-year";
-import { AssignSchema, BudgetSchema } from "../utils/sip-deployment-schema";
-import { rankSips } from "../utils/sip-matching";
+import { categoryLabels } from "../kernel/school-phases";
+import { previousSchoolYear } from "../kernel/school-year";
+import { AssignSchema, BudgetSchema } from "../features/deployment/schema";
+import { rankSips } from "../features/deployment/sip-matching";
 
-/** The admin, the school (of their authority, else 404) and this school year. */
-async function requireDeployment(args: LoaderFunctionArgs) {
-  const { actor, authorityId } = await requireAuthorityAdmin(args.context, args.request);
-  if (!canManageSipDeployment(actor, authorityId)) forbidden();
-  const school = await getAuthoritySchool(args.context.services.db, authorityId, requireIdParam(args.params.schoolId));
-  if (!school) notFound();
-  return { actor, authorityId, school, year: schoolYearOf(new Date()) };
-}
-
-export async function loader(args: LoaderFunctionArgs) {
-  const { authorityId, school, year } = await requireDeployment(args);
-  const { db } = args.context.services;
+export async function loader({ context, request, params }: LoaderFunctionArgs) {
+  const { authorityId, school, year } = await requireDeploymentSchool(context, request, params.schoolId);
+  const { db } = context.services;
   const [scope, budgets, sips, lastYearSipId, experience] = await Promise.all([
     getSchoolScope(db, school.id, year),
     getCategoryBudgets(db, authorityId),
@@ -59,44 +39,33 @@ export async function loader(args: LoaderFunctionArgs) {
   });
 }
 
-export async function action(args: ActionFunctionArgs) {
-  const { actor, authorityId, school, year } = await requireDeployment(args);
-  const { db, logger } = args.context.services;
-  const formData = await args.request.formData();
+export async function action({ context, request, params }: ActionFunctionArgs) {
+  const { actor, authorityId, school, year } = await requireDeploymentSchool(context, request, params.schoolId);
+  const deps = serviceDeps(context, request);
+  const target = { authorityId, year, schoolId: school.id };
+  const formData = await request.formData();
   const intent = formData.get("intent");
   const source = formData.get("source") === "other" ? "other" : "suggested";
   if (intent === "assign") {
     const submission = parseWithZod(formData, { schema: AssignSchema });
     if (submission.status !== "success") return json({ intent, source, result: submission.reply() }, { status: 400 });
-    const sips = await listSips(db, authorityId, year);
-    if (!sips.some((s) => s.userId === submission.value.sipUserId)) {
-      return json({ intent, source, result: submission.reply({ fieldErrors: { sipUserId: ["Choose one of your authority's SIPs"] } }) }, { status: 400 });
+    const assigned = await assignSip(deps, actor, target, submission.value);
+    if (!assigned.ok) {
+      const errors = assigned.field ? { fieldErrors: { [assigned.field]: [assigned.message] } } : { formErrors: [assigned.message] };
+      return json({ intent, source, result: submission.reply(errors) }, { status: 400 });
     }
-    try {
-      await assignSipToSchool(db, { authorityId, schoolId: school.id, schoolYear: year, ...submission.value });
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      return json({ intent, source, result: submission.reply({ formErrors: ["This school was given a SIP a moment ago. Check it below."] }) }, { status: 400 });
-    }
-    logger.info("sip assigned", { schoolId: school.id, sipUserId: submission.value.sipUserId, by: actor.userId });
     return json({ intent, source, result: submission.reply({ resetForm: true }), message: "The SIP was assigned." });
   }
   if (intent === "budget") {
     const submission = parseWithZod(formData, { schema: BudgetSchema });
     if (submission.status !== "success") return json({ intent, source, result: submission.reply() }, { status: 400 });
-    if (!(await setAssignmentBudget(db, school.id, year, submission.value.dayBudget))) {
-      return json({ intent, source, result: submission.reply({ formErrors: ["This school has no SIP this year."] }) }, { status: 400 });
-    }
+    const changed = await changeBudget(deps, target, submission.value.dayBudget);
+    if (!changed.ok) return json({ intent, source, result: submission.reply({ formErrors: [changed.message] }) }, { status: 400 });
     return json({ intent, source, result: submission.reply(), message: "The day budget was changed." });
   }
   if (intent === "unassign") {
-    const outcome = await unassignSip(db, school.id, year);
-    if (outcome === "has_work") {
-      const error =
-        "This SIP has already logged time, kept visit records, written a report or proposed a link for this school, so the assignment cannot be removed without losing that work. Change the day budget instead.";
-      return json({ intent, source, result: null, error }, { status: 400 });
-    }
-    logger.info("sip unassigned", { schoolId: school.id, by: actor.userId });
+    const removed = await unassignSip(deps, actor, target);
+    if (!removed.ok) return json({ intent, source, result: null, error: removed.message }, { status: 400 });
     return json({ intent, source, result: null, message: "The SIP was unassigned." });
   }
   return json({ intent, source, result: null, error: "Something in that request was not right." }, { status: 400 });

@@ -2,36 +2,32 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { getCategoryBudgets, listDeployment, setCategoryBudgets } from "../../db/queries/sip-deployment";
+import { getCategoryBudgets, listDeployment } from "../../db/queries/sip-deployment";
 import { schoolCategories } from "../../db/schema/school-options";
+import { requireDeploymentAdmin } from "../features/deployment/guard.server";
+import { setCategoryBudgets } from "../features/deployment/service.server";
+import { serviceDeps } from "../features/schools/service-deps.server";
 import { StatusPage } from "../components/status-page";
 import { Button } from "../components/ui/button";
 import { EmptyState } from "../components/ui/empty-state";
 import { ErrorList, Field } from "../components/ui/field";
-import { formatNumber } from "../utils/day-budget";
-import { forbidden } from "../utils/http.server";
-import { canManageSipDeployment } from "../utils/permissions";
-import { requireAuthorityAdmin } from "../utils/permissions.server";
-import { categoryLabels } from "../utils/roles";
-import { schoolYearOf } from "../utils/school-year";
-import { CategoryBudgetsSchema } from "../utils/sip-deployment-schema";
+import { formatNumber } from "../features/visits/day-budget";
+import { categoryLabels } from "../kernel/school-phases";
+import { CategoryBudgetsSchema } from "../features/deployment/schema";
+import { DataTable } from "../components/ui/data-table";
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
-  const { actor, authorityId } = await requireAuthorityAdmin(context, request);
-  if (!canManageSipDeployment(actor, authorityId)) forbidden();
+  const { authorityId, year } = await requireDeploymentAdmin(context, request);
   const { db } = context.services;
-  const year = schoolYearOf(new Date());
   const [schools, budgets] = await Promise.all([listDeployment(db, authorityId, year), getCategoryBudgets(db, authorityId)]);
   return json({ year, schools, budgets });
 }
 
 export async function action({ context, request }: ActionFunctionArgs) {
-  const { actor, authorityId } = await requireAuthorityAdmin(context, request);
-  if (!canManageSipDeployment(actor, authorityId)) forbidden();
+  const { actor, ...target } = await requireDeploymentAdmin(context, request);
   const submission = parseWithZod(await request.formData(), { schema: CategoryBudgetsSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  await setCategoryBudgets(context.services.db, authorityId, submission.value);
-  context.services.logger.info("category day budgets set", { authorityId, by: actor.userId });
+  await setCategoryBudgets(serviceDeps(context, request), actor, target, submission.value);
   return json({ ...submission.reply(), saved: true });
 }
 
@@ -72,38 +68,28 @@ type Row = ReturnType<typeof useLoaderData<typeof loader>>["schools"][number];
 
 function DeploymentTable({ schools }: { schools: Row[] }) {
   return (
-    <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="min-w-full text-left text-sm">
-        <caption className="sr-only">Each school's SIP and day budget this year</caption>
-        <thead className="bg-slate-100">
-          <tr>
-            {["School", "Support category", "SIP", "Days used of budget", "Action"].map((h) => (
-              <th key={h} scope="col" className="px-3 py-2 font-semibold">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {schools.map((s) => (
-            <tr key={s.schoolId} className="border-t border-slate-200">
-              <th scope="row" className="px-3 py-2 font-medium">
-                {s.name}
-              </th>
-              <td className="px-3 py-2">{categoryLabels[s.category]}</td>
-              <td className="px-3 py-2">{s.sipName ?? <span className="font-semibold text-amber-900">Unassigned</span>}</td>
-              <td className="px-3 py-2">{s.dayBudget === null ? "—" : `${formatNumber(s.daysUsed)} of ${formatNumber(s.dayBudget)}`}</td>
-              <td className="px-3 py-2">
-                <Link to={`/admin/sips/${s.schoolId}`} className="font-semibold text-brand-700 underline">
-                  {s.assignmentId ? "Change" : "Find a SIP"}
-                  <span className="sr-only"> for {s.name}</span>
-                </Link>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      className="mt-4"
+      caption="Each school's SIP and day budget this year"
+      rows={schools}
+      rowKey={(s) => s.schoolId}
+      columns={[
+        { key: "school", header: "School", rowHeader: true, cell: (s) => s.name },
+        { key: "category", header: "Support category", cell: (s) => categoryLabels[s.category] },
+        { key: "sip", header: "SIP", cell: (s) => s.sipName ?? <span className="font-semibold text-amber-900">Unassigned</span> },
+        { key: "days", header: "Days used of budget", cell: (s) => (s.dayBudget === null ? "—" : `${formatNumber(s.daysUsed)} of ${formatNumber(s.dayBudget)}`) },
+        {
+          key: "action",
+          header: "Action",
+          cell: (s) => (
+            <Link to={`/admin/sips/${s.schoolId}`} className="font-semibold text-brand-700 underline">
+              {s.assignmentId ? "Change" : "Find a SIP"}
+              <span className="sr-only"> for {s.name}</span>
+            </Link>
+          ),
+        },
+      ]}
+    />
   );
 }
 

@@ -2,38 +2,31 @@ import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@co
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { listSips, saveSipProfile, type SipSummary } from "../../db/queries/sip-deployment";
+import { listSips, type SipSummary } from "../../db/queries/sip-deployment";
 import { schoolCategories } from "../../db/schema/school-options";
+import { requireDeploymentAdmin } from "../features/deployment/guard.server";
+import { saveSipProfile } from "../features/deployment/service.server";
+import { serviceDeps } from "../features/schools/service-deps.server";
 import { StatusPage } from "../components/status-page";
 import { Button } from "../components/ui/button";
 import { EmptyState } from "../components/ui/empty-state";
 import { ErrorList, Field } from "../components/ui/field";
-import { formatNumber } from "../utils/day-budget";
-import { forbidden } from "../utils/http.server";
-import { canManageSipDeployment } from "../utils/permissions";
-import { requireAuthorityAdmin } from "../utils/permissions.server";
-import { categoryLabels } from "../utils/roles";
-import { schoolYearOf } from "../utils/school-year";
-import { SipProfileSchema } from "../utils/sip-deployment-schema";
+import { formatNumber } from "../features/visits/day-budget";
+import { categoryLabels } from "../kernel/school-phases";
+import { SipProfileSchema } from "../features/deployment/schema";
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
-  const { actor, authorityId } = await requireAuthorityAdmin(context, request);
-  if (!canManageSipDeployment(actor, authorityId)) forbidden();
-  const year = schoolYearOf(new Date());
+  const { authorityId, year } = await requireDeploymentAdmin(context, request);
   return json({ year, sips: await listSips(context.services.db, authorityId, year) });
 }
 
 export async function action({ context, request }: ActionFunctionArgs) {
-  const { actor, authorityId } = await requireAuthorityAdmin(context, request);
-  if (!canManageSipDeployment(actor, authorityId)) forbidden();
-  const { db } = context.services;
+  const { actor: _actor, ...target } = await requireDeploymentAdmin(context, request);
   const submission = parseWithZod(await request.formData(), { schema: SipProfileSchema });
   const userId = submission.payload.userId;
   if (submission.status !== "success") return json({ userId, result: submission.reply() }, { status: 400 });
-  const sips = await listSips(db, authorityId, schoolYearOf(new Date()));
   // Only the authority's own SIPs have profiles here; anyone else's id is "not found".
-  if (!sips.some((s) => s.userId === submission.value.userId)) throw new Response("Not found", { status: 404 });
-  await saveSipProfile(db, { authorityId, ...submission.value });
+  if (!(await saveSipProfile(serviceDeps(context, request), target, submission.value)).ok) throw new Response("Not found", { status: 404 });
   return json({ userId, result: submission.reply(), saved: true });
 }
 

@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { getAuthority } from "../../db/queries/authorities";
 import { StatusPage } from "../components/status-page";
-import { requireAuthorityAdmin } from "../utils/permissions.server";
+import { requireAuthorityAdmin } from "../features/admin/guard.server";
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const { authorityId } = await requireAuthorityAdmin(context, request);

@@ -1,28 +1,15 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData, useNavigation } from "@remix-run/react";
-import { decideProposal, getProposal } from "../../db/queries/brokering";
-import { createNotification } from "../../db/queries/notifications";
-import { getSchoolScope } from "../../db/queries/school-scope";
+import { requireProposalDecider } from "../features/brokering/guard.server";
+import { decideProposal } from "../features/brokering/service.server";
+import { serviceDeps, throwRefusal } from "../features/schools/service-deps.server";
 import { StatusPage } from "../components/status-page";
 import { Button } from "../components/ui/button";
-import { DecisionSchema } from "../utils/brokering-schema";
-import { invariantResponse, notFound, requireIdParam } from "../utils/http.server";
-import { canDecideBrokering } from "../utils/permissions";
-import { requireActor } from "../utils/permissions.server";
-import { schoolYearOf } from "../utils/school-year";
-
-/** The partner school's leaders decide; to anyone else the proposal does not exist (404). */
-async function requireDecider(...[context, request, proposalIdParam]: [ActionFunctionArgs["context"], Request, string | undefined]) {
-  const actor = await requireActor(context, request);
-  const proposal = await getProposal(context.services.db, requireIdParam(proposalIdParam));
-  if (!proposal) notFound();
-  const partner = await getSchoolScope(context.services.db, proposal.partnerSchoolId, schoolYearOf(new Date()));
-  if (!partner || !canDecideBrokering(actor, partner)) notFound();
-  return { actor, proposal, partner };
-}
+import { DecisionSchema } from "../features/brokering/schema";
+import { invariantResponse } from "../utils/http.server";
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
-  const { proposal, partner } = await requireDecider(context, request, params.proposalId);
+  const { proposal, partner } = await requireProposalDecider(context, request, params.proposalId);
   return json({
     proposal: { ...proposal, proposedBy: undefined, decidedAt: proposal.decidedAt?.toISOString() ?? null, createdAt: proposal.createdAt.toISOString() },
     partnerName: partner.name,
@@ -30,21 +17,11 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ context, request, params }: ActionFunctionArgs) {
-  const { actor, proposal, partner } = await requireDecider(context, request, params.proposalId);
+  const { actor, proposal, partner } = await requireProposalDecider(context, request, params.proposalId);
   const parsed = DecisionSchema.safeParse(Object.fromEntries(await request.formData()));
   invariantResponse(parsed.success, "Choose to consent or decline.", 400);
-  const { db } = context.services;
-  invariantResponse(await decideProposal(db, proposal.id, actor.userId, parsed.data.decision), "This proposal has already been decided.", 409);
-  if (proposal.proposedBy) {
-    const consented = parsed.data.decision === "consented";
-    await createNotification(db, {
-      userId: proposal.proposedBy,
-      title: consented ? `${partner.name} consented to a brokered link` : "A school declined a brokered link",
-      body: `On “${proposal.priorityTitle}” for ${proposal.requestingSchoolName}.`,
-      link: `/schools/${proposal.requestingSchoolId}/brokering`,
-    });
-  }
-  context.services.logger.info("brokering decided", { proposalId: proposal.id, decision: parsed.data.decision, by: actor.userId });
+  const decided = await decideProposal(serviceDeps(context, request), actor, { proposal, partner }, parsed.data.decision);
+  if (!decided.ok) throwRefusal(decided);
   return redirect(`/brokering/${proposal.id}`);
 }
 

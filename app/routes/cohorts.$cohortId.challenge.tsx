@@ -2,38 +2,17 @@ import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
-import { getChallenge, saveChallenge } from "../../db/queries/equity";
-import { CohortHeader } from "../components/cohort-nav";
+import { getChallenge } from "../../db/queries/equity";
+import { CohortHeader } from "../features/cohorts/components/cohort-nav";
 import { StatusPage } from "../components/status-page";
 import { Button } from "../components/ui/button";
 import { ErrorList, Field } from "../components/ui/field";
-import { requireCohort } from "../utils/cohort.server";
-import { MAX_TAG_LENGTH, MAX_TAGS, normaliseTags } from "../utils/grouping";
+import { requireCohort } from "../features/cohorts/guard.server";
+import { MAX_TAGS } from "../features/communities/grouping";
+import { ChallengeSchema, MAX_CHALLENGE_TEXT } from "../features/communities/schema";
+import { saveEquityChallenge } from "../features/communities/service.server";
 import { notFound } from "../utils/http.server";
-import { canViewEquityChallenge } from "../utils/permissions";
-
-const MAX_TEXT = 500;
-
-/** A leader's challenge: a short text, and up to 5 comma-separated tags (stored lower-case). */
-const ChallengeSchema = z.object({
-  text: z
-    .string({ required_error: "Describe your equity challenge in a sentence or two." })
-    .trim()
-    .min(10, "Describe your equity challenge in a sentence or two (at least 10 characters).")
-    .max(MAX_TEXT, `Keep it to ${MAX_TEXT} characters or fewer.`),
-  tags: z
-    .string()
-    .optional()
-    .superRefine((value, ctx) => {
-      const tags = normaliseTags(value ?? "");
-      if (tags.length > MAX_TAGS) ctx.addIssue({ code: "custom", message: `Use at most ${MAX_TAGS} tags (you have ${tags.length}).` });
-      const long = tags.find((t) => t.length > MAX_TAG_LENGTH);
-      if (long) ctx.addIssue({ code: "custom", message: `Keep each tag to ${MAX_TAG_LENGTH} characters: "${long.slice(0, 20)}…" is longer.` });
-      const odd = tags.find((t) => !/^[a-z0-9][a-z0-9 '&-]*$/.test(t));
-      if (odd) ctx.addIssue({ code: "custom", message: `Use letters, numbers, spaces and hyphens in tags: "${odd}" has other characters.` });
-    }),
-});
+import { canViewEquityChallenge } from "../kernel/permissions";
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const { actor, scope, cohort } = await requireCohort(context, request, params.cohortId, "participate");
@@ -46,8 +25,7 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   const { actor, cohort } = await requireCohort(context, request, params.cohortId, "participate");
   const submission = parseWithZod(await request.formData(), { schema: ChallengeSchema });
   if (submission.status !== "success") return json({ result: submission.reply(), saved: false }, { status: 400 });
-  const tags = normaliseTags(submission.value.tags ?? "");
-  await saveChallenge(context.services.db, { cohortId: cohort.id, userId: actor.userId, text: submission.value.text, tags });
+  await saveEquityChallenge(context.services, actor, cohort.id, submission.value);
   return json({ result: submission.reply(), saved: true });
 }
 
@@ -88,7 +66,7 @@ export default function ChallengePage() {
             My equity challenge
           </label>
           <p id={`${fields.text.id}-hint`} className="text-sm text-slate-600">
-            A sentence or two, up to {MAX_TEXT} characters. For example: "Persistent absence of our disadvantaged pupils has not moved in two years."
+            A sentence or two, up to {MAX_CHALLENGE_TEXT} characters. For example: "Persistent absence of our disadvantaged pupils has not moved in two years."
           </p>
           <textarea
             {...textProps}

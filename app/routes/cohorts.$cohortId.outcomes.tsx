@@ -1,31 +1,21 @@
 import type { ReactNode } from "react";
 import { listCohortCommunities } from "../../db/queries/communities";
-import { isUniqueViolation } from "../../db/errors";
 import { parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
-import {
-  cohortRollups,
-  communityRollups,
-  deleteOutcome,
-  findOutcome,
-  getOutcome,
-  listSchoolOutcomes,
-  saveOutcome,
-} from "../../db/queries/outcomes";
-import { CohortHeader } from "../components/cohort-nav";
-import { OutcomeForm } from "../components/outcomes/outcome-form";
-import { RollupChart } from "../components/outcomes/rollup-chart";
-import { SchoolOutcomesTable } from "../components/outcomes/school-outcomes-table";
+import { useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
+import { cohortRollups, communityRollups, listSchoolOutcomes } from "../../db/queries/outcomes";
+import { CohortHeader } from "../features/cohorts/components/cohort-nav";
+import { OutcomeForm } from "../features/outcomes/components/outcome-form";
+import { Rollups } from "../features/outcomes/components/rollups";
+import { SchoolOutcomesTable } from "../features/outcomes/components/school-outcomes-table";
 import { StatusPage } from "../components/status-page";
-import { Button } from "../components/ui/button";
 import { Card } from "../components/ui/card";
 import { EmptyState } from "../components/ui/empty-state";
 import { forbidden, notFound } from "../utils/http.server";
-import { measureLabels, measures, OutcomeSchema, cohortGroupsToHide, rollupRows, studentGroupLabels, type Measure } from "../utils/outcomes";
-import { requireCohortOutcomes } from "../utils/outcomes.server";
-import { canEditOutcomes } from "../utils/permissions";
+import { measures, cohortGroupsToHide, rollupRows, type Measure } from "../features/outcomes/outcomes";
+import { DeleteOutcomeSchema, OutcomeSchema } from "../features/outcomes/schema";
+import { recordOutcome, removeOutcome } from "../features/outcomes/service.server";
+import { requireCohortOutcomes } from "../features/outcomes/guard.server";
 
 const EMPTY = "No outcomes yet — school leaders enter them at the end of the year";
 
@@ -60,45 +50,28 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   });
 }
 
-const DeleteSchema = z.object({ id: z.string().uuid() });
+// A refusal from the service becomes the page's 403 or 404.
+function refuse(result: { reason: "forbidden"; message: string } | { reason: "not-found" }): never {
+  if (result.reason === "forbidden") forbidden(result.message);
+  notFound();
+}
 
 export async function action({ context, request, params }: ActionFunctionArgs) {
   const { actor, scope, cohort } = await requireCohortOutcomes(context, request, params.cohortId);
-  const { db } = context.services;
   const formData = await request.formData();
-  const mayEdit = (schoolId: string) => canEditOutcomes(actor, scope, schoolId);
-  const refuse = () => forbidden("You can enter outcomes only for the school you lead.");
+  const target = { id: cohort.id, scope };
   if (formData.get("intent") === "delete") {
-    const parsed = DeleteSchema.safeParse({ id: formData.get("id") });
-    const row = parsed.success ? await getOutcome(db, cohort.id, parsed.data.id) : null;
-    if (!row) notFound();
-    if (!mayEdit(row.schoolId)) refuse();
-    await deleteOutcome(db, cohort.id, row.id);
+    const parsed = DeleteOutcomeSchema.safeParse({ id: formData.get("id") });
+    if (!parsed.success) notFound();
+    const removed = await removeOutcome(context.services, actor, target, parsed.data.id);
+    if (!removed.ok) refuse(removed);
     return redirect(`/cohorts/${cohort.id}/outcomes`);
   }
   const submission = parseWithZod(formData, { schema: OutcomeSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  const value = submission.value;
-  if (!mayEdit(value.schoolId)) refuse();
-  if (value.id) {
-    const existing = await getOutcome(db, cohort.id, value.id);
-    if (!existing) notFound();
-    if (!mayEdit(existing.schoolId)) refuse();
-  }
-  const what = `${measureLabels[value.measure]} for ${studentGroupLabels[value.studentGroup]}`;
-  const alreadyEntered = () =>
-    json(submission.reply({ fieldErrors: { measure: [`${what} is already entered for this school: change that row instead.`] } }), { status: 400 });
-  const clash = await findOutcome(db, { cohortId: cohort.id, schoolId: value.schoolId, studentGroup: value.studentGroup, measure: value.measure });
-  if (clash && clash.id !== value.id) return alreadyEntered();
-  try {
-    await saveOutcome(db, { ...value, actual: value.actual ?? null, cohortId: cohort.id, enteredBy: actor.userId });
-  } catch (error) {
-    // Someone saved the same figure a moment ago (the unique index caught it).
-    if (isUniqueViolation(error)) return alreadyEntered();
-    throw error;
-  }
-  context.services.logger.info("outcome saved", { cohortId: cohort.id, schoolId: value.schoolId, by: actor.userId });
-  return redirect(`/cohorts/${cohort.id}/outcomes?saved=1&measure=${value.measure}`);
+  const saved = await recordOutcome(context.services, actor, target, submission.value);
+  if (!saved.ok) return saved.reason === "invalid" ? json(submission.reply({ fieldErrors: saved.fieldErrors }), { status: 400 }) : refuse(saved);
+  return redirect(`/cohorts/${cohort.id}/outcomes?saved=1&measure=${submission.value.measure}`);
 }
 
 export default function OutcomesPage() {
@@ -129,7 +102,7 @@ export default function OutcomesPage() {
         </Card>
       ) : null}
       {/* Someone who enters nothing here (a facilitator, a SIP) came for the picture: charts first. */}
-      {rollupsFirst ? <Rollups data={data} /> : null}
+      {rollupsFirst ? <Rollups data={data} empty={EMPTY} /> : null}
       {data.canSeeRows ? (
         <section aria-labelledby="rows-heading">
           <h2 id="rows-heading" className="text-xl font-semibold">
@@ -146,7 +119,7 @@ export default function OutcomesPage() {
           )}
         </section>
       ) : null}
-      {rollupsFirst ? null : <Rollups data={data} />}
+      {rollupsFirst ? null : <Rollups data={data} empty={EMPTY} />}
     </main>
   );
 }
@@ -159,53 +132,6 @@ function LongTable({ count, children }: { count: number; children: ReactNode }) 
       <summary className="cursor-pointer font-semibold text-brand-700 underline">Show all {count} results</summary>
       {children}
     </details>
-  );
-}
-
-function Rollups({ data }: { data: ReturnType<typeof useLoaderData<typeof loader>> }) {
-  return (
-    <section aria-labelledby="rollups-heading" className="space-y-4">
-      <h2 id="rollups-heading" className="text-xl font-semibold">
-        Cohort and community roll-ups
-      </h2>
-      {data.measure === null ? (
-        <EmptyState title={EMPTY}>The charts appear here once schools have entered an actual result.</EmptyState>
-      ) : (
-        <>
-          <p className="text-sm text-slate-700">
-            Means over the schools that have entered an actual result. A group is hidden when showing it could reveal a single school&apos;s
-            figures.
-          </p>
-          <Form method="get" className="flex flex-wrap items-end gap-3">
-            <div>
-              <label htmlFor="chart-measure" className="block text-sm font-medium text-slate-800">
-                Measure to chart
-              </label>
-              <select id="chart-measure" name="measure" defaultValue={data.measure} className="mt-1 rounded-md border border-slate-400 bg-white px-3 py-2">
-                {data.withData.map((m) => (
-                  <option key={m} value={m}>
-                    {measureLabels[m]}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <Button type="submit" variant="secondary">
-              Show
-            </Button>
-          </Form>
-          <RollupChart id="cohort-chart" title={`Whole cohort: ${measureLabels[data.measure]}`} rows={data.cohortRows} />
-          {data.communities.map((c) =>
-            c.rows.length > 0 ? (
-              <RollupChart key={c.id} id={`community-${c.id}`} title={`${c.name}: ${measureLabels[data.measure!]}`} rows={c.rows} />
-            ) : (
-              <p key={c.id} className="text-sm text-slate-700">
-                {c.name}: no results for this measure yet.
-              </p>
-            ),
-          )}
-        </>
-      )}
-    </section>
   );
 }
 

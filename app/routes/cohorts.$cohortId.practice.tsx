@@ -2,18 +2,19 @@ import { getNextSession } from "../../db/queries/sessions";
 import { parseWithZod } from "@conform-to/zod";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { createNotification } from "../../db/queries/notifications";
-import { createPracticeLog, listCohortLeaders, listPracticeLogs } from "../../db/queries/practice";
-import { CohortHeader } from "../components/cohort-nav";
-import { LogCard, ukDate, type LogView } from "../components/practice/log-card";
-import { LogForm } from "../components/practice/log-form";
+import { listCohortLeaders, listPracticeLogs } from "../../db/queries/practice";
+import { CohortHeader } from "../features/cohorts/components/cohort-nav";
+import { LogCard, type LogView } from "../features/practice/components/log-card";
+import { formatInstant } from "../kernel/dates";
+import { LogForm } from "../features/practice/components/log-form";
 import { StatusPage } from "../components/status-page";
 import { Card } from "../components/ui/card";
 import { EmptyState } from "../components/ui/empty-state";
-import { requireCohort } from "../utils/cohort.server";
+import { requireCohort } from "../features/cohorts/guard.server";
 import { forbidden } from "../utils/http.server";
-import { canLogPractice, canSeeAllPracticeLogs, canViewPracticeLog } from "../utils/permissions";
-import { PracticeLogSchema } from "../utils/practice-schema";
+import { canLogPractice, canSeeAllPracticeLogs, canViewPracticeLog } from "../kernel/permissions";
+import { PracticeLogSchema } from "../features/practice/schema";
+import { logPractice } from "../features/practice/service.server";
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const { actor, scope, cohort } = await requireCohort(context, request, params.cohortId, "view");
@@ -32,7 +33,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     seeAll,
     peers: canLog ? leaders.filter((l) => l.id !== actor.userId) : [],
     leaders: seeAll ? leaders : [],
-    nextSessionLabel: next ? `${next.title} on ${ukDate(next.startsAt)}` : null,
+    nextSessionLabel: next ? `${next.title} on ${formatInstant(next.startsAt, "date")}` : null,
     logs: logs.filter((log) => canViewPracticeLog(actor, scope, log)),
   });
 }
@@ -40,33 +41,11 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
 export async function action({ context, request, params }: ActionFunctionArgs) {
   const { actor, scope, cohort } = await requireCohort(context, request, params.cohortId, "participate");
   if (!canLogPractice(actor, scope)) forbidden("Only the school leaders of this cohort log their practice.");
-  const { db, logger } = context.services;
   const submission = parseWithZod(await request.formData(), { schema: PracticeLogSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  const peer = (await listCohortLeaders(db, cohort.id)).find((l) => l.id === submission.value.sharedWith && l.id !== actor.userId);
-  if (!peer) return json(submission.reply({ fieldErrors: { sharedWith: ["Choose a colleague from your cohort."] } }), { status: 400 });
-  const session = await getNextSession(db, cohort.id);
-  const log = await createPracticeLog(db, {
-    cohortId: cohort.id,
-    authorId: actor.userId,
-    sessionId: session?.id ?? null,
-    learningApplied: submission.value.learningApplied,
-    insight: submission.value.insight,
-    sharedWithUserId: peer.id,
-  });
-  // After the write, never inside it: a failed notification must not lose the log.
-  try {
-    await createNotification(db, {
-      userId: peer.id,
-      title: `${actor.user.name} shared an insight with you`,
-      body: submission.value.insight.slice(0, 200),
-      link: `/cohorts/${cohort.id}/practice#log-${log.id}`,
-    });
-  } catch (error) {
-    logger.error("could not notify the peer of a practice log", { logId: log.id, error });
-  }
-  logger.info("practice logged", { logId: log.id, cohortId: cohort.id, by: actor.userId });
-  return json({ ...submission.reply({ resetForm: true }), logged: peer.name });
+  const logged = await logPractice(context.services, actor, cohort.id, submission.value);
+  if (!logged.ok) return json(submission.reply({ fieldErrors: logged.fieldErrors }), { status: 400 });
+  return json({ ...submission.reply({ resetForm: true }), logged: logged.peerName });
 }
 
 export default function PracticePage() {

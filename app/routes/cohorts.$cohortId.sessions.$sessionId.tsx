@@ -2,28 +2,23 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { documentName } from "../../collab/doc-names";
 import { SESSION_NOTES_FIELD } from "../../collab/documents/session-notes";
-import { getSession, listAttendance, listSessionPracticeLogs, recordAttendance } from "../../db/queries/sessions";
-import { AttendanceForm } from "../components/attendance-form";
-import { CohortHeader } from "../components/cohort-nav";
+import { listAttendance, listSessionPracticeLogs } from "../../db/queries/sessions";
+import { AttendanceForm } from "../features/sessions/components/attendance-form";
+import { SessionAgenda } from "../features/sessions/components/session-agenda";
+import { PracticeLogs } from "../features/practice/components/session-logs";
+import { CohortHeader } from "../features/cohorts/components/cohort-nav";
 import { CollaborativeEditor } from "../components/collab/collaborative-editor";
-import { colourFor } from "../components/collab/save-state";
+import { colourFor } from "../kernel/presence";
 import { StickyCollabStatus } from "../components/collab/status-bar";
 import { useCollabDocument } from "../components/collab/use-collab-document";
 import { StatusPage } from "../components/status-page";
 import { Card } from "../components/ui/card";
-import { EmptyState } from "../components/ui/empty-state";
-import { requireCohort } from "../utils/cohort.server";
-import { notFound, requireIdParam } from "../utils/http.server";
-import { canViewPracticeLog, documentAccess } from "../utils/permissions";
-import { agendaMinutes, agendaTimings, clockAfter, protocolById } from "../utils/protocols";
-import { formatSessionTime, isMeetingLink } from "../utils/session-time";
-
-async function requireSession(args: LoaderFunctionArgs, need: "view" | "manage") {
-  const found = await requireCohort(args.context, args.request, args.params.cohortId, need);
-  const session = await getSession(args.context.services.db, found.cohort.id, requireIdParam(args.params.sessionId));
-  if (!session) notFound();
-  return { ...found, session };
-}
+import { requireSession } from "../features/sessions/guard.server";
+import { takeAttendance } from "../features/sessions/service.server";
+import { notFound } from "../utils/http.server";
+import { canViewPracticeLog, documentAccess } from "../kernel/permissions";
+import { formatInstant } from "../kernel/dates";
+import { isMeetingLink } from "../features/sessions/meeting-link";
 
 export async function loader(args: LoaderFunctionArgs) {
   const { cohort, actor, scope, isFacilitator, session } = await requireSession(args, "view");
@@ -49,17 +44,10 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const { cohort, session, actor } = await requireSession(args, "manage");
-  const { db } = args.context.services;
   const form = await args.request.formData();
-  const leaders = await listAttendance(db, cohort.id, session.id);
-  const entries = leaders.flatMap((l) => {
-    const value = form.get(`attendance.${l.userId}`);
-    return value === "present" || value === "absent" ? [{ userId: l.userId, present: value === "present" }] : [];
-  });
-  if (entries.length === 0) return json({ error: "Mark at least one leader present or absent.", saved: null }, { status: 400 });
-  await recordAttendance(db, session.id, entries);
-  args.context.services.logger.info("attendance recorded", { sessionId: session.id, count: entries.length, by: actor.userId });
-  return json({ error: null, saved: `Attendance saved: ${entries.filter((e) => e.present).length} present, ${entries.filter((e) => !e.present).length} absent.` });
+  const taken = await takeAttendance(args.context.services, actor, { cohortId: cohort.id, sessionId: session.id }, (userId) => form.get(`attendance.${userId}`));
+  if (!taken.ok) return json({ error: taken.error, saved: null }, { status: 400 });
+  return json({ error: null, saved: taken.done });
 }
 
 export default function SessionPage() {
@@ -75,7 +63,7 @@ export default function SessionPage() {
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
             <dt className="font-medium">When</dt>
             <dd>
-              {formatSessionTime(session.startsAt)}, {session.durationMinutes} minutes
+              {formatInstant(session.startsAt, "weekday-date-time")}, {session.durationMinutes} minutes
             </dd>
             <dt className="font-medium">Where</dt>
             <dd>
@@ -97,32 +85,7 @@ export default function SessionPage() {
           {data.isFacilitator ? <AttendanceForm leaders={data.attendance} error={actionData?.error ?? null} saved={actionData?.saved ?? null} /> : null}
         </Card>
       </div>
-      <section aria-labelledby="agenda-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-        <h2 id="agenda-heading" className="text-lg font-semibold">
-          Agenda ({agendaMinutes(session.agenda)} minutes)
-        </h2>
-        {session.agenda.length === 0 ? (
-          <p className="mt-2 text-sm text-slate-700">No agenda yet.</p>
-        ) : (
-          <ol className="mt-3 space-y-2">
-            {agendaTimings(session.agenda).map((item, i) => {
-              const protocol = protocolById(item.template);
-              return (
-                <li key={i} className="grid gap-1 sm:grid-cols-[8rem_1fr]">
-                  <span className="font-mono text-sm text-slate-700">
-                    {clockAfter(session.startsAt, item.from)}–{clockAfter(session.startsAt, item.to)}
-                  </span>
-                  <span>
-                    <span className="font-medium">{protocol.name}</span> ({item.minutes} min)
-                    {protocol.purpose ? <span className="block text-sm text-slate-700">{protocol.purpose}</span> : null}
-                    {item.note ? <span className="block text-sm">Note: {item.note}</span> : null}
-                  </span>
-                </li>
-              );
-            })}
-          </ol>
-        )}
-      </section>
+      <SessionAgenda startsAt={session.startsAt} agenda={session.agenda} />
       <section aria-labelledby="notes-heading" className="mt-6">
         <h2 id="notes-heading" className="text-lg font-semibold">
           Session notes
@@ -135,45 +98,6 @@ export default function SessionPage() {
       </section>
       <PracticeLogs cohortId={cohort.id} logs={data.logs} />
     </main>
-  );
-}
-
-type Log = { id: string; authorName: string; learningApplied: string; insight: string; sharedWithName: string | null };
-
-function PracticeLogs({ cohortId, logs }: { cohortId: string; logs: Log[] }) {
-  return (
-    <section aria-labelledby="logs-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-      <h2 id="logs-heading" className="text-lg font-semibold">
-        Between-session practice logs
-      </h2>
-      {logs.length === 0 ? (
-        <div className="mt-3">
-          <EmptyState title="No practice logged for this session yet">
-            Leaders log the learning they applied, the insight they captured and who they shared it with under{" "}
-            <Link to={`/cohorts/${cohortId}/practice`} className="font-semibold text-brand-700 underline">
-              Between sessions
-            </Link>
-            .
-          </EmptyState>
-        </div>
-      ) : (
-        <ul className="mt-3 divide-y divide-slate-200">
-          {logs.map((log) => (
-            <li key={log.id} className="py-3">
-              <p className="font-medium">{log.authorName}</p>
-              <dl className="mt-1 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[10rem_1fr]">
-                <dt className="text-slate-700">Learning applied</dt>
-                <dd>{log.learningApplied}</dd>
-                <dt className="text-slate-700">Insight</dt>
-                <dd>{log.insight}</dd>
-                <dt className="text-slate-700">Shared with</dt>
-                <dd>{log.sharedWithName ?? "Not shared yet"}</dd>
-              </dl>
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
   );
 }
 

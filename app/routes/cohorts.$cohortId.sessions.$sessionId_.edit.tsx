@@ -1,33 +1,24 @@
 import { parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { getSession, updateSession } from "../../db/queries/sessions";
-import { CohortHeader } from "../components/cohort-nav";
-import { SessionForm } from "../components/session-form";
+import { CohortHeader } from "../features/cohorts/components/cohort-nav";
+import { SessionForm } from "../features/sessions/components/session-form";
 import { StatusPage } from "../components/status-page";
-import { requireCohort } from "../utils/cohort.server";
-import { SessionSchema, sessionValues } from "../utils/cohort-session-schema";
-import { notFound, requireIdParam } from "../utils/http.server";
-import { toLondonLocal } from "../utils/session-time";
-
-async function requireSessionToManage(args: LoaderFunctionArgs) {
-  const { cohort, actor } = await requireCohort(args.context, args.request, args.params.cohortId, "manage");
-  const session = await getSession(args.context.services.db, cohort.id, requireIdParam(args.params.sessionId));
-  if (!session) notFound();
-  return { cohort, actor, session };
-}
+import { requireSession } from "../features/sessions/guard.server";
+import { SessionSchema } from "../features/sessions/schema";
+import { changeSession } from "../features/sessions/service.server";
+import { toLocalInput } from "../kernel/dates";
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { cohort, session } = await requireSessionToManage(args);
-  return json({ cohort, session: { ...session, startsAt: toLondonLocal(session.startsAt) } });
+  const { cohort, session } = await requireSession(args, "manage");
+  return json({ cohort, session: { ...session, startsAt: toLocalInput(session.startsAt) } });
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const { cohort, actor, session } = await requireSessionToManage(args);
+  const { cohort, actor, session } = await requireSession(args, "manage");
   const submission = parseWithZod(await args.request.formData(), { schema: SessionSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: submission.status === "error" ? 400 : 200 });
-  await updateSession(args.context.services.db, cohort.id, session.id, sessionValues(submission.value));
-  args.context.services.logger.info("session changed", { sessionId: session.id, by: actor.userId });
+  await changeSession(args.context.services, actor, { cohortId: cohort.id, sessionId: session.id }, submission.value);
   return redirect(`/cohorts/${cohort.id}/sessions/${session.id}`);
 }
 

@@ -1,16 +1,17 @@
 import { parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { createSession, listSessions } from "../../db/queries/sessions";
-import { CohortHeader } from "../components/cohort-nav";
-import { SessionForm, type SessionDefaults } from "../components/session-form";
+import { listSessions } from "../../db/queries/sessions";
+import { CohortHeader } from "../features/cohorts/components/cohort-nav";
+import { SessionForm, type SessionDefaults } from "../features/sessions/components/session-form";
 import { StatusPage } from "../components/status-page";
 import { Card } from "../components/ui/card";
 import { EmptyState } from "../components/ui/empty-state";
-import { requireCohort } from "../utils/cohort.server";
-import { SessionSchema, sessionValues } from "../utils/cohort-session-schema";
-import { agendaItemFrom, agendaMinutes } from "../utils/protocols";
-import { formatSessionTime } from "../utils/session-time";
+import { requireCohort } from "../features/cohorts/guard.server";
+import { SessionSchema } from "../features/sessions/schema";
+import { scheduleSession } from "../features/sessions/service.server";
+import { agendaItemFrom, agendaMinutes } from "../features/sessions/protocols";
+import { formatInstant } from "../kernel/dates";
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const { cohort, isFacilitator, scope } = await requireCohort(context, request, params.cohortId, "view");
@@ -26,9 +27,8 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: SessionSchema });
   // A list button pressed without scripts comes back here: answer with the changed form, not an error.
   if (submission.status !== "success") return json(submission.reply(), { status: submission.status === "error" ? 400 : 200 });
-  const session = await createSession(context.services.db, cohort.id, sessionValues(submission.value));
-  context.services.logger.info("session scheduled", { cohortId: cohort.id, sessionId: session.id, by: actor.userId });
-  return redirect(`/cohorts/${cohort.id}/sessions/${session.id}`);
+  const { sessionId } = await scheduleSession(context.services, actor, cohort.id, submission.value);
+  return redirect(`/cohorts/${cohort.id}/sessions/${sessionId}`);
 }
 
 const newSession: SessionDefaults = {
@@ -92,7 +92,7 @@ function SessionList({ cohortId, sessions, leaderCount }: { cohortId: string; se
             {s.title}
           </Link>
           <p className="text-sm text-slate-700">
-            {formatSessionTime(s.startsAt)} · {s.durationMinutes} minutes · {s.agenda.length} agenda items ({agendaMinutes(s.agenda)} min)
+            {formatInstant(s.startsAt, "weekday-date-time")} · {s.durationMinutes} minutes · {s.agenda.length} agenda items ({agendaMinutes(s.agenda)} min)
           </p>
           {leaderCount !== undefined ? (
             <p className="text-sm text-slate-700">{s.recorded === 0 ? "Attendance not taken" : `${s.present} of ${leaderCount} leaders present`}</p>

@@ -1,24 +1,21 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
-import { closeRound, facetCounts, getRound, listRounds, openRound, submitResponse } from "../../db/queries/trust-survey";
-import { isUniqueViolation } from "../../db/errors";
-import { CohortHeader } from "../components/cohort-nav";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { facetCounts, listRounds } from "../../db/queries/trust-survey";
+import { CohortHeader } from "../features/cohorts/components/cohort-nav";
 import { StatusPage } from "../components/status-page";
-import { TrustSurveyCharts, type RoundResults } from "../components/trust-survey-chart";
-import { SurveyResponseSchema, TrustSurveyForm } from "../components/trust-survey-form";
-import { Button } from "../components/ui/button";
+import { TrustSurveyCharts, type RoundResults } from "../features/surveys/components/trust-survey-chart";
+import { RoundsPanel } from "../features/surveys/components/rounds-panel";
+import { TrustSurveyForm } from "../features/surveys/components/trust-survey-form";
+import { CloseRoundSchema, OpenRoundSchema, SurveyResponseSchema } from "../features/surveys/schema";
+import { answerSurvey, closeSurveyRound, openSurveyRound } from "../features/surveys/service.server";
 import { Card } from "../components/ui/card";
 import { EmptyState } from "../components/ui/empty-state";
 import { ErrorList } from "../components/ui/field";
-import { requireCohort } from "../utils/cohort.server";
-import { canAnswerSurveyRound, canSeeSurveyResults, SURVEY_MIN_RESPONSES } from "../utils/permissions";
-import { responsesStillNeeded, roundLabels, summariseFacets, surveyItems, surveyRounds } from "../utils/trust-survey";
-
-const OpenSchema = z.object({ round: z.enum(surveyRounds, { errorMap: () => ({ message: "Choose which round to open." }) }) });
-const CloseSchema = z.object({ roundId: z.string().uuid() });
+import { requireCohort } from "../features/cohorts/guard.server";
+import { canAnswerSurveyRound, canSeeSurveyResults, SURVEY_MIN_RESPONSES } from "../kernel/permissions";
+import { responsesStillNeeded, roundLabels, summariseFacets, surveyRounds } from "../features/surveys/trust-survey";
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const { actor, scope, cohort, isFacilitator, isLeader } = await requireCohort(context, request, params.cohortId, "view");
@@ -48,53 +45,46 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
 
 type ActionData = { intent: string; done: string | null; result: SubmissionResult<string[]> | null; error?: string };
 
-export async function action({ context, request, params }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  const intent = String(formData.get("intent") ?? "");
-  const { db, logger } = context.services;
-  const reply = (data: Omit<ActionData, "intent">, status = 200) => json<ActionData>({ intent, ...data }, { status });
-  if (intent === "answer") {
+type Reply = (data: Omit<ActionData, "intent">, status?: number) => Response;
+type Handler = (args: ActionFunctionArgs, formData: FormData, reply: Reply) => Promise<Response>;
+
+// One named service per intent; answering needs a leader, the others a facilitator.
+const intents: Record<string, Handler> = {
+  async answer({ context, request, params }, formData, reply) {
     const { actor, cohort } = await requireCohort(context, request, params.cohortId, "participate");
     const submission = parseWithZod(formData, { schema: SurveyResponseSchema });
     if (submission.status !== "success") {
       return reply({ result: submission.reply({ formErrors: ["Answer every statement: the ones still to answer are marked."] }), done: null }, 400);
     }
-    const round = await getRound(db, cohort.id, submission.value.roundId);
-    if (!round || round.closedAt) return reply({ result: null, done: null, error: "This round has closed, so it no longer takes answers." }, 409);
-    const answers = surveyItems.map((item) => ({ facet: item.facet, item: item.id, value: submission.value[item.id] }));
-    const outcome = await submitResponse(db, { roundId: round.id, userId: actor.userId, answers });
-    if (outcome !== "saved") {
-      const message = outcome === "already-answered" ? "You have already answered this round. Each leader answers once, and answers cannot be changed." : "This round has closed, so it no longer takes answers.";
-      return reply({ result: null, done: null, error: message }, 409);
-    }
-    // Never log the answers, nor who gave them: only that the round has one more response.
-    logger.info("trust survey response", { roundId: round.id });
-    return reply({ result: null, done: "Thank you: your answers are in. They are stored without your name; only totals for the whole cohort are shown." });
-  }
-  const { cohort, actor } = await requireCohort(context, request, params.cohortId, "manage");
-  if (intent === "open") {
-    const submission = parseWithZod(formData, { schema: OpenSchema });
+    const answered = await answerSurvey(context.services, actor, cohort.id, submission.value);
+    if (!answered.ok) return reply({ result: null, done: null, error: answered.error }, 409);
+    return reply({ result: null, done: answered.done });
+  },
+  async open({ context, request, params }, formData, reply) {
+    const { cohort, actor } = await requireCohort(context, request, params.cohortId, "manage");
+    const submission = parseWithZod(formData, { schema: OpenRoundSchema });
     if (submission.status !== "success") return reply({ result: submission.reply(), done: null }, 400);
-    try {
-      const opened = await openRound(db, { cohortId: cohort.id, round: submission.value.round });
-      if (!opened.ok) {
-        const message = `Close the ${roundLabels[opened.openRound].toLowerCase()} round before opening another.`;
-        return reply({ result: submission.reply({ fieldErrors: { round: [message] } }), done: null }, 409);
-      }
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      return reply({ result: submission.reply({ fieldErrors: { round: ["That round has already been opened."] } }), done: null }, 409);
-    }
-    logger.info("trust survey round opened", { cohortId: cohort.id, round: submission.value.round, by: actor.userId });
-    return reply({ result: submission.reply({ resetForm: true }), done: `The ${roundLabels[submission.value.round].toLowerCase()} round is open.` });
-  }
-  if (intent === "close") {
-    const parsed = CloseSchema.safeParse(Object.fromEntries(formData));
-    if (!parsed.success || !(await closeRound(db, cohort.id, parsed.data.roundId))) {
+    const opened = await openSurveyRound(context.services, actor, cohort.id, submission.value.round);
+    if (!opened.ok) return reply({ result: submission.reply({ fieldErrors: opened.fieldErrors }), done: null }, 409);
+    return reply({ result: submission.reply({ resetForm: true }), done: opened.done });
+  },
+  async close({ context, request, params }, formData, reply) {
+    const { cohort } = await requireCohort(context, request, params.cohortId, "manage");
+    const parsed = CloseRoundSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success || !(await closeSurveyRound(context.services, cohort.id, parsed.data.roundId))) {
       return reply({ result: null, done: null, error: "That round is not open." }, 400);
     }
     return reply({ result: null, done: "The round is closed." });
-  }
+  },
+};
+
+export async function action(args: ActionFunctionArgs) {
+  const formData = await args.request.formData();
+  const intent = String(formData.get("intent") ?? "");
+  const reply: Reply = (data, status = 200) => json<ActionData>({ intent, ...data }, { status });
+  const handle = Object.hasOwn(intents, intent) ? intents[intent] : null;
+  if (handle) return handle(args, formData, reply);
+  await requireCohort(args.context, args.request, args.params.cohortId, "manage");
   return reply({ result: null, done: null }, 400);
 }
 
@@ -130,7 +120,9 @@ export default function SurveyPage() {
             </p>
           ))
       )}
-      {isFacilitator ? <RoundsPanel rounds={rounds} leaderCount={leaderCount} unopened={unopened} /> : null}
+      {isFacilitator ? (
+        <RoundsPanel rounds={rounds} leaderCount={leaderCount} unopened={unopened} openErrors={actionData?.intent === "open" ? (actionData.result?.error?.round ?? null) : null} />
+      ) : null}
       <Card title="Results" id="results-heading">
         {rounds.length === 0 ? (
           <EmptyState title="No survey rounds yet">
@@ -153,61 +145,6 @@ export default function SurveyPage() {
         )}
       </Card>
     </main>
-  );
-}
-
-type Round = ReturnType<typeof useLoaderData<typeof loader>>["rounds"][number];
-
-/** The facilitator's controls: each round's status and count (never who), closing, opening the next. */
-function RoundsPanel({ rounds, leaderCount, unopened }: { rounds: Round[]; leaderCount: number; unopened: readonly string[] }) {
-  const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const openErrors = actionData?.intent === "open" ? (actionData.result?.error?.round ?? null) : null;
-  return (
-    <Card title="Survey rounds" id="rounds-heading">
-      {rounds.length === 0 ? <p className="text-sm text-slate-700">No rounds yet: open the start-of-year round when the cohort first meets.</p> : null}
-      <ul className="space-y-2">
-        {rounds.map((r) => (
-          <li key={r.id} className="flex flex-wrap items-center gap-3 text-sm">
-            <span className="font-semibold">{roundLabels[r.round]}</span>
-            <span>{r.open ? "Open" : "Closed"}</span>
-            <span data-testid={`responded-${r.round}`}>
-              {r.responses} of {leaderCount} leaders have responded
-            </span>
-            {r.open ? (
-              <Form method="post">
-                <input type="hidden" name="intent" value="close" />
-                <input type="hidden" name="roundId" value={r.id} />
-                <Button type="submit" variant="secondary" pending={navigation.formData?.get("roundId") === r.id}>
-                  Close the {roundLabels[r.round].toLowerCase()} round
-                </Button>
-              </Form>
-            ) : null}
-          </li>
-        ))}
-      </ul>
-      {unopened.length ? (
-        <Form method="post" className="mt-4 flex flex-wrap items-end gap-3">
-          <input type="hidden" name="intent" value="open" />
-          <div>
-            <label htmlFor="open-round" className="block text-sm font-medium text-slate-800">
-              Round to open
-            </label>
-            <select id="open-round" name="round" className="mt-1 rounded-md border border-slate-400 px-3 py-2" aria-describedby={openErrors ? "open-round-error" : undefined} aria-invalid={openErrors ? true : undefined}>
-              {unopened.map((name) => (
-                <option key={name} value={name}>
-                  {roundLabels[name as keyof typeof roundLabels]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <Button type="submit" pending={navigation.formData?.get("intent") === "open"}>
-            Open round
-          </Button>
-          <ErrorList id="open-round-error" errors={openErrors} />
-        </Form>
-      ) : null}
-    </Card>
   );
 }
 

@@ -2,55 +2,26 @@ import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-t
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
-import { getAuthoritiesByIds } from "../../db/queries/authorities";
-import { cohortNameTaken } from "../../db/queries/cohort-members";
-import { createCohort } from "../../db/queries/communities";
 import { StatusPage } from "../components/status-page";
 import { Button } from "../components/ui/button";
 import { ErrorList, Field, SelectField } from "../components/ui/field";
-import { forbidden } from "../utils/http.server";
-import { canCreateCohort } from "../utils/permissions";
-import { requireActor, type CurrentActor } from "../utils/permissions.server";
-import { schoolYearOf } from "../utils/school-year";
-
-const CohortSchema = z.object({
-  authorityId: z.string({ required_error: "Choose the authority." }).uuid("Choose the authority."),
-  name: z.string({ required_error: "Enter a name for the cohort." }).trim().min(3, "Enter a name of at least 3 characters.").max(100, "Keep the name under 100 characters."),
-  schoolYear: z
-    .string({ required_error: "Enter the school year, such as 2026-27." })
-    .trim()
-    .regex(/^\d{4}-\d{2}$/, "Enter the school year as four digits, a dash and two digits, such as 2026-27.")
-    .refine((y) => (Number(y.slice(0, 4)) + 1) % 100 === Number(y.slice(5)), "The second year must follow the first, such as 2026-27."),
-});
-
-/** The authorities in which this person may start a cohort (403 when none). */
-async function creatableAuthorities(context: LoaderFunctionArgs["context"], actor: CurrentActor) {
-  const ids = [...new Set(actor.grants.map((g) => g.authorityId))].filter((id) => canCreateCohort(actor, id));
-  if (ids.length === 0) forbidden("Only facilitators can start a cohort.");
-  return getAuthoritiesByIds(context.services.db, ids);
-}
+import { requireCohortCreator } from "../features/cohorts/guard.server";
+import { CohortSchema } from "../features/cohorts/schema";
+import { startCohort } from "../features/cohorts/service.server";
+import { schoolYearOf } from "../kernel/school-year";
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
-  const actor = await requireActor(context, request);
-  const authorities = await creatableAuthorities(context, actor);
+  const { authorities } = await requireCohortCreator(context, request);
   return json({ authorities: authorities.map((a) => ({ id: a.id, name: a.name })), schoolYear: schoolYearOf(new Date()) });
 }
 
 export async function action({ context, request }: ActionFunctionArgs) {
-  const actor = await requireActor(context, request);
-  const authorities = await creatableAuthorities(context, actor);
+  const { actor } = await requireCohortCreator(context, request);
   const submission = parseWithZod(await request.formData(), { schema: CohortSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  const { authorityId, name, schoolYear } = submission.value;
-  if (!authorities.some((a) => a.id === authorityId)) return json(submission.reply({ fieldErrors: { authorityId: ["Choose the authority."] } }), { status: 400 });
-  const { db } = context.services;
-  if (await cohortNameTaken(db, authorityId, name, schoolYear)) {
-    return json(submission.reply({ fieldErrors: { name: [`A cohort called ${name} already exists for ${schoolYear}.`] } }), { status: 400 });
-  }
-  const cohort = await createCohort(db, { authorityId, name, schoolYear, facilitatorIds: [actor.userId], leaderIds: [] });
-  context.services.logger.info("cohort created", { cohortId: cohort.id, by: actor.userId });
-  return redirect(`/cohorts/${cohort.id}/members`);
+  const started = await startCohort(context.services, actor, submission.value);
+  if (!started.ok) return json(submission.reply({ fieldErrors: started.fieldErrors }), { status: 400 });
+  return redirect(`/cohorts/${started.cohortId}/members`);
 }
 
 export default function NewCohortPage() {

@@ -1,28 +1,27 @@
 import { parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
-import { chosenQuestion } from "../../collab/documents/hmw";
-import { getCommunityPeople, listPeerPairs, removePeerPair, setPeerPair } from "../../db/queries/community-home";
+import { getCommunityPeople, listPeerPairs } from "../../db/queries/community-home";
 import { listCommunityLinks } from "../../db/queries/plan-links";
-import { PeerPairs } from "../components/community-home/peer-pairs";
-import { CommunityHeader } from "../components/community-nav";
+import { PeerPairs } from "../features/communities/components/peer-pairs";
+import { CommunityHeader } from "../features/communities/components/community-nav";
 import { StatusPage } from "../components/status-page";
 import { Card } from "../components/ui/card";
 import { EmptyState } from "../components/ui/empty-state";
-import { loadInquiryDocuments } from "../utils/community-home.server";
-import { pairsOf, stepStatuses } from "../utils/community-steps";
-import { requireCommunityDocument } from "../utils/community.server";
+import { loadCommunityInquiry } from "../features/communities/home.server";
+import { pairsOf, stepStatuses } from "../features/communities/community-steps";
+import { requireCommunityDocument } from "../features/communities/guard.server";
 import { forbidden, invariantResponse } from "../utils/http.server";
-import { canFacilitateCommunity, canViewCohort } from "../utils/permissions";
-import { PeerPairSchema } from "../utils/peer-pair-schema";
+import { canFacilitateCommunity, canViewCohort } from "../kernel/permissions";
+import { PeerPairSchema, UnpairSchema } from "../features/communities/schema";
+import { endPeerPair, pairPeers } from "../features/communities/service.server";
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const { actor, scope, community, me } = await requireCommunityDocument(context, request, params.communityId, "inquiry");
   const { db } = context.services;
   const { cohortId } = community;
   const [docs, people, pairRows, links] = await Promise.all([
-    loadInquiryDocuments(db, community.id),
+    loadCommunityInquiry(db, community.id),
     getCommunityPeople(db, community.id),
     listPeerPairs(db, community.id),
     listCommunityLinks(db, community.id),
@@ -30,9 +29,8 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const pairs = pairsOf(pairRows);
   const linkedSchools = new Set(links.map((l) => l.schoolId));
   const linkedMembers = people.members.filter((m) => m.schools.some((s) => linkedSchools.has(s.id))).length;
-  const question = chosenQuestion(docs.hmw)?.text ?? null;
+  const question = docs.hmw.chosen?.text ?? null;
   const steps = stepStatuses({ ...docs, memberIds: people.members.map((m) => m.id), pairs, linkedMembers });
-  docs.destroy();
   return json({
     community: { id: community.id, name: community.name, cohortName: community.cohortName },
     me,
@@ -45,27 +43,20 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   });
 }
 
-const UnpairSchema = z.object({ userId: z.string().uuid() });
-
 export async function action({ context, request, params }: ActionFunctionArgs) {
   const { actor, scope, community } = await requireCommunityDocument(context, request, params.communityId, "inquiry");
   if (!canFacilitateCommunity(actor, scope)) forbidden("Only the cohort's facilitators can set peer-check pairs.");
-  const { db } = context.services;
   const formData = await request.formData();
   if (formData.get("intent") === "unpair") {
     const parsed = UnpairSchema.safeParse({ userId: formData.get("userId") });
     invariantResponse(parsed.success, "Choose a pair to end.");
-    await removePeerPair(db, community.id, parsed.data.userId);
+    await endPeerPair(context.services, community.id, parsed.data.userId);
     return redirect(`/communities/${community.id}`);
   }
   const submission = parseWithZod(formData, { schema: PeerPairSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  const { userId, partnerId } = submission.value;
-  const fieldErrors: Record<string, string[]> = {};
-  if (!scope.memberIds.includes(userId)) fieldErrors.userId = ["Choose a member of this community"];
-  if (!scope.memberIds.includes(partnerId)) fieldErrors.partnerId = ["Choose a member of this community"];
-  if (Object.keys(fieldErrors).length) return json(submission.reply({ fieldErrors }), { status: 400 });
-  await setPeerPair(db, community.id, userId, partnerId);
+  const paired = await pairPeers(context.services, { id: community.id, scope }, submission.value);
+  if (!paired.ok) return json(submission.reply({ fieldErrors: paired.fieldErrors }), { status: 400 });
   return json(submission.reply({ resetForm: true }));
 }
 

@@ -1,12 +1,12 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { documentName } from "../../collab/doc-names";
-import { RootCauseBoard } from "../components/board/board";
+import { RootCauseBoard } from "../features/board/components/board";
 import { StickyCollabStatus } from "../components/collab/status-bar";
 import { useCollabDocument } from "../components/collab/use-collab-document";
-import { CommunityHeader } from "../components/community-nav";
+import { CommunityHeader } from "../features/communities/components/community-nav";
 import { StatusPage } from "../components/status-page";
-import { requireCommunityDocument } from "../utils/community.server";
+import { requireCommunityDocument } from "../features/communities/guard.server";
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const { community, access, isFacilitator, me } = await requireCommunityDocument(context, request, params.communityId, "root-cause-board");

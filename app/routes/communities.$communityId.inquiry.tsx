@@ -5,18 +5,18 @@ import { inquiryFields } from "../../collab/documents/inquiry";
 import { listPeerPairs } from "../../db/queries/community-home";
 import { StickyCollabStatus } from "../components/collab/status-bar";
 import { useCollabDocument, type CollabState, type CollabUser } from "../components/collab/use-collab-document";
-import { CommunityHeader } from "../components/community-nav";
-import { CommentedSection } from "../components/inquiry/commented-section";
-import { PeerCheck, type ShownPair } from "../components/inquiry/peer-check";
+import { CommunityHeader } from "../features/communities/components/community-nav";
+import { CommentedSection } from "../features/inquiry/components/commented-section";
+import { PeerCheck, type ShownPair } from "../features/inquiry/components/peer-check";
 import { StatusPage } from "../components/status-page";
-import { pairsOf } from "../utils/community-steps";
-import { requireCommunityDocument } from "../utils/community.server";
-import { canCommentOnInquiry, canEditInquirySection } from "../utils/permissions";
+import { pairsOf } from "../features/communities/community-steps";
+import { requireCommunityDocument } from "../features/communities/guard.server";
+import { canCommentOnInquiry, canEditInquirySection, isCommunityMember } from "../kernel/permissions";
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const { actor, scope, community, access, isFacilitator, me } = await requireCommunityDocument(context, request, params.communityId, "inquiry");
   const pairs = pairsOf(await listPeerPairs(context.services.db, community.id));
-  const isMember = scope.memberIds.includes(me.id);
+  const isMember = isCommunityMember(actor, scope);
   // A member works on their own pair's notes; facilitators (and readers) follow every pair.
   const onlyMine = isMember && !isFacilitator;
   const shownPairs = onlyMine ? pairs.filter((pair) => pair.includes(me.id)) : pairs;

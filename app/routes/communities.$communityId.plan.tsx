@@ -1,17 +1,18 @@
 import { parseWithZod } from "@conform-to/zod";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { getCommunityPeople } from "../../db/queries/community-home";
-import { listCommunityLinks, listSchoolPlans, setPlanLinks, sipIdsBySchool } from "../../db/queries/plan-links";
-import { CommunityHeader } from "../components/community-nav";
-import { LinkSummary, PlanPicker } from "../components/community-home/plan-picker";
+import { listCommunityLinks, listSchoolPlans, sipIdsBySchool } from "../../db/queries/plan-links";
+import { CommunityHeader } from "../features/communities/components/community-nav";
+import { LinkSummary, PlanPicker } from "../features/communities/components/plan-picker";
 import { StatusPage } from "../components/status-page";
 import { Card } from "../components/ui/card";
-import { requireCommunityDocument } from "../utils/community.server";
+import { requireCommunityDocument } from "../features/communities/guard.server";
+import { PlanLinkSchema } from "../features/inquiry/schema";
+import { linkInquiryToPlan } from "../features/inquiry/service.server";
 import { forbidden } from "../utils/http.server";
-import { canLinkInquiryToPlan, canViewSchoolImprovement, ledSchoolIds } from "../utils/permissions";
-import { schoolYearOf } from "../utils/school-year";
+import { canLinkInquiryToPlan, canViewSchoolImprovement, ledSchoolIds } from "../kernel/permissions";
+import { schoolYearOf } from "../kernel/school-year";
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const { actor, scope, community, me } = await requireCommunityDocument(context, request, params.communityId, "inquiry");
@@ -44,25 +45,14 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   });
 }
 
-const LinkSchema = z.object({
-  schoolId: z.string({ required_error: "Choose your school" }).uuid("Choose your school"),
-  priorityId: z.array(z.string().uuid("Choose priorities from the list")).default([]),
-});
-
 export async function action({ context, request, params }: ActionFunctionArgs) {
   const { actor, scope, community } = await requireCommunityDocument(context, request, params.communityId, "inquiry");
-  const { db } = context.services;
-  const submission = parseWithZod(await request.formData(), { schema: LinkSchema });
+  const submission = parseWithZod(await request.formData(), { schema: PlanLinkSchema });
   if (submission.status !== "success") return json({ ...submission.reply(), saved: null }, { status: 400 });
   const { schoolId, priorityId } = submission.value;
-  if (!canLinkInquiryToPlan(actor, scope, schoolId)) forbidden("You can link the inquiry only to your own school's plan.");
-  const [plan] = await listSchoolPlans(db, [schoolId], schoolYearOf(new Date()));
-  if (!plan?.planId) return json({ ...submission.reply({ formErrors: ["Your school has no plan for this year yet."] }), saved: null }, { status: 400 });
-  const own = new Set(plan.priorities.map((p) => p.id));
-  // Only priorities of this school's own plan: a forged id (another school's) is refused outright.
-  if (priorityId.some((id) => !own.has(id))) forbidden("You can link the inquiry only to priorities of your own school's plan.");
-  await setPlanLinks(db, { communityId: community.id, planId: plan.planId, priorityIds: [...new Set(priorityId)], userId: actor.userId });
-  context.services.logger.info("inquiry linked to plan", { communityId: community.id, schoolId, priorities: priorityId.length, by: actor.userId });
+  const linked = await linkInquiryToPlan(context.services, actor, { id: community.id, scope }, { schoolId, priorityIds: priorityId });
+  if (!linked.ok && linked.reason === "forbidden") forbidden(linked.message);
+  if (!linked.ok) return json({ ...submission.reply({ formErrors: linked.formErrors }), saved: null }, { status: 400 });
   return json({ ...submission.reply(), saved: schoolId });
 }
 

@@ -1,31 +1,14 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { documentName } from "../../collab/doc-names";
-import { CommunityHeader } from "../components/community-nav";
-import { PlaylistView } from "../components/playlist/playlist-view";
+import { CommunityHeader } from "../features/communities/components/community-nav";
+import { PlaylistView } from "../features/playlists/components/playlist-view";
 import { StatusPage } from "../components/status-page";
-import { requireCommunityDocument } from "../utils/community.server";
-import { playlistAction, playlistLoaderData, type PlaylistTarget } from "../utils/playlist.server";
-
-/** The community's playlist: facilitators write, members and SIPs of member schools read (documentAccess). */
-async function requirePlaylist(args: LoaderFunctionArgs | ActionFunctionArgs) {
-  const { context, request, params } = args;
-  const found = await requireCommunityDocument(context, request, params.communityId, "playlist");
-  const { cohortId } = found.community;
-  const target: PlaylistTarget = {
-    playlistId: found.community.id,
-    cohortId,
-    docName: documentName("playlist", found.community.id),
-    actor: found.actor,
-    scope: found.scope,
-    access: found.access,
-    leaders: found.community.members,
-  };
-  return { ...found, target };
-}
+import { playlistAction } from "../features/playlists/action.server";
+import { requireCommunityPlaylist } from "../features/playlists/guard.server";
+import { playlistLoaderData } from "../features/playlists/page-data.server";
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { community, target } = await requirePlaylist(args);
+  const { community, target } = await requireCommunityPlaylist(args);
   return json({
     community: { id: community.id, name: community.name, cohortName: community.cohortName },
     ...(await playlistLoaderData(args.context.services.db, target)),
@@ -33,9 +16,8 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const { target } = await requirePlaylist(args);
-  const { db, logger } = args.context.services;
-  return playlistAction(db, logger, args.request, target);
+  const { target } = await requireCommunityPlaylist(args);
+  return playlistAction(args.context.services, args.request, target);
 }
 
 export default function CommunityPlaylistPage() {

@@ -6,12 +6,12 @@ import { chosenQuestion, listQuestions } from "../../collab/documents/hmw";
 import { listNotes } from "../../collab/documents/root-cause-board";
 import { StickyCollabStatus } from "../components/collab/status-bar";
 import { useCollabDocument, type CollabState, type CollabUser } from "../components/collab/use-collab-document";
-import { CommunityHeader } from "../components/community-nav";
-import { DraftQuestion } from "../components/hmw/draft-question";
-import { QuestionCard } from "../components/hmw/question-card";
-import { groupNotes } from "../components/hmw/source-notes";
+import { CommunityHeader } from "../features/communities/components/community-nav";
+import { DraftQuestion } from "../features/inquiry/components/hmw/draft-question";
+import { QuestionCard } from "../features/inquiry/components/hmw/question-card";
+import { groupNotes } from "../features/inquiry/components/hmw/source-notes";
 import { StatusPage } from "../components/status-page";
-import { requireCommunityDocument } from "../utils/community.server";
+import { requireCommunityDocument } from "../features/communities/guard.server";
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const { community, access, me } = await requireCommunityDocument(context, request, params.communityId, "hmw");

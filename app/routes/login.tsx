@@ -2,19 +2,11 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
-import { findUserByEmail } from "../../db/queries/users";
 import { Button } from "../components/ui/button";
 import { ErrorList, Field } from "../components/ui/field";
+import { LoginSchema } from "../features/auth/schema";
+import { signIn } from "../features/auth/service.server";
 import { safeRedirectPath } from "../utils/http.server";
-import { verifyPassword } from "../utils/password.server";
-import { checkSignInThrottle, clearSignInFailures, recordSignInFailure } from "../utils/throttle.server";
-
-const LoginSchema = z.object({
-  email: z.string({ required_error: "Enter your email address" }).trim().email("Enter a valid email address"),
-  password: z.string({ required_error: "Enter your password" }),
-  redirectTo: z.string().optional(),
-});
 
 // One message for an unknown email and a wrong password, so nobody can learn who has an account.
 const BAD_CREDENTIALS = "That email and password do not match an account. Check them and try again.";
@@ -25,17 +17,15 @@ export function loader({ context, request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { db, auth, logger } = context.services;
-  const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: LoginSchema });
+  const submission = parseWithZod(await request.formData(), { schema: LoginSchema });
   if (submission.status !== "success") {
     return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }
   const { email, password, redirectTo } = submission.value;
-
-  const verdict = await checkSignInThrottle(db, email, context.clientIp);
-  if (!verdict.allowed) {
-    const minutes = verdict.retryAfterMinutes;
+  const result = await signIn(context.services, { ip: context.clientIp, sessionId: context.sessionId }, { email, password });
+  if (result.ok) return redirect(safeRedirectPath(redirectTo), { headers: { "Set-Cookie": result.cookie } });
+  if (result.reason === "throttled") {
+    const minutes = result.retryAfterMinutes;
     return json(
       submission.reply({
         formErrors: [
@@ -46,21 +36,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: 429, headers: { "Retry-After": String(minutes * 60) } },
     );
   }
-
-  const user = await findUserByEmail(db, email);
-  const valid = await verifyPassword(user?.passwordHash ?? null, password);
-  if (!user || !valid) {
-    await recordSignInFailure(db, email, context.clientIp);
-    logger.info("sign-in failed", { email: email.toLowerCase(), ip: context.clientIp });
-    return json(submission.reply({ formErrors: [BAD_CREDENTIALS], hideFields: ["password"] }), { status: 400 });
-  }
-
-  await clearSignInFailures(db, email);
-  // A fresh session on every sign-in; any session this browser already had is ended.
-  if (context.sessionId) await auth.endSession(context.sessionId);
-  const cookie = await auth.startSession(user.id);
-  logger.info("signed in", { userId: user.id });
-  return redirect(safeRedirectPath(redirectTo), { headers: { "Set-Cookie": cookie } });
+  return json(submission.reply({ formErrors: [BAD_CREDENTIALS], hideFields: ["password"] }), { status: 400 });
 }
 
 export default function LoginPage() {

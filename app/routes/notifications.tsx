@@ -1,12 +1,13 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
-import { listForUser, markAllRead, markRead } from "../../db/queries/notifications";
-import { ukDate } from "../components/practice/log-card";
+import { listForUser } from "../../db/queries/notifications";
+import { formatInstant } from "../kernel/dates";
 import { StatusPage } from "../components/status-page";
 import { Button } from "../components/ui/button";
 import { EmptyState } from "../components/ui/empty-state";
 import { notFound, safeRedirectPath } from "../utils/http.server";
-import { requireUser } from "../utils/permissions.server";
+import { requireUser } from "../features/auth/guard.server";
+import { markAllNotificationsRead, markNotificationRead, type MarkReadResult } from "../features/notifications/service.server";
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
@@ -19,14 +20,17 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 /** A person only ever touches their own notifications: someone else's id is "not found". */
 export async function action({ context, request }: ActionFunctionArgs) {
   const user = requireUser(context, request);
-  const { db } = context.services;
   const form = await request.formData();
-  const intent = form.get("intent");
-  if (intent === "read-all") return json({ ok: true, marked: await markAllRead(db, user.id) });
-  const id = String(form.get("id") ?? "");
-  if (intent !== "read" || !/^[0-9a-f-]{36}$/i.test(id)) return json({ ok: false, error: "Choose a notification." }, { status: 400 });
-  if (!(await markRead(db, user.id, id))) notFound();
-  return json({ ok: true, marked: 1 });
+  const intent = String(form.get("intent") ?? "");
+  const reader = { userId: user.id };
+  const intents: Record<string, () => Promise<MarkReadResult>> = {
+    "read-all": () => markAllNotificationsRead(context.services, reader),
+    read: () => markNotificationRead(context.services, reader, String(form.get("id") ?? "")),
+  };
+  const result = Object.hasOwn(intents, intent) ? await intents[intent]() : ({ ok: false, reason: "invalid" } as const);
+  if (result.ok) return json({ ok: true, marked: result.marked });
+  if (result.reason === "not-found") notFound();
+  return json({ ok: false, error: "Choose a notification." }, { status: 400 });
 }
 
 export default function NotificationsPage() {
@@ -72,7 +76,7 @@ export default function NotificationsPage() {
               </p>
               {n.body ? <p className="mt-1 text-slate-800">{n.body}</p> : null}
               <div className="mt-2 flex flex-wrap items-center justify-between gap-2">
-                <p className="text-xs text-slate-600">{ukDate(n.createdAt, true)}</p>
+                <p className="text-xs text-slate-600">{formatInstant(n.createdAt, "date-time")}</p>
                 {n.readAt ? null : (
                   <Form method="post">
                     <input type="hidden" name="intent" value="read" />

@@ -1,35 +1,24 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { getAuthority } from "../../db/queries/authorities";
-import { getSchool } from "../../db/queries/schools";
 import { listSchoolPeople } from "../../db/queries/school-people";
-import { getSchoolScope } from "../../db/queries/school-scope";
-import { SchoolNav } from "../components/school-nav";
+import { SchoolNav } from "../features/schools/components/school-nav";
+import { requireSchoolHome, schoolNavLinks } from "../features/schools/guard.server";
 import { StatusPage } from "../components/status-page";
 import { Card } from "../components/ui/card";
-import { notFound, requireIdParam } from "../utils/http.server";
-import { canViewSchool, canViewSchoolImprovement, reportAudiencesFor } from "../utils/permissions";
-import { requireActor } from "../utils/permissions.server";
-import { categoryLabels, phaseLabels, roleLabel } from "../utils/roles";
-import { schoolYearOf } from "../utils/school-year";
+import { categoryLabels, phaseLabels } from "../kernel/school-phases";
+import { roleLabel } from "../kernel/terminology";
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
-  const actor = await requireActor(context, request);
+  const { actor, school, scope } = await requireSchoolHome(context, request, params.schoolId);
   const { db } = context.services;
-  const schoolId = requireIdParam(params.schoolId);
-  const [school, scope] = await Promise.all([getSchool(db, schoolId), getSchoolScope(db, schoolId, schoolYearOf(new Date()))]);
-  // Someone who may not see a school is told it does not exist, not that it is forbidden. This
-  // year's SIP may see it too.
-  if (!school || !scope || !canViewSchool(actor, { ...school, sipIds: scope.sipIds })) notFound();
-  const improvement = canViewSchoolImprovement(actor, scope);
   const [authority, people] = await Promise.all([getAuthority(db, school.authorityId), listSchoolPeople(db, school.id)]);
   const terminology = authority?.terminology ?? "en-GB";
   return json({
     school,
     authorityName: authority?.name ?? "",
     people: people.map((p) => ({ ...p, roleLabel: roleLabel(p.role, terminology) })),
-    // Governors see Reports only; the plan and visits are for leaders, the SIP and the authority.
-    links: { plan: improvement, visits: improvement, reports: reportAudiencesFor(actor, scope, "shared").length > 0 },
+    links: schoolNavLinks(actor, scope),
   });
 }
 

@@ -1,29 +1,20 @@
-import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getAuthority } from "../../db/queries/authorities";
-import { createProposal, findSimilarPractice, listProposalsForSchool, listSchoolLeaders, listSchoolPriorities } from "../../db/queries/brokering";
-import { createNotification } from "../../db/queries/notifications";
+import { findSimilarPractice, listProposalsForSchool, listSchoolPriorities } from "../../db/queries/brokering";
+import { ProposeForm } from "../features/brokering/components/propose-form";
 import { StatusPage } from "../components/status-page";
 import { Button } from "../components/ui/button";
 import { Card } from "../components/ui/card";
 import { EmptyState } from "../components/ui/empty-state";
-import { ErrorList } from "../components/ui/field";
-import { anonymousSchool, ProposeSchema } from "../utils/brokering-schema";
-import { forbidden } from "../utils/http.server";
-import { canDoSipWork } from "../utils/permissions";
-import { formatPp, humanise } from "../utils/report-sections";
-import { phaseLabels } from "../utils/roles";
-import { requireSchoolImprovement } from "../utils/school-improvement.server";
-import { termsFor } from "../utils/terminology";
-
-/** Brokering is the SIP's work: the school's leaders and the authority's admins are told so (403), everyone else 404. */
-async function requireBrokering(...args: Parameters<typeof requireSchoolImprovement>) {
-  const guard = await requireSchoolImprovement(...args);
-  if (!canDoSipWork(guard.actor, guard.scope)) forbidden("Brokering links between schools is done by the school's School Improvement Partner.");
-  return guard;
-}
+import { anonymousSchool, ProposeSchema } from "../features/brokering/schema";
+import { formatPp, humanise } from "../features/reports/sections";
+import { phaseLabels } from "../kernel/school-phases";
+import { requireBrokering } from "../features/brokering/guard.server";
+import { proposeLink } from "../features/brokering/service.server";
+import { serviceDeps, throwRefusal } from "../features/schools/service-deps.server";
+import { termsFor } from "../kernel/terminology";
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const { scope, year } = await requireBrokering(context, request, params.schoolId);
@@ -64,29 +55,13 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
 
 export async function action({ context, request, params }: ActionFunctionArgs) {
   const { actor, scope, year } = await requireBrokering(context, request, params.schoolId);
-  const { db } = context.services;
   const submission = parseWithZod(await request.formData(), { schema: ProposeSchema });
   const form = `propose-${submission.payload.partnerPriorityId}`;
   if (submission.status !== "success") return json({ form, result: submission.reply() }, { status: 400 });
-  const { priorityId, partnerPriorityId, reason } = submission.value;
-  // The partner must still be one of this priority's matches: same authority, another school, measured impact.
-  const priorities = await listSchoolPriorities(db, scope.schoolId, year);
-  const match = priorities.some((p) => p.id === priorityId)
-    ? (await findSimilarPractice(db, { authorityId: scope.authorityId, schoolId: scope.schoolId, priorityId, limit: 50 })).find((m) => m.partnerPriorityId === partnerPriorityId)
-    : undefined;
-  if (!match) return json({ form, result: submission.reply({ formErrors: ["That match is no longer available. Search again."] }) }, { status: 400 });
-  const proposal = await createProposal(db, { assignmentId: scope.assignment!.id, priorityId, partnerSchoolId: match.partnerSchoolId, partnerPriorityId, reason, proposedBy: actor.userId });
-  if (!proposal) return json({ form, result: submission.reply({ formErrors: ["You have already proposed this school for this priority."] }) }, { status: 400 });
-  for (const leader of await listSchoolLeaders(db, match.partnerSchoolId)) {
-    await createNotification(db, {
-      userId: leader.userId,
-      title: "A School Improvement Partner would like to broker a link with your school",
-      body: "Another school could learn from your practice. Nothing about your school is shared unless you consent.",
-      link: `/brokering/${proposal.id}`,
-    });
-  }
-  context.services.logger.info("brokering proposed", { proposalId: proposal.id, by: actor.userId });
-  return redirect(`/schools/${scope.schoolId}/brokering?priority=${priorityId}`);
+  const proposed = await proposeLink(serviceDeps(context, request), actor, { scope, year }, submission.value);
+  if (!proposed.ok && proposed.status === 400) return json({ form, result: submission.reply({ formErrors: [proposed.message] }) }, { status: 400 });
+  if (!proposed.ok) throwRefusal(proposed);
+  return redirect(`/schools/${scope.schoolId}/brokering?priority=${submission.value.priorityId}`);
 }
 
 export default function BrokeringPage() {
@@ -169,40 +144,6 @@ export default function BrokeringPage() {
         )}
       </Card>
     </main>
-  );
-}
-
-function ProposeForm(props: { partnerPriorityId: string; priorityId: string; who: string }) {
-  const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const id = `propose-${props.partnerPriorityId}`;
-  const lastResult = actionData?.form === id ? (actionData.result as SubmissionResult<string[]>) : null;
-  const [form, fields] = useForm({
-    id,
-    lastResult,
-    defaultValue: { priorityId: props.priorityId, partnerPriorityId: props.partnerPriorityId },
-    constraint: getZodConstraint(ProposeSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ProposeSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-  });
-  const { key: _k1, ...priorityProps } = getInputProps(fields.priorityId, { type: "hidden" });
-  const { key: _k2, ...partnerProps } = getInputProps(fields.partnerPriorityId, { type: "hidden" });
-  const { key: _k3, ...reasonProps } = getTextareaProps(fields.reason);
-  return (
-    <Form method="post" {...getFormProps(form)} className="mt-2 space-y-2">
-      <input {...priorityProps} />
-      <input {...partnerProps} />
-      <ErrorList id={form.errorId} errors={form.errors} />
-      <label htmlFor={fields.reason.id} className="block text-sm font-medium text-slate-800">
-        Why a link with {props.who.replace(/^A/, "a")} would help
-      </label>
-      <textarea {...reasonProps} rows={2} className="block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-sm" />
-      <ErrorList id={fields.reason.errorId} errors={fields.reason.errors} />
-      <Button type="submit" variant="secondary" pending={navigation.state === "submitting"}>
-        Propose a link
-      </Button>
-    </Form>
   );
 }
 

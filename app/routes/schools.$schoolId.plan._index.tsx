@@ -2,17 +2,19 @@ import { parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { listPlanComments } from "../../db/queries/plan-comments";
-import { addPriority, listPriorities, listSelfEvaluations, upsertSelfEvaluation } from "../../db/queries/plans";
-import { CommentThreads } from "../components/plan/comment-threads";
-import { PriorityForm } from "../components/plan/priority-form";
-import { PriorityList } from "../components/plan/priority-list";
-import { SelfEvaluation, type AreaRow } from "../components/plan/self-evaluation";
+import { listPriorities, listSelfEvaluations } from "../../db/queries/plans";
+import { CommentThreads } from "../features/plans/components/comment-threads";
+import { PriorityForm } from "../features/plans/components/priority-form";
+import { PriorityList } from "../features/plans/components/priority-list";
+import { SelfEvaluation, type AreaRow } from "../features/plans/components/self-evaluation";
 import { invariantResponse } from "../utils/http.server";
-import { commentAction, commentIntents } from "../utils/plan-comments.server";
-import { areasForPhase, isPlanArea, planAreas, type PlanArea } from "../utils/plan-areas";
-import { PrioritySchema, SelfEvaluationSchema } from "../utils/plan-schema";
-import { groupThreads, threadsFor } from "../utils/plan-threads";
-import { planPath, requirePlanAccess, requirePlanForEdit } from "../utils/plan.server";
+import { commentAction, isCommentIntent } from "../features/plans/comment-actions.server";
+import { areasForPhase, isPlanArea, planAreas, type PlanArea } from "../kernel/plan-areas";
+import { PrioritySchema, SelfEvaluationSchema } from "../features/plans/schema";
+import { groupThreads, threadsFor } from "../features/plans/threads";
+import { planPath, requirePlanAccess } from "../features/plans/guard.server";
+import { addPriority, saveSelfEvaluation, startPlan } from "../features/plans/service.server";
+import { serviceDeps, throwRefusal } from "../features/schools/service-deps.server";
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const access = await requirePlanAccess(context, request, params.schoolId);
@@ -46,23 +48,22 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   const access = await requirePlanAccess(context, request, params.schoolId);
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
-  if ((commentIntents as readonly string[]).includes(intent)) return commentAction(context, request, access, form);
+  const deps = serviceDeps(context, request);
+  if (isCommentIntent(intent)) return commentAction(deps, access.actor, access, form);
   invariantResponse(intent === "self-evaluation" || intent === "add-priority", "Unknown request");
-  const plan = await requirePlanForEdit(context, access);
-  const { db, logger } = context.services;
-
+  // The plan starts on its leaders' first write (even one whose form comes back with errors).
+  const plan = await startPlan(deps, access);
+  if ("ok" in plan) throwRefusal(plan);
   if (intent === "self-evaluation") {
     const submission = parseWithZod(form, { schema: SelfEvaluationSchema });
     const key = String(form.get("area") ?? "");
     if (submission.status !== "success") return json({ intent, key, result: submission.reply() }, { status: 400 });
-    await upsertSelfEvaluation(db, plan.id, submission.value);
-    logger.info("self-evaluation saved", { planId: plan.id, area: submission.value.area, by: access.actor.userId });
+    await saveSelfEvaluation(deps, access.actor, plan, submission.value);
     return json({ intent, key, result: submission.reply() });
   }
   const submission = parseWithZod(form, { schema: PrioritySchema });
   if (submission.status !== "success") return json({ intent, result: submission.reply() }, { status: 400 });
-  const priority = await addPriority(db, plan.id, submission.value);
-  logger.info("priority added", { planId: plan.id, priorityId: priority.id, by: access.actor.userId });
+  const { priority } = await addPriority(deps, access.actor, plan, submission.value);
   return redirect(planPath(access.scope.schoolId, priority.id));
 }
 

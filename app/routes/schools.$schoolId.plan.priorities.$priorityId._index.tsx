@@ -3,19 +3,20 @@ import { useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { listPlanComments } from "../../db/queries/plan-comments";
 import { getPriorityItems } from "../../db/queries/plans";
-import { ActionForm } from "../components/plan/action-form";
-import { ActionList, type ActionView } from "../components/plan/action-list";
-import { CommentThreads } from "../components/plan/comment-threads";
-import { EvidenceLinks } from "../components/plan/evidence-links";
-import { PriorityForm } from "../components/plan/priority-form";
-import { ProgressUpdates } from "../components/plan/progress-updates";
-import { TargetForm } from "../components/plan/target-form";
-import { TargetList } from "../components/plan/target-list";
-import { areasForPhase, toPlanArea } from "../utils/plan-areas";
-import { commentAction, commentIntents } from "../utils/plan-comments.server";
-import { priorityItemAction } from "../utils/plan-items.server";
-import { groupThreads, threadsFor } from "../utils/plan-threads";
-import { requirePlanAccess, requirePriority } from "../utils/plan.server";
+import { ActionForm } from "../features/plans/components/action-form";
+import { ActionList, type ActionView } from "../features/plans/components/action-list";
+import { CommentThreads } from "../features/plans/components/comment-threads";
+import { EvidenceLinks } from "../features/plans/components/evidence-links";
+import { PriorityForm } from "../features/plans/components/priority-form";
+import { ProgressUpdates } from "../features/plans/components/progress-updates";
+import { TargetForm } from "../features/plans/components/target-form";
+import { TargetList } from "../features/plans/components/target-list";
+import { areasForPhase, toPlanArea } from "../kernel/plan-areas";
+import { commentAction, isCommentIntent } from "../features/plans/comment-actions.server";
+import { priorityItemAction } from "../features/plans/item-actions.server";
+import { groupThreads, threadsFor } from "../features/plans/threads";
+import { requirePlanAccess, requirePriority } from "../features/plans/guard.server";
+import { serviceDeps } from "../features/schools/service-deps.server";
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const access = await requirePlanAccess(context, request, params.schoolId);
@@ -46,8 +47,9 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   const { priority } = await requirePriority(context, access, params.priorityId);
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
-  if ((commentIntents as readonly string[]).includes(intent)) return commentAction(context, request, access, form);
-  return priorityItemAction(context, access, priority.id, intent, form);
+  const deps = serviceDeps(context, request);
+  if (isCommentIntent(intent)) return commentAction(deps, access.actor, access, form);
+  return priorityItemAction(deps, access.actor, { access, priorityId: priority.id }, intent, form);
 }
 
 export default function PriorityPage() {

@@ -1,12 +1,13 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { CategoryChart, OutcomeChart } from "../components/plan/trail-charts";
+import { CategoryChart, OutcomeChart } from "../features/plans/components/trail-charts";
 import { EmptyState } from "../components/ui/empty-state";
-import { loadEvidenceTrail } from "../utils/evidence-trail.server";
-import { measureLabels, studentGroupLabels } from "../utils/outcomes";
-import { actionStatusLabels, formatPlanDate } from "../utils/plan-areas";
-import { requirePlanAccess, requirePriority } from "../utils/plan.server";
+import { loadEvidenceTrail } from "../features/plans/evidence-trail.server";
+import { measureLabels, studentGroupLabels } from "../features/outcomes/outcomes";
+import { actionStatusLabels, formatPlanDate } from "../kernel/plan-areas";
+import { requirePlanAccess, requirePriority } from "../features/plans/guard.server";
+import { DataTable } from "../components/ui/data-table";
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const access = await requirePlanAccess(context, request, params.schoolId);
@@ -56,32 +57,19 @@ export default function EvidenceTrail() {
         )}
       </Stage>
       <Stage n={2} title={`Actions (${actions.length})`}>
-        {actions.length ? (
-          <table className="min-w-full text-left text-sm">
-            <caption className="sr-only">Actions towards this priority</caption>
-            <thead className="bg-slate-100">
-              <tr>
-                {["Action", "Owner", "Due", "Status"].map((h) => (
-                  <th key={h} scope="col" className="px-3 py-2 font-semibold">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {actions.map((a) => (
-                <tr key={a.id} className="border-t border-slate-200">
-                  <td className="px-3 py-2">{a.description}</td>
-                  <td className="px-3 py-2">{a.owner}</td>
-                  <td className="px-3 py-2">{formatPlanDate(a.due)}</td>
-                  <td className="px-3 py-2">{actionStatusLabels[a.status]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : (
-          <EmptyState title="No actions yet">Add actions on the “Targets and actions” view.</EmptyState>
-        )}
+        <DataTable
+          variant="flat"
+          caption="Actions towards this priority"
+          empty={<EmptyState title="No actions yet">Add actions on the “Targets and actions” view.</EmptyState>}
+          rows={actions}
+          rowKey={(a) => a.id}
+          columns={[
+            { key: "action", header: "Action", cell: (a) => a.description },
+            { key: "owner", header: "Owner", cell: (a) => a.owner },
+            { key: "due", header: "Due", cell: (a) => formatPlanDate(a.due) },
+            { key: "status", header: "Status", cell: (a) => actionStatusLabels[a.status] },
+          ]}
+        />
       </Stage>
       <Stage n={3} title="Outcomes">
         {outcomeBars.length ? (

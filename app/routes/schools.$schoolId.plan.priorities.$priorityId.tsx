@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, NavLink, Outlet, useLoaderData } from "@remix-run/react";
-import { areaLabel } from "../utils/plan-areas";
-import { requirePlanAccess, requirePriority } from "../utils/plan.server";
+import { areaLabel } from "../kernel/plan-areas";
+import { requirePlanAccess, requirePriority } from "../features/plans/guard.server";
 
 /**
  * The frame of a priority's pages: its title and area, and its two views (the plan items, the

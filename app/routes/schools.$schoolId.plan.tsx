@@ -1,12 +1,12 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, Outlet, useLoaderData } from "@remix-run/react";
 import { listUnreadAlerts, markAlertsRead } from "../../db/queries/plan-comments";
-import { PlanAlerts } from "../components/plan/plan-alerts";
-import { SchoolNav } from "../components/school-nav";
+import { PlanAlerts } from "../features/plans/components/plan-alerts";
+import { SchoolNav } from "../features/schools/components/school-nav";
+import { schoolNavLinks } from "../features/schools/guard.server";
 import { StatusPage } from "../components/status-page";
 import { invariantResponse } from "../utils/http.server";
-import { reportAudiencesFor } from "../utils/permissions";
-import { planPath, requirePlanAccess } from "../utils/plan.server";
+import { planPath, requirePlanAccess } from "../features/plans/guard.server";
 
 /** The frame of every plan page: the school, the year, its sections, and new feedback for the person. */
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
@@ -16,7 +16,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     school: { id: access.school.id, name: access.school.name },
     year: access.year,
     alerts,
-    links: { plan: true, visits: true, reports: reportAudiencesFor(access.actor, access.scope, "shared").length > 0 },
+    links: schoolNavLinks(access.actor, access.scope),
   });
 }
 

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { recordRead } from "../../db/queries/audit";
-import { PdfUnavailableError, renderPdf } from "../utils/pdf.server";
-import { reportPrintHtml } from "../utils/report-html.server";
-import { requireReportView } from "../utils/report.server";
+import { PdfUnavailableError, renderPdf } from "../features/reports/pdf.server";
+import { reportPrintHtml } from "../features/reports/print-html.server";
+import { requireReportView } from "../features/reports/guard.server";
 
 /** The report as a PDF: the same guard and the same sections as the page, rendered by headless Chromium. */
 export async function loader({ context, request, params }: LoaderFunctionArgs) {

@@ -2,19 +2,17 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { getAuthority } from "../../db/queries/authorities";
-import { listConsentedPartners } from "../../db/queries/brokering";
-import { createReport, listReports, loadPlanSummary } from "../../db/queries/reports";
-import { formatDate } from "../components/reports/report-document";
+import { listReports } from "../../db/queries/reports";
+import { formatDate } from "../features/reports/components/report-document";
 import { StatusPage } from "../components/status-page";
 import { Button } from "../components/ui/button";
 import { EmptyState } from "../components/ui/empty-state";
 import { ErrorList, Field } from "../components/ui/field";
-import { forbidden } from "../utils/http.server";
-import { canDoSipWork, reportAudiencesFor } from "../utils/permissions";
-import { CreateReportSchema, prefillSections } from "../utils/report-sections";
-import { requireSchoolReports } from "../utils/school-improvement.server";
-import { termsFor } from "../utils/terminology";
+import { canDoSipWork, reportAudiencesFor } from "../kernel/permissions";
+import { CreateReportSchema } from "../features/reports/sections";
+import { createRefusal, createReport, reportPath } from "../features/reports/service.server";
+import { serviceDeps, throwRefusal } from "../features/schools/service-deps.server";
+import { requireSchoolReports } from "../features/schools/guard.server";
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const { actor, scope } = await requireSchoolReports(context, request, params.schoolId);
@@ -30,19 +28,13 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
 
 export async function action({ context, request, params }: ActionFunctionArgs) {
   const { actor, scope, year } = await requireSchoolReports(context, request, params.schoolId);
-  if (!canDoSipWork(actor, scope) || !scope.assignment) forbidden("Only the school's School Improvement Partner writes its reports.");
+  const refusal = createRefusal(actor, scope);
+  if (refusal) throwRefusal(refusal);
   const submission = parseWithZod(await request.formData(), { schema: CreateReportSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  const { db } = context.services;
-  const [plan, partners, authority] = await Promise.all([
-    loadPlanSummary(db, scope.schoolId, year),
-    listConsentedPartners(db, scope.schoolId, year),
-    getAuthority(db, scope.authorityId),
-  ]);
-  const sections = prefillSections(plan, partners, termsFor(authority?.terminology));
-  const report = await createReport(db, { assignmentId: scope.assignment.id, title: submission.value.title, sections });
-  context.services.logger.info("report created", { reportId: report.id, schoolId: scope.schoolId, by: actor.userId });
-  return redirect(`/schools/${scope.schoolId}/reports/${report.id}`);
+  const created = await createReport(serviceDeps(context, request), actor, { scope, year }, submission.value);
+  if (!created.ok) throwRefusal(created);
+  return redirect(reportPath(scope.schoolId, created.report.id));
 }
 
 const statusLabels = { draft: "Draft", shared: "Shared", acknowledged: "Acknowledged" } as const;

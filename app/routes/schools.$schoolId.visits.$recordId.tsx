@@ -2,31 +2,22 @@ import { parseWithZod } from "@conform-to/zod";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { recordRead } from "../../db/queries/audit";
-import { createNotification } from "../../db/queries/notifications";
-import { completeVisitPart, getVisitRecord, listSchoolLeaderIds, recordState, savePreVisit } from "../../db/queries/visits";
-import { SchoolNav } from "../components/school-nav";
+import { recordState } from "../../db/queries/visits";
 import { StatusPage } from "../components/status-page";
-import { PreVisitPart, VisitPart } from "../components/visit-record-parts";
-import { forbidden, notFound, requireIdParam } from "../utils/http.server";
-import { canCompletePreVisit, canDoSipWork, reportAudiencesFor } from "../utils/permissions";
-import { requireSchoolImprovement } from "../utils/school-improvement.server";
-import { formatVisitDate } from "../utils/visit-dates";
-import { PreVisitSchema, recordStateLabels, VisitPartSchema } from "../utils/visit-schema";
+import { SchoolNav } from "../features/schools/components/school-nav";
+import { schoolNavLinks } from "../features/schools/guard.server";
+import { serviceDeps, throwRefusal } from "../features/schools/service-deps.server";
+import { PreVisitPart, VisitPart } from "../features/visits/components/visit-record-parts";
+import { requireVisitRecord } from "../features/visits/guard.server";
+import { PreVisitSchema, recordStateLabels, VisitPartSchema } from "../features/visits/schema";
+import { completeVisitRecord, preVisitRefusal, savePreVisit, visitPartRefusal } from "../features/visits/service.server";
+import { canCompletePreVisit, canDoSipWork } from "../kernel/permissions";
+import { formatCalendarDate } from "../kernel/dates";
 
-/** The person, the school's scope and the record (of this school's assignment this year, else 404). */
-async function requireRecord(args: LoaderFunctionArgs) {
-  const access = await requireSchoolImprovement(args.context, args.request, args.params.schoolId);
-  const recordId = requireIdParam(args.params.recordId);
-  if (!access.scope.assignment) notFound();
-  const record = await getVisitRecord(args.context.services.db, access.scope.assignment.id, recordId);
-  if (!record) notFound();
-  return { ...access, assignment: access.scope.assignment, record };
-}
-
-export async function loader(args: LoaderFunctionArgs) {
-  const { actor, scope, record } = await requireRecord(args);
+export async function loader({ context, request, params }: LoaderFunctionArgs) {
+  const { actor, scope, record } = await requireVisitRecord(context, request, params);
   // Confidentiality: every read of a visit record is logged for the authority (docs: audit log).
-  await recordRead(args.context.services.db, {
+  await recordRead(context.services.db, {
     authorityId: scope.authorityId,
     actorId: actor.userId,
     resourceKind: "visit_record",
@@ -36,7 +27,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const state = recordState(record);
   return json({
     school: { id: scope.schoolId, name: scope.name },
-    links: { plan: true, visits: true, reports: reportAudiencesFor(actor, scope, "shared").length > 0 },
+    links: schoolNavLinks(actor, scope),
     record: {
       id: record.id,
       visitDate: record.visitDate,
@@ -56,37 +47,26 @@ export async function loader(args: LoaderFunctionArgs) {
   });
 }
 
-export async function action(args: ActionFunctionArgs) {
-  const { actor, scope, assignment, record } = await requireRecord(args);
-  const { db, logger } = args.context.services;
-  const formData = await args.request.formData();
-  const link = `/schools/${scope.schoolId}/visits/${record.id}`;
-  const when = formatVisitDate(record.visitDate);
+export async function action({ context, request, params }: ActionFunctionArgs) {
+  const { actor, ...target } = await requireVisitRecord(context, request, params);
+  const formData = await request.formData();
+  const deps = serviceDeps(context, request);
   if (formData.get("intent") === "pre") {
-    if (!canCompletePreVisit(actor, scope)) forbidden("Only the school's leaders complete the pre-visit part.");
+    const refusal = preVisitRefusal(actor, target.scope);
+    if (refusal) throwRefusal(refusal);
     const submission = parseWithZod(formData, { schema: PreVisitSchema });
     if (submission.status !== "success") return json({ intent: "pre" as const, result: submission.reply() }, { status: 400 });
-    const saved = await savePreVisit(db, assignment.id, record.id, { ...submission.value, userId: actor.userId });
-    if (!saved) return json({ intent: "pre" as const, result: submission.reply({ formErrors: ["This record is complete and can no longer be changed."] }) }, { status: 400 });
-    await createNotification(db, { userId: assignment.sipUserId, title: "Pre-visit part completed", body: `${scope.name} completed its part of the record of your visit on ${when}.`, link });
-    logger.info("pre-visit part saved", { recordId: record.id, by: actor.userId });
+    const saved = await savePreVisit(deps, actor, target, submission.value);
+    if (!saved.ok) return json({ intent: "pre" as const, result: submission.reply({ formErrors: [saved.message] }) }, { status: 400 });
     return json({ intent: "pre" as const, result: submission.reply(), message: "Your pre-visit part was saved. Your SIP has been told." });
   }
-  if (!canDoSipWork(actor, scope)) forbidden("Only the school's School Improvement Partner writes the visit part.");
+  const refusal = visitPartRefusal(actor, target.scope);
+  if (refusal) throwRefusal(refusal);
   const submission = parseWithZod(formData, { schema: VisitPartSchema });
   if (submission.status !== "success") return json({ intent: "visit" as const, result: submission.reply() }, { status: 400 });
-  const state = recordState(record);
-  if (state !== "awaiting_sip") {
-    const error = state === "complete" ? "This record is already complete." : "The school has not completed its pre-visit part yet.";
-    return json({ intent: "visit" as const, result: submission.reply({ formErrors: [error] }) }, { status: 400 });
-  }
-  if (!(await completeVisitPart(db, assignment.id, record.id, submission.value))) {
-    return json({ intent: "visit" as const, result: submission.reply({ formErrors: ["This record was completed a moment ago."] }) }, { status: 400 });
-  }
-  for (const userId of await listSchoolLeaderIds(db, scope.schoolId)) {
-    await createNotification(db, { userId, title: "Visit record complete", body: `Your SIP completed the record of the visit on ${when}.`, link });
-  }
-  logger.info("visit record completed", { recordId: record.id, by: actor.userId });
+  const { intent: _intent, ...part } = submission.value;
+  const completed = await completeVisitRecord(deps, actor, target, part);
+  if (!completed.ok) return json({ intent: "visit" as const, result: submission.reply({ formErrors: [completed.message] }) }, { status: 400 });
   return json({ intent: "visit" as const, result: submission.reply(), message: "The visit record is complete. The school's leaders have been told." });
 }
 
@@ -107,7 +87,7 @@ export default function VisitRecordPage() {
           {school.name}: visits
         </Link>
       </p>
-      <h1 className="text-2xl font-bold">Visit record, {formatVisitDate(record.visitDate)}</h1>
+      <h1 className="text-2xl font-bold">Visit record, {formatCalendarDate(record.visitDate, "date")}</h1>
       <SchoolNav schoolId={school.id} links={links} />
       <p className="mt-4">
         <span className="rounded-full bg-slate-100 px-3 py-1 text-sm font-semibold" data-testid="record-state">
@@ -129,7 +109,7 @@ export default function VisitRecordPage() {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Visit record, ${formatVisitDate(data.record.visitDate)} · ${data.school.name} · Commons` : "We could not find that page · Commons" },
+  { title: data ? `Visit record, ${formatCalendarDate(data.record.visitDate, "date")} · ${data.school.name} · Commons` : "We could not find that page · Commons" },
 ];
 
 export function ErrorBoundary() {

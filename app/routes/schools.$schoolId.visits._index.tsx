@@ -1,34 +1,33 @@
 import { parseWithZod } from "@conform-to/zod";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { createNotification } from "../../db/queries/notifications";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getUser } from "../../db/queries/users";
-import { deleteVisit, listSchoolLeaderIds, listVisitRecords, listVisits, logVisit } from "../../db/queries/visits";
-import { BurnDownChart } from "../components/burn-down-chart";
-import { SchoolNav } from "../components/school-nav";
+import { listVisitRecords, listVisits } from "../../db/queries/visits";
+import { BurnDownChart } from "../features/visits/components/burn-down-chart";
+import { SchoolNav } from "../features/schools/components/school-nav";
 import { StatusPage } from "../components/status-page";
-import { Button } from "../components/ui/button";
 import { Card } from "../components/ui/card";
 import { EmptyState } from "../components/ui/empty-state";
 import { ErrorList } from "../components/ui/field";
-import { VisitLogForm } from "../components/visit-log-form";
-import { budgetSummary, burnDown, formatDays, schoolYearBounds, usedSentence } from "../utils/day-budget";
-import { forbidden } from "../utils/http.server";
-import { canDoSipWork, canManageSipDeployment, reportAudiencesFor } from "../utils/permissions";
-import { requireSchoolImprovement } from "../utils/school-improvement.server";
-import { formatVisitDate, todayInLondon } from "../utils/visit-dates";
-import { recordStateLabels, visitKindLabels, visitSchema } from "../utils/visit-schema";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { RecordList, VisitList } from "../features/visits/components/visit-lists";
+import { VisitLogForm } from "../features/visits/components/visit-log-form";
+import { budgetSummary, burnDown, formatDays, usedSentence } from "../features/visits/day-budget";
+import { schoolYearBounds } from "../kernel/school-year";
+import { canDoSipWork, canManageSipDeployment } from "../kernel/permissions";
+import { requireSchoolImprovement, schoolNavLinks } from "../features/schools/guard.server";
+import { serviceDeps, throwRefusal } from "../features/schools/service-deps.server";
+import { currentBudget, logVisit, removeVisit, timeLoggingTarget } from "../features/visits/service.server";
+import { todayIn } from "../kernel/dates";
+import { visitSchema } from "../features/visits/schema";
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const { actor, scope, year } = await requireSchoolImprovement(context, request, params.schoolId);
   const { db } = context.services;
   const school = { id: scope.schoolId, name: scope.name };
-  const links = { plan: true, visits: true, reports: reportAudiencesFor(actor, scope, "shared").length > 0 };
+  const links = schoolNavLinks(actor, scope);
   const bounds = schoolYearBounds(year);
   if (!scope.assignment) {
-    return json({ school, year, links, bounds, today: todayInLondon(), assignment: null, canAssign: canManageSipDeployment(actor, scope.authorityId) });
+    return json({ school, year, links, bounds, today: todayIn(), assignment: null, canAssign: canManageSipDeployment(actor, scope.authorityId) });
   }
   const [visits, records, sip] = await Promise.all([
     listVisits(db, scope.assignment.id),
@@ -41,7 +40,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     year,
     links,
     bounds,
-    today: todayInLondon(),
+    today: todayIn(),
     assignment: {
       sipName: sip?.name ?? "",
       summary,
@@ -56,39 +55,25 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
 
 export async function action({ context, request, params }: ActionFunctionArgs) {
   const { actor, scope, year } = await requireSchoolImprovement(context, request, params.schoolId);
-  if (!canDoSipWork(actor, scope) || !scope.assignment) forbidden("Only the school's School Improvement Partner logs time.");
-  const { db, logger } = context.services;
-  const assignment = scope.assignment;
+  const target = timeLoggingTarget(actor, scope);
+  if ("ok" in target) throwRefusal(target);
+  const deps = serviceDeps(context, request);
   const formData = await request.formData();
   if (formData.get("intent") === "delete") {
-    const visitId = String(formData.get("visitId") ?? "");
-    const removed = UUID.test(visitId) && (await deleteVisit(db, assignment.id, visitId));
-    if (!removed) return json({ intent: "delete", result: null, error: "That entry was already removed." }, { status: 400 });
+    const removed = await removeVisit(deps, actor, target, String(formData.get("visitId") ?? ""));
+    if (!removed.ok) return json({ intent: "delete", result: null, error: removed.message }, { status: 400 });
     return json({ intent: "delete", result: null, message: "The entry was removed." });
   }
-  const visits = await listVisits(db, assignment.id);
-  const budget = { dayBudget: assignment.dayBudget, used: budgetSummary(assignment.dayBudget, visits).used, ...schoolYearBounds(year) };
-  const submission = parseWithZod(formData, { schema: visitSchema(budget) });
+  const submission = parseWithZod(formData, { schema: visitSchema(await currentBudget(deps, target.assignment, year)) });
   if (submission.status !== "success") return json({ intent: "log", result: submission.reply() }, { status: 400 });
   const { confirmOverspend, ...visit } = submission.value;
-  const logged = await logVisit(db, { assignmentId: assignment.id, ...visit }, { allowOverspend: confirmOverspend === "on" });
-  if (!logged.ok) {
+  const logged = await logVisit(deps, actor, target, { ...visit, allowOverspend: confirmOverspend === "on" });
+  if (!logged.ok && "overspend" in logged) {
     // Someone logged time between our check and the insert: ask again with the new figures.
-    const error = `This would go over the budget: ${usedSentence(logged.budget, logged.used)}. Tick "Record it anyway" to record it.`;
+    const error = `This would go over the budget: ${usedSentence(logged.overspend.budget, logged.overspend.used)}. Tick "Record it anyway" to record it.`;
     return json({ intent: "log", result: submission.reply({ fieldErrors: { confirmOverspend: [error] } }) }, { status: 400 });
   }
-  if (logged.recordId) {
-    const link = `/schools/${scope.schoolId}/visits/${logged.recordId}`;
-    for (const userId of await listSchoolLeaderIds(db, scope.schoolId)) {
-      await createNotification(db, {
-        userId,
-        title: "Pre-visit part to complete",
-        body: `Your SIP logged a visit on ${formatVisitDate(visit.visitDate)}. Please complete the pre-visit part of its record.`,
-        link,
-      });
-    }
-  }
-  logger.info("sip time logged", { schoolId: scope.schoolId, days: visit.days, by: actor.userId });
+  if (!logged.ok) throwRefusal(logged);
   return json({ intent: "log", result: submission.reply({ resetForm: true }), message: `${formatDays(visit.days)} logged.` });
 }
 
@@ -160,68 +145,6 @@ function AssignedVisits({ assignment, bounds, today, school }: Data & { assignme
         </Card>
       ) : null}
     </div>
-  );
-}
-
-function VisitList({ visits, schoolId, canEdit }: { visits: NonNullable<Data["assignment"]>["visits"]; schoolId: string; canEdit: boolean }) {
-  const navigation = useNavigation();
-  return (
-    <Card title="Time logged">
-      {visits.length === 0 ? (
-        <EmptyState title="No time logged yet">
-          {canEdit ? "Log your first visit or preparation time with the form." : "The SIP's visits, preparation and report writing will be listed here."}
-        </EmptyState>
-      ) : (
-        <ul className="divide-y divide-slate-200 text-sm">
-          {visits.map((v) => (
-            <li key={v.id} className="flex flex-wrap items-baseline justify-between gap-2 py-2">
-              <span>
-                <span className="font-medium">{formatVisitDate(v.visitDate)}</span> · {visitKindLabels[v.kind]} · {formatDays(v.days)}
-                {v.purpose ? ` · ${v.purpose}` : ""}
-                {v.recordId ? (
-                  <>
-                    {" · "}
-                    <Link to={`/schools/${schoolId}/visits/${v.recordId}`} className="text-brand-700 underline">
-                      Visit record<span className="sr-only"> of {formatVisitDate(v.visitDate)}</span>
-                    </Link>
-                  </>
-                ) : null}
-              </span>
-              {canEdit ? (
-                <Form method="post">
-                  <input type="hidden" name="intent" value="delete" />
-                  <input type="hidden" name="visitId" value={v.id} />
-                  <Button type="submit" variant="secondary" className="px-2 py-1" pending={navigation.state === "submitting"}>
-                    Remove<span className="sr-only"> the entry of {formatVisitDate(v.visitDate)}</span>
-                  </Button>
-                </Form>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-      )}
-    </Card>
-  );
-}
-
-function RecordList({ records, schoolId }: { records: NonNullable<Data["assignment"]>["records"]; schoolId: string }) {
-  return (
-    <Card title="Visit records">
-      {records.length === 0 ? (
-        <EmptyState title="No visit records yet">Each in-school visit the SIP logs gets a two-part record: the school's pre-visit part, then the SIP's.</EmptyState>
-      ) : (
-        <ul className="space-y-2 text-sm">
-          {records.map((r) => (
-            <li key={r.id}>
-              <Link to={`/schools/${schoolId}/visits/${r.id}`} className="font-medium text-brand-700 underline">
-                Visit of {formatVisitDate(r.visitDate)}
-              </Link>{" "}
-              · <span data-testid="record-state">{recordStateLabels[r.state]}</span>
-            </li>
-          ))}
-        </ul>
-      )}
-    </Card>
   );
 }
 

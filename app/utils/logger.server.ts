@@ -1,10 +1,7 @@
 /** A structured logger: one JSON object per line on stdout (stderr for warnings and errors). */
-export type Logger = {
-  debug(msg: string, fields?: Record<string, unknown>): void;
-  info(msg: string, fields?: Record<string, unknown>): void;
-  warn(msg: string, fields?: Record<string, unknown>): void;
-  error(msg: string, fields?: Record<string, unknown>): void;
-};
+import type { Logger } from "../kernel/logger";
+
+export type { Logger } from "../kernel/logger";
 
 const levels = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 } as const;
 

@@ -1,8 +1,8 @@
 import type { Database } from "../../db/client";
-import type { Auth, SessionUser } from "./auth.server";
+import type { Auth, SessionUser } from "../features/auth/sessions.server";
 import type { Env } from "./env.server";
 import type { Logger } from "./logger.server";
-import type { Mailer } from "./mail.server";
+import type { Mailer } from "../features/notifications/mailer.server";
 
 /** What the Node process opens once and hands to every loader and action through the load context. */
 export type AppServices = {

@@ -9,11 +9,13 @@
 import { writeFileSync } from "node:fs";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
-import { schoolYearOf } from "../../app/utils/school-year";
+import { schoolYearOf } from "../../app/kernel/school-year";
 import { openDatabase, type Database } from "../../db/client";
 import { listAuditLog } from "../../db/queries/audit";
 import { findSimilarPractice } from "../../db/queries/brokering";
-import { listPracticeSince, listSurveyStatus, loadDocumentUpdates } from "../../db/queries/cohort-dashboard";
+import { listPracticeSince, listSurveyStatus } from "../../db/queries/cohort-dashboard";
+import { latestUpdateIds } from "../../db/queries/collab";
+import { getProjections } from "../../db/queries/document-projections";
 import { listCohortCommunities, listCommunitiesForUser } from "../../db/queries/communities";
 import { listGroupingCandidates } from "../../db/queries/equity";
 import { getTrailRows } from "../../db/queries/evidence-trail";
@@ -21,7 +23,7 @@ import { cohortRollups, communityRollups } from "../../db/queries/outcomes";
 import { listSessions } from "../../db/queries/sessions";
 import { listDeployment } from "../../db/queries/sip-deployment";
 import * as schema from "../../db/schema/index";
-import { seedDemoNetwork } from "../../db/seed/demo";
+import { seedDemoNetwork } from "../../server/seed/demo";
 import { createThrowawayDatabase } from "../collab/postgres";
 
 type Recorded = { sql: string; params: unknown[] };
@@ -55,7 +57,7 @@ async function main() {
         "cohort dashboard (facilitator)",
         async () => {
           await Promise.all([listSessions(db, ids.cohort), listSurveyStatus(db, ids.cohort), listCohortCommunities(db, ids.cohort)]);
-          await Promise.all([listPracticeSince(db, ids.cohort, null), loadDocumentUpdates(db, communityNames)]);
+          await Promise.all([listPracticeSince(db, ids.cohort, null), getProjections(db, communityNames), latestUpdateIds(db, communityNames)]);
         },
       ],
       ["groupings: candidates with full-text lexemes", () => listGroupingCandidates(db, ids.cohort)],

@@ -125,6 +125,16 @@ export function listQuestions(doc: Y.Doc): HmwQuestion[] {
     .sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? -1 : 1));
 }
 
+/** What pages need of the questions: how many there are and the chosen one. */
+export type HmwProjection = { questions: number; chosen: { id: string; text: string } | null };
+
+/** Projects the questions for pages (the collaboration server stores it after each save). */
+export function projectHmw(doc: Y.Doc): HmwProjection {
+  const questions = listQuestions(doc);
+  const chosen = questions.find((q) => q.status === "chosen");
+  return { questions: questions.length, chosen: chosen ? { id: chosen.id, text: chosen.text } : null };
+}
+
 /** The d.school prompts for turning a problem into "How might we…" questions. */
 export const hmwPrompts = [
   { id: "amp-up-the-good", label: "Amp up the good", hint: "What already works? How might we do more of it?" },

@@ -17,6 +17,28 @@ export const inquiryFields = {
   peerCheck: (userIdA: string, userIdB: string) => `peer-check/${[userIdA, userIdB].sort().join("+")}`,
 };
 
+/** Every section's name starts with one of these (the comments live in a map of their own). */
+const sectionPrefixes = ["story/", "needed/", "peer-check/"];
+
+/** What pages need of an inquiry: the length of each written section's trimmed text, by field (never the text). */
+export type InquiryProjection = { sections: Record<string, number> };
+
+/** Projects an inquiry for pages (the collaboration server stores it after each save). */
+export function projectInquiry(doc: Y.Doc): InquiryProjection {
+  const sections: Record<string, number> = {};
+  for (const field of doc.share.keys()) {
+    if (!sectionPrefixes.some((prefix) => field.startsWith(prefix))) continue;
+    const length = inquiryText(doc, field).trim().length;
+    if (length > 0) sections[field] = length;
+  }
+  return { sections };
+}
+
+/** Whether a section holds any text, by the projection. */
+export function sectionWritten(projection: InquiryProjection, field: string): boolean {
+  return (projection.sections[field] ?? 0) > 0;
+}
+
 /** Prepares a new inquiry document. */
 export function initInquiry(doc: Y.Doc) {
   ensureSchemaVersion(doc, INQUIRY_SCHEMA_VERSION);

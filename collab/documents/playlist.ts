@@ -56,6 +56,14 @@ export function listItems(doc: Y.Doc): PlaylistItem[] {
     .sort(byOrder);
 }
 
+/** What pages need of a playlist: its items in order. */
+export type PlaylistProjection = { items: PlaylistItem[] };
+
+/** Projects a playlist for pages (the collaboration server stores it after each save). */
+export function projectPlaylist(doc: Y.Doc): PlaylistProjection {
+  return { items: listItems(doc) };
+}
+
 /** Adds a resource at the end. Returns its id. */
 export function addItem(doc: Y.Doc, item: Omit<PlaylistItem, "id" | "order">): string {
   const clean = checkItem(item);

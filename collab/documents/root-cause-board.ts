@@ -138,6 +138,19 @@ export function noteVotes(doc: Y.Doc, noteId: string): number {
   return total;
 }
 
+/** What pages need of a board: each note's category and dots, in board order (never the notes' text). */
+export type BoardProjection = { notes: Array<{ id: string; category: BoardCategory; votes: number }> };
+
+/** Projects a board for pages (the collaboration server stores it after each save). */
+export function projectBoard(doc: Y.Doc): BoardProjection {
+  const dots = new Map<string, number>();
+  votesMap(doc).forEach((count, key) => {
+    const noteId = key.slice(0, key.indexOf("|"));
+    dots.set(noteId, (dots.get(noteId) ?? 0) + count);
+  });
+  return { notes: listNotes(doc).map((n) => ({ id: n.id, category: n.category, votes: dots.get(n.id) ?? 0 })) };
+}
+
 /** Places one dot on a note, within the person's budget. Returns false when the budget is spent. */
 export function vote(doc: Y.Doc, noteId: string, userId: string): boolean {
   assertUnlocked(doc);

@@ -1,11 +1,7 @@
-import { and, asc, eq, gte, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, gte, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import {
   cohortMembers,
-  collabSnapshots,
-  collabUpdates,
-  communities,
-  communityMembers,
   practiceLogs,
   trustSurveyRespondents,
   trustSurveyRounds,
@@ -49,22 +45,3 @@ export function listPracticeSince(db: Database, cohortId: string, since: Date | 
     .orderBy(asc(users.name));
 }
 
-
-/**
- * The stored rows of many shared documents at once (two queries, whatever the number): for each
- * name, its snapshot (if any) then its logged updates, oldest first. Like the collaboration store's
- * `load`, the log is read before the snapshots, so a compaction in between only duplicates rows.
- */
-export async function loadDocumentUpdates(db: Database, names: string[]): Promise<Map<string, Uint8Array[]>> {
-  const out = new Map<string, Uint8Array[]>(names.map((n) => [n, []]));
-  if (names.length === 0) return out;
-  const updates = await db
-    .select({ name: collabUpdates.docName, data: collabUpdates.data })
-    .from(collabUpdates)
-    .where(inArray(collabUpdates.docName, names))
-    .orderBy(asc(collabUpdates.id));
-  const snapshots = await db.select({ name: collabSnapshots.docName, data: collabSnapshots.data }).from(collabSnapshots).where(inArray(collabSnapshots.docName, names));
-  for (const s of snapshots) out.get(s.name)?.push(s.data);
-  for (const u of updates) out.get(u.name)?.push(u.data);
-  return out;
-}

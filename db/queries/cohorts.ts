@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import type { Database } from "../client";
 import { cohortMembers, cohorts } from "../schema/index";
 
@@ -20,13 +20,4 @@ export function listCohortsForUser(db: Database, userId: string) {
     .innerJoin(cohorts, eq(cohorts.id, cohortMembers.cohortId))
     .where(eq(cohortMembers.userId, userId))
     .orderBy(asc(cohorts.name));
-}
-
-/** Whether a person is a leader of the cohort (one indexed lookup). */
-export async function isCohortLeader(db: Database, cohortId: string, userId: string) {
-  const [row] = await db
-    .select({ userId: cohortMembers.userId })
-    .from(cohortMembers)
-    .where(and(eq(cohortMembers.cohortId, cohortId), eq(cohortMembers.userId, userId), eq(cohortMembers.role, "leader")));
-  return Boolean(row);
 }

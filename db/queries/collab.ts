@@ -1,4 +1,4 @@
-import { asc, count, eq, inArray, sql } from "drizzle-orm";
+import { asc, count, eq, inArray, max, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { collabSnapshots, collabUpdates } from "../schema/index";
 
@@ -19,9 +19,43 @@ export async function loadDocumentRows(db: Database, docName: string): Promise<S
   return { snapshot: snapshot?.data ?? null, updates };
 }
 
-/** Appends one (possibly merged) update to a document's log. */
-export async function appendDocumentUpdate(db: Database, docName: string, data: Uint8Array) {
-  await db.insert(collabUpdates).values({ docName, data });
+/**
+ * The stored rows of many documents at once (two queries, whatever the number): for each name, its
+ * snapshot (if any) then its logged updates, oldest first. As in `loadDocumentRows`, the log is read
+ * before the snapshots, so a compaction in between only duplicates rows.
+ */
+export async function loadManyDocumentRows(db: Database, names: readonly string[]): Promise<Map<string, Uint8Array[]>> {
+  const out = new Map<string, Uint8Array[]>(names.map((n) => [n, []]));
+  if (names.length === 0) return out;
+  const updates = await db
+    .select({ name: collabUpdates.docName, data: collabUpdates.data })
+    .from(collabUpdates)
+    .where(inArray(collabUpdates.docName, [...names]))
+    .orderBy(asc(collabUpdates.id));
+  const snapshots = await db
+    .select({ name: collabSnapshots.docName, data: collabSnapshots.data })
+    .from(collabSnapshots)
+    .where(inArray(collabSnapshots.docName, [...names]));
+  for (const s of snapshots) out.get(s.name)?.push(s.data);
+  for (const u of updates) out.get(u.name)?.push(u.data);
+  return out;
+}
+
+/** Appends one (possibly merged) update to a document's log; returns the row's id (a projection records the last id it includes). */
+export async function appendDocumentUpdate(db: Database, docName: string, data: Uint8Array): Promise<number> {
+  const [row] = await db.insert(collabUpdates).values({ docName, data }).returning({ id: collabUpdates.id });
+  return row.id;
+}
+
+/** The id of each document's newest logged update, by name (one index-only query; a document whose log is empty is absent). */
+export async function latestUpdateIds(db: Database, names: readonly string[]): Promise<Map<string, number>> {
+  if (names.length === 0) return new Map();
+  const rows = await db
+    .select({ name: collabUpdates.docName, id: max(collabUpdates.id) })
+    .from(collabUpdates)
+    .where(inArray(collabUpdates.docName, [...names]))
+    .groupBy(collabUpdates.docName);
+  return new Map(rows.flatMap((r) => (r.id === null ? [] : [[r.name, Number(r.id)] as const])));
 }
 
 /**

@@ -5,6 +5,7 @@ export * from "./invitations";
 export * from "./mail";
 export * from "./throttle";
 export * from "./collab";
+export * from "./document-projections";
 export * from "./communities";
 export * from "./sip";
 export * from "./sessions";

@@ -1,19 +1,19 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createInvitation } from "../../db/queries/invitations";
-import { createToken } from "../../app/utils/tokens.server";
+import { createToken } from "../../app/features/auth/tokens.server";
 import type { RunningCommons } from "../../server/start";
 import {
   describeBrowser,
   expectNoBrowserErrors,
+  login,
   openPerson,
   seriousAxeViolations,
-  signIn,
   startBrowserApp,
   waitForHydration,
   type Person,
 } from "../support/browser";
-import { makeAuthority, makeUser, TEST_PASSWORD } from "../support/factories";
+import { makeAuthority, makeUser } from "../support/factories";
 
 describeBrowser("accessibility (axe: no serious or critical violations)", () => {
   let app: RunningCommons;
@@ -49,7 +49,7 @@ describeBrowser("accessibility (axe: no serious or critical violations)", () => 
   });
 
   const person = async () => {
-    const p = await openPerson();
+    const p = await openPerson(app.url);
     people.push(p);
     return p;
   };
@@ -98,7 +98,7 @@ describeBrowser("accessibility (axe: no serious or critical violations)", () => 
     const head = await person();
     const { page } = head;
     const a = audit();
-    await signIn(page, app.url, emails.head, TEST_PASSWORD);
+    await login(page, emails.head);
     await a.check(page, "head's dashboard");
     await page.goto(`${app.url}/schools/${ids.school}`);
     await page.getByRole("heading", { name: "About the school" }).waitFor();
@@ -121,7 +121,7 @@ describeBrowser("accessibility (axe: no serious or critical violations)", () => 
   it("the dashboard of someone with no roles yet", async () => {
     const nobody = await person();
     const a = audit();
-    await signIn(nobody.page, app.url, emails.nobody, TEST_PASSWORD);
+    await login(nobody.page, emails.nobody);
     await nobody.page.getByText("You do not have a role in Commons yet").waitFor();
     await a.check(nobody.page, "dashboard with no roles");
     expectNoBrowserErrors(nobody);
@@ -132,7 +132,7 @@ describeBrowser("accessibility (axe: no serious or critical violations)", () => 
     const admin = await person();
     const { page } = admin;
     const a = audit();
-    await signIn(page, app.url, emails.admin, TEST_PASSWORD);
+    await login(page, emails.admin);
     await page.goto(`${app.url}/admin`);
     await page.getByRole("heading", { level: 1, name: "Authority overview" }).waitFor();
     await a.check(page, "admin overview");

@@ -8,14 +8,13 @@ import type { RunningCommons } from "../../server/start";
 import {
   describeBrowser,
   expectNoBrowserErrors,
-  openPerson,
+  newPeople,
   seriousAxeViolations,
-  signIn,
   startBrowserApp,
   waitForHydration,
   type Person,
 } from "../support/browser";
-import { makeCommunityWithPeople, TEST_PASSWORD } from "../support/factories";
+import { makeCommunityWithPeople } from "../support/factories";
 
 const waitForStatus = (page: Page, status: string) => page.locator(`[data-testid="save-status"][data-status="${status}"]`).waitFor();
 /** A category's list of notes, found by its heading as a person would. */
@@ -46,13 +45,7 @@ describeBrowser("the root-cause board, used together in separate browsers", () =
     const { ada, ben, fay, sam } = people;
     url = `${app.url}/communities/${community.id}/board`;
     docName = documentName("root-cause-board", community.id);
-    [a, b, fac, sip] = await Promise.all([openPerson(), openPerson(), openPerson(), openPerson()]);
-    await Promise.all([
-      signIn(a.page, app.url, ada.email, TEST_PASSWORD),
-      signIn(b.page, app.url, ben.email, TEST_PASSWORD),
-      signIn(fac.page, app.url, fay.email, TEST_PASSWORD),
-      signIn(sip.page, app.url, sam.email, TEST_PASSWORD),
-    ]);
+    [a, b, fac, sip] = await newPeople(app.url, [ada.email, ben.email, fay.email, sam.email]);
     await Promise.all([open(a), open(b), open(fac)]);
     for (const p of [a, b, fac]) await waitForStatus(p.page, "saved");
   });

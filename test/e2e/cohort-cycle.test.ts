@@ -13,11 +13,11 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { inquiryFields } from "../../collab/documents/inquiry";
 import { listRounds } from "../../db/queries/trust-survey";
-import { schoolYearOf } from "../../app/utils/school-year";
-import { surveyItems } from "../../app/utils/trust-survey";
+import { schoolYearOf } from "../../app/kernel/school-year";
+import { surveyItems } from "../../app/features/surveys/trust-survey";
 import type { RunningCommons } from "../../server/start";
 import { TestClient } from "../support/app";
-import { describeBrowser, expectNoBrowserErrors, openPerson, seriousAxeViolations, signIn, startBrowserApp, waitForHydration, type Person } from "../support/browser";
+import { describeBrowser, expectNoBrowserErrors, newPeople, seriousAxeViolations, startBrowserApp, waitForHydration, type Person } from "../support/browser";
 import { makeAuthority, makeUser, TEST_PASSWORD } from "../support/factories";
 
 const COHORT = "Northfield Leaders";
@@ -89,12 +89,7 @@ describeBrowser("a cohort's cycle: a facilitator and two leaders in separate bro
       users.push({ id: u.id, email: u.email, name: l.name });
     }
     const fay = await makeUser(db, authority.id, [{ role: "facilitator" }], { name: "Fay Facilitator" });
-    [fac, ada, ben] = await Promise.all([openPerson(), openPerson(), openPerson()]);
-    await Promise.all([
-      signIn(fac.page, app.url, fay.email, TEST_PASSWORD),
-      signIn(ada.page, app.url, users[0].email, TEST_PASSWORD),
-      signIn(ben.page, app.url, users[1].email, TEST_PASSWORD),
-    ]);
+    [fac, ada, ben] = await newPeople(app.url, [fay.email, users[0].email, users[1].email]);
   });
   afterAll(async () => {
     await Promise.all([fac?.close(), ada?.close(), ben?.close()]);

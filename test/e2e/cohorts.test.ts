@@ -1,8 +1,8 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { RunningCommons } from "../../server/start";
-import { describeBrowser, expectNoBrowserErrors, openPerson, seriousAxeViolations, signIn, startBrowserApp, waitForHydration, type Person } from "../support/browser";
-import { makeAuthority, makeUser, TEST_PASSWORD } from "../support/factories";
+import { describeBrowser, expectNoBrowserErrors, newPeople, seriousAxeViolations, startBrowserApp, waitForHydration, type Person } from "../support/browser";
+import { makeAuthority, makeUser } from "../support/factories";
 
 const waitForStatus = (page: Page, status: string) => page.locator(`[data-testid="save-status"][data-status="${status}"]`).waitFor();
 
@@ -30,8 +30,7 @@ describeBrowser("a facilitator starts a cohort and runs its first session with a
     };
     await makeUser(db, authority.id, [{ role: "school_leader", schoolId: schools[1].id }], { name: "Ben Leader" });
     await makeUser(db, authority.id, [{ role: "school_leader", schoolId: schools[2].id }], { name: "Cleo Leader" });
-    [fac, ada] = await Promise.all([openPerson(), openPerson()]);
-    await Promise.all([signIn(fac.page, app.url, users.fay.email, TEST_PASSWORD), signIn(ada.page, app.url, users.ada.email, TEST_PASSWORD)]);
+    [fac, ada] = await newPeople(app.url, [users.fay.email, users.ada.email]);
   });
   afterAll(async () => {
     await Promise.all([fac?.close(), ada?.close()]);

@@ -1,11 +1,11 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { todayInLondon } from "../../app/utils/visit-dates";
+import { todayIn as todayInLondon } from "../../app/kernel/dates";
 import { insertSchools, type School } from "../../db/queries/schools";
 import { saveSipProfile, setCategoryBudgets } from "../../db/queries/sip-deployment";
 import type { RunningCommons } from "../../server/start";
-import { describeBrowser, expectNoBrowserErrors, openPerson, seriousAxeViolations, signIn, startBrowserApp, waitForHydration, type Person } from "../support/browser";
-import { makeAuthority, makeUser, TEST_PASSWORD } from "../support/factories";
+import { describeBrowser, expectNoBrowserErrors, newPeople, seriousAxeViolations, startBrowserApp, waitForHydration, type Person } from "../support/browser";
+import { makeAuthority, makeUser } from "../support/factories";
 
 describeBrowser("SIP deployment and visits, from assignment to a complete visit record", () => {
   let app: RunningCommons;
@@ -39,12 +39,7 @@ describeBrowser("SIP deployment and visits, from assignment to a complete visit 
     const headUser = await makeUser(db, authority.id, [{ role: "school_leader", schoolId: school.id }], { name: "Hana Head" });
     await saveSipProfile(db, { authorityId: authority.id, userId: sipUser.id, locality: "Riverside", capacityDays: 30, expertise: ["targeted"] });
     await saveSipProfile(db, { authorityId: authority.id, userId: other.id, locality: "Northfield", capacityDays: 30, expertise: [] });
-    [admin, sip, head] = await Promise.all([openPerson(), openPerson(), openPerson()]);
-    await Promise.all([
-      signIn(admin.page, app.url, adminUser.email, TEST_PASSWORD),
-      signIn(sip.page, app.url, sipUser.email, TEST_PASSWORD),
-      signIn(head.page, app.url, headUser.email, TEST_PASSWORD),
-    ]);
+    [admin, sip, head] = await newPeople(app.url, [adminUser.email, sipUser.email, headUser.email]);
   });
   afterAll(async () => {
     await Promise.all([admin?.close(), sip?.close(), head?.close()]);

@@ -5,14 +5,13 @@ import type { RunningCommons } from "../../server/start";
 import {
   describeBrowser,
   expectNoBrowserErrors,
-  openPerson,
+  newPeople,
   seriousAxeViolations,
-  signIn,
   startBrowserApp,
   waitForHydration,
   type Person,
 } from "../support/browser";
-import { makeCommunityWithPeople, TEST_PASSWORD } from "../support/factories";
+import { makeCommunityWithPeople } from "../support/factories";
 
 const STORY = "A parent could not reach us by phone.";
 const PHRASE = "could not reach";
@@ -80,13 +79,7 @@ describeBrowser("inline comments on the inquiry's stories, and the facilitator's
     ids = { ada: people.ada.id, ben: people.ben.id };
     homeUrl = `${app.url}/communities/${world.community.id}`;
     url = `${homeUrl}/inquiry`;
-    [ada, ben, fay, sam] = await Promise.all([openPerson(), openPerson(), openPerson(), openPerson()]);
-    await Promise.all([
-      signIn(ada.page, app.url, people.ada.email, TEST_PASSWORD),
-      signIn(ben.page, app.url, people.ben.email, TEST_PASSWORD),
-      signIn(fay.page, app.url, people.fay.email, TEST_PASSWORD),
-      signIn(sam.page, app.url, people.sam.email, TEST_PASSWORD),
-    ]);
+    [ada, ben, fay, sam] = await newPeople(app.url, [people.ada.email, people.ben.email, people.fay.email, people.sam.email]);
   });
   afterAll(async () => {
     await Promise.all([ada?.close(), ben?.close(), fay?.close(), sam?.close()]);

@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import * as Y from "yjs";
-import { schoolYearOf } from "../../app/utils/school-year";
+import { schoolYearOf } from "../../app/kernel/school-year";
 import { documentName } from "../../collab/doc-names";
 import { inquiryFields, inquiryText } from "../../collab/documents/inquiry";
 import { createDatabaseStore } from "../../collab/store";
@@ -10,14 +10,13 @@ import type { RunningCommons } from "../../server/start";
 import {
   describeBrowser,
   expectNoBrowserErrors,
-  openPerson,
+  newPeople,
   seriousAxeViolations,
-  signIn,
   startBrowserApp,
   waitForHydration,
   type Person,
 } from "../support/browser";
-import { makeAuthority, makeUser, TEST_PASSWORD } from "../support/factories";
+import { makeAuthority, makeUser } from "../support/factories";
 
 /** The inquiry page's editor for one field (a Tiptap `.ProseMirror`). */
 const editorOf = (page: Page, field: string) => page.locator(`[data-field="${field}"] .ProseMirror`);
@@ -110,12 +109,7 @@ describeBrowser("the inquiry page, edited together in separate browsers", () => 
     ids = { a: ada.id, b: ben.id };
     url = `${app.url}/communities/${community.id}/inquiry`;
     docName = documentName("inquiry", community.id);
-    [a, b, sip] = await Promise.all([openPerson(), openPerson(), openPerson()]);
-    await Promise.all([
-      signIn(a.page, app.url, ada.email, TEST_PASSWORD),
-      signIn(b.page, app.url, ben.email, TEST_PASSWORD),
-      signIn(sip.page, app.url, sam.email, TEST_PASSWORD),
-    ]);
+    [a, b, sip] = await newPeople(app.url, [ada.email, ben.email, sam.email]);
   });
   afterAll(async () => {
     await Promise.all([a?.close(), b?.close(), sip?.close()]);

@@ -3,14 +3,14 @@ import type { RunningCommons } from "../../server/start";
 import {
   describeBrowser,
   expectNoBrowserErrors,
+  login,
   openPerson,
-  signIn,
   signOut,
   startBrowserApp,
   waitForHydration,
   type Person,
 } from "../support/browser";
-import { makeAuthority, makeUser, TEST_PASSWORD } from "../support/factories";
+import { makeAuthority, makeUser } from "../support/factories";
 
 const INVITEE = "new.head@example.test";
 const INVITEE_PASSWORD = "a long and memorable sentence";
@@ -27,7 +27,7 @@ describeBrowser("inviting a head teacher, who joins in their own browser", () =>
     const { authority, schools } = await makeAuthority(app.services.db, 2);
     school = schools[1];
     adminEmail = (await makeUser(app.services.db, authority.id, [{ role: "authority_admin" }], { name: "Alex Admin" })).email;
-    [admin, invitee] = await Promise.all([openPerson(), openPerson()]);
+    [admin, invitee] = await Promise.all([openPerson(app.url), openPerson(app.url)]);
   });
   afterAll(async () => {
     await Promise.all([admin?.close(), invitee?.close()]);
@@ -37,7 +37,7 @@ describeBrowser("inviting a head teacher, who joins in their own browser", () =>
   it("admin invites, invitee accepts from the outbox link, and can sign in again", async () => {
     // The admin sends the invitation.
     const a = admin.page;
-    await signIn(a, app.url, adminEmail, TEST_PASSWORD);
+    await login(a, adminEmail);
     await a.goto(`${app.url}/admin/invitations`);
     await waitForHydration(a);
     await a.getByLabel("Email address").fill(INVITEE);
@@ -78,7 +78,7 @@ describeBrowser("inviting a head teacher, who joins in their own browser", () =>
 
     // Signing out and in again with the new password works.
     await signOut(b, app.url);
-    await signIn(b, app.url, INVITEE, INVITEE_PASSWORD);
+    await login(b, INVITEE, INVITEE_PASSWORD);
     await b.getByRole("link", { name: school.name }).waitFor();
     expectNoBrowserErrors(invitee);
 

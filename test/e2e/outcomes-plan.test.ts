@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import * as Y from "yjs";
-import { schoolYearOf } from "../../app/utils/school-year";
+import { schoolYearOf } from "../../app/kernel/school-year";
 import { documentName } from "../../collab/doc-names";
 import { addQuestion, chooseQuestion } from "../../collab/documents/hmw";
 import { appendDocumentUpdate } from "../../db/queries/collab";
@@ -10,14 +10,13 @@ import type { RunningCommons } from "../../server/start";
 import {
   describeBrowser,
   expectNoBrowserErrors,
-  openPerson,
+  newPeople,
   seriousAxeViolations,
-  signIn,
   startBrowserApp,
   waitForHydration,
   type Person,
 } from "../support/browser";
-import { makeCommunityWithPeople, TEST_PASSWORD } from "../support/factories";
+import { makeCommunityWithPeople } from "../support/factories";
 
 /** The list item of a step in the community's step navigation. */
 const stepItem = (page: Page, label: string) =>
@@ -55,8 +54,7 @@ describeBrowser("outcomes, the link to the school's plan, and the community home
     await appendDocumentUpdate(db, documentName("hmw", community.id), Y.encodeStateAsUpdate(hmw));
     cohortUrl = `${app.url}/cohorts/${cohort.id}`;
     communityUrl = `${app.url}/communities/${community.id}`;
-    [a, b] = await Promise.all([openPerson(), openPerson()]);
-    await Promise.all([signIn(a.page, app.url, people.ada.email, TEST_PASSWORD), signIn(b.page, app.url, people.ben.email, TEST_PASSWORD)]);
+    [a, b] = await newPeople(app.url, [people.ada.email, people.ben.email]);
   });
   afterAll(async () => {
     await Promise.all([a?.close(), b?.close()]);

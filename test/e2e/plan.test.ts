@@ -1,10 +1,10 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { schoolYearOf } from "../../app/utils/school-year";
+import { schoolYearOf } from "../../app/kernel/school-year";
 import { assignSip } from "../../db/queries/communities";
 import type { RunningCommons } from "../../server/start";
-import { describeBrowser, expectNoBrowserErrors, openPerson, seriousAxeViolations, signIn, startBrowserApp, waitForHydration, type Person } from "../support/browser";
-import { makeAuthority, makeUser, TEST_PASSWORD } from "../support/factories";
+import { describeBrowser, expectNoBrowserErrors, newPeople, seriousAxeViolations, startBrowserApp, waitForHydration, type Person } from "../support/browser";
+import { makeAuthority, makeUser } from "../support/factories";
 
 const inSixMonths = () => new Date(Date.now() + 180 * 86_400_000).toISOString().slice(0, 10);
 
@@ -30,8 +30,7 @@ describeBrowser("the improvement plan and its feedback loop, in the browser", ()
     const sam = await makeUser(db, authority.id, [{ role: "sip" }], { name: "Sam Partner" });
     await assignSip(db, { authorityId: authority.id, sipUserId: sam.id, schoolIds: [schools[0].id], schoolYear: schoolYearOf(new Date()) });
     planUrl = `${app.url}/schools/${schools[0].id}/plan`;
-    [head, sip] = await Promise.all([openPerson(), openPerson()]);
-    await Promise.all([signIn(head.page, app.url, hana.email, TEST_PASSWORD), signIn(sip.page, app.url, sam.email, TEST_PASSWORD)]);
+    [head, sip] = await newPeople(app.url, [hana.email, sam.email]);
   });
   afterAll(async () => {
     await Promise.all([head?.close(), sip?.close()]);

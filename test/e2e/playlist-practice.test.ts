@@ -9,14 +9,13 @@ import type { RunningCommons } from "../../server/start";
 import {
   describeBrowser,
   expectNoBrowserErrors,
-  openPerson,
+  newPeople,
   seriousAxeViolations,
-  signIn,
   startBrowserApp,
   waitForHydration,
   type Person,
 } from "../support/browser";
-import { makeCommunityWithPeople, TEST_PASSWORD } from "../support/factories";
+import { makeCommunityWithPeople } from "../support/factories";
 
 const waitForStatus = (page: Page, status: string) => page.locator(`[data-testid="save-status"][data-status="${status}"]`).waitFor();
 /** The titles of the playlist, in order, as a person reads them. */
@@ -53,13 +52,8 @@ describeBrowser("a playlist curated live, progress, a suggestion, and practice s
     await app.services.db.insert(cohortSessions).values({ cohortId: world.cohort.id, title: "Session 3", startsAt: new Date(Date.now() + 9 * 86_400_000) });
     playlistUrl = `${app.url}/communities/${world.community.id}/playlist`;
     practiceUrl = `${app.url}/cohorts/${world.cohort.id}/practice`;
-    [fay, ada, ben] = await Promise.all([openPerson(), openPerson(), openPerson()]);
     const { people } = world;
-    await Promise.all([
-      signIn(fay.page, app.url, people.fay.email, TEST_PASSWORD),
-      signIn(ada.page, app.url, people.ada.email, TEST_PASSWORD),
-      signIn(ben.page, app.url, people.ben.email, TEST_PASSWORD),
-    ]);
+    [fay, ada, ben] = await newPeople(app.url, [people.fay.email, people.ada.email, people.ben.email]);
     for (const p of [fay, ada]) {
       await p.page.goto(playlistUrl);
       await waitForHydration(p.page);

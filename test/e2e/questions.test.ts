@@ -10,14 +10,13 @@ import type { RunningCommons } from "../../server/start";
 import {
   describeBrowser,
   expectNoBrowserErrors,
-  openPerson,
+  newPeople,
   seriousAxeViolations,
-  signIn,
   startBrowserApp,
   waitForHydration,
   type Person,
 } from "../support/browser";
-import { makeCommunityWithPeople, TEST_PASSWORD } from "../support/factories";
+import { makeCommunityWithPeople } from "../support/factories";
 
 const FIRST = "How might we give families a real say in how PTA funds are spent?";
 const SECOND = "How might we put PTA funds where students need them most?";
@@ -64,13 +63,7 @@ describeBrowser("the How might we… page, shared by a community", () => {
     await appendDocumentUpdate(db, documentName("root-cause-board", community.id), Y.encodeStateAsUpdate(board));
     url = `${app.url}/communities/${community.id}/questions`;
     hmwDoc = documentName("hmw", community.id);
-    [a, b, fac, sip] = await Promise.all([openPerson(), openPerson(), openPerson(), openPerson()]);
-    await Promise.all([
-      signIn(a.page, app.url, ada.email, TEST_PASSWORD),
-      signIn(b.page, app.url, ben.email, TEST_PASSWORD),
-      signIn(fac.page, app.url, fay.email, TEST_PASSWORD),
-      signIn(sip.page, app.url, sam.email, TEST_PASSWORD),
-    ]);
+    [a, b, fac, sip] = await newPeople(app.url, [ada.email, ben.email, fay.email, sam.email]);
   });
   afterAll(async () => {
     await Promise.all([a?.close(), b?.close(), fac?.close(), sip?.close()]);

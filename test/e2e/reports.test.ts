@@ -1,19 +1,17 @@
 import { readFile } from "node:fs/promises";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { closePdfBrowser } from "../../app/utils/pdf.server";
+import { closePdfBrowser } from "../../app/features/reports/pdf.server";
 import type { RunningCommons } from "../../server/start";
 import {
   describeBrowser,
   expectNoBrowserErrors,
-  openPerson,
+  newPeople,
   seriousAxeViolations,
-  signIn,
   startBrowserApp,
   waitForHydration,
   type Person,
 } from "../support/browser";
-import { TEST_PASSWORD } from "../support/factories";
 import { pdfText } from "../support/pdf-text";
 import { makeReportWorld } from "../support/report-fixtures";
 
@@ -41,12 +39,7 @@ describeBrowser("a SIP report, from writing to reading by audience", () => {
   beforeAll(async () => {
     app = await startBrowserApp();
     world = await makeReportWorld(app.services.db);
-    [sip, governor, stranger] = await Promise.all([openPerson(), openPerson(), openPerson()]);
-    await Promise.all([
-      signIn(sip.page, app.url, world.people.sip.email, TEST_PASSWORD),
-      signIn(governor.page, app.url, world.people.governor.email, TEST_PASSWORD),
-      signIn(stranger.page, app.url, world.people.otherHead.email, TEST_PASSWORD),
-    ]);
+    [sip, governor, stranger] = await newPeople(app.url, [world.people.sip.email, world.people.governor.email, world.people.otherHead.email]);
   });
   afterAll(async () => {
     await Promise.all([sip?.close(), governor?.close(), stranger?.close()]);

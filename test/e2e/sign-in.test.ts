@@ -3,8 +3,8 @@ import type { RunningCommons } from "../../server/start";
 import {
   describeBrowser,
   expectNoBrowserErrors,
+  login,
   openPerson,
-  signIn,
   signOut,
   startBrowserApp,
   waitForHydration,
@@ -30,7 +30,7 @@ describeBrowser("signing in and out in a browser", () => {
 
   // A fresh profile per test, so no cookie carries over from one test to the next.
   const freshPerson = async () => {
-    current = await openPerson();
+    current = await openPerson(app.url);
     people.push(current);
     return current;
   };
@@ -38,7 +38,7 @@ describeBrowser("signing in and out in a browser", () => {
 
   it("a head teacher signs in, sees their school, and signs out", async () => {
     const { page } = await freshPerson();
-    await signIn(page, app.url, HEAD, DEMO_PASSWORD);
+    await login(page, HEAD, DEMO_PASSWORD);
     await expect(page.getByRole("link", { name: "Ashby Vale Primary School" }).isVisible()).resolves.toBe(true);
     await waitForHydration(page);
 

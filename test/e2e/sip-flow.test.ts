@@ -9,16 +9,16 @@
 import { readFile } from "node:fs/promises";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { closePdfBrowser } from "../../app/utils/pdf.server";
-import { schoolYearOf } from "../../app/utils/school-year";
-import { todayInLondon } from "../../app/utils/visit-dates";
+import { closePdfBrowser } from "../../app/features/reports/pdf.server";
+import { schoolYearOf } from "../../app/kernel/school-year";
+import { todayIn as todayInLondon } from "../../app/kernel/dates";
 import { listMail } from "../../db/queries/mail";
 import { addPriority, addTarget, getOrCreatePlan } from "../../db/queries/plans";
 import { insertSchools, type School } from "../../db/queries/schools";
 import { saveSipProfile, setCategoryBudgets } from "../../db/queries/sip-deployment";
 import type { RunningCommons } from "../../server/start";
-import { describeBrowser, expectNoBrowserErrors, openPerson, seriousAxeViolations, signIn, startBrowserApp, waitForHydration, type Person } from "../support/browser";
-import { makeAuthority, makeUser, TEST_PASSWORD } from "../support/factories";
+import { describeBrowser, expectNoBrowserErrors, newPeople, seriousAxeViolations, startBrowserApp, waitForHydration, type Person } from "../support/browser";
+import { makeAuthority, makeUser } from "../support/factories";
 import { pdfText } from "../support/pdf-text";
 
 const COMMENT = "Is 94% realistic by the summer? What does the autumn trend show?";
@@ -82,13 +82,12 @@ describeBrowser("a SIP's year with a school, from assignment to a report read by
     const priority = await addPriority(db, plan.id, { title: "Raise attendance of disadvantaged pupils", area: "behaviour_and_attitudes", rationale: "Persistent absence is twice the national rate." });
     targetId = (await addTarget(db, priority.id, { measure: "Attendance %", studentGroup: "Disadvantaged pupils", baseline: 89.5, target: 94, byWhen: inSixMonths() })).id;
 
-    [admin, sip, head, governor, otherHead] = await Promise.all([openPerson(), openPerson(), openPerson(), openPerson(), openPerson()]);
-    await Promise.all([
-      signIn(admin.page, app.url, people.admin.email, TEST_PASSWORD),
-      signIn(sip.page, app.url, people.sip.email, TEST_PASSWORD),
-      signIn(head.page, app.url, people.head.email, TEST_PASSWORD),
-      signIn(governor.page, app.url, people.governor.email, TEST_PASSWORD),
-      signIn(otherHead.page, app.url, people.otherHead.email, TEST_PASSWORD),
+    [admin, sip, head, governor, otherHead] = await newPeople(app.url, [
+      people.admin.email,
+      people.sip.email,
+      people.head.email,
+      people.governor.email,
+      people.otherHead.email,
     ]);
   });
   afterAll(async () => {

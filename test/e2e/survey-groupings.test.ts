@@ -4,21 +4,22 @@ import { createCohort } from "../../db/queries/communities";
 import { saveChallenge } from "../../db/queries/equity";
 import { listCohortCommunities } from "../../db/queries/communities";
 import { listRounds, submitResponse } from "../../db/queries/trust-survey";
-import { schoolYearOf } from "../../app/utils/school-year";
-import { surveyItems } from "../../app/utils/trust-survey";
+import { schoolYearOf } from "../../app/kernel/school-year";
+import { surveyItems } from "../../app/features/surveys/trust-survey";
 import type { RunningCommons } from "../../server/start";
 import {
   describeBrowser,
   expectNoBrowserErrors,
+  login,
+  newPerson,
   openPerson,
   seriousAxeViolations,
-  signIn,
   signOut,
   startBrowserApp,
   waitForHydration,
   type Person,
 } from "../support/browser";
-import { makeAuthority, makeUser, TEST_PASSWORD } from "../support/factories";
+import { makeAuthority, makeUser } from "../support/factories";
 
 const names = ["Ava Absence", "Bo Absence", "Cy Absence", "Di Inclusion", "Ed Inclusion", "Flo Inclusion"];
 const challenges = [
@@ -70,8 +71,7 @@ describeBrowser("trust survey and communities, facilitator and leaders in the br
     const cohort = await createCohort(db, { authorityId: authority.id, name: "Borough Leaders", schoolYear: schoolYearOf(new Date()), facilitatorIds: [fay.id], leaderIds: ids });
     cohortId = cohort.id;
     base = `/cohorts/${cohort.id}`;
-    [fac, leader] = await Promise.all([openPerson(), openPerson()]);
-    await signIn(fac.page, app.url, fay.email, TEST_PASSWORD);
+    [fac, leader] = await Promise.all([newPerson(app.url, fay.email), openPerson(app.url)]);
   });
   afterAll(async () => {
     await Promise.all([fac?.close(), leader?.close()]);
@@ -97,7 +97,7 @@ describeBrowser("trust survey and communities, facilitator and leaders in the br
       await submitResponse(app.services.db, { roundId: round.id, userId, answers: surveyItems.map((i) => ({ facet: i.facet, item: i.id, value: 4 })) });
     }
     const page = leader.page;
-    await signIn(page, app.url, emails[3], TEST_PASSWORD);
+    await login(page, emails[3]);
     await goto(page, `${base}/survey`, "Borough Leaders: trust survey");
     await axeClean(page);
     // One statement left out: the form says so and keeps the rest.
@@ -117,7 +117,7 @@ describeBrowser("trust survey and communities, facilitator and leaders in the br
     expectNoBrowserErrors(leader);
     await signOut(page, app.url);
 
-    await signIn(page, app.url, emails[4], TEST_PASSWORD);
+    await login(page, emails[4]);
     await goto(page, `${base}/survey`, "Borough Leaders: trust survey");
     await answerAll(page, "Strongly agree");
     await page.getByRole("button", { name: "Send my answers" }).click();

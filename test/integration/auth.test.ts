@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAuth } from "../../app/utils/auth.server";
+import { createAuth } from "../../app/features/auth/sessions.server";
 import type { DatabaseHandle } from "../../db/client";
 import type { RunningCommons } from "../../server/start";
 import { testDatabases } from "../support/databases";

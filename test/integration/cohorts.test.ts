@@ -6,7 +6,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { schoolYearOf } from "../../app/utils/school-year";
+import { schoolYearOf } from "../../app/kernel/school-year";
 import { documentName } from "../../collab/doc-names";
 import { createDatabaseStore } from "../../collab/store";
 import { addNote } from "../../collab/documents/root-cause-board";
@@ -15,7 +15,7 @@ import { sessionNotesFragment } from "../../collab/documents/session-notes";
 import { appendDocumentUpdate } from "../../db/queries/collab";
 import { assignSip, createCohort, createCommunity } from "../../db/queries/communities";
 import { createSession, listSessions } from "../../db/queries/sessions";
-import { seedSessions } from "../../db/seed/demo-sessions";
+import { seedSessions } from "../../server/seed/demo-sessions";
 import { cohortMembers, cohortSessions, cohorts, communityMembers, practiceLogs, sessionAttendance, trustSurveyRespondents, trustSurveyRounds } from "../../db/schema/index";
 import type { RunningCommons } from "../../server/start";
 import { startTestApp, TestClient, visible } from "../support/app";

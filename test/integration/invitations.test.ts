@@ -4,7 +4,7 @@ import { createInvitation, findUsableInvitation, listInvitations } from "../../d
 import { listMail } from "../../db/queries/mail";
 import type { School } from "../../db/queries/schools";
 import { findUserByEmail, getGrants } from "../../db/queries/users";
-import { hashToken } from "../../app/utils/tokens.server";
+import { hashToken } from "../../app/features/auth/tokens.server";
 import type { RunningCommons } from "../../server/start";
 import { startTestApp, TestClient, visible } from "../support/app";
 import { testDatabases } from "../support/databases";

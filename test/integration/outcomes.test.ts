@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { schoolYearOf } from "../../app/utils/school-year";
+import { schoolYearOf } from "../../app/kernel/school-year";
 import { assignSip, createCohort, createCommunity } from "../../db/queries/communities";
 import { saveOutcome } from "../../db/queries/outcomes";
 import { outcomes } from "../../db/schema/index";

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { schoolYearOf } from "../../app/utils/school-year";
+import { schoolYearOf } from "../../app/kernel/school-year";
 import { createPlan } from "../../db/queries/plan-links";
 import { inquiryPriorityLinks } from "../../db/schema/index";
 import type { RunningCommons } from "../../server/start";

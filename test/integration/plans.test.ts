@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { schoolYearOf } from "../../app/utils/school-year";
+import { schoolYearOf } from "../../app/kernel/school-year";
 import { documentName } from "../../collab/doc-names";
 import { addQuestion, chooseQuestion, initHmw } from "../../collab/documents/hmw";
 import { addNote, initBoard, moveNote, vote } from "../../collab/documents/root-cause-board";

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCohort } from "../../db/queries/communities";
 import { listForUser, unreadCount } from "../../db/queries/notifications";
 import { cohortSessions, notifications, practiceLogs } from "../../db/schema/index";
-import { schoolYearOf } from "../../app/utils/school-year";
+import { schoolYearOf } from "../../app/kernel/school-year";
 import type { RunningCommons } from "../../server/start";
 import { startTestApp, TestClient, visible } from "../support/app";
 import { testDatabases } from "../support/databases";

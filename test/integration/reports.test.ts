@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listMail } from "../../db/queries/mail";
 import { addSection, appendToSection, removeSection, updateSection } from "../../db/queries/reports";
 import { auditLog, notifications, reportSections, sipReports } from "../../db/schema/index";
-import { closePdfBrowser } from "../../app/utils/pdf.server";
+import { closePdfBrowser } from "../../app/features/reports/pdf.server";
 import type { RunningCommons } from "../../server/start";
 import { startTestApp, TestClient, visible } from "../support/app";
 import { testDatabases } from "../support/databases";

@@ -9,9 +9,9 @@
  */
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closePdfBrowser } from "../../app/utils/pdf.server";
-import { schoolYearOf } from "../../app/utils/school-year";
-import { todayInLondon } from "../../app/utils/visit-dates";
+import { closePdfBrowser } from "../../app/features/reports/pdf.server";
+import { schoolYearOf } from "../../app/kernel/school-year";
+import { todayIn as todayInLondon } from "../../app/kernel/dates";
 import { createProposal } from "../../db/queries/brokering";
 import { assignSip } from "../../db/queries/communities";
 import { createReport, shareReport, type NewSection } from "../../db/queries/reports";

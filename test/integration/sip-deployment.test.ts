@@ -1,7 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { previousSchoolYear } from "../../app/utils/day-budget";
-import { schoolYearOf } from "../../app/utils/school-year";
+import { previousSchoolYear, schoolYearOf } from "../../app/kernel/school-year";
 import { insertSchools, type School } from "../../db/queries/schools";
 import { assignSipToSchool, getCategoryBudgets, listSips, saveSipProfile } from "../../db/queries/sip-deployment";
 import { logVisit } from "../../db/queries/visits";

@@ -1,6 +1,6 @@
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { schoolYearOf } from "../../app/utils/school-year";
+import { schoolYearOf } from "../../app/kernel/school-year";
 import { recordRead } from "../../db/queries/audit";
 import { assignSipToSchool } from "../../db/queries/sip-deployment";
 import { auditLog, notifications, sipVisits, visitRecords } from "../../db/schema/index";

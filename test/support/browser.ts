@@ -12,6 +12,7 @@ import { describe, expect } from "vitest";
 import { openDatabase } from "../../db/client";
 import type { RunningCommons } from "../../server/start";
 import { startTestApp } from "./app";
+import { TEST_PASSWORD } from "./factories";
 import { chromiumAvailable, chromiumPath } from "./services";
 
 /** `describe` when Chromium can run here; outside CI a missing browser skips (services.ts). */
@@ -43,8 +44,11 @@ const CHROMIUM_ARGS = [
   "--disable-sync",
 ];
 
-/** A fresh browser profile (own cookies and storage) with one open page, watched for errors. */
-export async function openPerson(): Promise<Person> {
+/**
+ * A fresh browser profile (own cookies and storage) with one open page, watched for errors.
+ * Relative addresses (`page.goto("/login")`) go to the app at `baseUrl`.
+ */
+export async function openPerson(baseUrl: string): Promise<Person> {
   const dir = await mkdtemp(path.join(tmpdir(), "commons-e2e-"));
   const context = await chromium
     .launchPersistentContext(dir, {
@@ -53,6 +57,7 @@ export async function openPerson(): Promise<Person> {
       args: CHROMIUM_ARGS,
       viewport: { width: 1280, height: 900 },
       locale: "en-GB",
+      baseURL: baseUrl,
     })
     .catch(async (error: unknown) => {
       await rm(dir, { recursive: true, force: true });
@@ -94,14 +99,35 @@ export function expectNoBrowserErrors(person: Person, expectedStatuses: number[]
   expect(unexpected, "the browser logged errors").toEqual([]);
 }
 
-/** Signs in through the form, the way a person does, and waits for the dashboard. */
-export async function signIn(page: Page, baseUrl: string, email: string, password: string) {
-  await page.goto(`${baseUrl}/login`);
+/** Signs in through the form, the way a person does, and waits for the dashboard (the page's profile knows the app's address). */
+export async function login(page: Page, email: string, password: string = TEST_PASSWORD) {
+  await page.goto("/login");
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(`${baseUrl}/dashboard`);
+  await page.waitForURL("/dashboard");
   await page.getByRole("heading", { level: 1, name: /^Welcome, / }).waitFor();
+}
+
+/** A fresh browser profile for the app at `baseUrl`, signed in as `email`; the profile is closed if signing in fails. */
+export async function newPerson(baseUrl: string, email: string, password: string = TEST_PASSWORD): Promise<Person> {
+  const person = await openPerson(baseUrl);
+  try {
+    await login(person.page, email, password);
+    return person;
+  } catch (error) {
+    await person.close();
+    throw error;
+  }
+}
+
+/** Several people at once, each in their own signed-in profile; if any sign-in fails, every profile is closed. */
+export async function newPeople(baseUrl: string, emails: string[]): Promise<Person[]> {
+  const settled = await Promise.allSettled(emails.map((email) => newPerson(baseUrl, email)));
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === "rejected");
+  if (!failed) return settled.map((r) => (r as PromiseFulfilledResult<Person>).value);
+  await Promise.all(settled.map((r) => (r.status === "fulfilled" ? r.value.close() : undefined)));
+  throw failed.reason;
 }
 
 /** Signs out with the header button and waits for the sign-in page. */

@@ -1,7 +1,7 @@
 import type { Database } from "../../db/client";
 import { assignSip, createCohort, createCommunity } from "../../db/queries/communities";
 import { cohortSessions } from "../../db/schema/index";
-import { schoolYearOf } from "../../app/utils/school-year";
+import { schoolYearOf } from "../../app/kernel/school-year";
 import { makeAuthority, makeUser } from "./factories";
 
 export type WorldRole = "member" | "leader" | "facilitator" | "sip" | "otherFacilitator" | "otherSip" | "admin" | "governor" | "outsider";

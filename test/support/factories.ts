@@ -3,9 +3,9 @@ import type { Database } from "../../db/client";
 import { createAuthority } from "../../db/queries/authorities";
 import { assignSip, createCohort, createCommunity } from "../../db/queries/communities";
 import { insertSchools } from "../../db/queries/schools";
-import { schoolYearOf } from "../../app/utils/school-year";
+import { schoolYearOf } from "../../app/kernel/school-year";
 import { createUserWithGrants, type Grant } from "../../db/queries/users";
-import { hashPassword } from "../../app/utils/password.server";
+import { hashPassword } from "../../app/features/auth/password.server";
 
 export const TEST_PASSWORD = "correct horse battery staple";
 let cachedHash: Promise<string> | null = null;

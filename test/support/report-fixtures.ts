@@ -7,7 +7,7 @@
 import type { Database } from "../../db/client";
 import { assignSip, createCohort, createCommunity } from "../../db/queries/communities";
 import { improvementPlans, inquiryPriorityLinks, outcomes, planActions, planPriorities, planSelfEvaluations, planTargets } from "../../db/schema/index";
-import { schoolYearOf } from "../../app/utils/school-year";
+import { schoolYearOf } from "../../app/kernel/school-year";
 import { makeAuthority, makeUser } from "./factories";
 
 type PriorityInput = { title: string; area: string; rationale?: string; target?: { measure: string; group: string; baseline: number; target: number; actual: number | null } };

@@ -1,14 +1,3 @@
-import type { BoardCategory } from "../../../collab/documents/root-cause-board";
-
-/** What each category of the root-cause board is called on screen. */
-export const categoryLabels: Record<BoardCategory, string> = {
-  unsorted: "Not yet sorted",
-  "systems-policies": "Systems and policies",
-  knowledge: "Knowledge",
-  skills: "Skills",
-  dispositions: "Dispositions",
-};
-
 /** The model's error message, or a fallback, for showing in words. */
 export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : "That did not work. Please try again.";

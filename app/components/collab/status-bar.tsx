@@ -1,5 +1,6 @@
 import type { Presence } from "./use-collab-document";
-import { initials, type SaveStatus } from "./save-state";
+import { initials } from "../../kernel/presence";
+import type { SaveStatus } from "../../../collab/saved-state";
 
 const labels: Record<SaveStatus, { text: string; tone: string }> = {
   connecting: { text: "Connecting…", tone: "bg-slate-100 text-slate-800" },

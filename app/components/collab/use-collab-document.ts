@@ -6,7 +6,7 @@ import * as Y from "yjs";
 import { closeReasons, isPermanentClose, type CloseCode } from "../../../collab/close-codes";
 import { COLLAB_PATH_PREFIX } from "../../../collab/doc-names";
 import { MessageType, SAVED_PARAM } from "../../../collab/protocol";
-import { isFullySaved, readSavedMessage, type PersistedState, type SaveStatus } from "./save-state";
+import { isFullySaved, readSavedMessage, type PersistedState, type SaveStatus } from "../../../collab/saved-state";
 
 export type CollabUser = { id: string; name: string; color: string };
 export type Presence = { clientId: number; user: CollabUser };

@@ -1,0 +1,2 @@
+/** The plan pages use the shared multi-line field. */
+export { TextareaField } from "../../../components/ui/field";

@@ -1,0 +1,89 @@
+import type { ListedItem } from "../playlist-document";
+import { EmptyState } from "../../../components/ui/empty-state";
+import { ChartFrame } from "../../../components/ui/chart-frame";
+import { DataTable, type Column } from "../../../components/ui/data-table";
+
+export type ProgressEntry = { itemId: string; userId: string; status: "done" | "done_with_partner"; partnerName: string | null; note: string };
+
+const key = (userId: string, itemId: string) => `${userId}:${itemId}`;
+
+type Leader = { id: string; name: string };
+
+const BAR_WIDTH = 240;
+const LABEL_WIDTH = 220;
+const ROW = 28;
+
+/**
+ * Each leader's progress, for the facilitator: a bar per resource (how many leaders have done it)
+ * and, as its text alternative and the detail, a table of leader × resource.
+ */
+export function ProgressOverview({ items, leaders, progress }: { items: ListedItem[]; leaders: Leader[]; progress: ProgressEntry[] }) {
+  if (leaders.length === 0) return <EmptyState title="No leaders yet">Add school leaders to the cohort, then their progress shows here.</EmptyState>;
+  if (items.length === 0) return <EmptyState title="Nothing to track yet">Add a resource to the playlist, then you will see who has used it.</EmptyState>;
+  const byKey = new Map(progress.map((p) => [key(p.userId, p.itemId), p]));
+  const leaderIds = new Set(leaders.map((l) => l.id));
+  const doneCount = (itemId: string) => progress.filter((p) => p.itemId === itemId && leaderIds.has(p.userId)).length;
+  const height = items.length * ROW + 8;
+  return (
+    <div className="space-y-4">
+      <ChartFrame caption="How many leaders have done each resource. The table below gives the detail.">
+        <svg
+          viewBox={`0 0 ${LABEL_WIDTH + BAR_WIDTH + 70} ${height}`}
+          width={LABEL_WIDTH + BAR_WIDTH + 70}
+          height={height}
+          className="h-auto max-w-full"
+          aria-hidden="true"
+          data-testid="progress-chart"
+        >
+          {items.map((item, i) => {
+            const n = doneCount(item.id);
+            const y = i * ROW + 4;
+            return (
+              <g key={item.id}>
+                <text x={0} y={y + 17} fontSize="13" fill="#0f172a">
+                  {item.title.length > 30 ? `${item.title.slice(0, 29)}…` : item.title}
+                </text>
+                <rect x={LABEL_WIDTH} y={y + 4} width={BAR_WIDTH} height={18} fill="#e2e8f0" rx="3" />
+                <rect x={LABEL_WIDTH} y={y + 4} width={(BAR_WIDTH * n) / leaders.length} height={18} fill="#185a4a" rx="3" />
+                <text x={LABEL_WIDTH + BAR_WIDTH + 8} y={y + 17} fontSize="13" fill="#0f172a">
+                  {n} of {leaders.length}
+                </text>
+              </g>
+            );
+          })}
+        </svg>
+      </ChartFrame>
+      <DataTable
+        caption="Each leader's progress on each resource"
+        columns={progressColumns(items, byKey)}
+        rows={leaders}
+        rowKey={(l) => l.id}
+        testId="progress-table"
+      />
+    </div>
+  );
+}
+
+/** Leader, then one column per resource, then how many they have done. */
+function progressColumns(items: ListedItem[], byKey: Map<string, ProgressEntry>): Column<Leader>[] {
+  return [
+    { key: "leader", header: "Leader", rowHeader: true, cell: (leader) => leader.name },
+    ...items.map(
+      (item): Column<Leader> => ({
+        key: item.id,
+        header: item.title,
+        className: "align-top",
+        cell: (leader) => {
+          const p = byKey.get(key(leader.id, item.id));
+          return (
+            <>
+              {!p ? <span className="text-slate-600">Not yet</span> : p.status === "done_with_partner" ? `Done with ${p.partnerName ?? "a partner"}` : "Done"}
+              {p?.note ? <span className="block text-xs text-slate-700">“{p.note}”</span> : null}
+            </>
+          );
+        },
+      }),
+    ),
+    { key: "done", header: "Done", cell: (leader) => `${items.filter((i) => byKey.has(key(leader.id, i.id))).length} of ${items.length}` },
+  ];
+}

@@ -1,0 +1,33 @@
+import { agendaMinutes, agendaTimings, clockAfter, protocolById } from "../protocols";
+
+/** A session's agenda as a timetable: each protocol's clock times, purpose and the facilitator's note. */
+export function SessionAgenda({ startsAt, agenda }: { startsAt: Date | string; agenda: Array<{ template: string; minutes: number; note: string }> }) {
+  return (
+    <section aria-labelledby="agenda-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+      <h2 id="agenda-heading" className="text-lg font-semibold">
+        Agenda ({agendaMinutes(agenda)} minutes)
+      </h2>
+      {agenda.length === 0 ? (
+        <p className="mt-2 text-sm text-slate-700">No agenda yet.</p>
+      ) : (
+        <ol className="mt-3 space-y-2">
+          {agendaTimings(agenda).map((item, i) => {
+            const protocol = protocolById(item.template);
+            return (
+              <li key={i} className="grid gap-1 sm:grid-cols-[8rem_1fr]">
+                <span className="font-mono text-sm text-slate-700">
+                  {clockAfter(startsAt, item.from)}–{clockAfter(startsAt, item.to)}
+                </span>
+                <span>
+                  <span className="font-medium">{protocol.name}</span> ({item.minutes} min)
+                  {protocol.purpose ? <span className="block text-sm text-slate-700">{protocol.purpose}</span> : null}
+                  {item.note ? <span className="block text-sm">Note: {item.note}</span> : null}
+                </span>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}
