@@ -35,7 +35,10 @@ export const meta: MetaFunction = ({ error }) => [{ title: error ? `${statusTitl
 
 export async function loader({ context }: LoaderFunctionArgs) {
   if (!context.user) return json({ user: null, isAdmin: false, unread: 0 });
-  const [grants, unread] = await Promise.all([getGrants(context.services.db, context.user.id), unreadCount(context.services.db, context.user.id)]);
+  const [grants, unread] = await Promise.all([
+    getGrants(context.services.db, context.user.id),
+    unreadCount(context.services.db, context.user.id),
+  ]);
   return json({
     user: { name: context.user.name, email: context.user.email },
     isAdmin: adminAuthorityIds({ userId: context.user.id, grants }).length > 0,
@@ -73,7 +76,15 @@ export default function App() {
   return <Outlet />;
 }
 
-function Header({ user, isAdmin, unread }: { user: { name: string; email: string } | null; isAdmin: boolean; unread: number }) {
+function Header({
+  user,
+  isAdmin,
+  unread,
+}: {
+  user: { name: string; email: string } | null;
+  isAdmin: boolean;
+  unread: number;
+}) {
   const navClass = ({ isActive }: { isActive: boolean }) =>
     `rounded px-3 py-2 text-sm font-medium ${isActive ? "bg-brand-800 text-white" : "text-brand-50 hover:bg-brand-800"}`;
   return (
@@ -100,14 +111,20 @@ function Header({ user, isAdmin, unread }: { user: { name: string; email: string
             >
               Notifications
               {unread > 0 ? (
-                <span aria-hidden="true" className="ml-1.5 rounded-full bg-white px-1.5 py-0.5 text-xs font-bold text-brand-800">
+                <span
+                  aria-hidden="true"
+                  className="ml-1.5 rounded-full bg-white px-1.5 py-0.5 text-xs font-bold text-brand-800"
+                >
                   {unread}
                 </span>
               ) : null}
             </NavLink>
             <span className="px-3 text-sm text-brand-50">{user.name}</span>
             <Form method="post" action="/logout">
-              <button type="submit" className="rounded border border-brand-50 px-3 py-1.5 text-sm font-medium hover:bg-brand-800">
+              <button
+                type="submit"
+                className="rounded border border-brand-50 px-3 py-1.5 text-sm font-medium hover:bg-brand-800"
+              >
                 Sign out
               </button>
             </Form>

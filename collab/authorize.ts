@@ -26,7 +26,12 @@ export type UpgradeDecision =
  */
 export async function authorizeUpgrade(
   req: IncomingMessage,
-  deps: { db: Database; auth: Pick<SessionValidator, "validate">; allowedOrigin: (req: IncomingMessage) => boolean; now?: () => Date },
+  deps: {
+    db: Database;
+    auth: Pick<SessionValidator, "validate">;
+    allowedOrigin: (req: IncomingMessage) => boolean;
+    now?: () => Date;
+  },
 ): Promise<UpgradeDecision> {
   const url = new URL(req.url ?? "/", "http://localhost");
   if (!url.pathname.startsWith(COLLAB_PATH_PREFIX)) {
@@ -35,14 +40,20 @@ export async function authorizeUpgrade(
   const doc = parseDocumentName(decodeURIComponent(url.pathname.slice(COLLAB_PATH_PREFIX.length)));
   if (!doc) return { ok: false, status: 404, reason: "Not Found", message: "There is no such document." };
   if (!deps.allowedOrigin(req)) {
-    return { ok: false, status: 403, reason: "Forbidden", message: "Live editing is only available from Commons itself." };
+    return {
+      ok: false,
+      status: 403,
+      reason: "Forbidden",
+      message: "Live editing is only available from Commons itself.",
+    };
   }
   const session = await deps.auth.validate(req.headers.cookie);
   if (!session) return { ok: false, status: 401, reason: "Unauthorized", message: "Sign in to open this document." };
   const scope = await resolveDocumentScope(deps.db, doc, schoolYearOf(deps.now?.() ?? new Date()));
   if (!scope) return { ok: false, status: 404, reason: "Not Found", message: "There is no such document." };
   const access = documentAccess(await loadActor(deps.db, session.user.id), doc.kind, scope);
-  if (access === "none") return { ok: false, status: 403, reason: "Forbidden", message: "You do not have access to this document." };
+  if (access === "none")
+    return { ok: false, status: 403, reason: "Forbidden", message: "You do not have access to this document." };
   return {
     ok: true,
     doc,

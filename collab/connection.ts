@@ -15,7 +15,12 @@ export type ConnectionLimits = {
   perSecond: number;
 };
 
-export type ConnectionIdentity = { userId: string; sessionId: string; docName: string; access: Exclude<DocumentAccess, "none"> };
+export type ConnectionIdentity = {
+  userId: string;
+  sessionId: string;
+  docName: string;
+  access: Exclude<DocumentAccess, "none">;
+};
 
 /**
  * One client's socket on one document. It enforces the limits and read-only access itself, so
@@ -48,7 +53,10 @@ export class Connection implements Peer {
       // this records why, under the nearest of our codes.
       const tooLarge = error.code === "WS_ERR_UNSUPPORTED_MESSAGE_LENGTH";
       this.logger.warn("collab socket error", { ...this.identity, error: error.message, wsCode: error.code });
-      this.close(tooLarge ? CloseCodes.messageTooLarge : CloseCodes.badMessage, tooLarge ? "message too large" : "invalid frame");
+      this.close(
+        tooLarge ? CloseCodes.messageTooLarge : CloseCodes.badMessage,
+        tooLarge ? "message too large" : "invalid frame",
+      );
     });
   }
 
@@ -90,7 +98,8 @@ export class Connection implements Peer {
   private receive(data: Buffer, isBinary: boolean) {
     if (this.closed) return;
     if (!isBinary) return this.reject(CloseCodes.badMessage, "text frames are not part of the protocol");
-    if (data.byteLength > this.limits.maxMessageBytes) return this.reject(CloseCodes.messageTooLarge, `message of ${data.byteLength} bytes`);
+    if (data.byteLength > this.limits.maxMessageBytes)
+      return this.reject(CloseCodes.messageTooLarge, `message of ${data.byteLength} bytes`);
     if (!this.take()) return this.reject(CloseCodes.flood, "too many messages");
     const frame = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
     if (this.doc) this.handle(frame);

@@ -14,7 +14,12 @@ import type { CollabStore } from "./store";
 
 const memoryStore = (): CollabStore & { rows: Uint8Array[] } => {
   const rows: Uint8Array[] = [];
-  return { rows, load: async () => ({ logRows: 0 }), append: async (_n, u) => void rows.push(u), compact: async () => 0 };
+  return {
+    rows,
+    load: async () => ({ logRows: 0 }),
+    append: async (_n, u) => void rows.push(u),
+    compact: async () => 0,
+  };
 };
 
 function recordingPeer(wantsSaved: boolean) {
@@ -41,7 +46,13 @@ describe("HostedDocument's saved signal", () => {
   it("sends one saved at once, then at most one per interval, the last with the newest state", async () => {
     const store = memoryStore();
     const logger = silentLogger;
-    hosted = new HostedDocument("inquiry.x", store, { flushDelayMs: 1, compactAfterRows: 1000, maxRetries: 0, savedIntervalMs: 300 }, logger, createMetrics());
+    hosted = new HostedDocument(
+      "inquiry.x",
+      store,
+      { flushDelayMs: 1, compactAfterRows: 1000, maxRetries: 0, savedIntervalMs: 300 },
+      logger,
+      createMetrics(),
+    );
     await hosted.load();
     const listener = recordingPeer(true);
     const quiet = recordingPeer(false);

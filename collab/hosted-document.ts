@@ -170,7 +170,8 @@ export class HostedDocument {
     this.announceSaved();
     this.onStored();
     if (this.logRows >= this.options.compactAfterRows) void this.compact();
-    if (this.pending.length && !this.timer) this.timer = setTimeout(() => void this.flush().catch(() => {}), this.options.flushDelayMs);
+    if (this.pending.length && !this.timer)
+      this.timer = setTimeout(() => void this.flush().catch(() => {}), this.options.flushDelayMs);
   }
 
   /** Sends "saved" now, or once the interval since the last one has passed (leading and trailing edge). */

@@ -18,8 +18,12 @@ describe("decodeClientMessage", () => {
 
   it("decodes the frames the standard client sends", () => {
     expect(decodeClientMessage(syncFrame((e) => syncProtocol.writeSyncStep1(e, doc))).type).toBe("sync-step-1");
-    expect(decodeClientMessage(syncFrame((e) => syncProtocol.writeUpdate(e, update)))).toMatchObject({ type: "update" });
-    expect(decodeClientMessage(syncFrame((e) => syncProtocol.writeSyncStep2(e, doc)))).toMatchObject({ type: "sync-step-2" });
+    expect(decodeClientMessage(syncFrame((e) => syncProtocol.writeUpdate(e, update)))).toMatchObject({
+      type: "update",
+    });
+    expect(decodeClientMessage(syncFrame((e) => syncProtocol.writeSyncStep2(e, doc)))).toMatchObject({
+      type: "sync-step-2",
+    });
     expect(decodeClientMessage(new Uint8Array([3])).type).toBe("query-awareness");
   });
 
@@ -35,7 +39,8 @@ describe("decodeClientMessage", () => {
       syncFrame((e) => syncProtocol.writeUpdate(e, new Uint8Array([5, 200, 1, 2]))),
       new Uint8Array([0, 0, 255, 255, 255, 255, 255, 255, 255, 255, 255, 1]),
     ];
-    for (const frame of cases) expect(() => decodeClientMessage(frame), `frame ${[...frame].join(",")}`).toThrow(ProtocolError);
+    for (const frame of cases)
+      expect(() => decodeClientMessage(frame), `frame ${[...frame].join(",")}`).toThrow(ProtocolError);
   });
 
   it("encodes a saved message as type 100, the state vector first (then the deletions)", () => {

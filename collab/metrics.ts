@@ -25,7 +25,8 @@ export function createMetrics(): CollabMetrics {
 /** Records one persistence latency, keeping a bounded window. */
 export function recordLatency(metrics: CollabMetrics, ms: number) {
   metrics.persistLatencyMs.push(ms);
-  if (metrics.persistLatencyMs.length > 1000) metrics.persistLatencyMs.splice(0, metrics.persistLatencyMs.length - 1000);
+  if (metrics.persistLatencyMs.length > 1000)
+    metrics.persistLatencyMs.splice(0, metrics.persistLatencyMs.length - 1000);
 }
 
 /** A percentile (0–100) of a list of numbers, or null when empty. */
@@ -44,6 +45,10 @@ export function summariseMetrics(m: CollabMetrics) {
     persistBatches: m.persistBatches,
     persistFailures: m.persistFailures,
     closedConnections: m.closedConnections,
-    persistLatencyMs: { p50: percentile(m.persistLatencyMs, 50), p95: percentile(m.persistLatencyMs, 95), p99: percentile(m.persistLatencyMs, 99) },
+    persistLatencyMs: {
+      p50: percentile(m.persistLatencyMs, 50),
+      p95: percentile(m.persistLatencyMs, 95),
+      p99: percentile(m.persistLatencyMs, 99),
+    },
   };
 }

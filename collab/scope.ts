@@ -21,7 +21,9 @@ export async function resolveDocumentScope(db: Database, doc: DocumentName, scho
     case "hmw":
       return getCommunityScope(db, doc.id, schoolYear);
     case "playlist":
-      return (await getCommunityScope(db, doc.id, schoolYear)) ?? cohortWide(await getCohortScope(db, doc.id, schoolYear));
+      return (
+        (await getCommunityScope(db, doc.id, schoolYear)) ?? cohortWide(await getCohortScope(db, doc.id, schoolYear))
+      );
     case "session-notes":
       return cohortWide(await getSessionScope(db, doc.id, schoolYear));
   }

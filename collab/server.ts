@@ -64,18 +64,31 @@ export function createCollabServer(options: CollabServerOptions) {
   const connections = new Map<Connection, HostedDocument | null>();
   let closing = false;
 
-  const registry = new DocumentRegistry(store, persistence, options.unloadGraceMs ?? 2_000, logger, metrics, (doc) => {
-    // Storage kept failing: hand the edits back to the clients (they resend them on reconnect).
-    for (const [conn, d] of connections) if (d === doc) conn.close(CloseCodes.storageUnavailable, "saving failed");
-    void registry.unload(doc.name, true);
-  }, projector);
+  const registry = new DocumentRegistry(
+    store,
+    persistence,
+    options.unloadGraceMs ?? 2_000,
+    logger,
+    metrics,
+    (doc) => {
+      // Storage kept failing: hand the edits back to the clients (they resend them on reconnect).
+      for (const [conn, d] of connections) if (d === doc) conn.close(CloseCodes.storageUnavailable, "saving failed");
+      void registry.unload(doc.name, true);
+    },
+    projector,
+  );
 
   function onClosed(conn: Connection, code: number, reason: string) {
     const doc = connections.get(conn);
     connections.delete(conn);
     metrics.connections--;
     metrics.closedConnections[code] = (metrics.closedConnections[code] ?? 0) + 1;
-    logger.info("collab connection closed", { ...conn.identity, code, reason, seconds: Math.round((Date.now() - conn.opened) / 1000) });
+    logger.info("collab connection closed", {
+      ...conn.identity,
+      code,
+      reason,
+      seconds: Math.round((Date.now() - conn.opened) / 1000),
+    });
     if (doc && doc.removePeer(conn) === 0) registry.scheduleUnload(doc.name);
   }
 
@@ -98,27 +111,37 @@ export function createCollabServer(options: CollabServerOptions) {
     if (closing) return refuseUpgrade(socket, 503, "Service Unavailable", "The server is restarting.");
     const { doc, userId, sessionId, access, wantsSaved } = decision;
     wss.handleUpgrade(req, socket, head, (ws) => {
-      const conn = new Connection(ws, { userId, sessionId, docName: doc.name, access }, wantsSaved, limits, logger, onClosed);
+      const conn = new Connection(
+        ws,
+        { userId, sessionId, docName: doc.name, access },
+        wantsSaved,
+        limits,
+        logger,
+        onClosed,
+      );
       connections.set(conn, null);
       metrics.connections++;
       logger.info("collab connection opened", { userId, docName: doc.name, access });
-      registry.acquire(doc.name, (hosted) => hosted.doc.transact(() => initDocument[doc.kind](hosted.doc), "init")).then(
-        (hosted) => {
-          if (!connections.has(conn)) {
-            if (hosted.peers.size === 0) registry.scheduleUnload(hosted.name);
-            return;
-          }
-          connections.set(conn, hosted);
-          conn.attach(hosted);
-        },
-        () => conn.close(CloseCodes.storageUnavailable, "could not load the document"),
-      );
+      registry
+        .acquire(doc.name, (hosted) => hosted.doc.transact(() => initDocument[doc.kind](hosted.doc), "init"))
+        .then(
+          (hosted) => {
+            if (!connections.has(conn)) {
+              if (hosted.peers.size === 0) registry.scheduleUnload(hosted.name);
+              return;
+            }
+            connections.set(conn, hosted);
+            conn.attach(hosted);
+          },
+          () => conn.close(CloseCodes.storageUnavailable, "could not load the document"),
+        );
     });
   }
 
   /** Closes every socket of a session at once (sign-out on this instance). */
   function sessionEnded(sessionId: string) {
-    for (const conn of connections.keys()) if (conn.identity.sessionId === sessionId) conn.close(CloseCodes.sessionEnded, "signed out");
+    for (const conn of connections.keys())
+      if (conn.identity.sessionId === sessionId) conn.close(CloseCodes.sessionEnded, "signed out");
   }
 
   /** Re-checks sessions and access for every open socket (covers other instances and expiry). */

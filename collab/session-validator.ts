@@ -4,7 +4,9 @@
  */
 export type SessionValidator = {
   /** The signed-in user of a Cookie header, or null (the same check as an HTTP request). */
-  validate(cookieHeader: string | null | undefined): Promise<{ user: { id: string; name: string }; sessionId: string } | null>;
+  validate(
+    cookieHeader: string | null | undefined,
+  ): Promise<{ user: { id: string; name: string }; sessionId: string } | null>;
   /** Which of these sessions are still live. */
   liveSessions(sessionIds: string[]): Promise<Set<string>>;
 };

@@ -10,8 +10,7 @@ import { acquireDataDirLock, type DataDirLock } from "./data-dir-lock";
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 
 export type DatabaseConfig =
-  | { driver: "postgres"; url: string; maxConnections?: number }
-  | { driver: "pglite"; dataDir: string | null };
+  { driver: "postgres"; url: string; maxConnections?: number } | { driver: "pglite"; dataDir: string | null };
 
 /** An open database: the drizzle handle, which driver backs it, a health probe and a close. */
 export type DatabaseHandle = {

@@ -4,7 +4,10 @@ import type { DatabaseHandle } from "../db/client";
 const TIMEOUT_MS = 2_000;
 
 /** GET /healthz: 200 with the database status when it answers, 503 when it does not. */
-export function healthz(database: Pick<DatabaseHandle, "ping" | "driver">, status: () => Record<string, unknown> = () => ({})) {
+export function healthz(
+  database: Pick<DatabaseHandle, "ping" | "driver">,
+  status: () => Record<string, unknown> = () => ({}),
+) {
   return async (_req: Request, res: Response) => {
     const started = Date.now();
     let timer: NodeJS.Timeout | undefined;

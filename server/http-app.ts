@@ -36,7 +36,12 @@ export function createHttpApp(options: {
     const started = Date.now();
     res.on("finish", () => {
       if (req.path.startsWith("/build/") || req.path === "/favicon.ico") return;
-      services.logger.info("request", { method: req.method, path: req.path, status: res.statusCode, ms: Date.now() - started });
+      services.logger.info("request", {
+        method: req.method,
+        path: req.path,
+        status: res.statusCode,
+        ms: Date.now() - started,
+      });
     });
     next();
   });
@@ -82,7 +87,10 @@ export function createHttpApp(options: {
           handler: createRequestHandler({
             build,
             // Stack traces reach the browser only under `npm run dev`; `npm start` serves like production.
-            mode: services.env.nodeEnv === "development" && !process.env.REMIX_DEV_ORIGIN ? "production" : services.env.nodeEnv,
+            mode:
+              services.env.nodeEnv === "development" && !process.env.REMIX_DEV_ORIGIN
+                ? "production"
+                : services.env.nodeEnv,
             getLoadContext: (request, response) => ({
               services,
               user: response.locals.user ?? null,

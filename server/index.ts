@@ -23,7 +23,8 @@ async function main() {
     });
   }
 
-  const where = env.database.driver === "pglite" ? `embedded database in ${env.database.dataDir}` : "PostgreSQL (DATABASE_URL)";
+  const where =
+    env.database.driver === "pglite" ? `embedded database in ${env.database.dataDir}` : "PostgreSQL (DATABASE_URL)";
   logger.info("Commons is running", { url: running.url, database: where });
   process.stdout.write(`\nCommons is running at ${running.url} (${where})\n`);
   if (running.demo) {
@@ -56,7 +57,9 @@ main().catch((error) => {
   if (error instanceof EnvError || error instanceof DataDirLockedError) {
     process.stderr.write(`${error.message}\n`);
   } else {
-    process.stderr.write(`Commons could not start: ${error instanceof Error ? (error.stack ?? error.message) : error}\n`);
+    process.stderr.write(
+      `Commons could not start: ${error instanceof Error ? (error.stack ?? error.message) : error}\n`,
+    );
   }
   process.exit(1);
 });

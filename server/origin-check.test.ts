@@ -3,15 +3,17 @@ import { isAllowedOrigin, originCheck, requestSourceOrigin } from "./origin-chec
 
 describe("requestSourceOrigin", () => {
   it("prefers the Origin header over the Referer", () => {
-    expect(requestSourceOrigin({ origin: "https://a.example", referer: "https://b.example/page" })).toBe("https://a.example");
+    expect(requestSourceOrigin({ origin: "https://a.example", referer: "https://b.example/page" })).toBe(
+      "https://a.example",
+    );
   });
 
-  it("falls back to the Referer's origin when Origin is missing or \"null\"", () => {
+  it('falls back to the Referer\'s origin when Origin is missing or "null"', () => {
     expect(requestSourceOrigin({ referer: "https://b.example:8443/forms/x?y=1" })).toBe("https://b.example:8443");
     expect(requestSourceOrigin({ origin: "null", referer: "https://b.example/page" })).toBe("https://b.example");
   });
 
-  it("gives null for a bad Referer, a \"null\" Origin alone, or neither header", () => {
+  it('gives null for a bad Referer, a "null" Origin alone, or neither header', () => {
     expect(requestSourceOrigin({ referer: "not a url" })).toBeNull();
     expect(requestSourceOrigin({ origin: "null", referer: "about:blank" })).toBeNull();
     expect(requestSourceOrigin({ origin: "null" })).toBeNull();
@@ -80,27 +82,34 @@ describe("originCheck middleware", () => {
     expect(run(null, "POST", { ...host, origin: "https://localhost:3000" }, "https").passed).toBe(true);
   });
 
-  it.each(["POST", "PUT", "PATCH", "DELETE"])("refuses a %s from another origin with a 403 in plain words", (method) => {
-    const outcome = run(null, method, { ...host, origin: "https://evil.example" });
-    expect(outcome.passed).toBe(false);
-    expect(outcome.status).toBe(403);
-    expect(outcome.type).toBe("text/plain");
-    expect(outcome.body).toContain("sent from another website");
-    expect(outcome.body).toContain("Go back to Commons");
-  });
+  it.each(["POST", "PUT", "PATCH", "DELETE"])(
+    "refuses a %s from another origin with a 403 in plain words",
+    (method) => {
+      const outcome = run(null, method, { ...host, origin: "https://evil.example" });
+      expect(outcome.passed).toBe(false);
+      expect(outcome.status).toBe(403);
+      expect(outcome.type).toBe("text/plain");
+      expect(outcome.body).toContain("sent from another website");
+      expect(outcome.body).toContain("Go back to Commons");
+    },
+  );
 
   it("refuses a POST with neither Origin nor Referer", () => {
     expect(run(null, "POST", host).status).toBe(403);
   });
 
-  it("refuses a POST whose Origin is \"null\" and has no Referer (sandboxed or privacy-stripped)", () => {
+  it('refuses a POST whose Origin is "null" and has no Referer (sandboxed or privacy-stripped)', () => {
     expect(run(null, "POST", { ...host, origin: "null" }).status).toBe(403);
   });
 
   it("accepts the APP_URL origin behind a proxy that rewrites the Host", () => {
     const internal = { host: "127.0.0.1:3000" };
-    expect(run("https://commons.example.org", "POST", { ...internal, origin: "https://commons.example.org" }).passed).toBe(true);
+    expect(
+      run("https://commons.example.org", "POST", { ...internal, origin: "https://commons.example.org" }).passed,
+    ).toBe(true);
     expect(run(null, "POST", { ...internal, origin: "https://commons.example.org" }).status).toBe(403);
-    expect(run("https://commons.example.org", "POST", { ...internal, origin: "https://evil.example" }).status).toBe(403);
+    expect(run("https://commons.example.org", "POST", { ...internal, origin: "https://evil.example" }).status).toBe(
+      403,
+    );
   });
 });

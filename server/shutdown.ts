@@ -5,7 +5,12 @@ import type { Logger } from "../app/utils/logger.server";
  * Graceful shutdown: stop accepting, let in-flight requests finish (idle keep-alive sockets are
  * closed at once, busy ones get `graceMs`), then run the cleanups (close the database) in order.
  */
-export function closeGracefully(server: Server, logger: Logger, cleanups: Array<() => Promise<void>>, graceMs = 10_000) {
+export function closeGracefully(
+  server: Server,
+  logger: Logger,
+  cleanups: Array<() => Promise<void>>,
+  graceMs = 10_000,
+) {
   return new Promise<void>((resolve) => {
     const force = setTimeout(() => {
       logger.warn("requests still running after the grace period; closing them", { graceMs });

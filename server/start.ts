@@ -65,7 +65,9 @@ export async function startCommons(options: {
     realtime: { sessionEnded: () => {} },
   };
 
-  const demo = env.seedDemo ? await seedDemoNetwork(database.db, { password: env.demoPassword, schoolYear: schoolYearOf(new Date()) }) : null;
+  const demo = env.seedDemo
+    ? await seedDemoNetwork(database.db, { password: env.demoPassword, schoolYear: schoolYearOf(new Date()) })
+    : null;
 
   const build = options.getBuild ? null : await importBuild();
   const collab = createCollabServer({
@@ -112,7 +114,11 @@ export async function startCommons(options: {
       // Live sockets first: server.close() waits for every upgraded socket, so they are told to
       // reconnect (and every document is flushed) at once, not after HTTP has drained.
       const collabClosed = collab.close();
-      return closeGracefully(server, logger, [async () => clearInterval(sweep), () => collabClosed, () => database.close()]);
+      return closeGracefully(server, logger, [
+        async () => clearInterval(sweep),
+        () => collabClosed,
+        () => database.close(),
+      ]);
     },
   };
 }

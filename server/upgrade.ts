@@ -26,7 +26,11 @@ export function createUpgradeHandler(collab: CollabServer | null) {
  */
 export function upgradeOriginCheck(appUrl: string | null, trustProxy: boolean) {
   return (req: IncomingMessage) => {
-    const forwarded = trustProxy ? String(req.headers["x-forwarded-proto"] ?? "").split(",")[0].trim() : "";
+    const forwarded = trustProxy
+      ? String(req.headers["x-forwarded-proto"] ?? "")
+          .split(",")[0]
+          .trim()
+      : "";
     const encrypted = (req.socket as { encrypted?: boolean }).encrypted === true;
     const protocol = forwarded || (encrypted ? "https" : "http");
     const own = [`${protocol}://${req.headers.host}`];

@@ -18,7 +18,14 @@ export function dateContextFor(authority?: { terminology: Terminology } | null):
 
 const styles = {
   /** "Wednesday, 14 October 2026 at 14:00" */
-  "weekday-date-time": { weekday: "long", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" },
+  "weekday-date-time": {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+  },
   /** "14 October 2026 at 14:00" */
   "date-time": { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" },
   /** "14 October 2026" */
@@ -78,7 +85,11 @@ export function formatDay(value: Date | string, style: DateStyle, ctx: DateConte
 
 /** Wall-clock fields of an instant in the context's zone, as if they were UTC (milliseconds). */
 function wallClockMs(instant: Date, ctx: DateContext): number {
-  const f = Object.fromEntries(dateFormatter(ctx, "parts").formatToParts(instant).map((p) => [p.type, p.value]));
+  const f = Object.fromEntries(
+    dateFormatter(ctx, "parts")
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  );
   return Date.UTC(Number(f.year), Number(f.month) - 1, Number(f.day), Number(f.hour), Number(f.minute));
 }
 

@@ -1,11 +1,29 @@
 import { describe, expect, it } from "vitest";
 import { judgements } from "../../db/schema/plan-items";
-import { areaLabel, areasForPhase, formatPlanDate, inspectorateName, judgementLabel, judgementOptions, judgementValues } from "./plan-areas";
+import {
+  areaLabel,
+  areasForPhase,
+  formatPlanDate,
+  inspectorateName,
+  judgementLabel,
+  judgementOptions,
+  judgementValues,
+} from "./plan-areas";
 
 describe("plan areas and judgements", () => {
   it("labels the four stored judgements with Ofsted's words in en-GB and the state review's in en-US", () => {
-    expect(judgementOptions("en-GB").map((o) => o.label)).toEqual(["Outstanding", "Good", "Requires improvement", "Inadequate"]);
-    expect(judgementOptions("en-US").map((o) => o.label)).toEqual(["Exemplary", "Effective", "Developing", "Needs support"]);
+    expect(judgementOptions("en-GB").map((o) => o.label)).toEqual([
+      "Outstanding",
+      "Good",
+      "Requires improvement",
+      "Inadequate",
+    ]);
+    expect(judgementOptions("en-US").map((o) => o.label)).toEqual([
+      "Exemplary",
+      "Effective",
+      "Developing",
+      "Needs support",
+    ]);
     expect(judgementLabel("requires_improvement")).toBe("Requires improvement");
     expect(inspectorateName("en-GB")).toBe("Ofsted");
     expect(inspectorateName("en-US")).toBe("state review");
@@ -16,7 +34,12 @@ describe("plan areas and judgements", () => {
   });
 
   it("adds early years and sixth form only where the phase has them", () => {
-    const common = ["quality_of_education", "behaviour_and_attitudes", "personal_development", "leadership_and_management"];
+    const common = [
+      "quality_of_education",
+      "behaviour_and_attitudes",
+      "personal_development",
+      "leadership_and_management",
+    ];
     expect(areasForPhase("primary")).toEqual([...common, "early_years"]);
     expect(areasForPhase("secondary")).toEqual([...common, "sixth_form"]);
     expect(areasForPhase("all-through")).toEqual([...common, "early_years", "sixth_form"]);

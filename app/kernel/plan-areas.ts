@@ -21,8 +21,18 @@ export type ActionStatus = (typeof actionStatuses)[number];
 export type CommentSubject = (typeof commentSubjects)[number];
 
 /** Stored order of the judgements, best first (the same list as the schema's). */
-export const judgementValues = ["outstanding", "good", "requires_improvement", "inadequate"] as const satisfies readonly Judgement[];
-export const actionStatusValues = ["not_started", "in_progress", "done", "blocked"] as const satisfies readonly ActionStatus[];
+export const judgementValues = [
+  "outstanding",
+  "good",
+  "requires_improvement",
+  "inadequate",
+] as const satisfies readonly Judgement[];
+export const actionStatusValues = [
+  "not_started",
+  "in_progress",
+  "done",
+  "blocked",
+] as const satisfies readonly ActionStatus[];
 
 const areaWords: Record<Terminology, Record<PlanArea, string>> = {
   "en-GB": {
@@ -44,10 +54,19 @@ const areaWords: Record<Terminology, Record<PlanArea, string>> = {
 };
 
 const judgementWords: Record<Terminology, Record<Judgement, string>> = {
-  "en-GB": { outstanding: "Outstanding", good: "Good", requires_improvement: "Requires improvement", inadequate: "Inadequate" },
-  "en-US": { outstanding: "Exemplary", good: "Effective", requires_improvement: "Developing", inadequate: "Needs support" },
+  "en-GB": {
+    outstanding: "Outstanding",
+    good: "Good",
+    requires_improvement: "Requires improvement",
+    inadequate: "Inadequate",
+  },
+  "en-US": {
+    outstanding: "Exemplary",
+    good: "Effective",
+    requires_improvement: "Developing",
+    inadequate: "Needs support",
+  },
 };
-
 
 /**
  * The area a stored value names: its key, or its label in either terminology (any case), as
@@ -95,7 +114,12 @@ export function isPlanArea(value: string): value is PlanArea {
  * school has pupils under five, and sixth form where it has students over sixteen.
  */
 export function areasForPhase(phase: string): PlanArea[] {
-  const areas: PlanArea[] = ["quality_of_education", "behaviour_and_attitudes", "personal_development", "leadership_and_management"];
+  const areas: PlanArea[] = [
+    "quality_of_education",
+    "behaviour_and_attitudes",
+    "personal_development",
+    "leadership_and_management",
+  ];
   if (["nursery", "primary", "all-through"].includes(phase)) areas.push("early_years");
   if (["secondary", "all-through"].includes(phase)) areas.push("sixth_form");
   return areas;
@@ -119,7 +143,9 @@ export const commentSubjectLabels: Record<CommentSubject, string> = {
 
 /** The tone of a judgement badge: good news green, concerns amber and red. */
 export function judgementTone(judgement: Judgement): "positive" | "neutral" | "warning" | "danger" {
-  return ({ outstanding: "positive", good: "neutral", requires_improvement: "warning", inadequate: "danger" } as const)[judgement];
+  return ({ outstanding: "positive", good: "neutral", requires_improvement: "warning", inadequate: "danger" } as const)[
+    judgement
+  ];
 }
 
 /** "14 Oct 2026" for a date ("2026-10-14") or an instant, the same on server and browser. */

@@ -3,11 +3,21 @@ import { audienceLabel, audienceList, termsFor } from "./terminology";
 
 describe("terminology", () => {
   it("uses English school words for en-GB authorities", () => {
-    expect(termsFor("en-GB")).toEqual({ head: "Head teacher", governors: "Governors", authority: "Local authority", inspection: "Ofsted" });
+    expect(termsFor("en-GB")).toEqual({
+      head: "Head teacher",
+      governors: "Governors",
+      authority: "Local authority",
+      inspection: "Ofsted",
+    });
   });
 
   it("uses US school words for en-US authorities", () => {
-    expect(termsFor("en-US")).toEqual({ head: "Principal", governors: "School board", authority: "District", inspection: "State review" });
+    expect(termsFor("en-US")).toEqual({
+      head: "Principal",
+      governors: "School board",
+      authority: "District",
+      inspection: "State review",
+    });
   });
 
   it("labels report audiences in the authority's words", () => {

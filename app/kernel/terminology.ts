@@ -54,7 +54,9 @@ export function audienceLabel(audience: ReportAudienceName, terminology: Termino
 
 /** "Head teacher, governors and local authority": a list of audiences as one phrase. */
 export function audienceList(audiences: readonly ReportAudienceName[], terminology: Terminology = "en-GB"): string {
-  const labels = audiences.map((a, i) => (i === 0 ? audienceLabel(a, terminology) : audienceLabel(a, terminology).toLowerCase()));
+  const labels = audiences.map((a, i) =>
+    i === 0 ? audienceLabel(a, terminology) : audienceLabel(a, terminology).toLowerCase(),
+  );
   if (labels.length <= 1) return labels[0] ?? "";
   return `${labels.slice(0, -1).join(", ")} and ${labels[labels.length - 1]}`;
 }

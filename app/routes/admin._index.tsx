@@ -11,7 +11,12 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 export default function AdminOverview() {
   const s = useLoaderData<typeof loader>();
   const items = [
-    { label: "Schools", value: s.schools, to: "/admin/schools", action: s.schools ? "Manage schools" : "Add your first school" },
+    {
+      label: "Schools",
+      value: s.schools,
+      to: "/admin/schools",
+      action: s.schools ? "Manage schools" : "Add your first school",
+    },
     { label: "People", value: s.people, to: "/admin/people", action: "See people and roles" },
     { label: "Invitations waiting", value: s.pendingInvitations, to: "/admin/invitations", action: "Invite someone" },
   ];

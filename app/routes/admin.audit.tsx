@@ -18,7 +18,10 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   const { db } = context.services;
   const filter = parseAuditFilter(new URL(request.url).searchParams);
   const { page } = filter;
-  const [{ rows, total }, schools] = await Promise.all([listAuditLog(db, authorityId, filter), listSchools(db, authorityId)]);
+  const [{ rows, total }, schools] = await Promise.all([
+    listAuditLog(db, authorityId, filter),
+    listSchools(db, authorityId),
+  ]);
   return json({
     entries: rows,
     total,
@@ -32,11 +35,14 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 
 export default function AuditLogPage() {
   const { entries, total, page, pageSize, pages, filter, schools } = useLoaderData<typeof loader>();
-  const pageLink = (p: number) => `?${new URLSearchParams({ ...(filter.school && { school: filter.school }), ...(filter.kind && { kind: filter.kind }), page: String(p) })}`;
+  const pageLink = (p: number) =>
+    `?${new URLSearchParams({ ...(filter.school && { school: filter.school }), ...(filter.kind && { kind: filter.kind }), page: String(p) })}`;
   return (
     <main id="main" className="py-6">
       <h1 className="text-2xl font-bold">Audit log</h1>
-      <p className="mt-1 max-w-3xl text-slate-700">Every time someone opened a school's visit record or report: who, when and what. Newest first.</p>
+      <p className="mt-1 max-w-3xl text-slate-700">
+        Every time someone opened a school's visit record or report: who, when and what. Newest first.
+      </p>
       <AuditFilterForm filter={filter} schools={schools} />
       <DataTable
         className="mt-4"
@@ -46,7 +52,9 @@ export default function AuditLogPage() {
           </>
         }
         empty={
-          <EmptyState title={filter.school || filter.kind ? "Nothing matches these filters" : "Nobody has read a record yet"}>
+          <EmptyState
+            title={filter.school || filter.kind ? "Nothing matches these filters" : "Nobody has read a record yet"}
+          >
             {filter.school || filter.kind
               ? "Choose all schools and everything to see the whole log."
               : "When a head teacher, SIP or admin opens a visit record or report, it is listed here."}
@@ -55,8 +63,17 @@ export default function AuditLogPage() {
         rows={entries}
         rowKey={(e) => e.id}
         columns={[
-          { key: "when", header: "When", className: "whitespace-nowrap", cell: (e) => formatInstant(e.at, "medium-date-time-seconds") },
-          { key: "who", header: "Who", cell: (e) => (e.actorName ? `${e.actorName} (${e.actorEmail})` : "A deleted account") },
+          {
+            key: "when",
+            header: "When",
+            className: "whitespace-nowrap",
+            cell: (e) => formatInstant(e.at, "medium-date-time-seconds"),
+          },
+          {
+            key: "who",
+            header: "Who",
+            cell: (e) => (e.actorName ? `${e.actorName} (${e.actorEmail})` : "A deleted account"),
+          },
           {
             key: "what",
             header: "What",

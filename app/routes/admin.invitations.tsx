@@ -35,7 +35,13 @@ export async function action({ context, request }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: InviteSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const { email, role, schoolId } = submission.value;
-  const result = await invitePerson(context.services, actor, { authorityId, email, role, schoolId, requestOrigin: new URL(request.url).origin });
+  const result = await invitePerson(context.services, actor, {
+    authorityId,
+    email,
+    role,
+    schoolId,
+    requestOrigin: new URL(request.url).origin,
+  });
   if (!result.ok) return json(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
   return json({ ...submission.reply({ resetForm: true }), sent: { email, mailStatus: result.mailStatus } });
 }
@@ -51,7 +57,9 @@ export default function InvitationsPage() {
         </h2>
         {invitations.length === 0 ? (
           <div className="mt-3">
-            <EmptyState title="No invitations yet">Invite your head teachers, facilitators and School Improvement Partners with the form.</EmptyState>
+            <EmptyState title="No invitations yet">
+              Invite your head teachers, facilitators and School Improvement Partners with the form.
+            </EmptyState>
           </div>
         ) : (
           <ul className="mt-3 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">

@@ -37,8 +37,11 @@ export default function OutboxPage() {
             <li key={m.id} className="rounded-lg border border-slate-200 bg-white p-4">
               <details>
                 <summary className="cursor-pointer">
-                  <span className="font-semibold">{m.subject}</span> to {m.toAddress} · {formatInstant(m.createdAt, "medium-date-time")} ·{" "}
-                  <span className={m.status === "failed" ? "text-red-800" : "text-slate-800"}>{statusText[m.status]}</span>
+                  <span className="font-semibold">{m.subject}</span> to {m.toAddress} ·{" "}
+                  {formatInstant(m.createdAt, "medium-date-time")} ·{" "}
+                  <span className={m.status === "failed" ? "text-red-800" : "text-slate-800"}>
+                    {statusText[m.status]}
+                  </span>
                 </summary>
                 {m.error ? <p className="mt-2 text-sm text-red-800">Reason: {m.error}</p> : null}
                 <MailBody text={m.bodyText} />

@@ -24,7 +24,10 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     person: {
       ...person,
       // An admin may not take away their own admin role: the page says so instead of offering it.
-      grants: person.grants.map((g) => ({ ...g, removable: canChangeRole(actor, { authorityId, targetUserId: person.id, role: g.role, action: "remove" }) })),
+      grants: person.grants.map((g) => ({
+        ...g,
+        removable: canChangeRole(actor, { authorityId, targetUserId: person.id, role: g.role, action: "remove" }),
+      })),
     },
     schools: schools.map((s) => ({ id: s.id, name: s.name })),
     terminology: authority?.terminology ?? "en-GB",
@@ -42,7 +45,13 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   if (!canChangeRole(actor, { authorityId, targetUserId: person.id, role, action })) {
     forbidden("You cannot remove your own admin role. Ask another admin to do it.");
   }
-  const result = await changeRole(context.services, actor, { authorityId, personId: person.id, role, schoolId, action });
+  const result = await changeRole(context.services, actor, {
+    authorityId,
+    personId: person.id,
+    role,
+    schoolId,
+    action,
+  });
   if (!result.ok) return json(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
   // Removing someone's last role takes them out of the authority, so this page no longer exists.
   if (result.leftAuthority) return redirect("/admin/people");
@@ -78,7 +87,10 @@ export default function PersonRoles() {
             const label = roleLabel(g.role, terminology) + (g.schoolName ? ` of ${g.schoolName}` : "");
             const locked = !g.removable;
             return (
-              <li key={`${g.role}-${g.schoolId}`} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3">
+              <li
+                key={`${g.role}-${g.schoolId}`}
+                className="flex flex-wrap items-center justify-between gap-2 px-4 py-3"
+              >
                 <span>{label}</span>
                 {locked ? (
                   <span className="text-sm text-slate-700">Another admin must remove your own admin role.</span>
@@ -97,7 +109,10 @@ export default function PersonRoles() {
           })}
         </ul>
       </section>
-      <section aria-labelledby="add-role-heading" className="mt-8 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+      <section
+        aria-labelledby="add-role-heading"
+        className="mt-8 rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
+      >
         <h2 id="add-role-heading" className="text-lg font-semibold">
           Add a role
         </h2>

@@ -42,7 +42,10 @@ export default function PeoplePage() {
           {
             key: "roles",
             header: "Roles",
-            cell: (p) => p.grants.map((g) => roleLabel(g.role, terminology) + (g.schoolName ? ` (${g.schoolName})` : "")).join("; "),
+            cell: (p) =>
+              p.grants
+                .map((g) => roleLabel(g.role, terminology) + (g.schoolName ? ` (${g.schoolName})` : ""))
+                .join("; "),
           },
           {
             key: "actions",

@@ -23,7 +23,8 @@ export async function action({ context, request }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: SchoolSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const result = await addSchool(context.services, actor, authorityId, submission.value);
-  if (!result.ok) return json(submission.reply({ fieldErrors: result.fieldErrors, formErrors: result.formErrors }), { status: 400 });
+  if (!result.ok)
+    return json(submission.reply({ fieldErrors: result.fieldErrors, formErrors: result.formErrors }), { status: 400 });
   return json({ ...submission.reply({ resetForm: true }), added: result.school.name });
 }
 
@@ -43,7 +44,11 @@ export default function SchoolsPage() {
         <DataTable
           className="mt-4"
           caption="Schools in your authority"
-          empty={<EmptyState title="No schools yet">Add a school with the form, or import many at once from a spreadsheet saved as CSV.</EmptyState>}
+          empty={
+            <EmptyState title="No schools yet">
+              Add a school with the form, or import many at once from a spreadsheet saved as CSV.
+            </EmptyState>
+          }
           rows={schools}
           rowKey={(s) => s.id}
           columns={[

@@ -24,7 +24,10 @@ export async function action({ context, request }: ActionFunctionArgs) {
   const reply = (data: Omit<ActionData, "pasted"> & { pasted?: string }, status = 200) =>
     json<ActionData>({ pasted: "", ...data }, { status });
   if (Number(request.headers.get("content-length") ?? 0) > MAX_BYTES * 2) {
-    return reply({ imported: 0, errors: [{ row: 0, field: "file", message: "The file is too large (1 MB at most)." }] }, 413);
+    return reply(
+      { imported: 0, errors: [{ row: 0, field: "file", message: "The file is too large (1 MB at most)." }] },
+      413,
+    );
   }
   const form = await request.formData();
   const file = form.get("file");
@@ -32,12 +35,18 @@ export async function action({ context, request }: ActionFunctionArgs) {
   let text = pasted;
   if (file instanceof File && file.size > 0) {
     if (file.size > MAX_BYTES) {
-      return reply({ imported: 0, pasted, errors: [{ row: 0, field: "file", message: "The file is too large (1 MB at most)." }] }, 413);
+      return reply(
+        { imported: 0, pasted, errors: [{ row: 0, field: "file", message: "The file is too large (1 MB at most)." }] },
+        413,
+      );
     }
     text = await file.text();
   }
   if (!text.trim()) {
-    return reply({ imported: 0, pasted, errors: [{ row: 0, field: "file", message: "Choose a CSV file or paste its contents." }] }, 400);
+    return reply(
+      { imported: 0, pasted, errors: [{ row: 0, field: "file", message: "Choose a CSV file or paste its contents." }] },
+      400,
+    );
   }
   const result = await importSchools(context.services, actor, authorityId, text);
   if (!result.ok) return reply({ imported: 0, errors: result.errors, pasted }, result.status);
@@ -52,10 +61,10 @@ export default function ImportSchools() {
     <main id="main" className="max-w-3xl py-6">
       <h1 className="text-2xl font-bold">Import schools from a CSV file</h1>
       <p className="mt-2 text-slate-700">
-        Save your spreadsheet as CSV with a header row naming these columns: <code>{CSV_COLUMNS.join(", ")}</code>. Phase is one
-        of nursery, primary, secondary, all-through, special or alternative provision; support category is universal, targeted or
-        intensive. Up to {MAX_CSV_ROWS} schools at a time. If any row has a problem, nothing is imported and every problem is
-        listed, so you can fix the file and try again.
+        Save your spreadsheet as CSV with a header row naming these columns: <code>{CSV_COLUMNS.join(", ")}</code>.
+        Phase is one of nursery, primary, secondary, all-through, special or alternative provision; support category is
+        universal, targeted or intensive. Up to {MAX_CSV_ROWS} schools at a time. If any row has a problem, nothing is
+        imported and every problem is listed, so you can fix the file and try again.
       </p>
       {data && data.imported > 0 ? (
         <p role="status" className="mt-4 rounded-md bg-brand-50 p-3 text-brand-800">
@@ -96,7 +105,11 @@ export default function ImportSchools() {
 
 function ImportErrors({ errors }: { errors: RowError[] }) {
   return (
-    <section aria-labelledby="import-errors" role="alert" className="mt-4 rounded-md border border-red-300 bg-red-50 p-4">
+    <section
+      aria-labelledby="import-errors"
+      role="alert"
+      className="mt-4 rounded-md border border-red-300 bg-red-50 p-4"
+    >
       <h2 id="import-errors" className="font-semibold text-red-900">
         Nothing was imported. Please fix {errors.length === 1 ? "this problem" : `these ${errors.length} problems`}:
       </h2>

@@ -1,7 +1,12 @@
 import { parseWithZod } from "@conform-to/zod";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { countPastCategoryAssignments, getAssignedSipId, getCategoryBudgets, listSips } from "../../db/queries/sip-deployment";
+import {
+  countPastCategoryAssignments,
+  getAssignedSipId,
+  getCategoryBudgets,
+  listSips,
+} from "../../db/queries/sip-deployment";
 import { getSchoolScope } from "../../db/queries/school-scope";
 import { AssignOtherForm, BudgetForm, SuggestionList } from "../features/deployment/components/sip-assignment";
 import { requireDeploymentSchool } from "../features/deployment/guard.server";
@@ -26,9 +31,16 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     countPastCategoryAssignments(db, authorityId, school.category, year),
   ]);
   const defaultBudget = budgets[school.category];
-  const assignment = scope?.assignment ? { ...scope.assignment, sipName: sips.find((s) => s.userId === scope.assignment!.sipUserId)?.name ?? "" } : null;
+  const assignment = scope?.assignment
+    ? { ...scope.assignment, sipName: sips.find((s) => s.userId === scope.assignment!.sipUserId)?.name ?? "" }
+    : null;
   const candidates = sips.map((s) => ({ ...s, categoryAssignments: experience.get(s.userId) ?? 0 }));
-  const suggestions = assignment ? [] : rankSips({ category: school.category, locality: school.locality, dayBudget: defaultBudget, lastYearSipId }, candidates);
+  const suggestions = assignment
+    ? []
+    : rankSips(
+        { category: school.category, locality: school.locality, dayBudget: defaultBudget, lastYearSipId },
+        candidates,
+      );
   return json({
     year,
     school: { id: school.id, name: school.name, category: school.category, locality: school.locality },
@@ -51,7 +63,9 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
     if (submission.status !== "success") return json({ intent, source, result: submission.reply() }, { status: 400 });
     const assigned = await assignSip(deps, actor, target, submission.value);
     if (!assigned.ok) {
-      const errors = assigned.field ? { fieldErrors: { [assigned.field]: [assigned.message] } } : { formErrors: [assigned.message] };
+      const errors = assigned.field
+        ? { fieldErrors: { [assigned.field]: [assigned.message] } }
+        : { formErrors: [assigned.message] };
       return json({ intent, source, result: submission.reply(errors) }, { status: 400 });
     }
     return json({ intent, source, result: submission.reply({ resetForm: true }), message: "The SIP was assigned." });
@@ -60,7 +74,8 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: BudgetSchema });
     if (submission.status !== "success") return json({ intent, source, result: submission.reply() }, { status: 400 });
     const changed = await changeBudget(deps, target, submission.value.dayBudget);
-    if (!changed.ok) return json({ intent, source, result: submission.reply({ formErrors: [changed.message] }) }, { status: 400 });
+    if (!changed.ok)
+      return json({ intent, source, result: submission.reply({ formErrors: [changed.message] }) }, { status: 400 });
     return json({ intent, source, result: submission.reply(), message: "The day budget was changed." });
   }
   if (intent === "unassign") {
@@ -97,7 +112,10 @@ export default function AssignSipPage() {
       ) : null}
       <ErrorList errors={error ? [error] : null} />
       {assignment ? (
-        <section aria-labelledby="assignment-heading" className="mt-6 max-w-xl space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+        <section
+          aria-labelledby="assignment-heading"
+          className="mt-6 max-w-xl space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
+        >
           <h2 id="assignment-heading" className="text-lg font-semibold">
             Assigned SIP: {assignment.sipName}
           </h2>
@@ -111,15 +129,25 @@ export default function AssignSipPage() {
         </section>
       ) : (
         <div className="mt-6 grid grid-cols-1 gap-8 lg:grid-cols-[2fr_1fr]">
-          <SuggestionList suggestions={suggestions} dayBudget={defaultBudget} lastResult={data?.intent === "assign" && data.source === "suggested" ? data.result : null} />
-          <AssignOtherForm sips={sips} dayBudget={defaultBudget} lastResult={data?.intent === "assign" && data.source === "other" ? data.result : null} />
+          <SuggestionList
+            suggestions={suggestions}
+            dayBudget={defaultBudget}
+            lastResult={data?.intent === "assign" && data.source === "suggested" ? data.result : null}
+          />
+          <AssignOtherForm
+            sips={sips}
+            dayBudget={defaultBudget}
+            lastResult={data?.intent === "assign" && data.source === "other" ? data.result : null}
+          />
         </div>
       )}
     </main>
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `SIP for ${data.school.name} · Commons` : "SIP deployment · Commons" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `SIP for ${data.school.name} · Commons` : "SIP deployment · Commons" },
+];
 
 export function ErrorBoundary() {
   return <StatusPage />;

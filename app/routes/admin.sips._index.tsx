@@ -19,7 +19,10 @@ import { DataTable } from "../components/ui/data-table";
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const { authorityId, year } = await requireDeploymentAdmin(context, request);
   const { db } = context.services;
-  const [schools, budgets] = await Promise.all([listDeployment(db, authorityId, year), getCategoryBudgets(db, authorityId)]);
+  const [schools, budgets] = await Promise.all([
+    listDeployment(db, authorityId, year),
+    getCategoryBudgets(db, authorityId),
+  ]);
   return json({ year, schools, budgets });
 }
 
@@ -52,7 +55,10 @@ export default function SipDeploymentPage() {
         {schools.length === 0 ? (
           <div className="mt-4">
             <EmptyState title="No schools yet">
-              <Link to="/admin/schools" className="text-brand-700 underline">Add your schools</Link> first, then assign a SIP to each.
+              <Link to="/admin/schools" className="text-brand-700 underline">
+                Add your schools
+              </Link>{" "}
+              first, then assign a SIP to each.
             </EmptyState>
           </div>
         ) : (
@@ -76,8 +82,16 @@ function DeploymentTable({ schools }: { schools: Row[] }) {
       columns={[
         { key: "school", header: "School", rowHeader: true, cell: (s) => s.name },
         { key: "category", header: "Support category", cell: (s) => categoryLabels[s.category] },
-        { key: "sip", header: "SIP", cell: (s) => s.sipName ?? <span className="font-semibold text-amber-900">Unassigned</span> },
-        { key: "days", header: "Days used of budget", cell: (s) => (s.dayBudget === null ? "—" : `${formatNumber(s.daysUsed)} of ${formatNumber(s.dayBudget)}`) },
+        {
+          key: "sip",
+          header: "SIP",
+          cell: (s) => s.sipName ?? <span className="font-semibold text-amber-900">Unassigned</span>,
+        },
+        {
+          key: "days",
+          header: "Days used of budget",
+          cell: (s) => (s.dayBudget === null ? "—" : `${formatNumber(s.daysUsed)} of ${formatNumber(s.dayBudget)}`),
+        },
         {
           key: "action",
           header: "Action",
@@ -107,13 +121,16 @@ function CategoryBudgetsForm({ budgets }: { budgets: Record<(typeof schoolCatego
   });
   const saved = lastResult && "saved" in lastResult;
   return (
-    <section aria-labelledby="budgets-heading" className="self-start rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+    <section
+      aria-labelledby="budgets-heading"
+      className="self-start rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
+    >
       <h2 id="budgets-heading" className="text-lg font-semibold">
         Default day budgets
       </h2>
       <p className="mt-1 text-sm text-slate-700">
-        A new assignment starts with its school category's budget. Give more days where schools need more support: intervention in
-        inverse proportion to success.
+        A new assignment starts with its school category's budget. Give more days where schools need more support:
+        intervention in inverse proportion to success.
       </p>
       {saved ? (
         <p role="status" className="mt-2 rounded bg-brand-50 p-2 text-sm text-brand-800">

@@ -26,7 +26,8 @@ export async function action({ context, request }: ActionFunctionArgs) {
   const userId = submission.payload.userId;
   if (submission.status !== "success") return json({ userId, result: submission.reply() }, { status: 400 });
   // Only the authority's own SIPs have profiles here; anyone else's id is "not found".
-  if (!(await saveSipProfile(serviceDeps(context, request), target, submission.value)).ok) throw new Response("Not found", { status: 404 });
+  if (!(await saveSipProfile(serviceDeps(context, request), target, submission.value)).ok)
+    throw new Response("Not found", { status: 404 });
   return json({ userId, result: submission.reply(), saved: true });
 }
 
@@ -41,13 +42,17 @@ export default function SipProfilesPage() {
       </p>
       <h1 className="mt-1 text-2xl font-bold">SIP profiles</h1>
       <p className="mt-1 max-w-3xl text-slate-700">
-        Where each School Improvement Partner works, how many days a year they can give, and the school categories they know best. The
-        matching suggestions use these.
+        Where each School Improvement Partner works, how many days a year they can give, and the school categories they
+        know best. The matching suggestions use these.
       </p>
       {sips.length === 0 ? (
         <div className="mt-4">
           <EmptyState title="No SIPs yet">
-            Give someone the School Improvement Partner role on <Link to="/admin/people" className="text-brand-700 underline">People and roles</Link>.
+            Give someone the School Improvement Partner role on{" "}
+            <Link to="/admin/people" className="text-brand-700 underline">
+              People and roles
+            </Link>
+            .
           </EmptyState>
         </div>
       ) : (
@@ -70,16 +75,26 @@ function ProfileForm({ sip, year }: { sip: SipSummary; year: string }) {
   const [form, fields] = useForm({
     id: `profile-${sip.userId}`,
     lastResult: (mine?.result ?? null) as SubmissionResult<string[]> | null,
-    defaultValue: { userId: sip.userId, locality: sip.locality, capacityDays: String(sip.capacityDays), expertise: sip.expertise },
+    defaultValue: {
+      userId: sip.userId,
+      locality: sip.locality,
+      capacityDays: String(sip.capacityDays),
+      expertise: sip.expertise,
+    },
     constraint: getZodConstraint(SipProfileSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: SipProfileSchema }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
   const value = fields.expertise.value;
-  const chosen = new Set(Array.isArray(value) ? value : typeof value === "string" ? [value] : mine ? [] : sip.expertise);
+  const chosen = new Set(
+    Array.isArray(value) ? value : typeof value === "string" ? [value] : mine ? [] : sip.expertise,
+  );
   return (
-    <section aria-labelledby={`sip-${sip.userId}`} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+    <section
+      aria-labelledby={`sip-${sip.userId}`}
+      className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
+    >
       <h2 id={`sip-${sip.userId}`} className="text-lg font-semibold">
         {sip.name}
       </h2>
@@ -94,7 +109,12 @@ function ProfileForm({ sip, year }: { sip: SipSummary; year: string }) {
       <Form method="post" {...getFormProps(form)} className="mt-3 space-y-3">
         <input type="hidden" name="userId" value={sip.userId} />
         <ErrorList id={form.errorId} errors={form.errors} />
-        <Field label="Locality" hint="The area they work in, as on the schools list." errors={fields.locality.errors} inputProps={getInputProps(fields.locality, { type: "text" })} />
+        <Field
+          label="Locality"
+          hint="The area they work in, as on the schools list."
+          errors={fields.locality.errors}
+          inputProps={getInputProps(fields.locality, { type: "text" })}
+        />
         <Field
           label="Capacity (days a year)"
           errors={fields.capacityDays.errors}
@@ -104,7 +124,13 @@ function ProfileForm({ sip, year }: { sip: SipSummary; year: string }) {
           <legend className="text-sm font-medium text-slate-800">Expertise</legend>
           {schoolCategories.map((c) => (
             <label key={c} className="mt-1 flex items-center gap-2 text-sm">
-              <input type="checkbox" name={fields.expertise.name} value={c} defaultChecked={chosen.has(c)} className="h-4 w-4" />
+              <input
+                type="checkbox"
+                name={fields.expertise.name}
+                value={c}
+                defaultChecked={chosen.has(c)}
+                className="h-4 w-4"
+              />
               {categoryLabels[c]}
             </label>
           ))}

@@ -11,7 +11,12 @@ import { invariantResponse } from "../utils/http.server";
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const { proposal, partner } = await requireProposalDecider(context, request, params.proposalId);
   return json({
-    proposal: { ...proposal, proposedBy: undefined, decidedAt: proposal.decidedAt?.toISOString() ?? null, createdAt: proposal.createdAt.toISOString() },
+    proposal: {
+      ...proposal,
+      proposedBy: undefined,
+      decidedAt: proposal.decidedAt?.toISOString() ?? null,
+      createdAt: proposal.createdAt.toISOString(),
+    },
     partnerName: partner.name,
   });
 }
@@ -20,7 +25,12 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   const { actor, proposal, partner } = await requireProposalDecider(context, request, params.proposalId);
   const parsed = DecisionSchema.safeParse(Object.fromEntries(await request.formData()));
   invariantResponse(parsed.success, "Choose to consent or decline.", 400);
-  const decided = await decideProposal(serviceDeps(context, request), actor, { proposal, partner }, parsed.data.decision);
+  const decided = await decideProposal(
+    serviceDeps(context, request),
+    actor,
+    { proposal, partner },
+    parsed.data.decision,
+  );
   if (!decided.ok) throwRefusal(decided);
   return redirect(`/brokering/${proposal.id}`);
 }
@@ -53,8 +63,9 @@ export default function ProposalPage() {
             Your decision
           </h2>
           <p className="mt-1 text-sm text-slate-700">
-            If you consent, {proposal.requestingSchoolName}&apos;s School Improvement Partner sees your school&apos;s name and your name and email as its contact, and may
-            add the link to their report&apos;s package of support. Nothing else about your school is shared. If you decline, your school stays anonymous.
+            If you consent, {proposal.requestingSchoolName}&apos;s School Improvement Partner sees your school&apos;s
+            name and your name and email as its contact, and may add the link to their report&apos;s package of support.
+            Nothing else about your school is shared. If you decline, your school stays anonymous.
           </p>
           <Form method="post" className="mt-4 flex gap-3">
             <Button type="submit" name="decision" value="consented" pending={pending}>
@@ -67,14 +78,18 @@ export default function ProposalPage() {
         </section>
       ) : (
         <p role="status" className="mt-6 rounded bg-brand-50 p-3 text-sm text-brand-800">
-          {proposal.status === "consented" ? "You consented to this link." : "You declined this link; your school stays anonymous."}
+          {proposal.status === "consented"
+            ? "You consented to this link."
+            : "You declined this link; your school stays anonymous."}
         </p>
       )}
     </main>
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? "Brokering request · Commons" : "We could not find that page · Commons" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? "Brokering request · Commons" : "We could not find that page · Commons" },
+];
 
 export function ErrorBoundary() {
   return <StatusPage />;

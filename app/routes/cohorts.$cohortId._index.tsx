@@ -14,14 +14,21 @@ import { formatInstant } from "../kernel/dates";
 import { isMeetingLink } from "../features/sessions/meeting-link";
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
-  const { cohort, actor, scope, isFacilitator, isLeader } = await requireCohort(context, request, params.cohortId, "view");
+  const { cohort, actor, scope, isFacilitator, isLeader } = await requireCohort(
+    context,
+    request,
+    params.cohortId,
+    "view",
+  );
   const { db } = context.services;
   const [next, dashboard, communities] = await Promise.all([
     getNextSession(db, cohort.id),
     isFacilitator ? loadFacilitatorDashboard(db, cohort.id) : null,
     isLeader ? listCohortCommunities(db, cohort.id) : [],
   ]);
-  const mine = communities.filter((c) => c.members.some((m) => m.id === actor.userId)).map((c) => ({ id: c.id, name: c.name }));
+  const mine = communities
+    .filter((c) => c.members.some((m) => m.id === actor.userId))
+    .map((c) => ({ id: c.id, name: c.name }));
   return json({ cohort, next, dashboard, isLeader, leaderCount: scope.memberIds.length, myCommunities: mine });
 }
 
@@ -39,7 +46,9 @@ export default function CohortOverview() {
                 {next.title}
               </Link>
               <p className="text-sm text-slate-700">{formatInstant(next.startsAt, "weekday-date-time")}</p>
-              <p className="text-sm text-slate-700">{next.place ? (isMeetingLink(next.place) ? "Online" : next.place) : "Place to be confirmed"}</p>
+              <p className="text-sm text-slate-700">
+                {next.place ? (isMeetingLink(next.place) ? "Online" : next.place) : "Place to be confirmed"}
+              </p>
             </>
           ) : (
             <EmptyState title="No session scheduled">
@@ -60,7 +69,9 @@ export default function CohortOverview() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.cohort.name ?? "Cohort"} · Commons` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.cohort.name ?? "Cohort"} · Commons` },
+];
 
 export function ErrorBoundary() {
   return <StatusPage />;

@@ -48,8 +48,8 @@ export default function ChallengePage() {
     <main id="main" className="mx-auto max-w-3xl space-y-6 px-4 py-8">
       <CohortHeader cohort={cohort} title="my equity challenge" />
       <p className="text-sm text-slate-700">
-        Name the equity challenge you most want to work on this year. Your facilitator uses it, with your tags, to suggest a community of
-        leaders with a similar challenge. Only you and your facilitators can read it.
+        Name the equity challenge you most want to work on this year. Your facilitator uses it, with your tags, to
+        suggest a community of leaders with a similar challenge. Only you and your facilitators can read it.
       </p>
       {actionData?.saved ? (
         <p role="status" className="rounded bg-brand-50 p-3 text-sm text-brand-800">
@@ -59,14 +59,19 @@ export default function ChallengePage() {
           </Link>
         </p>
       ) : null}
-      <Form method="post" {...getFormProps(form)} className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+      <Form
+        method="post"
+        {...getFormProps(form)}
+        className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
+      >
         <ErrorList id={form.errorId} errors={form.errors} />
         <div>
           <label htmlFor={fields.text.id} className="block text-sm font-medium text-slate-800">
             My equity challenge
           </label>
           <p id={`${fields.text.id}-hint`} className="text-sm text-slate-600">
-            A sentence or two, up to {MAX_CHALLENGE_TEXT} characters. For example: "Persistent absence of our disadvantaged pupils has not moved in two years."
+            A sentence or two, up to {MAX_CHALLENGE_TEXT} characters. For example: "Persistent absence of our
+            disadvantaged pupils has not moved in two years."
           </p>
           <textarea
             {...textProps}
@@ -91,7 +96,9 @@ export default function ChallengePage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `My equity challenge · ${data?.cohort.name ?? "Cohort"} · Commons` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `My equity challenge · ${data?.cohort.name ?? "Cohort"} · Commons` },
+];
 
 export function ErrorBoundary() {
   return <StatusPage />;

@@ -9,7 +9,11 @@ import { Facilitation } from "../features/communities/components/facilitation";
 import { RenameForm } from "../features/communities/components/grouping-panel";
 import { MyChallenge } from "../features/communities/components/my-challenge";
 import { AcceptSchema, CreateSchema, MoveSchema, RenameSchema } from "../features/communities/schema";
-import { formCohortCommunity, moveLeaderBetweenCommunities, renameCohortCommunity } from "../features/communities/service.server";
+import {
+  formCohortCommunity,
+  moveLeaderBetweenCommunities,
+  renameCohortCommunity,
+} from "../features/communities/service.server";
 import type { CurrentActor } from "../features/auth/guard.server";
 import { StatusPage } from "../components/status-page";
 import { Card } from "../components/ui/card";
@@ -19,7 +23,12 @@ import { suggestGroupings } from "../features/communities/grouping";
 import { canViewEquityChallenge } from "../kernel/permissions";
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
-  const { actor, scope, cohort, isFacilitator, isLeader } = await requireCohort(context, request, params.cohortId, "view");
+  const { actor, scope, cohort, isFacilitator, isLeader } = await requireCohort(
+    context,
+    request,
+    params.cohortId,
+    "view",
+  );
   const { db } = context.services;
   const [communities, mine, leaders, candidates] = await Promise.all([
     listCohortCommunities(db, cohort.id),
@@ -40,10 +49,21 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   });
 }
 
-type ActionData = { intent: string; done: string | null; formId?: string; result?: SubmissionResult<string[]>; target?: string | null; error?: string };
+type ActionData = {
+  intent: string;
+  done: string | null;
+  formId?: string;
+  result?: SubmissionResult<string[]>;
+  target?: string | null;
+  error?: string;
+};
 
 type Reply = (data: Omit<ActionData, "intent">, status?: number) => Response;
-type Handler = (args: { services: ActionFunctionArgs["context"]["services"]; actor: CurrentActor; cohortId: string }, formData: FormData, reply: Reply) => Promise<Response>;
+type Handler = (
+  args: { services: ActionFunctionArgs["context"]["services"]; actor: CurrentActor; cohortId: string },
+  formData: FormData,
+  reply: Reply,
+) => Promise<Response>;
 
 // Accepting a suggestion and forming by hand are the same service, from two forms.
 const form: Handler = async ({ services, actor, cohortId }, formData, reply) => {
@@ -69,8 +89,10 @@ const intents: Record<string, Handler> = {
   async rename({ services, cohortId }, formData, reply) {
     const parsed = RenameSchema.safeParse(Object.fromEntries(formData));
     const target = typeof formData.get("communityId") === "string" ? String(formData.get("communityId")) : null;
-    if (!parsed.success) return reply({ done: null, target, error: parsed.error.issues[0]?.message ?? "Give the community a name." }, 400);
-    if (!(await renameCohortCommunity(services, cohortId, parsed.data))) return reply({ done: null, target, error: "That community is not in this cohort." }, 404);
+    if (!parsed.success)
+      return reply({ done: null, target, error: parsed.error.issues[0]?.message ?? "Give the community a name." }, 400);
+    if (!(await renameCohortCommunity(services, cohortId, parsed.data)))
+      return reply({ done: null, target, error: "That community is not in this cohort." }, 404);
     return reply({ done: `Renamed to ${parsed.data.name}.` });
   },
 };
@@ -85,10 +107,12 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
 }
 
 export default function CommunitiesPage() {
-  const { cohort, isFacilitator, isLeader, myCommunityId, myChallenge, communities, leaders, grouping } = useLoaderData<typeof loader>();
+  const { cohort, isFacilitator, isLeader, myCommunityId, myChallenge, communities, leaders, grouping } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errorFor = (id: string) => (actionData?.target === id ? actionData.error : undefined);
-  const resultFor = (formId: string) => (actionData?.formId === formId ? (actionData.result as SubmissionResult<string[]>) : null);
+  const resultFor = (formId: string) =>
+    actionData?.formId === formId ? (actionData.result as SubmissionResult<string[]>) : null;
   return (
     <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8">
       <CohortHeader cohort={cohort} title="communities" />
@@ -111,11 +135,20 @@ export default function CommunitiesPage() {
               <li key={c.id} className="rounded-md border border-slate-300 p-4">
                 <h3 className="font-semibold">
                   {c.name}
-                  {c.id === myCommunityId ? <span className="ml-2 rounded bg-brand-50 px-2 py-0.5 text-xs text-brand-800">Your community</span> : null}
+                  {c.id === myCommunityId ? (
+                    <span className="ml-2 rounded bg-brand-50 px-2 py-0.5 text-xs text-brand-800">Your community</span>
+                  ) : null}
                 </h3>
-                <p className="mt-1 text-sm text-slate-700">{c.members.length ? c.members.map((m) => m.name).join(", ") : "No members yet: move leaders in below."}</p>
+                <p className="mt-1 text-sm text-slate-700">
+                  {c.members.length
+                    ? c.members.map((m) => m.name).join(", ")
+                    : "No members yet: move leaders in below."}
+                </p>
                 {c.id === myCommunityId || isFacilitator ? (
-                  <Link to={`/communities/${c.id}`} className="mt-2 inline-block text-sm font-semibold text-brand-700 underline">
+                  <Link
+                    to={`/communities/${c.id}`}
+                    className="mt-2 inline-block text-sm font-semibold text-brand-700 underline"
+                  >
                     Open {c.id === myCommunityId ? "your community" : c.name}
                   </Link>
                 ) : null}
@@ -125,12 +158,22 @@ export default function CommunitiesPage() {
           </ul>
         )}
       </Card>
-      {isFacilitator ? <Facilitation leaders={leaders} grouping={grouping} communities={communities} errorFor={errorFor} resultFor={resultFor} /> : null}
+      {isFacilitator ? (
+        <Facilitation
+          leaders={leaders}
+          grouping={grouping}
+          communities={communities}
+          errorFor={errorFor}
+          resultFor={resultFor}
+        />
+      ) : null}
     </main>
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Communities · ${data?.cohort.name ?? "Cohort"} · Commons` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Communities · ${data?.cohort.name ?? "Cohort"} · Commons` },
+];
 
 export function ErrorBoundary() {
   return <StatusPage />;

@@ -30,7 +30,14 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   return json({ cohort, isFacilitator, me: actor.userId, members, addable: { leaders, facilitators } });
 }
 
-type Handler = (args: { services: ActionFunctionArgs["context"]["services"]; actor: CurrentActor; cohort: CohortRef & { scope: CohortScope } }, formData: FormData) => Promise<Response>;
+type Handler = (
+  args: {
+    services: ActionFunctionArgs["context"]["services"];
+    actor: CurrentActor;
+    cohort: CohortRef & { scope: CohortScope };
+  },
+  formData: FormData,
+) => Promise<Response>;
 
 // One named service per intent; anything else is read as the "add leaders" form.
 const intents: Record<"remove" | "add-facilitator" | "add-leaders", Handler> = {
@@ -43,16 +50,26 @@ const intents: Record<"remove" | "add-facilitator" | "add-leaders", Handler> = {
   },
   async "add-facilitator"({ services, cohort }, formData) {
     const submission = parseWithZod(formData, { schema: AddFacilitatorSchema });
-    if (submission.status !== "success") return json({ intent: "add-facilitator", result: submission.reply(), done: null }, { status: 400 });
+    if (submission.status !== "success")
+      return json({ intent: "add-facilitator", result: submission.reply(), done: null }, { status: 400 });
     const added = await addCoFacilitator(services, cohort, submission.value.userId);
-    if (!added.ok) return json({ intent: "add-facilitator", result: submission.reply({ fieldErrors: added.fieldErrors }), done: null }, { status: 400 });
+    if (!added.ok)
+      return json(
+        { intent: "add-facilitator", result: submission.reply({ fieldErrors: added.fieldErrors }), done: null },
+        { status: 400 },
+      );
     return json({ intent: "add-facilitator", result: submission.reply({ resetForm: true }), done: added.done });
   },
   async "add-leaders"({ services, actor, cohort }, formData) {
     const submission = parseWithZod(formData, { schema: AddLeadersSchema });
-    if (submission.status !== "success") return json({ intent: "add-leaders", result: submission.reply(), done: null }, { status: 400 });
+    if (submission.status !== "success")
+      return json({ intent: "add-leaders", result: submission.reply(), done: null }, { status: 400 });
     const added = await addLeaders(services, actor, cohort, submission.value.userIds);
-    if (!added.ok) return json({ intent: "add-leaders", result: submission.reply({ fieldErrors: added.fieldErrors }), done: null }, { status: 400 });
+    if (!added.ok)
+      return json(
+        { intent: "add-leaders", result: submission.reply({ fieldErrors: added.fieldErrors }), done: null },
+        { status: 400 },
+      );
     return json({ intent: "add-leaders", result: submission.reply({ resetForm: true }), done: added.done });
   },
 };
@@ -67,7 +84,8 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
 
 export default function MembersPage() {
   const { cohort, isFacilitator, me, members, addable } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as { intent: string; result: SubmissionResult<string[]> | null; done: string | null } | undefined;
+  const actionData = useActionData<typeof action>() as
+    { intent: string; result: SubmissionResult<string[]> | null; done: string | null } | undefined;
   const facilitators = members.filter((m) => m.role === "facilitator");
   const leaders = members.filter((m) => m.role === "leader");
   return (
@@ -83,7 +101,9 @@ export default function MembersPage() {
           <Card title={`School leaders (${leaders.length})`} id="leaders-heading">
             {leaders.length === 0 ? (
               <EmptyState title="No school leaders yet">
-                {isFacilitator ? "Add the school leaders of your authority who will meet in this cohort." : "Your facilitator adds the cohort's school leaders."}
+                {isFacilitator
+                  ? "Add the school leaders of your authority who will meet in this cohort."
+                  : "Your facilitator adds the cohort's school leaders."}
               </EmptyState>
             ) : (
               <MemberList members={leaders} removable={isFacilitator ? () => true : () => false} />
@@ -95,8 +115,14 @@ export default function MembersPage() {
         </div>
         {isFacilitator ? (
           <div className="space-y-6">
-            <AddLeadersForm people={addable.leaders} lastResult={actionData?.intent === "add-leaders" ? actionData.result : undefined} />
-            <AddFacilitatorForm people={addable.facilitators} lastResult={actionData?.intent === "add-facilitator" ? actionData.result : undefined} />
+            <AddLeadersForm
+              people={addable.leaders}
+              lastResult={actionData?.intent === "add-leaders" ? actionData.result : undefined}
+            />
+            <AddFacilitatorForm
+              people={addable.facilitators}
+              lastResult={actionData?.intent === "add-facilitator" ? actionData.result : undefined}
+            />
           </div>
         ) : null}
       </div>
@@ -104,7 +130,9 @@ export default function MembersPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Members · ${data?.cohort.name ?? "Cohort"} · Commons` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Members · ${data?.cohort.name ?? "Cohort"} · Commons` },
+];
 
 export function ErrorBoundary() {
   return <StatusPage />;

@@ -24,7 +24,11 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const { db } = context.services;
   const seen = isFacilitator ? ("all" as const) : visible.map((s) => s.id);
   const [rows, cohortRoll, communities] = await Promise.all([
-    listSchoolOutcomes(db, cohort.id, visible.map((s) => s.id)),
+    listSchoolOutcomes(
+      db,
+      cohort.id,
+      visible.map((s) => s.id),
+    ),
     cohortRollups(db, cohort.id, seen),
     listCohortCommunities(db, cohort.id),
   ]);
@@ -41,12 +45,28 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     editing,
     editable: editable.map((s) => ({ id: s.id, name: s.name })),
     canSeeRows: visible.length > 0,
-    rowsHeading: visible.every((s) => editable.some((e) => e.id === s.id)) ? "Your school's results" : "Results by school",
+    rowsHeading: visible.every((s) => editable.some((e) => e.id === s.id))
+      ? "Your school's results"
+      : "Results by school",
     measure,
     withData,
     // A facilitator sees every school anyway; anyone else gets complementary suppression.
-    cohortRows: measure ? rollupRows(cohortRoll, measure, isFacilitator ? new Set() : cohortGroupsToHide(cohortRoll, byCommunity, measure)) : [],
-    communities: communities.map((c) => ({ ...c, rows: measure ? rollupRows(byCommunity.filter((r) => r.communityId === c.id), measure) : [] })),
+    cohortRows: measure
+      ? rollupRows(
+          cohortRoll,
+          measure,
+          isFacilitator ? new Set() : cohortGroupsToHide(cohortRoll, byCommunity, measure),
+        )
+      : [],
+    communities: communities.map((c) => ({
+      ...c,
+      rows: measure
+        ? rollupRows(
+            byCommunity.filter((r) => r.communityId === c.id),
+            measure,
+          )
+        : [],
+    })),
   });
 }
 
@@ -70,7 +90,10 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: OutcomeSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const saved = await recordOutcome(context.services, actor, target, submission.value);
-  if (!saved.ok) return saved.reason === "invalid" ? json(submission.reply({ fieldErrors: saved.fieldErrors }), { status: 400 }) : refuse(saved);
+  if (!saved.ok)
+    return saved.reason === "invalid"
+      ? json(submission.reply({ fieldErrors: saved.fieldErrors }), { status: 400 })
+      : refuse(saved);
   return redirect(`/cohorts/${cohort.id}/outcomes?saved=1&measure=${submission.value.measure}`);
 }
 
@@ -87,8 +110,8 @@ export default function OutcomesPage() {
       <div>
         <CohortHeader cohort={data.cohort} title="outcomes" />
         <p className="mt-3 max-w-3xl text-slate-700">
-          At the end of the year each school records, per student group, where a measure started (baseline), what it aimed for (target)
-          and where it ended (actual). Changes are in percentage points (pp).
+          At the end of the year each school records, per student group, where a measure started (baseline), what it
+          aimed for (target) and where it ended (actual). Changes are in percentage points (pp).
         </p>
         {search.get("saved") ? (
           <p role="status" className="mt-3 rounded bg-brand-50 p-2 text-sm text-brand-800">
@@ -98,7 +121,13 @@ export default function OutcomesPage() {
       </div>
       {data.editable.length > 0 ? (
         <Card title={data.editing ? "Change an outcome" : "Enter your school's outcomes"} id="enter-heading">
-          <OutcomeForm key={formKey} schools={data.editable} editing={data.editing} lastResult={lastResult} cancelTo={base} />
+          <OutcomeForm
+            key={formKey}
+            schools={data.editable}
+            editing={data.editing}
+            lastResult={lastResult}
+            cancelTo={base}
+          />
         </Card>
       ) : null}
       {/* Someone who enters nothing here (a facilitator, a SIP) came for the picture: charts first. */}
@@ -110,11 +139,17 @@ export default function OutcomesPage() {
           </h2>
           {data.rows.length === 0 ? (
             <div className="mt-3">
-              <EmptyState title={EMPTY}>{data.editable.length > 0 ? "Use the form above to add your first one." : null}</EmptyState>
+              <EmptyState title={EMPTY}>
+                {data.editable.length > 0 ? "Use the form above to add your first one." : null}
+              </EmptyState>
             </div>
           ) : (
             <LongTable count={data.rows.length}>
-              <SchoolOutcomesTable rows={data.rows} editableSchoolIds={data.editable.map((s) => s.id)} editHref={(id) => `${base}?edit=${id}#enter-heading`} />
+              <SchoolOutcomesTable
+                rows={data.rows}
+                editableSchoolIds={data.editable.map((s) => s.id)}
+                editHref={(id) => `${base}?edit=${id}#enter-heading`}
+              />
             </LongTable>
           )}
         </section>
@@ -135,7 +170,9 @@ function LongTable({ count, children }: { count: number; children: ReactNode }) 
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Outcomes · ${data?.cohort.name ?? "Cohort"} · Commons` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Outcomes · ${data?.cohort.name ?? "Cohort"} · Commons` },
+];
 
 export function ErrorBoundary() {
   return <StatusPage />;

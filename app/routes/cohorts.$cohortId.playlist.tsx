@@ -30,7 +30,9 @@ export default function CohortPlaylistPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.cohort.name ?? "Cohort"}: playlist · Commons` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.cohort.name ?? "Cohort"}: playlist · Commons` },
+];
 
 export function ErrorBoundary() {
   return <StatusPage />;

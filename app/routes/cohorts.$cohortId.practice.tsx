@@ -56,8 +56,8 @@ export default function PracticePage() {
     <main id="main" className="mx-auto max-w-5xl px-4 py-8">
       <CohortHeader cohort={data.cohort} title="between sessions" />
       <p className="mt-3 max-w-3xl text-slate-700">
-        Between sessions, each leader applies one learning, captures an insight and shares it with a peer. The next session starts from
-        these logs.
+        Between sessions, each leader applies one learning, captures an insight and shares it with a peer. The next
+        session starts from these logs.
       </p>
       {data.canLog ? (
         <div className="mt-6 grid gap-6 lg:grid-cols-2">
@@ -65,14 +65,24 @@ export default function PracticePage() {
             <LogForm peers={data.peers} nextSessionLabel={data.nextSessionLabel} />
           </Card>
           <Card title="Shared with you">
-            <LogList logs={sharedWithMe} meId={data.meId} label="Logs shared with you" empty="Nothing shared with you yet. When a colleague shares an insight with you, it appears here and you get a notification." />
+            <LogList
+              logs={sharedWithMe}
+              meId={data.meId}
+              label="Logs shared with you"
+              empty="Nothing shared with you yet. When a colleague shares an insight with you, it appears here and you get a notification."
+            />
           </Card>
         </div>
       ) : null}
       {data.canLog ? (
         <div className="mt-6">
           <Card title="Your logs">
-            <LogList logs={mine} meId={data.meId} label="Your logs" empty="You have not logged anything yet. Use the form above after you try something from a session." />
+            <LogList
+              logs={mine}
+              meId={data.meId}
+              label="Your logs"
+              empty="You have not logged anything yet. Use the form above after you try something from a session."
+            />
           </Card>
         </div>
       ) : null}
@@ -93,7 +103,15 @@ function LogList({ logs, meId, label, empty }: { logs: LogView[]; meId: string; 
 }
 
 /** For facilitators: who has logged, and every log. */
-function AllLogs({ logs, leaders, meId }: { logs: LogView[]; leaders: Array<{ id: string; name: string }>; meId: string }) {
+function AllLogs({
+  logs,
+  leaders,
+  meId,
+}: {
+  logs: LogView[];
+  leaders: Array<{ id: string; name: string }>;
+  meId: string;
+}) {
   const counts = new Map<string, number>();
   for (const log of logs) counts.set(log.authorId, (counts.get(log.authorId) ?? 0) + 1);
   const logged = leaders.filter((l) => counts.has(l.id)).length;
@@ -106,19 +124,27 @@ function AllLogs({ logs, leaders, meId }: { logs: LogView[]; leaders: Array<{ id
         <ul className="mt-2 grid gap-1 text-sm sm:grid-cols-2" aria-label="Logs per leader">
           {leaders.map((l) => (
             <li key={l.id}>
-              {l.name}: {counts.get(l.id) ? `${counts.get(l.id)} ${counts.get(l.id) === 1 ? "log" : "logs"}` : "not yet"}
+              {l.name}:{" "}
+              {counts.get(l.id) ? `${counts.get(l.id)} ${counts.get(l.id) === 1 ? "log" : "logs"}` : "not yet"}
             </li>
           ))}
         </ul>
       </Card>
       <Card title="All logs">
-        <LogList logs={logs} meId={meId} label="All logs" empty="No leader has logged yet. Remind the cohort at the end of the session to apply one learning and share it." />
+        <LogList
+          logs={logs}
+          meId={meId}
+          label="All logs"
+          empty="No leader has logged yet. Remind the cohort at the end of the session to apply one learning and share it."
+        />
       </Card>
     </div>
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.cohort.name ?? "Cohort"}: between sessions · Commons` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.cohort.name ?? "Cohort"}: between sessions · Commons` },
+];
 
 export function ErrorBoundary() {
   return <StatusPage />;

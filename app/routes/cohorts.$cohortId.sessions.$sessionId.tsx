@@ -23,7 +23,10 @@ import { isMeetingLink } from "../features/sessions/meeting-link";
 export async function loader(args: LoaderFunctionArgs) {
   const { cohort, actor, scope, isFacilitator, session } = await requireSession(args, "view");
   const { db } = args.context.services;
-  const [attendance, logs] = await Promise.all([listAttendance(db, cohort.id, session.id), listSessionPracticeLogs(db, session.id)]);
+  const [attendance, logs] = await Promise.all([
+    listAttendance(db, cohort.id, session.id),
+    listSessionPracticeLogs(db, session.id),
+  ]);
   const access = documentAccess(actor, "session-notes", scope);
   if (access === "none") notFound();
   return json({
@@ -45,7 +48,12 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const { cohort, session, actor } = await requireSession(args, "manage");
   const form = await args.request.formData();
-  const taken = await takeAttendance(args.context.services, actor, { cohortId: cohort.id, sessionId: session.id }, (userId) => form.get(`attendance.${userId}`));
+  const taken = await takeAttendance(
+    args.context.services,
+    actor,
+    { cohortId: cohort.id, sessionId: session.id },
+    (userId) => form.get(`attendance.${userId}`),
+  );
   if (!taken.ok) return json({ error: taken.error, saved: null }, { status: 400 });
   return json({ error: null, saved: taken.done });
 }
@@ -67,12 +75,23 @@ export default function SessionPage() {
             </dd>
             <dt className="font-medium">Where</dt>
             <dd>
-              {!session.place ? "To be confirmed" : isMeetingLink(session.place) ? <a href={session.place} className="text-brand-700 underline" rel="noreferrer noopener" target="_blank">Join online (opens in a new tab)</a> : session.place}
+              {!session.place ? (
+                "To be confirmed"
+              ) : isMeetingLink(session.place) ? (
+                <a href={session.place} className="text-brand-700 underline" rel="noreferrer noopener" target="_blank">
+                  Join online (opens in a new tab)
+                </a>
+              ) : (
+                session.place
+              )}
             </dd>
           </dl>
           {data.isFacilitator ? (
             <p className="mt-3 text-sm">
-              <Link to={`/cohorts/${cohort.id}/sessions/${session.id}/edit`} className="font-semibold text-brand-700 underline">
+              <Link
+                to={`/cohorts/${cohort.id}/sessions/${session.id}/edit`}
+                className="font-semibold text-brand-700 underline"
+              >
                 Change the details or agenda
               </Link>
             </p>
@@ -82,7 +101,13 @@ export default function SessionPage() {
           <p className="text-sm" data-testid="attendance-count">
             {data.recorded ? `${data.present} of ${data.leaderCount} leaders present` : "Attendance not taken yet"}
           </p>
-          {data.isFacilitator ? <AttendanceForm leaders={data.attendance} error={actionData?.error ?? null} saved={actionData?.saved ?? null} /> : null}
+          {data.isFacilitator ? (
+            <AttendanceForm
+              leaders={data.attendance}
+              error={actionData?.error ?? null}
+              saved={actionData?.saved ?? null}
+            />
+          ) : null}
         </Card>
       </div>
       <SessionAgenda startsAt={session.startsAt} agenda={session.agenda} />
@@ -90,10 +115,19 @@ export default function SessionPage() {
         <h2 id="notes-heading" className="text-lg font-semibold">
           Session notes
         </h2>
-        <p className="text-sm text-slate-700">Shared notes everyone in the session writes together; changes appear for all as they are typed.</p>
+        <p className="text-sm text-slate-700">
+          Shared notes everyone in the session writes together; changes appear for all as they are typed.
+        </p>
         <StickyCollabStatus collab={collab} opening="Opening the shared notes…" />
         {collab ? (
-          <CollaborativeEditor doc={collab.doc} provider={collab.provider} field={SESSION_NOTES_FIELD} user={data.me} editable={data.access === "write"} labelId="notes-heading" />
+          <CollaborativeEditor
+            doc={collab.doc}
+            provider={collab.provider}
+            field={SESSION_NOTES_FIELD}
+            user={data.me}
+            editable={data.access === "write"}
+            labelId="notes-heading"
+          />
         ) : null}
       </section>
       <PracticeLogs cohortId={cohort.id} logs={data.logs} />
@@ -101,7 +135,9 @@ export default function SessionPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.session.title ?? "Session"} · Commons` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.session.title ?? "Session"} · Commons` },
+];
 
 export function ErrorBoundary() {
   return <StatusPage />;

@@ -17,7 +17,8 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const { cohort, actor, session } = await requireSession(args, "manage");
   const submission = parseWithZod(await args.request.formData(), { schema: SessionSchema });
-  if (submission.status !== "success") return json(submission.reply(), { status: submission.status === "error" ? 400 : 200 });
+  if (submission.status !== "success")
+    return json(submission.reply(), { status: submission.status === "error" ? 400 : 200 });
   await changeSession(args.context.services, actor, { cohortId: cohort.id, sessionId: session.id }, submission.value);
   return redirect(`/cohorts/${cohort.id}/sessions/${session.id}`);
 }
@@ -40,7 +41,9 @@ export default function EditSessionPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Change ${data?.session.title ?? "session"} · Commons` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Change ${data?.session.title ?? "session"} · Commons` },
+];
 
 export function ErrorBoundary() {
   return <StatusPage />;

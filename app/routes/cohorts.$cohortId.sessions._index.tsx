@@ -26,7 +26,8 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   const { cohort, actor } = await requireCohort(context, request, params.cohortId, "manage");
   const submission = parseWithZod(await request.formData(), { schema: SessionSchema });
   // A list button pressed without scripts comes back here: answer with the changed form, not an error.
-  if (submission.status !== "success") return json(submission.reply(), { status: submission.status === "error" ? 400 : 200 });
+  if (submission.status !== "success")
+    return json(submission.reply(), { status: submission.status === "error" ? 400 : 200 });
   const { sessionId } = await scheduleSession(context.services, actor, cohort.id, submission.value);
   return redirect(`/cohorts/${cohort.id}/sessions/${sessionId}`);
 }
@@ -50,13 +51,19 @@ export default function SessionsPage() {
         <div className="space-y-6">
           {none ? (
             <EmptyState title="No sessions yet">
-              {isFacilitator ? "Schedule the first session with the form: its date, place and agenda." : "Your facilitator schedules the monthly sessions; they appear here."}
+              {isFacilitator
+                ? "Schedule the first session with the form: its date, place and agenda."
+                : "Your facilitator schedules the monthly sessions; they appear here."}
             </EmptyState>
           ) : null}
           {none ? null : (
             <Card title="Upcoming sessions">
               {upcoming.length === 0 ? (
-                <p className="text-sm text-slate-700">{isFacilitator ? "Nothing scheduled: schedule the next session." : "The next session is not scheduled yet."}</p>
+                <p className="text-sm text-slate-700">
+                  {isFacilitator
+                    ? "Nothing scheduled: schedule the next session."
+                    : "The next session is not scheduled yet."}
+                </p>
               ) : (
                 <SessionList cohortId={cohort.id} sessions={upcoming} />
               )}
@@ -69,11 +76,19 @@ export default function SessionsPage() {
           ) : null}
         </div>
         {isFacilitator ? (
-          <section aria-labelledby="schedule-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+          <section
+            aria-labelledby="schedule-heading"
+            className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
+          >
             <h2 id="schedule-heading" className="text-lg font-semibold">
               Schedule a session
             </h2>
-            <SessionForm id="schedule-session" defaultValue={newSession} lastResult={lastResult} submitLabel="Schedule session" />
+            <SessionForm
+              id="schedule-session"
+              defaultValue={newSession}
+              lastResult={lastResult}
+              submitLabel="Schedule session"
+            />
           </section>
         ) : null}
       </div>
@@ -81,7 +96,16 @@ export default function SessionsPage() {
   );
 }
 
-type Row = { id: string; title: string; startsAt: string; durationMinutes: number; place: string; agenda: Array<{ minutes: number }>; present: number; recorded: number };
+type Row = {
+  id: string;
+  title: string;
+  startsAt: string;
+  durationMinutes: number;
+  place: string;
+  agenda: Array<{ minutes: number }>;
+  present: number;
+  recorded: number;
+};
 
 function SessionList({ cohortId, sessions, leaderCount }: { cohortId: string; sessions: Row[]; leaderCount?: number }) {
   return (
@@ -92,10 +116,13 @@ function SessionList({ cohortId, sessions, leaderCount }: { cohortId: string; se
             {s.title}
           </Link>
           <p className="text-sm text-slate-700">
-            {formatInstant(s.startsAt, "weekday-date-time")} · {s.durationMinutes} minutes · {s.agenda.length} agenda items ({agendaMinutes(s.agenda)} min)
+            {formatInstant(s.startsAt, "weekday-date-time")} · {s.durationMinutes} minutes · {s.agenda.length} agenda
+            items ({agendaMinutes(s.agenda)} min)
           </p>
           {leaderCount !== undefined ? (
-            <p className="text-sm text-slate-700">{s.recorded === 0 ? "Attendance not taken" : `${s.present} of ${leaderCount} leaders present`}</p>
+            <p className="text-sm text-slate-700">
+              {s.recorded === 0 ? "Attendance not taken" : `${s.present} of ${leaderCount} leaders present`}
+            </p>
           ) : null}
         </li>
       ))}
@@ -103,7 +130,9 @@ function SessionList({ cohortId, sessions, leaderCount }: { cohortId: string; se
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Sessions · ${data?.cohort.name ?? "Cohort"} · Commons` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Sessions · ${data?.cohort.name ?? "Cohort"} · Commons` },
+];
 
 export function ErrorBoundary() {
   return <StatusPage />;

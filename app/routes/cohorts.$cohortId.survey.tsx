@@ -18,7 +18,12 @@ import { canAnswerSurveyRound, canSeeSurveyResults, SURVEY_MIN_RESPONSES } from 
 import { responsesStillNeeded, roundLabels, summariseFacets, surveyRounds } from "../features/surveys/trust-survey";
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
-  const { actor, scope, cohort, isFacilitator, isLeader } = await requireCohort(context, request, params.cohortId, "view");
+  const { actor, scope, cohort, isFacilitator, isLeader } = await requireCohort(
+    context,
+    request,
+    params.cohortId,
+    "view",
+  );
   const { db } = context.services;
   const rounds = await listRounds(db, cohort.id, actor.userId);
   // Anonymity is enforced here: numbers of a round below the threshold are never even read.
@@ -54,7 +59,13 @@ const intents: Record<string, Handler> = {
     const { actor, cohort } = await requireCohort(context, request, params.cohortId, "participate");
     const submission = parseWithZod(formData, { schema: SurveyResponseSchema });
     if (submission.status !== "success") {
-      return reply({ result: submission.reply({ formErrors: ["Answer every statement: the ones still to answer are marked."] }), done: null }, 400);
+      return reply(
+        {
+          result: submission.reply({ formErrors: ["Answer every statement: the ones still to answer are marked."] }),
+          done: null,
+        },
+        400,
+      );
     }
     const answered = await answerSurvey(context.services, actor, cohort.id, submission.value);
     if (!answered.ok) return reply({ result: null, done: null, error: answered.error }, 409);
@@ -92,14 +103,17 @@ export default function SurveyPage() {
   const { cohort, isFacilitator, rounds, leaderCount, unopened } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const toAnswer = rounds.find((r) => r.canAnswer);
-  const withResults: RoundResults[] = rounds.flatMap((r) => (r.facets ? [{ round: r.round, responses: r.responses, facets: r.facets }] : []));
+  const withResults: RoundResults[] = rounds.flatMap((r) =>
+    r.facets ? [{ round: r.round, responses: r.responses, facets: r.facets }] : [],
+  );
   const waiting = rounds.filter((r) => !r.facets);
   return (
     <main id="main" className="mx-auto max-w-5xl space-y-6 px-4 py-8">
       <CohortHeader cohort={cohort} title="trust survey" />
       <p className="max-w-3xl text-sm text-slate-700">
-        Six facets of trust between the leaders of this cohort, asked at the start, middle and end of the year. Answers are anonymous, and a
-        round's results are shown only once at least {SURVEY_MIN_RESPONSES} leaders have answered it.
+        Six facets of trust between the leaders of this cohort, asked at the start, middle and end of the year. Answers
+        are anonymous, and a round's results are shown only once at least {SURVEY_MIN_RESPONSES} leaders have answered
+        it.
       </p>
       {actionData?.done ? (
         <p role="status" className="rounded bg-brand-50 p-3 text-sm text-brand-800">
@@ -109,7 +123,11 @@ export default function SurveyPage() {
       {actionData?.error ? <ErrorList errors={[actionData.error]} /> : null}
       {toAnswer ? (
         <Card title="Your answers" id="answer-heading">
-          <TrustSurveyForm roundId={toAnswer.id} round={toAnswer.round} lastResult={actionData?.intent === "answer" ? actionData.result : null} />
+          <TrustSurveyForm
+            roundId={toAnswer.id}
+            round={toAnswer.round}
+            lastResult={actionData?.intent === "answer" ? actionData.result : null}
+          />
         </Card>
       ) : (
         rounds
@@ -121,12 +139,19 @@ export default function SurveyPage() {
           ))
       )}
       {isFacilitator ? (
-        <RoundsPanel rounds={rounds} leaderCount={leaderCount} unopened={unopened} openErrors={actionData?.intent === "open" ? (actionData.result?.error?.round ?? null) : null} />
+        <RoundsPanel
+          rounds={rounds}
+          leaderCount={leaderCount}
+          unopened={unopened}
+          openErrors={actionData?.intent === "open" ? (actionData.result?.error?.round ?? null) : null}
+        />
       ) : null}
       <Card title="Results" id="results-heading">
         {rounds.length === 0 ? (
           <EmptyState title="No survey rounds yet">
-            {isFacilitator ? "Open the start-of-year round above; leaders will see the survey here." : "Your facilitator opens the first round at the start of the year; you will answer it here."}
+            {isFacilitator
+              ? "Open the start-of-year round above; leaders will see the survey here."
+              : "Your facilitator opens the first round at the start of the year; you will answer it here."}
           </EmptyState>
         ) : (
           <div className="space-y-6">
@@ -148,7 +173,9 @@ export default function SurveyPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Trust survey · ${data?.cohort.name ?? "Cohort"} · Commons` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Trust survey · ${data?.cohort.name ?? "Cohort"} · Commons` },
+];
 
 export function ErrorBoundary() {
   return <StatusPage />;

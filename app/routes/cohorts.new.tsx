@@ -12,7 +12,10 @@ import { schoolYearOf } from "../kernel/school-year";
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const { authorities } = await requireCohortCreator(context, request);
-  return json({ authorities: authorities.map((a) => ({ id: a.id, name: a.name })), schoolYear: schoolYearOf(new Date()) });
+  return json({
+    authorities: authorities.map((a) => ({ id: a.id, name: a.name })),
+    schoolYear: schoolYearOf(new Date()),
+  });
 }
 
 export async function action({ context, request }: ActionFunctionArgs) {
@@ -48,13 +51,21 @@ export default function NewCohortPage() {
       </p>
       <h1 className="text-2xl font-bold">Start a cohort</h1>
       <p className="mt-2 text-slate-700">
-        A cohort is your group of school leaders meeting monthly for a school year. You will be its facilitator; next you add its
-        school leaders.
+        A cohort is your group of school leaders meeting monthly for a school year. You will be its facilitator; next
+        you add its school leaders.
       </p>
-      <Form method="post" {...getFormProps(form)} className="mt-6 space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+      <Form
+        method="post"
+        {...getFormProps(form)}
+        className="mt-6 space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
+      >
         <ErrorList id={form.errorId} errors={form.errors} />
         {authorities.length > 1 ? (
-          <SelectField label="Authority" errors={fields.authorityId.errors} selectProps={getSelectProps(fields.authorityId)}>
+          <SelectField
+            label="Authority"
+            errors={fields.authorityId.errors}
+            selectProps={getSelectProps(fields.authorityId)}
+          >
             <option value="">Choose an authority</option>
             {authorities.map((a) => (
               <option key={a.id} value={a.id}>
@@ -65,12 +76,21 @@ export default function NewCohortPage() {
         ) : (
           <input {...hiddenAuthority} />
         )}
-        <Field label="Name" hint="For example, Kingsmere Leaders' Network." errors={fields.name.errors} inputProps={getInputProps(fields.name, { type: "text" })} />
+        <Field
+          label="Name"
+          hint="For example, Kingsmere Leaders' Network."
+          errors={fields.name.errors}
+          inputProps={getInputProps(fields.name, { type: "text" })}
+        />
         <Field
           label="School year"
           hint="Such as 2026-27."
           errors={fields.schoolYear.errors}
-          inputProps={{ ...getInputProps(fields.schoolYear, { type: "text" }), inputMode: "numeric", autoComplete: "off" }}
+          inputProps={{
+            ...getInputProps(fields.schoolYear, { type: "text" }),
+            inputMode: "numeric",
+            autoComplete: "off",
+          }}
         />
         <Button type="submit" pending={navigation.state === "submitting"}>
           Start the cohort

@@ -17,7 +17,12 @@ import { PeerPairSchema, UnpairSchema } from "../features/communities/schema";
 import { endPeerPair, pairPeers } from "../features/communities/service.server";
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
-  const { actor, scope, community, me } = await requireCommunityDocument(context, request, params.communityId, "inquiry");
+  const { actor, scope, community, me } = await requireCommunityDocument(
+    context,
+    request,
+    params.communityId,
+    "inquiry",
+  );
   const { db } = context.services;
   const { cohortId } = community;
   const [docs, people, pairRows, links] = await Promise.all([
@@ -70,21 +75,31 @@ export default function CommunityHome() {
         <CommunityHeader community={data.community} title="home" step="home" me={data.me} />
       </div>
       {data.question ? (
-        <section aria-label="Our inquiry question" className="rounded-md border-2 border-green-700 bg-green-50 p-4" data-testid="chosen-question">
+        <section
+          aria-label="Our inquiry question"
+          className="rounded-md border-2 border-green-700 bg-green-50 p-4"
+          data-testid="chosen-question"
+        >
           <p className="text-lg text-green-950">
             <strong>Our inquiry question:</strong> {data.question}
           </p>
         </section>
       ) : (
         <EmptyState title="No inquiry question yet">
-          Draft and vote on &ldquo;How might we…&rdquo; questions in <Link to={`${base}/questions`} className="text-brand-700 underline">step 5</Link>,
-          then choose the one that anchors your year.
+          Draft and vote on &ldquo;How might we…&rdquo; questions in{" "}
+          <Link to={`${base}/questions`} className="text-brand-700 underline">
+            step 5
+          </Link>
+          , then choose the one that anchors your year.
         </EmptyState>
       )}
       <Card title="Our inquiry, step by step" id="steps-heading">
         <ol className="space-y-2">
           {data.steps.map((s) => (
-            <li key={s.number} className="flex flex-wrap items-baseline justify-between gap-2 border-b border-slate-100 pb-2 last:border-0">
+            <li
+              key={s.number}
+              className="flex flex-wrap items-baseline justify-between gap-2 border-b border-slate-100 pb-2 last:border-0"
+            >
               <Link to={`${base}/${s.path}`} className="font-medium text-brand-700 underline">
                 {s.number}. {s.title}
               </Link>
@@ -95,13 +110,17 @@ export default function CommunityHome() {
       </Card>
       <Card title="Members" id="members-heading">
         {data.members.length === 0 ? (
-          <EmptyState title="No members yet">The facilitator adds school leaders to this community from the cohort&apos;s groupings.</EmptyState>
+          <EmptyState title="No members yet">
+            The facilitator adds school leaders to this community from the cohort&apos;s groupings.
+          </EmptyState>
         ) : (
           <ul className="space-y-1">
             {data.members.map((m) => (
               <li key={m.id}>
                 <span className="font-medium">{m.name}</span>
-                {m.schools.length ? <span className="text-slate-700"> · {m.schools.map((s) => s.name).join(", ")}</span> : null}
+                {m.schools.length ? (
+                  <span className="text-slate-700"> · {m.schools.map((s) => s.name).join(", ")}</span>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -110,7 +129,13 @@ export default function CommunityHome() {
           Facilitated by {data.facilitators.length ? data.facilitators.map((f) => f.name).join(", ") : "no one yet"}.
         </p>
       </Card>
-      <PeerPairs members={data.members} pairs={data.pairs} meId={data.me.id} canSetPairs={data.canSetPairs} lastResult={lastResult} />
+      <PeerPairs
+        members={data.members}
+        pairs={data.pairs}
+        meId={data.me.id}
+        canSetPairs={data.canSetPairs}
+        lastResult={lastResult}
+      />
       <nav aria-label="More for this community" className="flex flex-wrap gap-4">
         <Link to={`${base}/playlist`} className="font-semibold text-brand-700 underline">
           Our playlist
@@ -125,7 +150,9 @@ export default function CommunityHome() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.community.name ?? "Community"} · Commons` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.community.name ?? "Community"} · Commons` },
+];
 
 export function ErrorBoundary() {
   return <StatusPage />;

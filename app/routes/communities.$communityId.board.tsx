@@ -9,7 +9,12 @@ import { StatusPage } from "../components/status-page";
 import { requireCommunityDocument } from "../features/communities/guard.server";
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
-  const { community, access, isFacilitator, me } = await requireCommunityDocument(context, request, params.communityId, "root-cause-board");
+  const { community, access, isFacilitator, me } = await requireCommunityDocument(
+    context,
+    request,
+    params.communityId,
+    "root-cause-board",
+  );
   return json({
     community: { id: community.id, name: community.name, cohortName: community.cohortName },
     docName: documentName("root-cause-board", community.id),
@@ -26,8 +31,8 @@ export default function BoardPage() {
     <main id="main" className="mx-auto max-w-7xl px-4 py-8">
       <CommunityHeader community={community} title="root causes" step="board" me={me} />
       <p className="mt-3 max-w-3xl text-sm text-slate-700">
-        Write each possible cause of the challenge on a note, sort the notes into categories, then place your dots on the causes that
-        matter most.
+        Write each possible cause of the challenge on a note, sort the notes into categories, then place your dots on
+        the causes that matter most.
       </p>
       <StickyCollabStatus collab={collab} opening="Opening the shared board…" />
       {collab ? <RootCauseBoard collab={collab} me={me} access={access} isFacilitator={isFacilitator} /> : null}
@@ -35,7 +40,9 @@ export default function BoardPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.community.name ?? "Root causes"} · Commons` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.community.name ?? "Root causes"} · Commons` },
+];
 
 export function ErrorBoundary() {
   return <StatusPage />;

@@ -14,7 +14,12 @@ import { requireCommunityDocument } from "../features/communities/guard.server";
 import { canCommentOnInquiry, canEditInquirySection, isCommunityMember } from "../kernel/permissions";
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
-  const { actor, scope, community, access, isFacilitator, me } = await requireCommunityDocument(context, request, params.communityId, "inquiry");
+  const { actor, scope, community, access, isFacilitator, me } = await requireCommunityDocument(
+    context,
+    request,
+    params.communityId,
+    "inquiry",
+  );
   const pairs = pairsOf(await listPeerPairs(context.services.db, community.id));
   const isMember = isCommunityMember(actor, scope);
   // A member works on their own pair's notes; facilitators (and readers) follow every pair.
@@ -38,7 +43,13 @@ export default function InquiryPage() {
   const collab = useCollabDocument(data.docName, data.me, data.access);
   return (
     <main id="main" className="mx-auto max-w-4xl px-4 py-8">
-      <CommunityHeader community={data.community} title="our inquiry" step="inquiry" me={data.me} inquiryConnection={collab?.provider ?? null} />
+      <CommunityHeader
+        community={data.community}
+        title="our inquiry"
+        step="inquiry"
+        me={data.me}
+        inquiryConnection={collab?.provider ?? null}
+      />
       <p className="mt-3 flex flex-wrap gap-3 text-sm">
         <a href="#step-1" className="text-brand-700 underline">
           Stories
@@ -61,7 +72,15 @@ type PageData = ReturnType<typeof useLoaderData<typeof loader>>;
 function InquirySections({ collab, data }: { collab: CollabState; data: PageData }) {
   const me: CollabUser = data.me;
   const section = (m: PageData["sections"][number], field: string, labelId: string, title: string) => (
-    <CommentedSection collab={collab} me={me} field={field} labelId={labelId} title={title} canEdit={m.canEdit} canComment={data.canComment} />
+    <CommentedSection
+      collab={collab}
+      me={me}
+      field={field}
+      labelId={labelId}
+      title={title}
+      canEdit={m.canEdit}
+      canComment={data.canComment}
+    />
   );
   return (
     <div className="mt-4 space-y-10">
@@ -78,7 +97,12 @@ function InquirySections({ collab, data }: { collab: CollabState; data: PageData
             <h3 id={`story-${m.id}`} className="font-medium">
               {m.id === me.id ? "Your story" : `${m.name}'s story`}
             </h3>
-            {section(m, inquiryFields.story(m.id), `story-${m.id}`, m.id === me.id ? "your story" : `${m.name}'s story`)}
+            {section(
+              m,
+              inquiryFields.story(m.id),
+              `story-${m.id}`,
+              m.id === me.id ? "your story" : `${m.name}'s story`,
+            )}
           </div>
         ))}
       </section>
@@ -91,7 +115,12 @@ function InquirySections({ collab, data }: { collab: CollabState; data: PageData
             <h3 id={`needed-${m.id}`} className="font-medium">
               {m.id === me.id ? "You" : m.name}
             </h3>
-            {section(m, inquiryFields.needed(m.id), `needed-${m.id}`, m.id === me.id ? "your reflection" : `${m.name}'s reflection`)}
+            {section(
+              m,
+              inquiryFields.needed(m.id),
+              `needed-${m.id}`,
+              m.id === me.id ? "your reflection" : `${m.name}'s reflection`,
+            )}
           </div>
         ))}
       </section>
@@ -99,7 +128,9 @@ function InquirySections({ collab, data }: { collab: CollabState; data: PageData
         <h2 id="peer-heading" className="text-xl font-semibold">
           3. Peer check
         </h2>
-        <p className="text-sm text-slate-700">With your partner, question the assumptions in each other&apos;s stories. Keep notes here.</p>
+        <p className="text-sm text-slate-700">
+          With your partner, question the assumptions in each other&apos;s stories. Keep notes here.
+        </p>
         <PeerCheck
           collab={collab}
           me={me}
@@ -114,7 +145,9 @@ function InquirySections({ collab, data }: { collab: CollabState; data: PageData
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.community.name ?? "Inquiry"} · Commons` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.community.name ?? "Inquiry"} · Commons` },
+];
 
 export function ErrorBoundary() {
   return <StatusPage />;

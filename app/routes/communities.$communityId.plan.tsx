@@ -15,7 +15,12 @@ import { canLinkInquiryToPlan, canViewSchoolImprovement, ledSchoolIds } from "..
 import { schoolYearOf } from "../kernel/school-year";
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
-  const { actor, scope, community, me } = await requireCommunityDocument(context, request, params.communityId, "inquiry");
+  const { actor, scope, community, me } = await requireCommunityDocument(
+    context,
+    request,
+    params.communityId,
+    "inquiry",
+  );
   const { db } = context.services;
   const schoolYear = schoolYearOf(new Date());
   const mine = ledSchoolIds(actor).filter((id) => canLinkInquiryToPlan(actor, scope, id));
@@ -24,14 +29,22 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     listSchoolPlans(db, mine, schoolYear),
     listCommunityLinks(db, community.id),
   ]);
-  const sips = await sipIdsBySchool(db, [...new Set(people.members.flatMap((m) => m.schools.map((s) => s.id)))], schoolYear);
+  const sips = await sipIdsBySchool(
+    db,
+    [...new Set(people.members.flatMap((m) => m.schools.map((s) => s.id)))],
+    schoolYear,
+  );
   // A school's plan is for the school, its SIP and its authority: everyone else learns only how many.
   const summary = people.members.map((m) => ({
     id: m.id,
     name: m.name,
     schools: m.schools.map((s) => {
       const linked = links.filter((l) => l.schoolId === s.id);
-      const mayRead = canViewSchoolImprovement(actor, { schoolId: s.id, authorityId: scope.authorityId, sipIds: sips.get(s.id) ?? [] });
+      const mayRead = canViewSchoolImprovement(actor, {
+        schoolId: s.id,
+        authorityId: scope.authorityId,
+        sipIds: sips.get(s.id) ?? [],
+      });
       return { id: s.id, name: s.name, count: linked.length, titles: mayRead ? linked.map((l) => l.title) : null };
     }),
   }));
@@ -50,7 +63,12 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: PlanLinkSchema });
   if (submission.status !== "success") return json({ ...submission.reply(), saved: null }, { status: 400 });
   const { schoolId, priorityId } = submission.value;
-  const linked = await linkInquiryToPlan(context.services, actor, { id: community.id, scope }, { schoolId, priorityIds: priorityId });
+  const linked = await linkInquiryToPlan(
+    context.services,
+    actor,
+    { id: community.id, scope },
+    { schoolId, priorityIds: priorityId },
+  );
   if (!linked.ok && linked.reason === "forbidden") forbidden(linked.message);
   if (!linked.ok) return json({ ...submission.reply({ formErrors: linked.formErrors }), saved: null }, { status: 400 });
   return json({ ...submission.reply(), saved: schoolId });
@@ -64,17 +82,26 @@ export default function PlanPage() {
       <div>
         <CommunityHeader community={community} title="link to my plan" step="plan" me={me} />
         <p className="mt-3 max-w-3xl text-slate-700">
-          Step 6: link our inquiry to the priorities of your own school&apos;s improvement plan for {schoolYear}, so your School Improvement
-          Partner sees the inquiry as evidence for them. Only you, your SIP and the authority see which priorities you chose.
+          Step 6: link our inquiry to the priorities of your own school&apos;s improvement plan for {schoolYear}, so
+          your School Improvement Partner sees the inquiry as evidence for them. Only you, your SIP and the authority
+          see which priorities you chose.
         </p>
       </div>
       {plans.length > 0 ? (
         plans.map((p) => (
-          <PlanPicker key={p.schoolId} plan={p} schoolYear={schoolYear} saved={result?.saved === p.schoolId} errors={result?.saved === null ? (result.error?.[""] ?? undefined) : undefined} />
+          <PlanPicker
+            key={p.schoolId}
+            plan={p}
+            schoolYear={schoolYear}
+            saved={result?.saved === p.schoolId}
+            errors={result?.saved === null ? (result.error?.[""] ?? undefined) : undefined}
+          />
         ))
       ) : (
         <Card title="Your school's plan" id="picker-heading">
-          <p className="text-slate-700">Each head teacher in the community links their own school&apos;s plan here; you do not lead a member school.</p>
+          <p className="text-slate-700">
+            Each head teacher in the community links their own school&apos;s plan here; you do not lead a member school.
+          </p>
         </Card>
       )}
       <LinkSummary members={summary} />
@@ -82,7 +109,9 @@ export default function PlanPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Link to my plan · ${data?.community.name ?? "Community"} · Commons` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Link to my plan · ${data?.community.name ?? "Community"} · Commons` },
+];
 
 export function ErrorBoundary() {
   return <StatusPage />;

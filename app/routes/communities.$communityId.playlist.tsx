@@ -30,7 +30,9 @@ export default function CommunityPlaylistPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.community.name ?? "Playlist"}: playlist · Commons` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.community.name ?? "Playlist"}: playlist · Commons` },
+];
 
 export function ErrorBoundary() {
   return <StatusPage />;

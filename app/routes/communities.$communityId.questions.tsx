@@ -39,7 +39,11 @@ export default function QuestionsPage() {
     <main id="main" className="mx-auto max-w-4xl px-4 py-8">
       <CommunityHeader community={community} title="how might we…" step="questions" me={me} />
       {chosen ? (
-        <section aria-label="Our inquiry question" className="mt-4 rounded-md border-2 border-green-700 bg-green-50 p-4" data-testid="chosen-question">
+        <section
+          aria-label="Our inquiry question"
+          className="mt-4 rounded-md border-2 border-green-700 bg-green-50 p-4"
+          data-testid="chosen-question"
+        >
           <p className="text-lg text-green-950">
             <strong>Our inquiry question:</strong> {chosen.text}
           </p>
@@ -51,15 +55,25 @@ export default function QuestionsPage() {
   );
 }
 
-function Questions({ hmw, board, me, canWrite }: { hmw: CollabState; board: CollabState | null; me: CollabUser; canWrite: boolean }) {
+function Questions({
+  hmw,
+  board,
+  me,
+  canWrite,
+}: {
+  hmw: CollabState;
+  board: CollabState | null;
+  me: CollabUser;
+  canWrite: boolean;
+}) {
   const notes = board ? listNotes(board.doc) : [];
   const byId = new Map(notes.map((n) => [n.id, n]));
   const questions = listQuestions(hmw.doc);
   return (
     <div className="mt-4 space-y-8">
       <p className="text-slate-700">
-        Turn the root causes into &ldquo;How might we…&rdquo; questions, refine them together, vote, and choose the one question that
-        anchors our year.
+        Turn the root causes into &ldquo;How might we…&rdquo; questions, refine them together, vote, and choose the one
+        question that anchors our year.
       </p>
       {canWrite ? <DraftQuestion doc={hmw.doc} me={me} notesByCategory={groupNotes(notes)} /> : null}
       <section aria-labelledby="questions-heading">
@@ -80,7 +94,9 @@ function Questions({ hmw, board, me, canWrite }: { hmw: CollabState; board: Coll
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.community.name ?? "How might we"} · Commons` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.community.name ?? "How might we"} · Commons` },
+];
 
 export function ErrorBoundary() {
   return <StatusPage />;

@@ -7,7 +7,8 @@ import { acceptInvitationWith, findInvitation } from "../features/auth/service.s
 import { roleLabel } from "../kernel/terminology";
 
 // The same words whatever the reason (unknown, used or expired), so a link reveals nothing.
-const UNUSABLE = "This invitation link cannot be used. It may have been used already or have expired. Ask the person who invited you to send a new one.";
+const UNUSABLE =
+  "This invitation link cannot be used. It may have been used already or have expired. Ask the person who invited you to send a new one.";
 
 export async function loader({ context, params }: LoaderFunctionArgs) {
   const found = await findInvitation(context.services, params.token);
@@ -38,10 +39,15 @@ export async function action({ context, params, request }: ActionFunctionArgs) {
   if (result.reason === "throttled") {
     const minutes = result.retryAfterMinutes;
     const message = `Too many attempts. For your security, please wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`;
-    return json(submission.reply({ formErrors: [message], hideFields }), { status: 429, headers: { "Retry-After": String(minutes * 60) } });
+    return json(submission.reply({ formErrors: [message], hideFields }), {
+      status: 429,
+      headers: { "Retry-After": String(minutes * 60) },
+    });
   }
   if (result.reason === "wrong-password") {
-    return json(submission.reply({ fieldErrors: { password: ["That password is not right"] }, hideFields }), { status: 400 });
+    return json(submission.reply({ fieldErrors: { password: ["That password is not right"] }, hideFields }), {
+      status: 400,
+    });
   }
   const message = "Your account was just created from another invitation. Open this link again to add this role to it.";
   return json(submission.reply({ formErrors: [message], hideFields }), { status: 409 });

@@ -22,7 +22,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }
   const { email, password, redirectTo } = submission.value;
-  const result = await signIn(context.services, { ip: context.clientIp, sessionId: context.sessionId }, { email, password });
+  const result = await signIn(
+    context.services,
+    { ip: context.clientIp, sessionId: context.sessionId },
+    { email, password },
+  );
   if (result.ok) return redirect(safeRedirectPath(redirectTo), { headers: { "Set-Cookie": result.cookie } });
   if (result.reason === "throttled") {
     const minutes = result.retryAfterMinutes;
@@ -55,7 +59,9 @@ export default function LoginPage() {
   return (
     <main id="main" className="mx-auto max-w-md px-4 py-12">
       <h1 className="text-2xl font-bold">Sign in to Commons</h1>
-      <p className="mt-2 text-slate-700">For school leaders, facilitators, School Improvement Partners and authority staff.</p>
+      <p className="mt-2 text-slate-700">
+        For school leaders, facilitators, School Improvement Partners and authority staff.
+      </p>
       {signedOut ? (
         <p role="status" className="mt-4 rounded-md bg-brand-50 p-3 text-sm text-brand-800">
           You have signed out.

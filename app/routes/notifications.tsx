@@ -7,7 +7,11 @@ import { Button } from "../components/ui/button";
 import { EmptyState } from "../components/ui/empty-state";
 import { notFound, safeRedirectPath } from "../utils/http.server";
 import { requireUser } from "../features/auth/guard.server";
-import { markAllNotificationsRead, markNotificationRead, type MarkReadResult } from "../features/notifications/service.server";
+import {
+  markAllNotificationsRead,
+  markNotificationRead,
+  type MarkReadResult,
+} from "../features/notifications/service.server";
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
@@ -56,7 +60,8 @@ export default function NotificationsPage() {
       {notifications.length === 0 ? (
         <div className="mt-6">
           <EmptyState title="No notifications yet">
-            When a colleague shares an insight from their between-session practice with you, you will hear about it here.
+            When a colleague shares an insight from their between-session practice with you, you will hear about it
+            here.
           </EmptyState>
         </div>
       ) : (
@@ -69,7 +74,9 @@ export default function NotificationsPage() {
               data-read={n.readAt ? "true" : "false"}
             >
               <p className="font-semibold">
-                {n.readAt ? null : <span className="mr-2 rounded bg-brand-700 px-1.5 py-0.5 text-xs text-white">New</span>}
+                {n.readAt ? null : (
+                  <span className="mr-2 rounded bg-brand-700 px-1.5 py-0.5 text-xs text-white">New</span>
+                )}
                 <Link id={`notification-${n.id}`} to={n.link} className="text-brand-700 underline">
                   {n.title}
                 </Link>
@@ -81,7 +88,11 @@ export default function NotificationsPage() {
                   <Form method="post">
                     <input type="hidden" name="intent" value="read" />
                     <input type="hidden" name="id" value={n.id} />
-                    <button type="submit" className="text-sm font-semibold text-brand-700 underline" aria-describedby={`notification-${n.id}`}>
+                    <button
+                      type="submit"
+                      className="text-sm font-semibold text-brand-700 underline"
+                      aria-describedby={`notification-${n.id}`}
+                    >
                       Mark as read
                     </button>
                   </Form>

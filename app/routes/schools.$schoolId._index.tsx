@@ -12,7 +12,10 @@ import { roleLabel } from "../kernel/terminology";
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const { actor, school, scope } = await requireSchoolHome(context, request, params.schoolId);
   const { db } = context.services;
-  const [authority, people] = await Promise.all([getAuthority(db, school.authorityId), listSchoolPeople(db, school.id)]);
+  const [authority, people] = await Promise.all([
+    getAuthority(db, school.authorityId),
+    listSchoolPeople(db, school.id),
+  ]);
   const terminology = authority?.terminology ?? "en-GB";
   return json({
     school,
@@ -44,7 +47,9 @@ export default function SchoolPage() {
         </Card>
         <Card title="Leadership and governance">
           {people.length === 0 ? (
-            <p className="text-sm text-slate-700">Nobody has joined for this school yet. The authority admin can invite its head teacher.</p>
+            <p className="text-sm text-slate-700">
+              Nobody has joined for this school yet. The authority admin can invite its head teacher.
+            </p>
           ) : (
             <ul className="space-y-1 text-sm">
               {people.map((p) => (
@@ -60,7 +65,9 @@ export default function SchoolPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.school.name} · Commons` : "We could not find that page · Commons" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.school.name} · Commons` : "We could not find that page · Commons" },
+];
 
 export function ErrorBoundary() {
   return <StatusPage />;

@@ -27,9 +27,18 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   ]);
   const priority = priorities.find((p) => p.id === url.searchParams.get("priority")) ?? priorities[0] ?? null;
   const words = url.searchParams.get("q")?.slice(0, 200) ?? "";
-  const matches = priority ? await findSimilarPractice(db, { authorityId: scope.authorityId, schoolId: scope.schoolId, priorityId: priority.id, words }) : [];
+  const matches = priority
+    ? await findSimilarPractice(db, {
+        authorityId: scope.authorityId,
+        schoolId: scope.schoolId,
+        priorityId: priority.id,
+        words,
+      })
+    : [];
   const authorityWord = termsFor(authority?.terminology).authority;
-  const proposedPriorityPairs = new Map(proposals.filter((p) => p.status !== "declined").map((p) => [`${p.priorityId}:${p.partnerSchoolId}`, p.status]));
+  const proposedPriorityPairs = new Map(
+    proposals.filter((p) => p.status !== "declined").map((p) => [`${p.priorityId}:${p.partnerSchoolId}`, p.status]),
+  );
   return json({
     school: { id: scope.schoolId, name: scope.name },
     priorities: priorities.map(({ id, title, area }) => ({ id, title, area })),
@@ -48,7 +57,9 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
       id: p.id,
       status: p.status,
       priorityTitle: p.priorityTitle,
-      partner: p.partnerName ? `${p.partnerName}${p.headName ? ` · contact ${p.headName}${p.headEmail ? ` (${p.headEmail})` : ""}` : ""}` : anonymousSchool(phaseLabels[p.partnerPhase] ?? p.partnerPhase, authorityWord),
+      partner: p.partnerName
+        ? `${p.partnerName}${p.headName ? ` · contact ${p.headName}${p.headEmail ? ` (${p.headEmail})` : ""}` : ""}`
+        : anonymousSchool(phaseLabels[p.partnerPhase] ?? p.partnerPhase, authorityWord),
     })),
   });
 }
@@ -59,7 +70,8 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   const form = `propose-${submission.payload.partnerPriorityId}`;
   if (submission.status !== "success") return json({ form, result: submission.reply() }, { status: 400 });
   const proposed = await proposeLink(serviceDeps(context, request), actor, { scope, year }, submission.value);
-  if (!proposed.ok && proposed.status === 400) return json({ form, result: submission.reply({ formErrors: [proposed.message] }) }, { status: 400 });
+  if (!proposed.ok && proposed.status === 400)
+    return json({ form, result: submission.reply({ formErrors: [proposed.message] }) }, { status: 400 });
   if (!proposed.ok) throwRefusal(proposed);
   return redirect(`/schools/${scope.schoolId}/brokering?priority=${submission.value.priorityId}`);
 }
@@ -75,10 +87,14 @@ export default function BrokeringPage() {
           </Link>
         </p>
         <h1 className="text-2xl font-bold">Broker good practice</h1>
-        <p className="mt-1 text-slate-700">Schools with measured impact on a similar priority. A school is named only after its head consents.</p>
+        <p className="mt-1 text-slate-700">
+          Schools with measured impact on a similar priority. A school is named only after its head consents.
+        </p>
       </div>
       {priorities.length === 0 ? (
-        <EmptyState title="The school has no priorities this year">Once its leaders add priorities to the improvement plan, you can look for schools with good practice on them.</EmptyState>
+        <EmptyState title="The school has no priorities this year">
+          Once its leaders add priorities to the improvement plan, you can look for schools with good practice on them.
+        </EmptyState>
       ) : (
         <>
           <Form method="get" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
@@ -86,7 +102,12 @@ export default function BrokeringPage() {
               <label htmlFor="priority" className="block text-sm font-medium text-slate-800">
                 Priority
               </label>
-              <select id="priority" name="priority" defaultValue={priorityId ?? undefined} className="mt-1 rounded-md border border-slate-400 bg-white px-3 py-2">
+              <select
+                id="priority"
+                name="priority"
+                defaultValue={priorityId ?? undefined}
+                className="mt-1 rounded-md border border-slate-400 bg-white px-3 py-2"
+              >
                 {priorities.map((p) => (
                   <option key={p.id} value={p.id}>
                     {p.title}
@@ -98,7 +119,13 @@ export default function BrokeringPage() {
               <label htmlFor="q" className="block text-sm font-medium text-slate-800">
                 Words to look for (optional)
               </label>
-              <input id="q" name="q" type="search" defaultValue={words} className="mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2" />
+              <input
+                id="q"
+                name="q"
+                type="search"
+                defaultValue={words}
+                className="mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2"
+              />
             </div>
             <Button type="submit" variant="secondary">
               Find schools
@@ -106,7 +133,10 @@ export default function BrokeringPage() {
           </Form>
           <Card title="Schools with evidence of impact">
             {matches.length === 0 ? (
-              <p className="text-sm text-slate-700">No other school has measured impact on a similar priority yet. Try other words, or look again once schools record their outcomes.</p>
+              <p className="text-sm text-slate-700">
+                No other school has measured impact on a similar priority yet. Try other words, or look again once
+                schools record their outcomes.
+              </p>
             ) : (
               <ol className="space-y-4">
                 {matches.map((m) => (
@@ -116,10 +146,14 @@ export default function BrokeringPage() {
                     </p>
                     <p className="text-sm text-slate-700">
                       {m.area}
-                      {m.inquiries ? ` · backed by ${m.inquiries} community of practice ${m.inquiries === 1 ? "inquiry" : "inquiries"}` : ""}
+                      {m.inquiries
+                        ? ` · backed by ${m.inquiries} community of practice ${m.inquiries === 1 ? "inquiry" : "inquiries"}`
+                        : ""}
                     </p>
                     {m.status ? (
-                      <p className="mt-2 text-sm font-medium">{m.status === "consented" ? "Linked: see below" : "Proposed: waiting for the school's consent"}</p>
+                      <p className="mt-2 text-sm font-medium">
+                        {m.status === "consented" ? "Linked: see below" : "Proposed: waiting for the school's consent"}
+                      </p>
                     ) : (
                       <ProposeForm partnerPriorityId={m.partnerPriorityId} priorityId={priorityId!} who={m.who} />
                     )}
@@ -132,12 +166,15 @@ export default function BrokeringPage() {
       )}
       <Card title="Proposed links">
         {proposals.length === 0 ? (
-          <p className="text-sm text-slate-700">None yet. Propose a link to a school above; its head is asked to consent.</p>
+          <p className="text-sm text-slate-700">
+            None yet. Propose a link to a school above; its head is asked to consent.
+          </p>
         ) : (
           <ul className="space-y-2 text-sm">
             {proposals.map((p) => (
               <li key={p.id}>
-                <span className="font-medium">{p.partner}</span> on “{p.priorityTitle}”: {p.status === "consented" ? "consented" : p.status === "declined" ? "declined" : "waiting for consent"}
+                <span className="font-medium">{p.partner}</span> on “{p.priorityTitle}”:{" "}
+                {p.status === "consented" ? "consented" : p.status === "declined" ? "declined" : "waiting for consent"}
               </li>
             ))}
           </ul>
@@ -147,7 +184,9 @@ export default function BrokeringPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Brokering · ${data.school.name} · Commons` : "We could not find that page · Commons" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Brokering · ${data.school.name} · Commons` : "We could not find that page · Commons" },
+];
 
 export function ErrorBoundary() {
   return <StatusPage />;

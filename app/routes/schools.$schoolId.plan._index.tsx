@@ -29,7 +29,14 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const areas = planAreas.filter((a) => areasForPhase(school.phase).includes(a) || stored.includes(a));
   const rows = areas.map((area) => {
     const e = evaluations.find((x) => x.area === area);
-    return { area, id: e?.id ?? null, judgement: e?.judgement ?? null, evidence: e?.evidence ?? "", updatedAt: e?.updatedAt ?? null, threads: e ? threadsFor(threads, "self_evaluation", e.id) : [] };
+    return {
+      area,
+      id: e?.id ?? null,
+      judgement: e?.judgement ?? null,
+      evidence: e?.evidence ?? "",
+      updatedAt: e?.updatedAt ?? null,
+      threads: e ? threadsFor(threads, "self_evaluation", e.id) : [],
+    };
   });
   return json({
     schoolId: school.id,
@@ -81,19 +88,38 @@ export default function PlanOverview() {
         </p>
       ) : null}
       {data.planId ? (
-        <CommentThreads subjectKind="plan" subjectId={data.planId} itemName="the plan as a whole" threads={data.planThreads} canComment={data.canComment} />
+        <CommentThreads
+          subjectKind="plan"
+          subjectId={data.planId}
+          itemName="the plan as a whole"
+          threads={data.planThreads}
+          canComment={data.canComment}
+        />
       ) : null}
-      <SelfEvaluation rows={data.rows as AreaRow[]} terminology={data.terminology} canEdit={data.canEdit} canComment={data.canComment} />
+      <SelfEvaluation
+        rows={data.rows as AreaRow[]}
+        terminology={data.terminology}
+        canEdit={data.canEdit}
+        canComment={data.canComment}
+      />
       <section aria-labelledby="priorities-heading" className="mt-10">
         <h2 id="priorities-heading" className="text-xl font-semibold">
           Priorities ({data.priorities.length})
         </h2>
         <div className="mt-3">
-          <PriorityList schoolId={data.schoolId} priorities={data.priorities} terminology={data.terminology} canEdit={data.canEdit} />
+          <PriorityList
+            schoolId={data.schoolId}
+            priorities={data.priorities}
+            terminology={data.terminology}
+            canEdit={data.canEdit}
+          />
         </div>
       </section>
       {data.canEdit ? (
-        <section aria-labelledby="add-priority-heading" className="mt-8 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+        <section
+          aria-labelledby="add-priority-heading"
+          className="mt-8 rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
+        >
           <h2 id="add-priority-heading" className="text-lg font-semibold">
             Add a priority
           </h2>

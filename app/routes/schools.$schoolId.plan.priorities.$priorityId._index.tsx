@@ -60,22 +60,44 @@ export default function PriorityPage() {
       <div className="grid gap-4 md:grid-cols-2">
         <div>
           <h2 className="text-lg font-semibold">Rationale</h2>
-          <p className="mt-1 whitespace-pre-line text-sm text-slate-800">{priority.rationale || "No rationale written yet."}</p>
+          <p className="mt-1 whitespace-pre-line text-sm text-slate-800">
+            {priority.rationale || "No rationale written yet."}
+          </p>
           {canEdit ? (
             <details className="mt-3">
               <summary className="cursor-pointer text-sm font-semibold text-brand-800">Change this priority</summary>
               <div className="mt-3">
-                <PriorityForm intent="edit-priority" areas={data.areas} terminology={data.terminology} defaultValue={priority} submit="Save priority" />
+                <PriorityForm
+                  intent="edit-priority"
+                  areas={data.areas}
+                  terminology={data.terminology}
+                  defaultValue={priority}
+                  submit="Save priority"
+                />
               </div>
             </details>
           ) : null}
         </div>
-        <CommentThreads subjectKind="priority" subjectId={priority.id} itemName="this priority" threads={data.priorityThreads} canComment={canComment} />
+        <CommentThreads
+          subjectKind="priority"
+          subjectId={priority.id}
+          itemName="this priority"
+          threads={data.priorityThreads}
+          canComment={canComment}
+        />
       </div>
-      <Section id="targets" title={`SMART targets (${data.targets.length})`} form={canEdit ? { title: "Add a target", body: <TargetForm /> } : null}>
+      <Section
+        id="targets"
+        title={`SMART targets (${data.targets.length})`}
+        form={canEdit ? { title: "Add a target", body: <TargetForm /> } : null}
+      >
         <TargetList targets={data.targets} canEdit={canEdit} canComment={canComment} />
       </Section>
-      <Section id="actions" title={`Actions (${data.actions.length})`} form={canEdit ? { title: "Add an action", body: <ActionForm /> } : null}>
+      <Section
+        id="actions"
+        title={`Actions (${data.actions.length})`}
+        form={canEdit ? { title: "Add an action", body: <ActionForm /> } : null}
+      >
         <ActionList actions={data.actions as ActionView[]} canEdit={canEdit} canComment={canComment} />
       </Section>
       <Section id="progress" title="Progress">
@@ -88,7 +110,17 @@ export default function PriorityPage() {
   );
 }
 
-function Section({ id, title, children, form }: { id: string; title: string; children: ReactNode; form?: { title: string; body: ReactNode } | null }) {
+function Section({
+  id,
+  title,
+  children,
+  form,
+}: {
+  id: string;
+  title: string;
+  children: ReactNode;
+  form?: { title: string; body: ReactNode } | null;
+}) {
   return (
     <section aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`} className="text-xl font-semibold">

@@ -18,7 +18,11 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     ...trail,
     outcomeBars: [
       ...trail.targets.map((t) => ({ key: `t-${t.id}`, label: `${t.measure} · ${t.studentGroup}`, ...t })),
-      ...trail.outcomes.map((o) => ({ key: `o-${o.id}`, label: `Cohort: ${label(measureLabels, o.measure)} · ${label(studentGroupLabels, o.studentGroup)}`, ...o })),
+      ...trail.outcomes.map((o) => ({
+        key: `o-${o.id}`,
+        label: `Cohort: ${label(measureLabels, o.measure)} · ${label(studentGroupLabels, o.studentGroup)}`,
+        ...o,
+      })),
     ],
   });
 }
@@ -39,7 +43,11 @@ export default function EvidenceTrail() {
                   <span className="text-slate-700">· {i.cohortName}</span>
                 </p>
                 {i.categories.some((c) => c.notes > 0) ? (
-                  <CategoryChart id={`causes-${i.communityId}`} title={`Root causes in the ${i.name} inquiry, by category`} rows={i.categories} />
+                  <CategoryChart
+                    id={`causes-${i.communityId}`}
+                    title={`Root causes in the ${i.name} inquiry, by category`}
+                    rows={i.categories}
+                  />
                 ) : (
                   <p className="text-sm text-slate-700">The group has not written root causes yet.</p>
                 )}
@@ -53,7 +61,9 @@ export default function EvidenceTrail() {
             ))}
           </ul>
         ) : (
-          <EmptyState title="No inquiry linked to this priority">A school leader links their community&apos;s inquiry from its “Link to my plan” step.</EmptyState>
+          <EmptyState title="No inquiry linked to this priority">
+            A school leader links their community&apos;s inquiry from its “Link to my plan” step.
+          </EmptyState>
         )}
       </Stage>
       <Stage n={2} title={`Actions (${actions.length})`}>
@@ -73,9 +83,15 @@ export default function EvidenceTrail() {
       </Stage>
       <Stage n={3} title="Outcomes">
         {outcomeBars.length ? (
-          <OutcomeChart id="outcomes-chart" title="Baseline, target and actual for each measure (percentage points of change)" rows={outcomeBars} />
+          <OutcomeChart
+            id="outcomes-chart"
+            title="Baseline, target and actual for each measure (percentage points of change)"
+            rows={outcomeBars}
+          />
         ) : (
-          <EmptyState title="No targets or outcomes yet">Add a target with its baseline; results appear here as they are recorded.</EmptyState>
+          <EmptyState title="No targets or outcomes yet">
+            Add a target with its baseline; results appear here as they are recorded.
+          </EmptyState>
         )}
       </Stage>
     </ol>
@@ -86,7 +102,10 @@ function Stage({ n, title, children }: { n: number; title: string; children: Rea
   return (
     <li className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
       <h2 id={`stage-${n}`} className="text-lg font-semibold">
-        <span className="mr-2 inline-flex h-7 w-7 items-center justify-center rounded-full bg-brand-700 text-sm text-white" aria-hidden="true">
+        <span
+          className="mr-2 inline-flex h-7 w-7 items-center justify-center rounded-full bg-brand-700 text-sm text-white"
+          aria-hidden="true"
+        >
           {n}
         </span>
         {title}

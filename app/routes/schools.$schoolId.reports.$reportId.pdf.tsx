@@ -23,10 +23,13 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   } catch (error) {
     if (!(error instanceof PdfUnavailableError)) throw error;
     context.services.logger.warn("report pdf unavailable", { reportId: report.id, reason: error.message });
-    return new Response("The PDF cannot be made right now because the server has no PDF engine. Print the report page instead.", {
-      status: 503,
-      headers: { "Content-Type": "text/plain; charset=utf-8", "Retry-After": "300" },
-    });
+    return new Response(
+      "The PDF cannot be made right now because the server has no PDF engine. Print the report page instead.",
+      {
+        status: 503,
+        headers: { "Content-Type": "text/plain; charset=utf-8", "Retry-After": "300" },
+      },
+    );
   }
   await recordRead(context.services.db, {
     authorityId: scope.authorityId,
@@ -35,7 +38,12 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     resourceId: report.id,
     schoolId: scope.schoolId,
   });
-  const filename = `${report.title.replace(/[^A-Za-z0-9 _-]+/g, "").trim().replace(/\s+/g, "-") || "report"}.pdf`;
+  const filename = `${
+    report.title
+      .replace(/[^A-Za-z0-9 _-]+/g, "")
+      .trim()
+      .replace(/\s+/g, "-") || "report"
+  }.pdf`;
   return new Response(new Uint8Array(pdf), {
     headers: {
       "Content-Type": "application/pdf",

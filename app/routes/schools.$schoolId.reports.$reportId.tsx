@@ -19,11 +19,21 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const view = await requireReportView(context, request, params);
   const { actor, scope, report, audiences, sections, terminology, year } = view;
   const { db } = context.services;
-  await recordRead(db, { authorityId: scope.authorityId, actorId: actor.userId, resourceKind: "report", resourceId: report.id, schoolId: scope.schoolId });
+  await recordRead(db, {
+    authorityId: scope.authorityId,
+    actorId: actor.userId,
+    resourceKind: "report",
+    resourceId: report.id,
+    schoolId: scope.schoolId,
+  });
   const canEdit = canEditReport(actor, scope, report);
   return json({
     school: { id: scope.schoolId, name: scope.name },
-    report: { ...report, sharedAt: report.sharedAt?.toISOString() ?? null, acknowledgedAt: report.acknowledgedAt?.toISOString() ?? null },
+    report: {
+      ...report,
+      sharedAt: report.sharedAt?.toISOString() ?? null,
+      acknowledgedAt: report.acknowledgedAt?.toISOString() ?? null,
+    },
     sections,
     terminology,
     readingAs: audienceList(audiences, terminology),
@@ -43,7 +53,13 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   if (refusal) throwRefusal(refusal);
   const handler = reportIntentHandler(intent);
   invariantResponse(handler, "Unknown action.", 400);
-  return handler({ deps: serviceDeps(context, request), actor, target, formData, here: reportPath(target.scope.schoolId, target.report.id) });
+  return handler({
+    deps: serviceDeps(context, request),
+    actor,
+    target,
+    formData,
+    here: reportPath(target.scope.schoolId, target.report.id),
+  });
 }
 
 export default function ReportPage() {
@@ -53,7 +69,16 @@ export default function ReportPage() {
   const { school, report, sections, terminology, canEdit } = data;
   const pending = navigation.state === "submitting";
   const resultFor = (form: string) => (actionData && actionData.form === form ? actionData.result : null);
-  const documentProps = { schoolName: school.name, title: report.title, schoolYear: report.schoolYear, sipName: report.sipName, status: report.status, sharedAt: report.sharedAt, terminology, sections };
+  const documentProps = {
+    schoolName: school.name,
+    title: report.title,
+    schoolYear: report.schoolYear,
+    sipName: report.sipName,
+    status: report.status,
+    sharedAt: report.sharedAt,
+    terminology,
+    sections,
+  };
   return (
     <main id="main" className="mx-auto max-w-4xl px-4 py-8 print:max-w-none print:p-0">
       <nav aria-label="Report" className="no-print mb-4 flex flex-wrap items-center justify-between gap-3">
@@ -61,7 +86,11 @@ export default function ReportPage() {
           All reports on {school.name}
         </Link>
         <div className="flex flex-wrap gap-3">
-          <a href={`/schools/${school.id}/reports/${report.id}/pdf`} download className="text-sm font-semibold text-brand-700 underline">
+          <a
+            href={`/schools/${school.id}/reports/${report.id}/pdf`}
+            download
+            className="text-sm font-semibold text-brand-700 underline"
+          >
             Download PDF
           </a>
           {data.showBrokering ? (
@@ -71,7 +100,9 @@ export default function ReportPage() {
           ) : null}
         </div>
       </nav>
-      <p className="no-print mb-4 text-sm text-slate-700">You are reading the sections addressed to: {data.readingAs}.</p>
+      <p className="no-print mb-4 text-sm text-slate-700">
+        You are reading the sections addressed to: {data.readingAs}.
+      </p>
       <ReportWorkflow report={report} canEdit={canEdit} canAcknowledge={data.canAcknowledge} />
       {canEdit ? (
         <div className="no-print mt-6 space-y-6">
@@ -80,7 +111,15 @@ export default function ReportPage() {
             Draft: only you and the authority&apos;s admins can see it. Each section goes only to the readers you tick.
           </p>
           {sections.map((s, i) => (
-            <SectionEditor key={s.id} section={s} index={i} count={sections.length} terminology={terminology} lastResult={resultFor(s.id)} pending={pending} />
+            <SectionEditor
+              key={s.id}
+              section={s}
+              index={i}
+              count={sections.length}
+              terminology={terminology}
+              lastResult={resultFor(s.id)}
+              pending={pending}
+            />
           ))}
           <Card title="Add a section">
             <NewSectionForm lastResult={resultFor("new-section")} pending={pending} />
@@ -96,7 +135,9 @@ export default function ReportPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.report.title} · ${data.school.name} · Commons` : "We could not find that page · Commons" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.report.title} · ${data.school.name} · Commons` : "We could not find that page · Commons" },
+];
 
 export function ErrorBoundary() {
   return <StatusPage />;

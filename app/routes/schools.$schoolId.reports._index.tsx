@@ -22,7 +22,14 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   return json({
     school: { id: scope.schoolId, name: scope.name },
     canCreate: canDoSipWork(actor, scope) && scope.assignment !== null,
-    reports: reports.map((r) => ({ id: r.id, title: r.title, status: r.status, schoolYear: r.schoolYear, sipName: r.sipName, sharedAt: r.sharedAt?.toISOString() ?? null })),
+    reports: reports.map((r) => ({
+      id: r.id,
+      title: r.title,
+      status: r.status,
+      schoolYear: r.schoolYear,
+      sipName: r.sipName,
+      sharedAt: r.sharedAt?.toISOString() ?? null,
+    })),
   });
 }
 
@@ -114,7 +121,9 @@ function NewReportForm() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Reports · ${data.school.name} · Commons` : "We could not find that page · Commons" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Reports · ${data.school.name} · Commons` : "We could not find that page · Commons" },
+];
 
 export function ErrorBoundary() {
   return <StatusPage />;

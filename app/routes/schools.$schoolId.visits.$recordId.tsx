@@ -10,7 +10,12 @@ import { serviceDeps, throwRefusal } from "../features/schools/service-deps.serv
 import { PreVisitPart, VisitPart } from "../features/visits/components/visit-record-parts";
 import { requireVisitRecord } from "../features/visits/guard.server";
 import { PreVisitSchema, recordStateLabels, VisitPartSchema } from "../features/visits/schema";
-import { completeVisitRecord, preVisitRefusal, savePreVisit, visitPartRefusal } from "../features/visits/service.server";
+import {
+  completeVisitRecord,
+  preVisitRefusal,
+  savePreVisit,
+  visitPartRefusal,
+} from "../features/visits/service.server";
 import { canCompletePreVisit, canDoSipWork } from "../kernel/permissions";
 import { formatCalendarDate } from "../kernel/dates";
 
@@ -32,7 +37,11 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
       id: record.id,
       visitDate: record.visitDate,
       state,
-      pre: { selfEvaluationUpdate: record.preSelfEvaluationUpdate, questions: record.preQuestions, submittedAt: record.preSubmittedAt?.toISOString() ?? null },
+      pre: {
+        selfEvaluationUpdate: record.preSelfEvaluationUpdate,
+        questions: record.preQuestions,
+        submittedAt: record.preSubmittedAt?.toISOString() ?? null,
+      },
       visit: {
         performance: record.performance,
         keyFactors: record.keyFactors,
@@ -55,19 +64,37 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
     const refusal = preVisitRefusal(actor, target.scope);
     if (refusal) throwRefusal(refusal);
     const submission = parseWithZod(formData, { schema: PreVisitSchema });
-    if (submission.status !== "success") return json({ intent: "pre" as const, result: submission.reply() }, { status: 400 });
+    if (submission.status !== "success")
+      return json({ intent: "pre" as const, result: submission.reply() }, { status: 400 });
     const saved = await savePreVisit(deps, actor, target, submission.value);
-    if (!saved.ok) return json({ intent: "pre" as const, result: submission.reply({ formErrors: [saved.message] }) }, { status: 400 });
-    return json({ intent: "pre" as const, result: submission.reply(), message: "Your pre-visit part was saved. Your SIP has been told." });
+    if (!saved.ok)
+      return json(
+        { intent: "pre" as const, result: submission.reply({ formErrors: [saved.message] }) },
+        { status: 400 },
+      );
+    return json({
+      intent: "pre" as const,
+      result: submission.reply(),
+      message: "Your pre-visit part was saved. Your SIP has been told.",
+    });
   }
   const refusal = visitPartRefusal(actor, target.scope);
   if (refusal) throwRefusal(refusal);
   const submission = parseWithZod(formData, { schema: VisitPartSchema });
-  if (submission.status !== "success") return json({ intent: "visit" as const, result: submission.reply() }, { status: 400 });
+  if (submission.status !== "success")
+    return json({ intent: "visit" as const, result: submission.reply() }, { status: 400 });
   const { intent: _intent, ...part } = submission.value;
   const completed = await completeVisitRecord(deps, actor, target, part);
-  if (!completed.ok) return json({ intent: "visit" as const, result: submission.reply({ formErrors: [completed.message] }) }, { status: 400 });
-  return json({ intent: "visit" as const, result: submission.reply(), message: "The visit record is complete. The school's leaders have been told." });
+  if (!completed.ok)
+    return json(
+      { intent: "visit" as const, result: submission.reply({ formErrors: [completed.message] }) },
+      { status: 400 },
+    );
+  return json({
+    intent: "visit" as const,
+    result: submission.reply(),
+    message: "The visit record is complete. The school's leaders have been told.",
+  });
 }
 
 const nextStep = {
@@ -102,14 +129,24 @@ export default function VisitRecordPage() {
       ) : null}
       <div className="mt-6 space-y-6">
         <PreVisitPart pre={record.pre} canEdit={canEditPre} lastResult={data?.intent === "pre" ? data.result : null} />
-        <VisitPart visit={record.visit} state={record.state} canEdit={isSip && record.state === "awaiting_sip"} isSip={isSip} lastResult={data?.intent === "visit" ? data.result : null} />
+        <VisitPart
+          visit={record.visit}
+          state={record.state}
+          canEdit={isSip && record.state === "awaiting_sip"}
+          isSip={isSip}
+          lastResult={data?.intent === "visit" ? data.result : null}
+        />
       </div>
     </main>
   );
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Visit record, ${formatCalendarDate(data.record.visitDate, "date")} · ${data.school.name} · Commons` : "We could not find that page · Commons" },
+  {
+    title: data
+      ? `Visit record, ${formatCalendarDate(data.record.visitDate, "date")} · ${data.school.name} · Commons`
+      : "We could not find that page · Commons",
+  },
 ];
 
 export function ErrorBoundary() {

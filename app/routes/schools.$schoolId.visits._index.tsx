@@ -27,7 +27,15 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const links = schoolNavLinks(actor, scope);
   const bounds = schoolYearBounds(year);
   if (!scope.assignment) {
-    return json({ school, year, links, bounds, today: todayIn(), assignment: null, canAssign: canManageSipDeployment(actor, scope.authorityId) });
+    return json({
+      school,
+      year,
+      links,
+      bounds,
+      today: todayIn(),
+      assignment: null,
+      canAssign: canManageSipDeployment(actor, scope.authorityId),
+    });
   }
   const [visits, records, sip] = await Promise.all([
     listVisits(db, scope.assignment.id),
@@ -64,17 +72,26 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
     if (!removed.ok) return json({ intent: "delete", result: null, error: removed.message }, { status: 400 });
     return json({ intent: "delete", result: null, message: "The entry was removed." });
   }
-  const submission = parseWithZod(formData, { schema: visitSchema(await currentBudget(deps, target.assignment, year)) });
+  const submission = parseWithZod(formData, {
+    schema: visitSchema(await currentBudget(deps, target.assignment, year)),
+  });
   if (submission.status !== "success") return json({ intent: "log", result: submission.reply() }, { status: 400 });
   const { confirmOverspend, ...visit } = submission.value;
   const logged = await logVisit(deps, actor, target, { ...visit, allowOverspend: confirmOverspend === "on" });
   if (!logged.ok && "overspend" in logged) {
     // Someone logged time between our check and the insert: ask again with the new figures.
     const error = `This would go over the budget: ${usedSentence(logged.overspend.budget, logged.overspend.used)}. Tick "Record it anyway" to record it.`;
-    return json({ intent: "log", result: submission.reply({ fieldErrors: { confirmOverspend: [error] } }) }, { status: 400 });
+    return json(
+      { intent: "log", result: submission.reply({ fieldErrors: { confirmOverspend: [error] } }) },
+      { status: 400 },
+    );
   }
   if (!logged.ok) throwRefusal(logged);
-  return json({ intent: "log", result: submission.reply({ resetForm: true }), message: `${formatDays(visit.days)} logged.` });
+  return json({
+    intent: "log",
+    result: submission.reply({ resetForm: true }),
+    message: `${formatDays(visit.days)} logged.`,
+  });
 }
 
 export default function VisitsPage() {
@@ -124,7 +141,14 @@ function AssignedVisits({ assignment, bounds, today, school }: Data & { assignme
           <p className="mt-1 text-lg font-semibold" data-testid="budget-used">
             {usedSentence(summary.budget, summary.used)}
           </p>
-          <BurnDownChart budget={summary.budget} used={summary.used} points={assignment.points} start={bounds.start} end={bounds.end} today={today} />
+          <BurnDownChart
+            budget={summary.budget}
+            used={summary.used}
+            points={assignment.points}
+            start={bounds.start}
+            end={bounds.end}
+            today={today}
+          />
         </Card>
         <VisitList visits={assignment.visits} schoolId={school.id} canEdit={assignment.canLog} />
         <RecordList records={assignment.records} schoolId={school.id} />
@@ -148,7 +172,9 @@ function AssignedVisits({ assignment, bounds, today, school }: Data & { assignme
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Visits · ${data.school.name} · Commons` : "We could not find that page · Commons" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Visits · ${data.school.name} · Commons` : "We could not find that page · Commons" },
+];
 
 export function ErrorBoundary() {
   return <StatusPage />;

@@ -43,7 +43,12 @@ describe("parseEnv defaults", () => {
   });
 
   it("converts hours and days to milliseconds and reads booleans", () => {
-    const env = parseEnv({ SESSION_IDLE_HOURS: "2", SESSION_ABSOLUTE_DAYS: "3", INVITATION_DAYS: "14", TRUST_PROXY: "true" });
+    const env = parseEnv({
+      SESSION_IDLE_HOURS: "2",
+      SESSION_ABSOLUTE_DAYS: "3",
+      INVITATION_DAYS: "14",
+      TRUST_PROXY: "true",
+    });
     expect(env.sessionIdleMs).toBe(7_200_000);
     expect(env.sessionAbsoluteMs).toBe(3 * 86_400_000);
     expect(env.invitationMs).toBe(14 * 86_400_000);
@@ -58,14 +63,25 @@ describe("parseEnv defaults", () => {
 });
 
 describe("parseEnv database", () => {
-  it.each(["postgres://u:p@db:5432/commons", "postgresql://db/commons"])("DATABASE_URL=%s switches to postgres", (url) => {
-    expect(parseEnv({ DATABASE_URL: url, DATA_DIR: "/ignored" }).database).toEqual({ driver: "postgres", url });
-  });
+  it.each(["postgres://u:p@db:5432/commons", "postgresql://db/commons"])(
+    "DATABASE_URL=%s switches to postgres",
+    (url) => {
+      expect(parseEnv({ DATABASE_URL: url, DATA_DIR: "/ignored" }).database).toEqual({ driver: "postgres", url });
+    },
+  );
 });
 
 describe("parseEnv treats empty strings as unset", () => {
   it("empty values fall back to the defaults instead of failing", () => {
-    const env = parseEnv({ PORT: "", DATABASE_URL: "", SEED_DEMO: "", DEMO_PASSWORD: "", APP_URL: "", NODE_ENV: "", SMTP_URL: undefined });
+    const env = parseEnv({
+      PORT: "",
+      DATABASE_URL: "",
+      SEED_DEMO: "",
+      DEMO_PASSWORD: "",
+      APP_URL: "",
+      NODE_ENV: "",
+      SMTP_URL: undefined,
+    });
     expect(env.port).toBe(3000);
     expect(env.database.driver).toBe("pglite");
     expect(env.seedDemo).toBe(true);
@@ -106,7 +122,9 @@ describe("parseEnv rejects bad values, naming the variable", () => {
 
 describe("parseEnv APP_URL", () => {
   it("is reduced to its origin", () => {
-    expect(parseEnv({ APP_URL: "https://commons.example.org/some/path?x=1" }).appUrl).toBe("https://commons.example.org");
+    expect(parseEnv({ APP_URL: "https://commons.example.org/some/path?x=1" }).appUrl).toBe(
+      "https://commons.example.org",
+    );
     expect(parseEnv({ APP_URL: "http://localhost:3000/" }).appUrl).toBe("http://localhost:3000");
   });
 
@@ -132,7 +150,9 @@ describe("parseEnv APP_URL", () => {
   );
 
   it("production accepts https, and development accepts http anywhere", () => {
-    expect(parseEnv({ NODE_ENV: "production", APP_URL: "https://commons.example.org" }).appUrl).toBe("https://commons.example.org");
+    expect(parseEnv({ NODE_ENV: "production", APP_URL: "https://commons.example.org" }).appUrl).toBe(
+      "https://commons.example.org",
+    );
     expect(parseEnv({ APP_URL: "http://commons.example.org" }).appUrl).toBe("http://commons.example.org");
   });
 });

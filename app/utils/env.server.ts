@@ -11,7 +11,10 @@ const schema = z.object({
   APP_URL: z
     .string()
     .url()
-    .refine((v) => URL.canParse(v) && ["http:", "https:"].includes(new URL(v).protocol), "must start with http:// or https://")
+    .refine(
+      (v) => URL.canParse(v) && ["http:", "https:"].includes(new URL(v).protocol),
+      "must start with http:// or https://",
+    )
     .optional(),
   DATABASE_URL: z
     .string()

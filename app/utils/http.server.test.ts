@@ -45,14 +45,19 @@ describe("requireIdParam", () => {
     expect(requireIdParam(id.toUpperCase())).toBe(id.toUpperCase());
   });
 
-  it.each([undefined, "", "123", "not-a-uuid", "3f2b8c1e-7a4d-4e9b-9c2a-1d5e6f7a8b9c0", " 3f2b8c1e-7a4d-4e9b-9c2a-1d5e6f7a8b9c", "3f2b8c1e7a4d4e9b9c2a1d5e6f7a8b9c"])(
-    "throws a 404 for %j",
-    async (value) => {
-      const response = thrownResponse(() => requireIdParam(value));
-      expect(response.status).toBe(404);
-      expect(await response.text()).toBe("Not found");
-    },
-  );
+  it.each([
+    undefined,
+    "",
+    "123",
+    "not-a-uuid",
+    "3f2b8c1e-7a4d-4e9b-9c2a-1d5e6f7a8b9c0",
+    " 3f2b8c1e-7a4d-4e9b-9c2a-1d5e6f7a8b9c",
+    "3f2b8c1e7a4d4e9b9c2a1d5e6f7a8b9c",
+  ])("throws a 404 for %j", async (value) => {
+    const response = thrownResponse(() => requireIdParam(value));
+    expect(response.status).toBe(404);
+    expect(await response.text()).toBe("Not found");
+  });
 });
 
 describe("response helpers", () => {

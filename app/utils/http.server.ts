@@ -19,6 +19,7 @@ export function forbidden(message = "You do not have permission to do that."): n
  * would otherwise become `//evil.example`.
  */
 export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined, fallback = "/dashboard") {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
   if (typeof to !== "string" || /[\u0000-\u001f\u007f]/.test(to)) return fallback;
   if (!to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
   return to;

@@ -70,7 +70,13 @@ export type ClientOptions = {
 
 export type FrameKind = "update" | "sync" | "awareness" | "saved" | "ack" | "other";
 
-export function connectClient(target: Target, docName: string, cookie: string, user: { id: string; name: string }, options: ClientOptions = {}): BenchClient {
+export function connectClient(
+  target: Target,
+  docName: string,
+  cookie: string,
+  user: { id: string; name: string },
+  options: ClientOptions = {},
+): BenchClient {
   const started = performance.now();
   const doc = new Y.Doc();
   let disconnects = 0;
@@ -98,7 +104,12 @@ export function connectClient(target: Target, docName: string, cookie: string, u
       };
     }
     if (onFrame) {
-      for (const [type, kind] of [[1, "awareness"], [2, "other"], [3, "other"], [MessageType.saved, "saved"]] as const) {
+      for (const [type, kind] of [
+        [1, "awareness"],
+        [2, "other"],
+        [3, "other"],
+        [MessageType.saved, "saved"],
+      ] as const) {
         const handler = provider.messageHandlers[type];
         if (!handler) continue;
         provider.messageHandlers[type] = (...args) => {
@@ -142,7 +153,12 @@ export function connectClient(target: Target, docName: string, cookie: string, u
   }
   // One socket per person, as in a browser tab (Hocuspocus can multiplex; a tab has one document here).
   const socket = new HocuspocusProviderWebsocket({ url: target.wsUrl, WebSocketPolyfill: WebSocket });
-  const provider = new HocuspocusProvider({ websocketProvider: socket, name: docName, document: doc, token: cookie || null });
+  const provider = new HocuspocusProvider({
+    websocketProvider: socket,
+    name: docName,
+    document: doc,
+    token: cookie || null,
+  });
   provider.attach();
   if (lean || onFrame) {
     const hp = provider as unknown as { onMessage(event: { data: ArrayBuffer }): void };

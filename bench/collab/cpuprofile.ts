@@ -44,7 +44,12 @@ export function summariseProfile(file: string, top = 25): HotFunction[] {
   const rows = [...grouped.values()]
     .sort((a, b) => b.us - a.us)
     .slice(0, top)
-    .map((g) => ({ name: g.name, location: g.location, selfMs: Math.round(g.us / 1000), selfPercent: busy ? (g.us / busy) * 100 : 0 }));
+    .map((g) => ({
+      name: g.name,
+      location: g.location,
+      selfMs: Math.round(g.us / 1000),
+      selfPercent: busy ? (g.us / busy) * 100 : 0,
+    }));
   rows.push({ name: "(idle, not in the percentages)", location: "", selfMs: Math.round(idle / 1000), selfPercent: 0 });
   return rows;
 }
@@ -57,11 +62,14 @@ export function inclusiveTimes(file: string, names: string[]): Array<{ name: str
   const profile = JSON.parse(readFileSync(file, "utf8")) as CpuProfile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const selfUs = new Map<number, number>();
-  for (let i = 0; i < profile.samples.length; i++) selfUs.set(profile.samples[i], (selfUs.get(profile.samples[i]) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  for (let i = 0; i < profile.samples.length; i++)
+    selfUs.set(profile.samples[i], (selfUs.get(profile.samples[i]) ?? 0) + (profile.timeDeltas[i] ?? 0));
   const totals = new Map<string, number>();
   let busy = 0;
   const active = new Set<string>();
-  const stack: Array<{ id: number; key: string | null; leave: boolean }> = [{ id: profile.nodes[0].id, key: null, leave: false }];
+  const stack: Array<{ id: number; key: string | null; leave: boolean }> = [
+    { id: profile.nodes[0].id, key: null, leave: false },
+  ];
   while (stack.length) {
     const item = stack.pop()!;
     if (item.leave) {
@@ -123,10 +131,13 @@ if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1])))
   }
   if (rest[0] === "--inclusive") {
     const names = rest.length > 1 ? rest.slice(1) : OURS_BREAKDOWN;
-    for (const f of inclusiveTimes(file, names)) process.stdout.write(`${f.percent.toFixed(1).padStart(5)}%  ${String(f.ms).padStart(7)} ms  ${f.name}\n`);
+    for (const f of inclusiveTimes(file, names))
+      process.stdout.write(`${f.percent.toFixed(1).padStart(5)}%  ${String(f.ms).padStart(7)} ms  ${f.name}\n`);
   } else {
     for (const f of summariseProfile(file, Number(rest[0] ?? 30))) {
-      process.stdout.write(`${f.selfPercent.toFixed(1).padStart(5)}%  ${String(f.selfMs).padStart(7)} ms  ${f.name}  ${f.location}\n`);
+      process.stdout.write(
+        `${f.selfPercent.toFixed(1).padStart(5)}%  ${String(f.selfMs).padStart(7)} ms  ${f.name}  ${f.location}\n`,
+      );
     }
   }
 }

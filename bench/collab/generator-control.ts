@@ -12,10 +12,14 @@ export class GeneratorControl {
   readonly pid: number;
 
   constructor(cwd: string, cores: string, nodeArgs: string[] = []) {
-    this.child = spawn("taskset", ["-c", cores, process.execPath, ...nodeArgs, "--import", "tsx", "bench/collab/load-generator.ts"], {
-      cwd,
-      stdio: ["ignore", "inherit", "inherit", "ipc"],
-    });
+    this.child = spawn(
+      "taskset",
+      ["-c", cores, process.execPath, ...nodeArgs, "--import", "tsx", "bench/collab/load-generator.ts"],
+      {
+        cwd,
+        stdio: ["ignore", "inherit", "inherit", "ipc"],
+      },
+    );
     this.pid = this.child.pid!;
     this.child.on("message", (reply: Reply) => {
       const p = this.pending.get(reply.id);

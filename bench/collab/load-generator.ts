@@ -9,7 +9,12 @@ import { connectClient, probeMarker, Typist, type BenchClient, type FrameKind } 
 import type { CollectResult, Command, Reply, RoomSpec, Target } from "./protocol";
 import { summarise } from "./stats";
 
-type Room = { spec: RoomSpec; editors: Array<{ client: BenchClient; typist: Typist; nextAt: number }>; probe: BenchClient; probeTimer: NodeJS.Timeout | null };
+type Room = {
+  spec: RoomSpec;
+  editors: Array<{ client: BenchClient; typist: Typist; nextAt: number }>;
+  probe: BenchClient;
+  probeTimer: NodeJS.Timeout | null;
+};
 type ProbeRecord = { sentAt: number; latencies: number[]; room: Room };
 
 let rooms: Room[] = [];
@@ -38,7 +43,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    return await Promise.race([promise, new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out: ${what}`)), ms)))]);
+    return await Promise.race([
+      promise,
+      new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out: ${what}`)), ms))),
+    ]);
   } finally {
     clearTimeout(timer);
   }
@@ -102,8 +110,13 @@ async function collect(graceMs: number): Promise<CollectResult> {
     expectedSamples: expected,
     latency: summarise(all),
     samples: all,
-    framesReceivedPerSec: Object.fromEntries(Object.entries(frameCounts).map(([k, n]) => [k, Math.round((n / durationMs) * 1000)])) as Record<FrameKind, number>,
-    disconnects: rooms.reduce((n, r) => n + r.editors.reduce((m, e) => m + e.client.disconnects(), 0) + r.probe.disconnects(), 0),
+    framesReceivedPerSec: Object.fromEntries(
+      Object.entries(frameCounts).map(([k, n]) => [k, Math.round((n / durationMs) * 1000)]),
+    ) as Record<FrameKind, number>,
+    disconnects: rooms.reduce(
+      (n, r) => n + r.editors.reduce((m, e) => m + e.client.disconnects(), 0) + r.probe.disconnects(),
+      0,
+    ),
   };
 }
 
@@ -118,11 +131,14 @@ function startProbes() {
       map.set("t", probeMarker(key, sentAt));
     };
     // Spread the rooms' probes over the interval.
-    setTimeout(() => {
-      if (!rooms.includes(room)) return;
-      fire();
-      room.probeTimer = setInterval(fire, probeIntervalMs);
-    }, (index * probeIntervalMs) / rooms.length);
+    setTimeout(
+      () => {
+        if (!rooms.includes(room)) return;
+        fire();
+        room.probeTimer = setInterval(fire, probeIntervalMs);
+      },
+      (index * probeIntervalMs) / rooms.length,
+    );
   }
 }
 
@@ -175,7 +191,11 @@ async function openRooms(target: Target, specs: RoomSpec[], probeMs: number, lea
       probeTimer: null,
     };
     room.editors = spec.editorCookies.map((cookie, i) => {
-      const client = connectClient(target, spec.name, cookie, user(i), { lean, onProbe: probeReceiver(room), onFrame: countFrame });
+      const client = connectClient(target, spec.name, cookie, user(i), {
+        lean,
+        onProbe: probeReceiver(room),
+        onFrame: countFrame,
+      });
       return { client, typist: new Typist(client.doc), nextAt: 0 };
     });
     return room;
@@ -204,7 +224,12 @@ async function converge(timeoutMs: number) {
   try {
     await waitUntil(same, timeoutMs, "rooms to converge");
   } catch {
-    return { converged: false, ms: Math.round(performance.now() - started), typed: rooms.map(typed), held: rooms.map((r) => r.probe.doc.getText("bench").length) };
+    return {
+      converged: false,
+      ms: Math.round(performance.now() - started),
+      typed: rooms.map(typed),
+      held: rooms.map((r) => r.probe.doc.getText("bench").length),
+    };
   }
   return { converged: true, ms: Math.round(performance.now() - started), textLengths: rooms.map(typed) };
 }
@@ -232,7 +257,14 @@ async function memoryOpen(target: Target, docs: Array<{ name: string; cookie: st
 }
 
 let writers: BenchClient[] = [];
-async function bigWrite(target: Target, doc: string, cookies: string[], edits: number, rate: number, waitSaved: boolean) {
+async function bigWrite(
+  target: Target,
+  doc: string,
+  cookies: string[],
+  edits: number,
+  rate: number,
+  waitSaved: boolean,
+) {
   const started = performance.now();
   writers = cookies.map((cookie, i) => connectClient(target, doc, cookie, user(7000 + i)));
   await withTimeout(Promise.all(writers.map((w) => w.synced)), 30_000, "writers to sync");
@@ -242,7 +274,7 @@ async function bigWrite(target: Target, doc: string, cookies: string[], edits: n
     writers.map(async (w) => {
       const typist = new Typist(w.doc);
       const perTick = Math.max(1, Math.round(rate / 100));
-      for (let done = 0; done < each; ) {
+      for (let done = 0; done < each;) {
         for (let i = 0; i < perTick && done < each; i++, done++) typist.key();
         await sleep(10);
       }
@@ -289,7 +321,14 @@ async function handle(command: Command): Promise<unknown> {
       memoryClients = [];
       return {};
     case "big-write":
-      return bigWrite(command.target, command.doc, command.cookies, command.edits, command.ratePerWriter, command.waitSaved);
+      return bigWrite(
+        command.target,
+        command.doc,
+        command.cookies,
+        command.edits,
+        command.ratePerWriter,
+        command.waitSaved,
+      );
     case "big-disconnect":
       for (const w of writers) w.destroy();
       writers = [];
@@ -310,7 +349,12 @@ if (!process.send) {
 process.on("message", (command: Command) => {
   handle(command).then(
     (result) => process.send!({ id: command.id, ok: true, result } satisfies Reply),
-    (error: unknown) => process.send!({ id: command.id, ok: false, error: error instanceof Error ? error.message : String(error) } satisfies Reply),
+    (error: unknown) =>
+      process.send!({
+        id: command.id,
+        ok: false,
+        error: error instanceof Error ? error.message : String(error),
+      } satisfies Reply),
   );
 });
 // The orchestrator going away ends the generator too.

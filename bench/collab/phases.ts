@@ -36,7 +36,13 @@ export type Measured = Omit<CollectResult, "samples"> & {
   disturbed: boolean;
 };
 
-type SubWindow = CollectResult & { serverCpu: number; serverRssBytes: number; postgresCpu: number; foreignCpu: number; cpuPressure: number | null };
+type SubWindow = CollectResult & {
+  serverCpu: number;
+  serverRssBytes: number;
+  postgresCpu: number;
+  foreignCpu: number;
+  cpuPressure: number | null;
+};
 
 /** How long after a window ends its last probes may still arrive before they count as late. */
 const PROBE_GRACE_MS = 500;
@@ -82,8 +88,16 @@ export async function measureWindow(
   }
   const disturbed = accepted.length < needed;
   // Not enough quiet sub-windows: pool the least disturbed ones too, and say so.
-  const pooled = disturbed ? accepted.concat(rejected.sort((a, b) => a.foreignCpu - b.foreignCpu).slice(0, needed - accepted.length)) : accepted;
-  return { ...pool(pooled), keysPerSecPerEditor: keysPerSec, startedAt, rejectedSubWindows: rejected.length, disturbed };
+  const pooled = disturbed
+    ? accepted.concat(rejected.sort((a, b) => a.foreignCpu - b.foreignCpu).slice(0, needed - accepted.length))
+    : accepted;
+  return {
+    ...pool(pooled),
+    keysPerSecPerEditor: keysPerSec,
+    startedAt,
+    rejectedSubWindows: rejected.length,
+    disturbed,
+  };
 }
 
 /** Sums and duration-weighted means of sub-windows; latency percentiles over all their samples. */
@@ -92,7 +106,12 @@ function pool(subs: SubWindow[]) {
   const mean = (f: (s: SubWindow) => number) => subs.reduce((n, s) => n + f(s) * s.durationMs, 0) / ms;
   const sum = (f: (s: SubWindow) => number) => subs.reduce((n, s) => n + f(s), 0);
   const samples = subs.flatMap((s) => s.samples);
-  const frames = Object.fromEntries(Object.keys(subs[0].framesReceivedPerSec).map((k) => [k, Math.round(mean((s) => s.framesReceivedPerSec[k as keyof SubWindow["framesReceivedPerSec"]]))]));
+  const frames = Object.fromEntries(
+    Object.keys(subs[0].framesReceivedPerSec).map((k) => [
+      k,
+      Math.round(mean((s) => s.framesReceivedPerSec[k as keyof SubWindow["framesReceivedPerSec"]])),
+    ]),
+  );
   return {
     durationMs: Math.round(ms),
     generatorCpu: mean((s) => s.generatorCpu),
@@ -147,7 +166,13 @@ export async function memoryPhase(gen: GeneratorControl, sut: ServerUnderTest, c
 
 /** Steady load: every room's editors type at `keysPerSec`. Rooms stay open for the saturation phase. */
 export async function loadPhase(gen: GeneratorControl, sut: ServerUnderTest, config: BenchConfig, keysPerSec: number) {
-  const opened = await gen.send<{ clients: number; ms: number }>({ cmd: "open-rooms", target: sut.target, rooms: sut.rooms, probeIntervalMs: config.probeIntervalMs, lean: config.leanEditors });
+  const opened = await gen.send<{ clients: number; ms: number }>({
+    cmd: "open-rooms",
+    target: sut.target,
+    rooms: sut.rooms,
+    probeIntervalMs: config.probeIntervalMs,
+    lean: config.leanEditors,
+  });
   log(`${sut.kind}: ${opened.clients} clients synced in ${opened.ms} ms; steady load ${keysPerSec} keys/s per editor`);
   const { samples, ...measured } = await measureWindow(gen, sut, config, keysPerSec, config.warmupMs, config.measureMs);
   log(
@@ -164,8 +189,10 @@ export type Step = Measured & { pass: boolean; why: string[]; generatorBound: bo
 
 function judge(m: Measured, config: BenchConfig, disconnectsBefore: number): Step {
   const why: string[] = [];
-  if (m.latency.p95 === null || m.latency.p95 >= config.saturationP95Ms) why.push(`p95 ${m.latency.p95} ms ≥ ${config.saturationP95Ms} ms`);
-  if (m.updatesPerSec < 0.9 * m.targetUpdatesPerSec) why.push(`sent ${Math.round(m.updatesPerSec)}/s of ${m.targetUpdatesPerSec}/s`);
+  if (m.latency.p95 === null || m.latency.p95 >= config.saturationP95Ms)
+    why.push(`p95 ${m.latency.p95} ms ≥ ${config.saturationP95Ms} ms`);
+  if (m.updatesPerSec < 0.9 * m.targetUpdatesPerSec)
+    why.push(`sent ${Math.round(m.updatesPerSec)}/s of ${m.targetUpdatesPerSec}/s`);
   if (m.disconnects > disconnectsBefore) why.push(`${m.disconnects - disconnectsBefore} disconnects`);
   return { ...m, pass: why.length === 0, why, generatorBound: m.generatorCpu > config.generatorSaturated };
 }
@@ -174,13 +201,25 @@ function judge(m: Measured, config: BenchConfig, disconnectsBefore: number): Ste
  * Saturation: step the per-editor rate up (doubling) until p95 ≥ 50 ms (or the rate cannot be
  * sent, or clients are dropped), then refine between the last pass and the first failure.
  */
-export async function saturationPhase(gen: GeneratorControl, sut: ServerUnderTest, config: BenchConfig, startDisconnects: number) {
+export async function saturationPhase(
+  gen: GeneratorControl,
+  sut: ServerUnderTest,
+  config: BenchConfig,
+  startDisconnects: number,
+) {
   const steps: Step[] = [];
   let lastPass: Step | null = null;
   let firstFail: Step | null = null;
   let disconnects = startDisconnects;
   const run = async (rate: number) => {
-    const { samples: _samples, ...m } = await measureWindow(gen, sut, config, rate, config.stepWarmupMs, config.stepMeasureMs);
+    const { samples: _samples, ...m } = await measureWindow(
+      gen,
+      sut,
+      config,
+      rate,
+      config.stepWarmupMs,
+      config.stepMeasureMs,
+    );
     const step = judge(m, config, disconnects);
     disconnects = m.disconnects;
     steps.push(step);
@@ -242,7 +281,13 @@ export async function bigDocPhase(gen: GeneratorControl, sut: ServerUnderTest, c
   log(`${sut.kind}: wrote ${written.edits} edits in ${written.ms} ms`);
   const warm: number[] = [];
   for (let i = 0; i < config.bigDocOpens; i++) {
-    const r = await gen.send<{ ms: number; complete: boolean }>({ cmd: "open-once", target: sut.target, doc: doc.name, cookie: doc.readerCookie, expectLength: written.textLength });
+    const r = await gen.send<{ ms: number; complete: boolean }>({
+      cmd: "open-once",
+      target: sut.target,
+      doc: doc.name,
+      cookie: doc.readerCookie,
+      expectLength: written.textLength,
+    });
     if (!r.complete) throw new Error(`${sut.kind}: warm open of the big document was incomplete`);
     warm.push(r.ms);
   }
@@ -255,7 +300,13 @@ export async function bigDocPhase(gen: GeneratorControl, sut: ServerUnderTest, c
     storage = (await sut.storage?.(doc.name)) ?? null;
     for (let i = 0; i < config.bigDocOpens; i++) {
       const loadsBefore = sut.loadTimes(doc.name).length;
-      const r = await gen.send<{ ms: number; complete: boolean }>({ cmd: "open-once", target: sut.target, doc: doc.name, cookie: doc.readerCookie, expectLength: written.textLength });
+      const r = await gen.send<{ ms: number; complete: boolean }>({
+        cmd: "open-once",
+        target: sut.target,
+        doc: doc.name,
+        cookie: doc.readerCookie,
+        expectLength: written.textLength,
+      });
       if (!r.complete) throw new Error(`${sut.kind}: cold open of the big document was incomplete (lost edits?)`);
       cold.push(r.ms);
       await sut.waitUnloaded(doc.name);

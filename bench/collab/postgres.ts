@@ -9,7 +9,8 @@ export type ThrowawayDatabase = { name: string; url: string; drop(): Promise<voi
 /** Creates an empty database for this run; `drop` removes it (also with open connections). */
 export async function createThrowawayDatabase(): Promise<ThrowawayDatabase> {
   const admin = new URL(adminUrl);
-  if (!["127.0.0.1", "localhost", "[::1]"].includes(admin.hostname)) throw new Error(`the benchmark only uses a local Postgres, not ${admin.hostname}`);
+  if (!["127.0.0.1", "localhost", "[::1]"].includes(admin.hostname))
+    throw new Error(`the benchmark only uses a local Postgres, not ${admin.hostname}`);
   const name = `commons_bench_${randomBytes(5).toString("hex")}`;
   const sql = postgres(adminUrl, { max: 1, onnotice: () => {}, connect_timeout: 5 });
   await sql.unsafe(`create database ${name}`);

@@ -27,7 +27,16 @@ export type Command =
   | { cmd: "close-rooms"; id: number }
   | { cmd: "memory-open"; id: number; target: Target; docs: Array<{ name: string; cookie: string }>; chars: number }
   | { cmd: "memory-close"; id: number }
-  | { cmd: "big-write"; id: number; target: Target; doc: string; cookies: string[]; edits: number; ratePerWriter: number; waitSaved: boolean }
+  | {
+      cmd: "big-write";
+      id: number;
+      target: Target;
+      doc: string;
+      cookies: string[];
+      edits: number;
+      ratePerWriter: number;
+      waitSaved: boolean;
+    }
   | { cmd: "big-disconnect"; id: number }
   | { cmd: "open-once"; id: number; target: Target; doc: string; cookie: string; expectLength: number }
   | { cmd: "exit"; id: number };

@@ -34,12 +34,14 @@ export function targets(results: Partial<Record<ServerKind, ServerResult>>): Tar
     const bad = rs.filter((r): r is ServerResult => Boolean(r && isDisturbed(r))).map((r) => r.kind);
     return bad.length ? `not judged: ${bad.join(" and ")} disturbed by other programs` : null;
   };
-  const check = (v: number | null, ok: (v: number) => boolean, ...rs: Array<ServerResult | undefined>) => (v === null || !judged(...rs) ? null : ok(v));
+  const check = (v: number | null, ok: (v: number) => boolean, ...rs: Array<ServerResult | undefined>) =>
+    v === null || !judged(...rs) ? null : ok(v);
   const vsBare = ratio(p95(ours), p95(bare));
   const vsHp = ratio(p95(ours), p95(hp));
   const satRatio = ratio(sat(ours), sat(bare));
   const open = ours?.bigDoc.coldServerMedianMs ?? null;
-  const generatorNote = (r?: ServerResult) => (r?.saturation.limitedByGenerator ? `${r.kind}'s limit was reached with the generator saturated` : null);
+  const generatorNote = (r?: ServerResult) =>
+    r?.saturation.limitedByGenerator ? `${r.kind}'s limit was reached with the generator saturated` : null;
   return [
     {
       name: "ours p95 / bare p95 (steady load)",
@@ -60,14 +62,21 @@ export function targets(results: Partial<Record<ServerKind, ServerResult>>): Tar
       value: satRatio,
       target: "≥ 0.7",
       met: check(satRatio, (v) => v >= 0.7, ours, bare),
-      note: [disturbedNote(ours, bare), generatorNote(ours), generatorNote(bare)].filter(Boolean).join("; ") || undefined,
+      note:
+        [disturbedNote(ours, bare), generatorNote(ours), generatorNote(bare)].filter(Boolean).join("; ") || undefined,
     },
     // A single-client open, timed by the server itself: noise from other programs matters little here.
-    { name: "ours 10k-edit cold open, server-side median (ms)", value: open, target: "≤ 50", met: check(open, (v) => v <= 50) },
+    {
+      name: "ours 10k-edit cold open, server-side median (ms)",
+      value: open,
+      target: "≤ 50",
+      met: check(open, (v) => v <= 50),
+    },
   ];
 }
 
-const fmt = (v: number | null | undefined, digits = 1) => (v === null || v === undefined ? "–" : Number(v.toFixed(digits)).toString());
+const fmt = (v: number | null | undefined, digits = 1) =>
+  v === null || v === undefined ? "–" : Number(v.toFixed(digits)).toString();
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? "–" : `${Math.round(v * 100)}%`);
 const mb = (v: number | null | undefined) => (v === null || v === undefined ? "–" : `${(v / 1048576).toFixed(1)} MB`);
 const kb = (v: number | null | undefined) => (v === null || v === undefined ? "–" : `${(v / 1024).toFixed(1)} KB`);
@@ -83,7 +92,8 @@ export function markdown(run: {
   results: Partial<Record<ServerKind, ServerResult>>;
 }) {
   const kinds = (["bare", "hocuspocus", "ours", "ours-nosaved"] as ServerKind[]).filter((k) => run.results[k]);
-  const row = (label: string, f: (r: ServerResult) => string) => `| ${label} | ${kinds.map((k) => f(run.results[k]!)).join(" | ")} |`;
+  const row = (label: string, f: (r: ServerResult) => string) =>
+    `| ${label} | ${kinds.map((k) => f(run.results[k]!)).join(" | ")} |`;
   const lines: string[] = [];
   lines.push(
     `Run ${run.startedAt} on ${run.machine.nproc} cores (${run.machine.cpuModel}), Node ${run.machine.node}` +
@@ -95,7 +105,9 @@ export function markdown(run: {
       `(${run.config.rooms * run.config.editorsPerRoom * run.keysPerSec} updates/s), one probe per room every 200 ms, ${run.config.measureMs / 1000} s measured after warm-up.` +
       (run.loadNote ? ` **${run.loadNote}**` : ""),
   );
-  const disturbed = kinds.filter((k) => run.results[k]!.load.disturbed || run.results[k]!.saturation.steps.some((s) => s.disturbed));
+  const disturbed = kinds.filter(
+    (k) => run.results[k]!.load.disturbed || run.results[k]!.saturation.steps.some((s) => s.disturbed),
+  );
   if (disturbed.length) {
     lines.push("");
     lines.push(
@@ -107,7 +119,12 @@ export function markdown(run: {
   lines.push(`| | ${kinds.join(" | ")} |`);
   lines.push(`|---|${kinds.map(() => "---").join("|")}|`);
   lines.push(row("updates/s sent (steady)", (r) => fmt(r.load.updatesPerSec, 0)));
-  lines.push(row("fan-out latency p50 / p95 / p99 (ms)", (r) => `${fmt(r.load.latency.p50)} / **${fmt(r.load.latency.p95)}** / ${fmt(r.load.latency.p99)}`));
+  lines.push(
+    row(
+      "fan-out latency p50 / p95 / p99 (ms)",
+      (r) => `${fmt(r.load.latency.p50)} / **${fmt(r.load.latency.p95)}** / ${fmt(r.load.latency.p99)}`,
+    ),
+  );
   lines.push(row("probe deliveries seen / expected", (r) => `${r.load.probeSamples} / ${r.load.expectedSamples}`));
   lines.push(
     row("frames/s received by editors: updates + other (saved, acks, awareness)", (r) => {
@@ -117,10 +134,20 @@ export function markdown(run: {
   );
   lines.push(row("server CPU (share of one core)", (r) => pct(r.load.serverCpu)));
   lines.push(row("Postgres CPU (all backends)", (r) => pct(r.load.postgresCpu)));
-  lines.push(row("load generator CPU / its event-loop delay p99", (r) => `${pct(r.load.generatorCpu)} / ${fmt(r.load.generatorLoopDelayP99Ms)} ms`));
+  lines.push(
+    row(
+      "load generator CPU / its event-loop delay p99",
+      (r) => `${pct(r.load.generatorCpu)} / ${fmt(r.load.generatorLoopDelayP99Ms)} ms`,
+    ),
+  );
   lines.push(row("server RSS after steady load", (r) => mb(r.load.serverRssBytes)));
   lines.push(row("other programs' CPU during steady load (cores)", (r) => fmt(r.load.foreignCpu, 2)));
-  lines.push(row("5-s sub-windows pooled (thrown away as disturbed)", (r) => `${r.load.subWindows} (${r.load.rejectedSubWindows})`));
+  lines.push(
+    row(
+      "5-s sub-windows pooled (thrown away as disturbed)",
+      (r) => `${r.load.subWindows} (${r.load.rejectedSubWindows})`,
+    ),
+  );
   lines.push(
     row("saturation: updates/s with p95 < 50 ms", (r) =>
       r.saturation.updatesPerSec === null
@@ -129,17 +156,35 @@ export function markdown(run: {
     ),
   );
   lines.push(row("all clients converged afterwards", (r) => (r.convergence.converged ? "yes" : "**no**")));
-  lines.push(row(`memory per open document (${run.config.memoryDocs} docs, 1 client each)`, (r) => kb(r.memory.bytesPerDoc)));
-  lines.push(row(`${run.config.bigDocEdits / 1000}k-edit doc: warm open, client connect→synced (median ms)`, (r) => fmt(r.bigDoc.warmClientMedianMs)));
-  lines.push(row(`${run.config.bigDocEdits / 1000}k-edit doc: cold open, client connect→synced (median ms)`, (r) => (r.bigDoc.coldClientMs.length ? fmt(r.bigDoc.coldClientMedianMs) : "n/a (never unloads)")));
-  lines.push(row(`${run.config.bigDocEdits / 1000}k-edit doc: cold open, server-side load (median ms)`, (r) => (r.bigDoc.coldServerMs.length ? fmt(r.bigDoc.coldServerMedianMs) : "n/a")));
+  lines.push(
+    row(`memory per open document (${run.config.memoryDocs} docs, 1 client each)`, (r) => kb(r.memory.bytesPerDoc)),
+  );
+  lines.push(
+    row(`${run.config.bigDocEdits / 1000}k-edit doc: warm open, client connect→synced (median ms)`, (r) =>
+      fmt(r.bigDoc.warmClientMedianMs),
+    ),
+  );
+  lines.push(
+    row(`${run.config.bigDocEdits / 1000}k-edit doc: cold open, client connect→synced (median ms)`, (r) =>
+      r.bigDoc.coldClientMs.length ? fmt(r.bigDoc.coldClientMedianMs) : "n/a (never unloads)",
+    ),
+  );
+  lines.push(
+    row(`${run.config.bigDocEdits / 1000}k-edit doc: cold open, server-side load (median ms)`, (r) =>
+      r.bigDoc.coldServerMs.length ? fmt(r.bigDoc.coldServerMedianMs) : "n/a",
+    ),
+  );
   lines.push("");
-  lines.push("† the load generator's core was above 90% at the first failing step: that limit is at least partly the generator's.");
+  lines.push(
+    "† the load generator's core was above 90% at the first failing step: that limit is at least partly the generator's.",
+  );
   lines.push("");
   lines.push("| target | measured | goal | |");
   lines.push("|---|---|---|---|");
   for (const t of targets(run.results)) {
-    lines.push(`| ${t.name} | ${fmt(t.value, 2)} | ${t.target} | ${t.met === null ? (t.value === null ? "not measured" : "not judged") : t.met ? "met" : "**missed**"}${t.note ? ` (${t.note})` : ""} |`);
+    lines.push(
+      `| ${t.name} | ${fmt(t.value, 2)} | ${t.target} | ${t.met === null ? (t.value === null ? "not measured" : "not judged") : t.met ? "met" : "**missed**"}${t.note ? ` (${t.note})` : ""} |`,
+    );
   }
   return lines.join("\n");
 }

@@ -56,10 +56,22 @@ const starters: Record<ServerKind, (ctx: StartContext) => Promise<ServerUnderTes
   "ours-nosaved": (ctx) => startOurs(ctx, { withSaved: false }),
 };
 
-async function benchServer(kind: ServerKind, gen: GeneratorControl, ctx: StartContext, keysPerSec: number): Promise<ServerResult> {
+async function benchServer(
+  kind: ServerKind,
+  gen: GeneratorControl,
+  ctx: StartContext,
+  keysPerSec: number,
+): Promise<ServerResult> {
   const { config } = ctx;
-  const quietGate = await waitForQuiet([process.pid, gen.pid], ctx.databaseName, config.quietThreshold, config.quietMaxWaitMs);
-  log(`${kind}: other programs use ${quietGate.foreignCpu} cores${quietGate.quiet ? "" : " (NOT quiet: results are disturbed)"}; starting`);
+  const quietGate = await waitForQuiet(
+    [process.pid, gen.pid],
+    ctx.databaseName,
+    config.quietThreshold,
+    config.quietMaxWaitMs,
+  );
+  log(
+    `${kind}: other programs use ${quietGate.foreignCpu} cores${quietGate.quiet ? "" : " (NOT quiet: results are disturbed)"}; starting`,
+  );
   // One directory per server: --cpu-prof writes a profile per thread (the main thread's is the largest).
   const nodeArgs = ctx.nodeArgs.map((a) => (a.startsWith("--cpu-prof-dir=") ? `${a}/${kind}` : a));
   const sut = await starters[kind]({ ...ctx, nodeArgs });
@@ -76,7 +88,9 @@ async function benchServer(kind: ServerKind, gen: GeneratorControl, ctx: StartCo
     log(`${kind}: rooms ${convergence.converged ? "converged" : "DID NOT converge"} (${convergence.ms} ms)`);
     await gen.send({ cmd: "close-rooms" });
     const bigDoc = await bigDocPhase(gen, sut, config);
-    log(`${kind}: 10k-edit document cold open client ${bigDoc.coldClientMedianMs} ms, server ${bigDoc.coldServerMedianMs} ms; warm ${bigDoc.warmClientMedianMs} ms`);
+    log(
+      `${kind}: 10k-edit document cold open client ${bigDoc.coldClientMedianMs} ms, server ${bigDoc.coldServerMedianMs} ms; warm ${bigDoc.warmClientMedianMs} ms`,
+    );
     return { kind, description: sut.description, memory, load, saturation, convergence, bigDoc, quietGate };
   } finally {
     await gen.send({ cmd: "close-rooms" }).catch(() => {});
@@ -97,7 +111,13 @@ async function calibrate(gen: GeneratorControl, ctx: StartContext) {
   const stopSut = () => sut.stop();
   cleanups.add(stopSut);
   try {
-    await gen.send({ cmd: "open-rooms", target: sut.target, rooms: sut.rooms, probeIntervalMs: config.probeIntervalMs, lean: config.leanEditors });
+    await gen.send({
+      cmd: "open-rooms",
+      target: sut.target,
+      rooms: sut.rooms,
+      probeIntervalMs: config.probeIntervalMs,
+      lean: config.leanEditors,
+    });
     for (let i = 0; i < 4; i++) {
       const m = await measureWindow(gen, sut, config, keysPerSec, 2_000, 4_000);
       tries.push({ keysPerSec, generatorCpu: m.generatorCpu });
@@ -123,7 +143,9 @@ async function main() {
   mkdirSync(logDir, { recursive: true });
   const machine = machineInfo(); // before pinning: nproc reports the cores this process may use
   const pinned = pinSelf("1");
-  log(`${machine.nproc} cores, Node ${machine.node}; ${config.quick ? "quick" : "full"} run; orchestrator ${pinned ? "pinned to core 1" : "not pinned"}`);
+  log(
+    `${machine.nproc} cores, Node ${machine.node}; ${config.quick ? "quick" : "full"} run; orchestrator ${pinned ? "pinned to core 1" : "not pinned"}`,
+  );
 
   const watchdog = setTimeout(() => {
     process.stderr.write(`benchmark exceeded ${HARD_LIMIT_MS / 60000} minutes: stopping\n`);
@@ -182,7 +204,9 @@ async function main() {
       keysPerSec < config.keysPerSec
         ? `The generator saturated its core at ${config.keysPerSec} keys/s per editor, so every server was measured at ${keysPerSec} keys/s per editor.`
         : null;
-    const generatorHot = Object.values(results).filter((r) => r.load.generatorCpu > config.generatorSaturated).map((r) => r.kind);
+    const generatorHot = Object.values(results)
+      .filter((r) => r.load.generatorCpu > config.generatorSaturated)
+      .map((r) => r.kind);
     await gen.stop(); // a profiled generator writes its profile as it exits
     const profiles = profile
       ? [...only, "generator"].flatMap((kind) => {
@@ -205,7 +229,12 @@ async function main() {
       finishedAt: finishedAt.toISOString(),
       durationSeconds: Math.round((finishedAt.getTime() - startedAt.getTime()) / 1000),
       machine,
-      pinning: { server: "core 0 (taskset -c 0)", generator: "core 1 (taskset -c 1)", orchestrator: pinned ? "core 1" : "unpinned", postgres: "unpinned" },
+      pinning: {
+        server: "core 0 (taskset -c 0)",
+        generator: "core 1 (taskset -c 1)",
+        orchestrator: pinned ? "core 1" : "unpinned",
+        postgres: "unpinned",
+      },
       config,
       load: {
         keysPerSecPerEditor: keysPerSec,
@@ -214,7 +243,12 @@ async function main() {
         generatorAbove90PercentIn: generatorHot,
       },
       calibration,
-      versions: { yjs: "13.6.33", "y-websocket (client)": "3.1.0", "y-websocket (bare server)": "2.1.0", hocuspocus: "3.4.4" },
+      versions: {
+        yjs: "13.6.33",
+        "y-websocket (client)": "3.1.0",
+        "y-websocket (bare server)": "2.1.0",
+        hocuspocus: "3.4.4",
+      },
       results,
       /** Results replaced by a second run because other programs disturbed them (kept for the record). */
       discarded,
@@ -224,21 +258,35 @@ async function main() {
     };
     const base = path.join(RESULTS, `collab-${stamp}`);
     writeFileSync(`${base}.json`, JSON.stringify(report, null, 2) + "\n");
-    writeFileSync(`${base}.latency-samples.json`, JSON.stringify({ unit: "ms", phase: "steady load", servers: latencySamples }) + "\n");
+    writeFileSync(
+      `${base}.latency-samples.json`,
+      JSON.stringify({ unit: "ms", phase: "steady load", servers: latencySamples }) + "\n",
+    );
     const md = markdown({
       startedAt: startedAt.toISOString(),
       machine,
       quick: config.quick,
       keysPerSec,
-      loadNote: [loadNote, generatorHot.length ? `Generator CPU was above 90% during the steady load of: ${generatorHot.join(", ")}.` : null].filter(Boolean).join(" ") || null,
+      loadNote:
+        [
+          loadNote,
+          generatorHot.length
+            ? `Generator CPU was above 90% during the steady load of: ${generatorHot.join(", ")}.`
+            : null,
+        ]
+          .filter(Boolean)
+          .join(" ") || null,
       config,
       results,
     });
     writeFileSync(`${base}.md`, md + "\n");
-    process.stdout.write(`\n${md}\n\nWrote ${path.relative(ROOT, base)}.json and .md (server logs in ${path.relative(ROOT, logDir)})\n`);
+    process.stdout.write(
+      `\n${md}\n\nWrote ${path.relative(ROOT, base)}.json and .md (server logs in ${path.relative(ROOT, logDir)})\n`,
+    );
     for (const p of profiles) {
       process.stdout.write(`\nTop self time in ${p.file}:\n`);
-      for (const f of p.top.slice(0, 15)) process.stdout.write(`  ${f.selfPercent.toFixed(1).padStart(5)}%  ${f.name}  ${f.location}\n`);
+      for (const f of p.top.slice(0, 15))
+        process.stdout.write(`  ${f.selfPercent.toFixed(1).padStart(5)}%  ${f.name}  ${f.location}\n`);
       if (p.breakdown.length) process.stdout.write(`Inclusive time in ${p.server}:\n`);
       for (const f of p.breakdown) process.stdout.write(`  ${f.percent.toFixed(1).padStart(5)}%  ${f.name}\n`);
     }

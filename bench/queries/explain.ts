@@ -38,7 +38,10 @@ async function main() {
 
     const client = postgres(throwaway.url, { max: 1, onnotice: () => {} });
     let recorded: Recorded[] = [];
-    const db = drizzle(client, { schema, logger: { logQuery: (sql, params) => void recorded.push({ sql, params }) } }) as unknown as Database;
+    const db = drizzle(client, {
+      schema,
+      logger: { logQuery: (sql, params) => void recorded.push({ sql, params }) },
+    }) as unknown as Database;
     const one = async <T>(q: string) => ((await client.unsafe(q)) as unknown as T[])[0];
     const ids = {
       cohort: (await one<{ id: string }>("select id from cohorts limit 1")).id,
@@ -49,21 +52,43 @@ async function main() {
         "select p.id, pl.school_id from plan_priorities p join improvement_plans pl on pl.id = p.plan_id join inquiry_priority_links l on l.priority_id = p.id limit 1",
       ),
     };
-    const communityNames = (await listCohortCommunities(db, ids.cohort)).flatMap((c) => ["inquiry", "root-cause-board", "hmw"].map((k) => `${k}.${c.id}`));
+    const communityNames = (await listCohortCommunities(db, ids.cohort)).flatMap((c) =>
+      ["inquiry", "root-cause-board", "hmw"].map((k) => `${k}.${c.id}`),
+    );
 
     const loaders: Array<[string, () => Promise<unknown>]> = [
       ["dashboard: communities a person can open", () => listCommunitiesForUser(db, ids.sip1, schoolYear)],
       [
         "cohort dashboard (facilitator)",
         async () => {
-          await Promise.all([listSessions(db, ids.cohort), listSurveyStatus(db, ids.cohort), listCohortCommunities(db, ids.cohort)]);
-          await Promise.all([listPracticeSince(db, ids.cohort, null), getProjections(db, communityNames), latestUpdateIds(db, communityNames)]);
+          await Promise.all([
+            listSessions(db, ids.cohort),
+            listSurveyStatus(db, ids.cohort),
+            listCohortCommunities(db, ids.cohort),
+          ]);
+          await Promise.all([
+            listPracticeSince(db, ids.cohort, null),
+            getProjections(db, communityNames),
+            latestUpdateIds(db, communityNames),
+          ]);
         },
       ],
       ["groupings: candidates with full-text lexemes", () => listGroupingCandidates(db, ids.cohort)],
-      ["outcomes: cohort and community roll-ups", () => Promise.all([cohortRollups(db, ids.cohort, "all"), communityRollups(db, ids.cohort, "attendance", "all")])],
+      [
+        "outcomes: cohort and community roll-ups",
+        () =>
+          Promise.all([cohortRollups(db, ids.cohort, "all"), communityRollups(db, ids.cohort, "attendance", "all")]),
+      ],
       ["evidence trail of a priority", () => getTrailRows(db, ids.priority.school_id, ids.priority.id)],
-      ["brokering: similar practice, ranked", () => findSimilarPractice(db, { authorityId: ids.authority, schoolId: ids.priority.school_id, priorityId: ids.priority.id })],
+      [
+        "brokering: similar practice, ranked",
+        () =>
+          findSimilarPractice(db, {
+            authorityId: ids.authority,
+            schoolId: ids.priority.school_id,
+            priorityId: ids.priority.id,
+          }),
+      ],
       ["SIP deployment overview", () => listDeployment(db, ids.authority, schoolYear)],
       ["audit log, first page", () => listAuditLog(db, ids.authority, { page: 1 })],
     ];
@@ -84,14 +109,38 @@ async function main() {
       out.push(`## ${name}`, "", `${statements.length} statement(s), whatever the number of rows.`, "");
       for (const [i, s] of statements.entries()) {
         const explain = async () =>
-          ((await client.unsafe(`explain (analyze, buffers, costs off, timing on) ${s.sql}`, s.params as never[])) as unknown as Array<Record<string, string>>)
+          (
+            (await client.unsafe(
+              `explain (analyze, buffers, costs off, timing on) ${s.sql}`,
+              s.params as never[],
+            )) as unknown as Array<Record<string, string>>
+          )
             .map((r) => r["QUERY PLAN"])
             .join("\n");
         const natural = await explain();
         await client.unsafe("set enable_seqscan = off");
         const indexed = await explain();
         await client.unsafe("reset enable_seqscan");
-        out.push(`### ${i + 1}.`, "", "```sql", s.sql.length > 1200 ? `${s.sql.slice(0, 1200)} …` : s.sql, "```", "", "Plan at demo size:", "", "```", natural, "```", "", "With sequential scans discouraged:", "", "```", indexed, "```", "");
+        out.push(
+          `### ${i + 1}.`,
+          "",
+          "```sql",
+          s.sql.length > 1200 ? `${s.sql.slice(0, 1200)} …` : s.sql,
+          "```",
+          "",
+          "Plan at demo size:",
+          "",
+          "```",
+          natural,
+          "```",
+          "",
+          "With sequential scans discouraged:",
+          "",
+          "```",
+          indexed,
+          "```",
+          "",
+        );
       }
     }
     writeFileSync("docs/query-plans.md", out.join("\n"));

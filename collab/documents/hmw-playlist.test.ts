@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { addQuestion, chooseQuestion, chosenQuestion, hasVoted, listQuestions, refineQuestion, toggleVote } from "./hmw";
+import {
+  addQuestion,
+  chooseQuestion,
+  chosenQuestion,
+  hasVoted,
+  listQuestions,
+  refineQuestion,
+  toggleVote,
+} from "./hmw";
 import { addItem, checkResourceUrl, listItems, moveItem, removeItem } from "./playlist";
 
 const who = { authorId: "u1", authorName: "Ben" };
@@ -12,7 +20,11 @@ const exchange = (a: Y.Doc, b: Y.Doc) => {
 describe("how might we questions", () => {
   it("keeps source notes, refines drafts and counts votes", () => {
     const doc = new Y.Doc();
-    const id = addQuestion(doc, { ...who, text: "How might we reach every family?", sourceNoteIds: ["n1", "n1", "n2"] });
+    const id = addQuestion(doc, {
+      ...who,
+      text: "How might we reach every family?",
+      sourceNoteIds: ["n1", "n1", "n2"],
+    });
     expect(listQuestions(doc)[0]).toMatchObject({ status: "draft", sourceNoteIds: ["n1", "n2"], votes: 0 });
     refineQuestion(doc, id, "How might we reach every family before term starts?");
     toggleVote(doc, id, "u2");
@@ -36,12 +48,23 @@ describe("how might we questions", () => {
     expect(chosen).toHaveLength(1);
     expect(chosenQuestion(two)?.id).toBe(chosen[0].id);
     chooseQuestion(one, q1);
-    expect(listQuestions(one).filter((q) => q.status === "chosen").map((q) => q.id)).toEqual([q1]);
+    expect(
+      listQuestions(one)
+        .filter((q) => q.status === "chosen")
+        .map((q) => q.id),
+    ).toEqual([q1]);
   });
 });
 
 describe("playlists", () => {
-  const item = { title: "Courageous conversations", url: "https://example.org/talk", type: "video" as const, minutes: 12, why: "Sets the tone", addedBy: "f1" };
+  const item = {
+    title: "Courageous conversations",
+    url: "https://example.org/talk",
+    type: "video" as const,
+    minutes: 12,
+    why: "Sets the tone",
+    addedBy: "f1",
+  };
 
   it("accepts only http and https links", () => {
     expect(checkResourceUrl(" https://example.org/a ")).toBe("https://example.org/a");
@@ -62,7 +85,11 @@ describe("playlists", () => {
     moveItem(two, ids[0], 4);
     exchange(one, two);
     expect(listItems(one).map((i) => i.id)).toEqual(listItems(two).map((i) => i.id));
-    expect(listItems(one).map((i) => i.id).sort()).toEqual([...ids].sort());
+    expect(
+      listItems(one)
+        .map((i) => i.id)
+        .sort(),
+    ).toEqual([...ids].sort());
     removeItem(one, ids[1]);
     expect(listItems(one)).toHaveLength(3);
   });

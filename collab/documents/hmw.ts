@@ -107,7 +107,11 @@ export function listQuestions(doc: Y.Doc): HmwQuestion[] {
   const raw = [...questionsMap(doc).values()];
   const winner = raw
     .filter((q) => q.get("status") === "chosen")
-    .sort((a, b) => (b.get("chosenAt") as number) - (a.get("chosenAt") as number) || ((a.get("id") as string) < (b.get("id") as string) ? -1 : 1))[0];
+    .sort(
+      (a, b) =>
+        (b.get("chosenAt") as number) - (a.get("chosenAt") as number) ||
+        ((a.get("id") as string) < (b.get("id") as string) ? -1 : 1),
+    )[0];
   return raw
     .map((q) => {
       const status = q.get("status") as HmwStatus;
@@ -143,5 +147,9 @@ export const hmwPrompts = [
   { id: "question-an-assumption", label: "Question an assumption", hint: "What are we taking for granted?" },
   { id: "break-it-into-pieces", label: "Break it into pieces", hint: "Which small part could we tackle first?" },
   { id: "go-after-adjectives", label: "Go after adjectives", hint: "How might we make it welcoming, fair, quick…?" },
-  { id: "identify-unexpected-resources", label: "Identify unexpected resources", hint: "Who or what could help that we have not asked?" },
+  {
+    id: "identify-unexpected-resources",
+    label: "Identify unexpected resources",
+    hint: "Who or what could help that we have not asked?",
+  },
 ] as const;

@@ -51,7 +51,15 @@ describe("inquiry comments", () => {
     const { doc, id } = commented(["A parent could not reach us."], "could not reach");
     expect(getSchemaVersion(doc)).toBe(1);
     const [comment] = listComments(doc, story);
-    expect(comment).toMatchObject({ id, field: story, authorId: "ben", authorName: "Ben", text: "Why?", resolved: false, quote: "could not reach" });
+    expect(comment).toMatchObject({
+      id,
+      field: story,
+      authorId: "ben",
+      authorName: "Ben",
+      text: "Why?",
+      resolved: false,
+      quote: "could not reach",
+    });
     expect(new Date(comment.createdAt).toISOString()).toBe(comment.createdAt);
     expect(listComments(doc, inquiryFields.story("ben"))).toEqual([]);
 
@@ -67,7 +75,9 @@ describe("inquiry comments", () => {
     const { doc } = commented(["Some words here."], "words");
     const anchor = commentAnchor(doc, story, 0, 4)!;
     expect(() => addComment(doc, { field: story, ...ben, text: "  \n ", anchor, quote: "Some" })).toThrow(RangeError);
-    expect(() => addComment(doc, { field: story, ...ben, text: "x".repeat(1001), anchor, quote: "Some" })).toThrow(/1000/);
+    expect(() => addComment(doc, { field: story, ...ben, text: "x".repeat(1001), anchor, quote: "Some" })).toThrow(
+      /1000/,
+    );
     expect(commentTextError("x".repeat(1000))).toBeNull();
     const id = addComment(doc, { field: story, ...ben, text: "  ok  ", anchor, quote: "Some" });
     expect(listComments(doc, story).find((c) => c.id === id)?.text).toBe("ok");
@@ -81,7 +91,12 @@ describe("inquiry comments", () => {
     expect(commentAnchor(doc, story, 0, 99)).toBeNull();
     const anchor = commentAnchor(doc, story, 6, 17)!;
     const id = addComment(doc, { field: story, ...ben, text: "Both", anchor, quote: "line.Second" });
-    expect(passage(doc, listComments(doc, story).find((c) => c.id === id)!)).toBe("line.Second");
+    expect(
+      passage(
+        doc,
+        listComments(doc, story).find((c) => c.id === id)!,
+      ),
+    ).toBe("line.Second");
   });
 
   it("keeps its passage when text is written before it, in it, or right after it", () => {
@@ -133,7 +148,14 @@ describe("inquiry comments", () => {
     const anchorA = commentAnchor(a, story, 0, 1)!;
     const anchorB = commentAnchor(b, story, 2, 8)!;
     addComment(a, { field: story, authorId: "fay", authorName: "Fay", text: "From A", anchor: anchorA, quote: "A" });
-    addComment(b, { field: story, authorId: "ada", authorName: "Ada", text: "From B", anchor: anchorB, quote: "parent" });
+    addComment(b, {
+      field: story,
+      authorId: "ada",
+      authorName: "Ada",
+      text: "From B",
+      anchor: anchorB,
+      quote: "parent",
+    });
     resolveComment(b, listComments(b, story).find((c) => c.text === "Why?")!.id);
     sync(a, b);
     expect(changes).toBeGreaterThanOrEqual(3);

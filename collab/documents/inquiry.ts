@@ -103,14 +103,23 @@ const commentsMap = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>("comments");
 export function commentTextError(text: string): string | null {
   const length = text.trim().length;
   if (length === 0) return "Write a comment first.";
-  if (length > MAX_COMMENT_LENGTH) return `A comment can be at most ${MAX_COMMENT_LENGTH} characters (this one has ${length}).`;
+  if (length > MAX_COMMENT_LENGTH)
+    return `A comment can be at most ${MAX_COMMENT_LENGTH} characters (this one has ${length}).`;
   return null;
 }
 
 /** Adds a comment on a passage; throws a RangeError when the text is empty or too long. Returns its id. */
 export function addComment(
   doc: Y.Doc,
-  input: { field: string; authorId: string; authorName: string; text: string; anchor: CommentAnchor; quote: string; now?: Date },
+  input: {
+    field: string;
+    authorId: string;
+    authorName: string;
+    text: string;
+    anchor: CommentAnchor;
+    quote: string;
+    now?: Date;
+  },
 ): string {
   const error = commentTextError(input.text);
   if (error) throw new RangeError(error);
@@ -220,7 +229,10 @@ export function commentAnchor(doc: Y.Doc, field: string, from: number, to: numbe
  * Where a comment's passage is now, as text offsets, or null when the passage has been deleted
  * (then the comment stays listed without a highlight).
  */
-export function commentRange(doc: Y.Doc, comment: Pick<InquiryComment, "field" | "anchor">): { from: number; to: number } | null {
+export function commentRange(
+  doc: Y.Doc,
+  comment: Pick<InquiryComment, "field" | "anchor">,
+): { from: number; to: number } | null {
   const runs = textRuns(doc.getXmlFragment(comment.field));
   const offsetOf = (json: unknown): number | null => {
     if (!json || typeof json !== "object") return null;

@@ -45,7 +45,8 @@ function checkItem(item: Omit<PlaylistItem, "id" | "order">) {
   const title = item.title.trim();
   if (title.length < 2 || title.length > 200) throw new Error("Give the resource a title (2 to 200 characters).");
   if (!resourceTypes.includes(item.type)) throw new Error("Choose video, reading, protocol or tool.");
-  if (!Number.isInteger(item.minutes) || item.minutes < 1 || item.minutes > 600) throw new Error("Minutes must be between 1 and 600.");
+  if (!Number.isInteger(item.minutes) || item.minutes < 1 || item.minutes > 600)
+    throw new Error("Minutes must be between 1 and 600.");
   return { ...item, title, url: checkResourceUrl(item.url), why: item.why.trim().slice(0, 1000) };
 }
 
@@ -71,7 +72,8 @@ export function addItem(doc: Y.Doc, item: Omit<PlaylistItem, "id" | "order">): s
   const last = listItems(doc).at(-1);
   const map = new Y.Map<unknown>();
   doc.transact(() => {
-    for (const [k, v] of Object.entries({ ...clean, id, order: orderBetween(last?.order ?? null, null) })) map.set(k, v);
+    for (const [k, v] of Object.entries({ ...clean, id, order: orderBetween(last?.order ?? null, null) }))
+      map.set(k, v);
     itemsMap(doc).set(id, map);
   });
   return id;
@@ -92,7 +94,11 @@ export function removeItem(doc: Y.Doc, id: string) {
 }
 
 /** Changes an item's details in place (same id and position, so leaders' progress on it stays), with the same checks as addItem. */
-export function updateItem(doc: Y.Doc, id: string, patch: Pick<PlaylistItem, "title" | "url" | "type" | "minutes" | "why">) {
+export function updateItem(
+  doc: Y.Doc,
+  id: string,
+  patch: Pick<PlaylistItem, "title" | "url" | "type" | "minutes" | "why">,
+) {
   const item = itemsMap(doc).get(id);
   if (!item) throw new Error("This resource has been removed by someone else.");
   const clean = checkItem({ ...patch, addedBy: "" });

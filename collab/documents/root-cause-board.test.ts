@@ -1,6 +1,21 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { addNote, deleteNote, myVotesOn, getBoardSettings, initBoard, listNotes, moveNote, notesIn, noteVotes, setLocked, setVoteBudget, unvote, vote, votesUsed } from "./root-cause-board";
+import {
+  addNote,
+  deleteNote,
+  myVotesOn,
+  getBoardSettings,
+  initBoard,
+  listNotes,
+  moveNote,
+  notesIn,
+  noteVotes,
+  setLocked,
+  setVoteBudget,
+  unvote,
+  vote,
+  votesUsed,
+} from "./root-cause-board";
 import { getSchemaVersion } from "./schema-version";
 
 const author = { authorId: "u1", authorName: "Amira" };
@@ -49,7 +64,11 @@ describe("root-cause board", () => {
     moveNote(two, ids[2], "unsorted", ids[1]);
     sync(one, two);
     expect(listNotes(one)).toEqual(listNotes(two));
-    expect(listNotes(one).map((n) => n.id).sort()).toEqual([...ids].sort());
+    expect(
+      listNotes(one)
+        .map((n) => n.id)
+        .sort(),
+    ).toEqual([...ids].sort());
   });
 
   it("limits dot votes to each person's budget and counts them per note", () => {

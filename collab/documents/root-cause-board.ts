@@ -66,7 +66,10 @@ function assertUnlocked(doc: Y.Doc) {
 }
 
 /** Adds a note at the end of "not yet sorted" (or the given category). Returns its id. */
-export function addNote(doc: Y.Doc, note: { text: string; authorId: string; authorName: string; category?: BoardCategory }): string {
+export function addNote(
+  doc: Y.Doc,
+  note: { text: string; authorId: string; authorName: string; category?: BoardCategory },
+): string {
   assertUnlocked(doc);
   const id = newItemId();
   const category = note.category ?? "unsorted";
@@ -181,7 +184,8 @@ export function getBoardSettings(doc: Y.Doc): BoardSettings {
 
 /** Facilitator: set the number of dots each person may place. */
 export function setVoteBudget(doc: Y.Doc, budget: number) {
-  if (!Number.isInteger(budget) || budget < 0 || budget > 20) throw new Error("Choose between 0 and 20 dots per person.");
+  if (!Number.isInteger(budget) || budget < 0 || budget > 20)
+    throw new Error("Choose between 0 and 20 dots per person.");
   settingsMap(doc).set("voteBudget", budget);
 }
 

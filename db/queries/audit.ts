@@ -8,7 +8,13 @@ export const auditResourceKinds = auditLog.resourceKind.enumValues;
 /** Writes one audit row: `actorId` read `resourceKind` `resourceId` of `schoolId`, now. */
 export async function recordRead(
   db: Database,
-  entry: { authorityId: string; actorId: string; resourceKind: AuditResourceKind; resourceId: string; schoolId: string | null },
+  entry: {
+    authorityId: string;
+    actorId: string;
+    resourceKind: AuditResourceKind;
+    resourceId: string;
+    schoolId: string | null;
+  },
 ): Promise<void> {
   await db.insert(auditLog).values({ ...entry, action: "read" });
 }

@@ -1,13 +1,25 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { rowsOf } from "../raw";
-import { brokeringProposals, improvementPlans, planPriorities, roleGrants, schools, sipAssignments, users } from "../schema/index";
-
+import {
+  brokeringProposals,
+  improvementPlans,
+  planPriorities,
+  roleGrants,
+  schools,
+  sipAssignments,
+  users,
+} from "../schema/index";
 
 /** The school's priorities this year, for choosing one to broker. */
 export function listSchoolPriorities(db: Database, schoolId: string, schoolYear: string) {
   return db
-    .select({ id: planPriorities.id, title: planPriorities.title, area: planPriorities.area, rationale: planPriorities.rationale })
+    .select({
+      id: planPriorities.id,
+      title: planPriorities.title,
+      area: planPriorities.area,
+      rationale: planPriorities.rationale,
+    })
     .from(planPriorities)
     .innerJoin(improvementPlans, eq(improvementPlans.id, planPriorities.planId))
     .where(and(eq(improvementPlans.schoolId, schoolId), eq(improvementPlans.schoolYear, schoolYear)))
@@ -145,7 +157,14 @@ export type ProposalRow = Awaited<ReturnType<typeof listProposalsForSchool>>[num
 /** Proposes a link. Null when the same partner is already proposed for this priority (and not declined). */
 export async function createProposal(
   db: Database,
-  values: { assignmentId: string; priorityId: string; partnerSchoolId: string; partnerPriorityId: string | null; reason: string; proposedBy: string },
+  values: {
+    assignmentId: string;
+    priorityId: string;
+    partnerSchoolId: string;
+    partnerPriorityId: string | null;
+    reason: string;
+    proposedBy: string;
+  },
 ) {
   const [open] = await db
     .select({ id: brokeringProposals.id })
@@ -171,7 +190,9 @@ export async function getProposal(db: Database, proposalId: string) {
       status: brokeringProposals.status,
       reason: brokeringProposals.reason,
       partnerSchoolId: brokeringProposals.partnerSchoolId,
-      partnerPriorityTitle: sql<string | null>`(select p.title from plan_priorities p where p.id = ${brokeringProposals.partnerPriorityId})`,
+      partnerPriorityTitle: sql<
+        string | null
+      >`(select p.title from plan_priorities p where p.id = ${brokeringProposals.partnerPriorityId})`,
       priorityTitle: planPriorities.title,
       requestingSchoolId: sipAssignments.schoolId,
       requestingSchoolName: schools.name,
@@ -190,7 +211,12 @@ export async function getProposal(db: Database, proposalId: string) {
 }
 
 /** The partner's head consents or declines. False when it was already decided. */
-export async function decideProposal(db: Database, proposalId: string, userId: string, decision: "consented" | "declined") {
+export async function decideProposal(
+  db: Database,
+  proposalId: string,
+  userId: string,
+  decision: "consented" | "declined",
+) {
   const rows = await db
     .update(brokeringProposals)
     .set({ status: decision, decidedBy: userId, decidedAt: new Date() })
@@ -213,5 +239,11 @@ export async function listConsentedPartners(db: Database, schoolId: string, scho
   const rows = await listProposalsForSchool(db, schoolId, schoolYear);
   return rows
     .filter((r) => r.status === "consented" && r.partnerName)
-    .map((r) => ({ proposalId: r.id, schoolName: r.partnerName!, headName: r.headName, headEmail: r.headEmail, priorityTitle: r.priorityTitle }));
+    .map((r) => ({
+      proposalId: r.id,
+      schoolName: r.partnerName!,
+      headName: r.headName,
+      headEmail: r.headEmail,
+      priorityTitle: r.priorityTitle,
+    }));
 }

@@ -1,12 +1,6 @@
 import { and, asc, eq, gte, sql } from "drizzle-orm";
 import type { Database } from "../client";
-import {
-  cohortMembers,
-  practiceLogs,
-  trustSurveyRespondents,
-  trustSurveyRounds,
-  users,
-} from "../schema/index";
+import { cohortMembers, practiceLogs, trustSurveyRespondents, trustSurveyRounds, users } from "../schema/index";
 
 /** Each survey round of the cohort with whether it is open and how many have answered (counts only). One query. */
 export function listSurveyStatus(db: Database, cohortId: string) {
@@ -44,4 +38,3 @@ export function listPracticeSince(db: Database, cohortId: string, since: Date | 
     .groupBy(users.id, users.name)
     .orderBy(asc(users.name));
 }
-

@@ -1,6 +1,15 @@
 import { and, asc, eq, inArray, notExists, sql } from "drizzle-orm";
 import type { Database } from "../client";
-import { cohortMembers, cohorts, communities, communityMembers, peerPairs, roleGrants, schools, users } from "../schema/index";
+import {
+  cohortMembers,
+  cohorts,
+  communities,
+  communityMembers,
+  peerPairs,
+  roleGrants,
+  schools,
+  users,
+} from "../schema/index";
 
 export type CohortRole = "facilitator" | "leader";
 
@@ -15,7 +24,11 @@ export function listCohortMembers(db: Database, cohortId: string, authorityId: s
     .innerJoin(users, eq(users.id, cohortMembers.userId))
     .leftJoin(
       roleGrants,
-      and(eq(roleGrants.userId, users.id), eq(roleGrants.role, "school_leader"), eq(roleGrants.authorityId, authorityId)),
+      and(
+        eq(roleGrants.userId, users.id),
+        eq(roleGrants.role, "school_leader"),
+        eq(roleGrants.authorityId, authorityId),
+      ),
     )
     .leftJoin(schools, eq(schools.id, roleGrants.schoolId))
     .where(eq(cohortMembers.cohortId, cohortId))
@@ -24,7 +37,13 @@ export function listCohortMembers(db: Database, cohortId: string, authorityId: s
 }
 
 /** People of the authority holding `role` who are not yet in the cohort in that part. One query. */
-function listAddable(db: Database, cohortId: string, authorityId: string, grant: "school_leader" | "facilitator", part: CohortRole) {
+function listAddable(
+  db: Database,
+  cohortId: string,
+  authorityId: string,
+  grant: "school_leader" | "facilitator",
+  part: CohortRole,
+) {
   return db
     .select({ userId: users.id, name: users.name, schools: schoolNames })
     .from(roleGrants)
@@ -38,7 +57,13 @@ function listAddable(db: Database, cohortId: string, authorityId: string, grant:
           db
             .select({ one: sql`1` })
             .from(cohortMembers)
-            .where(and(eq(cohortMembers.cohortId, cohortId), eq(cohortMembers.userId, users.id), eq(cohortMembers.role, part))),
+            .where(
+              and(
+                eq(cohortMembers.cohortId, cohortId),
+                eq(cohortMembers.userId, users.id),
+                eq(cohortMembers.role, part),
+              ),
+            ),
         ),
       ),
     )
@@ -73,11 +98,22 @@ export async function removeCohortMember(db: Database, cohortId: string, userId:
   await db.transaction(async (tx) => {
     // The same lock as forming and moving (db/queries/equity.ts): a move racing this removal cannot put the person back.
     await tx.select({ id: cohorts.id }).from(cohorts).where(eq(cohorts.id, cohortId)).for("update");
-    await tx.delete(cohortMembers).where(and(eq(cohortMembers.cohortId, cohortId), eq(cohortMembers.userId, userId), eq(cohortMembers.role, role)));
+    await tx
+      .delete(cohortMembers)
+      .where(and(eq(cohortMembers.cohortId, cohortId), eq(cohortMembers.userId, userId), eq(cohortMembers.role, role)));
     if (role !== "leader") return;
     const inCohort = tx.select({ id: communities.id }).from(communities).where(eq(communities.cohortId, cohortId));
-    await tx.delete(communityMembers).where(and(eq(communityMembers.userId, userId), inArray(communityMembers.communityId, inCohort)));
-    await tx.delete(peerPairs).where(and(inArray(peerPairs.communityId, inCohort), sql`(${peerPairs.userId} = ${userId} or ${peerPairs.partnerId} = ${userId})`));
+    await tx
+      .delete(communityMembers)
+      .where(and(eq(communityMembers.userId, userId), inArray(communityMembers.communityId, inCohort)));
+    await tx
+      .delete(peerPairs)
+      .where(
+        and(
+          inArray(peerPairs.communityId, inCohort),
+          sql`(${peerPairs.userId} = ${userId} or ${peerPairs.partnerId} = ${userId})`,
+        ),
+      );
   });
 }
 
@@ -86,7 +122,13 @@ export async function cohortNameTaken(db: Database, authorityId: string, name: s
   const [row] = await db
     .select({ id: cohorts.id })
     .from(cohorts)
-    .where(and(eq(cohorts.authorityId, authorityId), eq(cohorts.schoolYear, schoolYear), sql`lower(${cohorts.name}) = lower(${name})`))
+    .where(
+      and(
+        eq(cohorts.authorityId, authorityId),
+        eq(cohorts.schoolYear, schoolYear),
+        sql`lower(${cohorts.name}) = lower(${name})`,
+      ),
+    )
     .limit(1);
   return Boolean(row);
 }

@@ -4,7 +4,12 @@ import { cohortMembers, cohorts } from "../schema/index";
 
 export type CohortSummary = { id: string; name: string; schoolYear: string; authorityId: string };
 
-const summary = { id: cohorts.id, name: cohorts.name, schoolYear: cohorts.schoolYear, authorityId: cohorts.authorityId };
+const summary = {
+  id: cohorts.id,
+  name: cohorts.name,
+  schoolYear: cohorts.schoolYear,
+  authorityId: cohorts.authorityId,
+};
 
 /** A cohort's name, year and authority, or null. */
 export async function getCohort(db: Database, cohortId: string): Promise<CohortSummary | null> {

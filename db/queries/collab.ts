@@ -15,7 +15,10 @@ export async function loadDocumentRows(db: Database, docName: string): Promise<S
     .from(collabUpdates)
     .where(eq(collabUpdates.docName, docName))
     .orderBy(asc(collabUpdates.id));
-  const [snapshot] = await db.select({ data: collabSnapshots.data }).from(collabSnapshots).where(eq(collabSnapshots.docName, docName));
+  const [snapshot] = await db
+    .select({ data: collabSnapshots.data })
+    .from(collabSnapshots)
+    .where(eq(collabSnapshots.docName, docName));
   return { snapshot: snapshot?.data ?? null, updates };
 }
 
@@ -85,12 +88,20 @@ export async function compactDocumentRows(
       .where(eq(collabUpdates.docName, docName))
       .orderBy(asc(collabUpdates.id));
     if (rows.length === 0) return { folded: 0 };
-    const data = fold(snapshot.data, rows.map((r) => r.data));
+    const data = fold(
+      snapshot.data,
+      rows.map((r) => r.data),
+    );
     await tx
       .update(collabSnapshots)
       .set({ data, foldedUpdates: snapshot.folded + rows.length, updatedAt: sql`now()` })
       .where(eq(collabSnapshots.docName, docName));
-    await tx.delete(collabUpdates).where(inArray(collabUpdates.id, rows.map((r) => r.id)));
+    await tx.delete(collabUpdates).where(
+      inArray(
+        collabUpdates.id,
+        rows.map((r) => r.id),
+      ),
+    );
     return { folded: rows.length };
   });
 }

@@ -1,6 +1,15 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Database } from "../client";
-import { cohortMembers, cohorts, communities, communityMembers, roleGrants, schools, sipAssignments, users } from "../schema/index";
+import {
+  cohortMembers,
+  cohorts,
+  communities,
+  communityMembers,
+  roleGrants,
+  schools,
+  sipAssignments,
+  users,
+} from "../schema/index";
 
 export type CommunitySummary = { id: string; name: string; cohortName: string };
 
@@ -10,7 +19,11 @@ const summary = { id: communities.id, name: communities.name, cohortName: cohort
  * Communities a person can open: as a member, as a facilitator of the cohort, or as the SIP of a
  * member's school this year. Three indexed queries; the caller still checks access per community.
  */
-export async function listCommunitiesForUser(db: Database, userId: string, schoolYear: string): Promise<CommunitySummary[]> {
+export async function listCommunitiesForUser(
+  db: Database,
+  userId: string,
+  schoolYear: string,
+): Promise<CommunitySummary[]> {
   const [asMember, asFacilitator, asSip] = await Promise.all([
     db
       .select(summary)
@@ -27,7 +40,10 @@ export async function listCommunitiesForUser(db: Database, userId: string, schoo
     db
       .selectDistinct(summary)
       .from(sipAssignments)
-      .innerJoin(roleGrants, and(eq(roleGrants.schoolId, sipAssignments.schoolId), eq(roleGrants.role, "school_leader")))
+      .innerJoin(
+        roleGrants,
+        and(eq(roleGrants.schoolId, sipAssignments.schoolId), eq(roleGrants.role, "school_leader")),
+      )
       .innerJoin(communityMembers, eq(communityMembers.userId, roleGrants.userId))
       .innerJoin(communities, eq(communities.id, communityMembers.communityId))
       .innerJoin(cohorts, eq(cohorts.id, communities.cohortId))
@@ -71,7 +87,10 @@ export async function createCohort(
   values: { authorityId: string; name: string; schoolYear: string; facilitatorIds: string[]; leaderIds: string[] },
 ) {
   return db.transaction(async (tx) => {
-    const [cohort] = await tx.insert(cohorts).values({ authorityId: values.authorityId, name: values.name, schoolYear: values.schoolYear }).returning();
+    const [cohort] = await tx
+      .insert(cohorts)
+      .values({ authorityId: values.authorityId, name: values.name, schoolYear: values.schoolYear })
+      .returning();
     const rows = [
       ...values.facilitatorIds.map((userId) => ({ cohortId: cohort.id, userId, role: "facilitator" as const })),
       ...values.leaderIds.map((userId) => ({ cohortId: cohort.id, userId, role: "leader" as const })),
@@ -84,19 +103,32 @@ export async function createCohort(
 /** Creates a community of practice inside a cohort with its members (seeding and tests). */
 export async function createCommunity(db: Database, values: { cohortId: string; name: string; memberIds: string[] }) {
   return db.transaction(async (tx) => {
-    const [community] = await tx.insert(communities).values({ cohortId: values.cohortId, name: values.name }).returning();
+    const [community] = await tx
+      .insert(communities)
+      .values({ cohortId: values.cohortId, name: values.name })
+      .returning();
     if (values.memberIds.length) {
-      await tx.insert(communityMembers).values(values.memberIds.map((userId) => ({ communityId: community.id, userId })));
+      await tx
+        .insert(communityMembers)
+        .values(values.memberIds.map((userId) => ({ communityId: community.id, userId })));
     }
     return community;
   });
 }
 
 /** Assigns a SIP to schools for a year (seeding and tests; the deployment pages come with SIP work). */
-export async function assignSip(db: Database, values: { authorityId: string; sipUserId: string; schoolIds: string[]; schoolYear: string }) {
+export async function assignSip(
+  db: Database,
+  values: { authorityId: string; sipUserId: string; schoolIds: string[]; schoolYear: string },
+) {
   if (values.schoolIds.length === 0) return;
   await db.insert(sipAssignments).values(
-    values.schoolIds.map((schoolId) => ({ authorityId: values.authorityId, schoolId, sipUserId: values.sipUserId, schoolYear: values.schoolYear })),
+    values.schoolIds.map((schoolId) => ({
+      authorityId: values.authorityId,
+      schoolId,
+      sipUserId: values.sipUserId,
+      schoolYear: values.schoolYear,
+    })),
   );
 }
 

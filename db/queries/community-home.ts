@@ -21,7 +21,10 @@ export async function getCommunityPeople(db: Database, communityId: string) {
     db
       .select({ id: users.id, name: users.name })
       .from(communities)
-      .innerJoin(cohortMembers, and(eq(cohortMembers.cohortId, communities.cohortId), eq(cohortMembers.role, "facilitator")))
+      .innerJoin(
+        cohortMembers,
+        and(eq(cohortMembers.cohortId, communities.cohortId), eq(cohortMembers.role, "facilitator")),
+      )
       .innerJoin(users, eq(users.id, cohortMembers.userId))
       .where(eq(communities.id, communityId))
       .orderBy(asc(users.name)),
@@ -35,10 +38,12 @@ export async function getCommunityPeople(db: Database, communityId: string) {
   return { members: [...members.values()], facilitators };
 }
 
-
 /** The peer-check pairs: one row per person, with their partner. */
 export function listPeerPairs(db: Database, communityId: string) {
-  return db.select({ userId: peerPairs.userId, partnerId: peerPairs.partnerId }).from(peerPairs).where(eq(peerPairs.communityId, communityId));
+  return db
+    .select({ userId: peerPairs.userId, partnerId: peerPairs.partnerId })
+    .from(peerPairs)
+    .where(eq(peerPairs.communityId, communityId));
 }
 
 const involving = (communityId: string, ids: string[]) =>

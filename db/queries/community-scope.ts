@@ -1,6 +1,14 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "../client";
-import { cohortMembers, cohortSessions, cohorts, communities, communityMembers, roleGrants, sipAssignments } from "../schema/index";
+import {
+  cohortMembers,
+  cohortSessions,
+  cohorts,
+  communities,
+  communityMembers,
+  roleGrants,
+  sipAssignments,
+} from "../schema/index";
 
 export type Scope = { authorityId: string; memberIds: string[]; facilitatorIds: string[]; sipIds: string[] };
 
@@ -31,9 +39,15 @@ export async function getCommunityScope(db: Database, communityId: string, schoo
     .innerJoin(cohorts, eq(cohorts.id, communities.cohortId))
     .where(eq(communities.id, communityId));
   if (!community) return null;
-  const members = await db.select({ userId: communityMembers.userId }).from(communityMembers).where(eq(communityMembers.communityId, communityId));
+  const members = await db
+    .select({ userId: communityMembers.userId })
+    .from(communityMembers)
+    .where(eq(communityMembers.communityId, communityId));
   const memberIds = members.map((m) => m.userId);
-  const [facilitatorIds, sipIds] = await Promise.all([facilitatorsOf(db, community.cohortId), sipsForLeaders(db, memberIds, schoolYear)]);
+  const [facilitatorIds, sipIds] = await Promise.all([
+    facilitatorsOf(db, community.cohortId),
+    sipsForLeaders(db, memberIds, schoolYear),
+  ]);
   return { authorityId: community.authorityId, memberIds, facilitatorIds, sipIds };
 }
 
@@ -41,14 +55,25 @@ export async function getCommunityScope(db: Database, communityId: string, schoo
 export async function getCohortScope(db: Database, cohortId: string, schoolYear: string): Promise<Scope | null> {
   const [cohort] = await db.select({ authorityId: cohorts.authorityId }).from(cohorts).where(eq(cohorts.id, cohortId));
   if (!cohort) return null;
-  const rows = await db.select({ userId: cohortMembers.userId, role: cohortMembers.role }).from(cohortMembers).where(eq(cohortMembers.cohortId, cohortId));
+  const rows = await db
+    .select({ userId: cohortMembers.userId, role: cohortMembers.role })
+    .from(cohortMembers)
+    .where(eq(cohortMembers.cohortId, cohortId));
   const memberIds = rows.filter((r) => r.role === "leader").map((r) => r.userId);
   const facilitatorIds = rows.filter((r) => r.role === "facilitator").map((r) => r.userId);
-  return { authorityId: cohort.authorityId, memberIds, facilitatorIds, sipIds: await sipsForLeaders(db, memberIds, schoolYear) };
+  return {
+    authorityId: cohort.authorityId,
+    memberIds,
+    facilitatorIds,
+    sipIds: await sipsForLeaders(db, memberIds, schoolYear),
+  };
 }
 
 /** Who may see a monthly session's notes (the session's cohort), or null if there is no such session. */
 export async function getSessionScope(db: Database, sessionId: string, schoolYear: string): Promise<Scope | null> {
-  const [session] = await db.select({ cohortId: cohortSessions.cohortId }).from(cohortSessions).where(eq(cohortSessions.id, sessionId));
+  const [session] = await db
+    .select({ cohortId: cohortSessions.cohortId })
+    .from(cohortSessions)
+    .where(eq(cohortSessions.id, sessionId));
   return session ? getCohortScope(db, session.cohortId, schoolYear) : null;
 }

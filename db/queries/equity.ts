@@ -12,7 +12,10 @@ export async function getChallenge(db: Database, cohortId: string, userId: strin
 }
 
 /** Names or changes a leader's equity challenge (one per leader per cohort). */
-export async function saveChallenge(db: Database, values: { cohortId: string; userId: string; text: string; tags: string[] }) {
+export async function saveChallenge(
+  db: Database,
+  values: { cohortId: string; userId: string; text: string; tags: string[] },
+) {
   await db
     .insert(equityChallenges)
     .values(values)
@@ -23,7 +26,8 @@ export async function saveChallenge(db: Database, values: { cohortId: string; us
 }
 
 /** The ids of a cohort's communities, as a subquery. */
-const communityIdsOf = (db: Database, cohortId: string) => db.select({ id: communities.id }).from(communities).where(eq(communities.cohortId, cohortId));
+const communityIdsOf = (db: Database, cohortId: string) =>
+  db.select({ id: communities.id }).from(communities).where(eq(communities.cohortId, cohortId));
 
 /**
  * Every leader of the cohort with their challenge (or null) and their community in it (or null).
@@ -41,7 +45,10 @@ export async function listLeadersWithChallenges(db: Database, cohortId: string) 
     .from(cohortMembers)
     .innerJoin(users, eq(users.id, cohortMembers.userId))
     .leftJoin(equityChallenges, and(eq(equityChallenges.cohortId, cohortId), eq(equityChallenges.userId, users.id)))
-    .leftJoin(communityMembers, and(eq(communityMembers.userId, users.id), inArray(communityMembers.communityId, communityIdsOf(db, cohortId))))
+    .leftJoin(
+      communityMembers,
+      and(eq(communityMembers.userId, users.id), inArray(communityMembers.communityId, communityIdsOf(db, cohortId))),
+    )
     .where(and(eq(cohortMembers.cohortId, cohortId), eq(cohortMembers.role, "leader")))
     .orderBy(asc(users.name), asc(users.id));
   // Should someone be in two communities (data from before the one-community rule), list them once.
@@ -71,7 +78,14 @@ export async function listGroupingCandidates(db: Database, cohortId: string) {
       )`,
     })
     .from(equityChallenges)
-    .innerJoin(cohortMembers, and(eq(cohortMembers.cohortId, equityChallenges.cohortId), eq(cohortMembers.userId, equityChallenges.userId), eq(cohortMembers.role, "leader")))
+    .innerJoin(
+      cohortMembers,
+      and(
+        eq(cohortMembers.cohortId, equityChallenges.cohortId),
+        eq(cohortMembers.userId, equityChallenges.userId),
+        eq(cohortMembers.role, "leader"),
+      ),
+    )
     .innerJoin(users, eq(users.id, equityChallenges.userId))
     .where(
       and(
@@ -88,7 +102,6 @@ export async function listGroupingCandidates(db: Database, cohortId: string) {
     words: Object.fromEntries(r.lexemes.map((l) => [l, r.words[l] ?? l])),
   }));
 }
-
 
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
@@ -115,7 +128,13 @@ async function leadersAmong(tx: Tx | Database, cohortId: string, userIds: string
   const rows = await tx
     .select({ userId: cohortMembers.userId })
     .from(cohortMembers)
-    .where(and(eq(cohortMembers.cohortId, cohortId), eq(cohortMembers.role, "leader"), inArray(cohortMembers.userId, userIds)));
+    .where(
+      and(
+        eq(cohortMembers.cohortId, cohortId),
+        eq(cohortMembers.role, "leader"),
+        inArray(cohortMembers.userId, userIds),
+      ),
+    );
   return new Set(rows.map((r) => r.userId));
 }
 
@@ -130,39 +149,59 @@ export type GroupingError =
  * one of its communities (a leader is in at most one community of a cohort).
  */
 export async function formCommunity(db: Database, values: { cohortId: string; name: string; memberIds: string[] }) {
-  return db.transaction(async (tx): Promise<{ ok: true; communityId: string } | { ok: false; error: GroupingError }> => {
-    await lockCohort(tx, values.cohortId);
-    const memberIds = [...new Set(values.memberIds)];
-    const leaders = await leadersAmong(tx, values.cohortId, memberIds);
-    if (memberIds.some((id) => !leaders.has(id))) return { ok: false, error: { kind: "not-leaders" } };
-    const already = await placed(tx, values.cohortId, memberIds);
-    if (already.length) return { ok: false, error: { kind: "already-placed", people: already } };
-    const [community] = await tx.insert(communities).values({ cohortId: values.cohortId, name: values.name }).returning({ id: communities.id });
-    if (memberIds.length) await tx.insert(communityMembers).values(memberIds.map((userId) => ({ communityId: community.id, userId })));
-    return { ok: true, communityId: community.id };
-  });
+  return db.transaction(
+    async (tx): Promise<{ ok: true; communityId: string } | { ok: false; error: GroupingError }> => {
+      await lockCohort(tx, values.cohortId);
+      const memberIds = [...new Set(values.memberIds)];
+      const leaders = await leadersAmong(tx, values.cohortId, memberIds);
+      if (memberIds.some((id) => !leaders.has(id))) return { ok: false, error: { kind: "not-leaders" } };
+      const already = await placed(tx, values.cohortId, memberIds);
+      if (already.length) return { ok: false, error: { kind: "already-placed", people: already } };
+      const [community] = await tx
+        .insert(communities)
+        .values({ cohortId: values.cohortId, name: values.name })
+        .returning({ id: communities.id });
+      if (memberIds.length)
+        await tx.insert(communityMembers).values(memberIds.map((userId) => ({ communityId: community.id, userId })));
+      return { ok: true, communityId: community.id };
+    },
+  );
 }
 
 /**
  * Moves a leader into a community of the cohort (out of any other), or out of all (null). Refused
  * if the community is not the cohort's, is full, or the person is not one of its leaders.
  */
-export async function moveLeader(db: Database, values: { cohortId: string; userId: string; communityId: string | null; maxMembers: number }) {
+export async function moveLeader(
+  db: Database,
+  values: { cohortId: string; userId: string; communityId: string | null; maxMembers: number },
+) {
   return db.transaction(async (tx): Promise<{ ok: true } | { ok: false; error: GroupingError }> => {
     await lockCohort(tx, values.cohortId);
-    if (!(await leadersAmong(tx, values.cohortId, [values.userId])).has(values.userId)) return { ok: false, error: { kind: "not-leaders" } };
+    if (!(await leadersAmong(tx, values.cohortId, [values.userId])).has(values.userId))
+      return { ok: false, error: { kind: "not-leaders" } };
     if (values.communityId) {
       const [target] = await tx
-        .select({ name: communities.name, members: sql<number>`(select count(*) from ${communityMembers} where ${communityMembers.communityId} = ${communities.id} and ${communityMembers.userId} <> ${values.userId})` })
+        .select({
+          name: communities.name,
+          members: sql<number>`(select count(*) from ${communityMembers} where ${communityMembers.communityId} = ${communities.id} and ${communityMembers.userId} <> ${values.userId})`,
+        })
         .from(communities)
         .where(and(eq(communities.id, values.communityId), eq(communities.cohortId, values.cohortId)));
       if (!target) return { ok: false, error: { kind: "no-community" } };
-      if (Number(target.members) >= values.maxMembers) return { ok: false, error: { kind: "full", communityName: target.name } };
+      if (Number(target.members) >= values.maxMembers)
+        return { ok: false, error: { kind: "full", communityName: target.name } };
     }
     await tx
       .delete(communityMembers)
-      .where(and(eq(communityMembers.userId, values.userId), inArray(communityMembers.communityId, communityIdsOf(tx as unknown as Database, values.cohortId))));
-    if (values.communityId) await tx.insert(communityMembers).values({ communityId: values.communityId, userId: values.userId });
+      .where(
+        and(
+          eq(communityMembers.userId, values.userId),
+          inArray(communityMembers.communityId, communityIdsOf(tx as unknown as Database, values.cohortId)),
+        ),
+      );
+    if (values.communityId)
+      await tx.insert(communityMembers).values({ communityId: values.communityId, userId: values.userId });
     return { ok: true };
   });
 }

@@ -30,7 +30,13 @@ export async function getTrailRows(db: Database, schoolId: string, priorityId: s
       .where(eq(planTargets.priorityId, priorityId))
       .orderBy(asc(planTargets.position)),
     db
-      .select({ id: planActions.id, description: planActions.description, owner: planActions.owner, due: planActions.due, status: planActions.status })
+      .select({
+        id: planActions.id,
+        description: planActions.description,
+        owner: planActions.owner,
+        due: planActions.due,
+        status: planActions.status,
+      })
       .from(planActions)
       .where(eq(planActions.priorityId, priorityId))
       .orderBy(asc(planActions.position), asc(planActions.due)),

@@ -50,30 +50,37 @@ export async function acceptInvitation(
   const mismatch = new Error("invitation does not belong to this account");
   return db
     .transaction(async (tx) => {
-    const [invitation] = await tx
-      .update(invitations)
-      .set({ acceptedAt: now })
-      .where(and(eq(invitations.tokenHash, tokenHash), isNull(invitations.acceptedAt), gt(invitations.expiresAt, now)))
-      .returning();
-    if (!invitation) return null;
-    let user: User;
-    if ("existingUserId" in account) {
-      const [found] = await tx.select().from(users).where(eq(users.id, account.existingUserId)).limit(1);
-      // Thrown, not returned, so the transaction rolls back and the invitation stays usable.
-      if (!found || found.email !== invitation.email) throw mismatch;
-      user = found;
-    } else {
-      [user] = await tx
-        .insert(users)
-        .values({ email: invitation.email, name: account.name, passwordHash: account.passwordHash })
+      const [invitation] = await tx
+        .update(invitations)
+        .set({ acceptedAt: now })
+        .where(
+          and(eq(invitations.tokenHash, tokenHash), isNull(invitations.acceptedAt), gt(invitations.expiresAt, now)),
+        )
         .returning();
-    }
-    await tx
-      .insert(roleGrants)
-      .values({ userId: user.id, authorityId: invitation.authorityId, role: invitation.role, schoolId: invitation.schoolId })
-      .onConflictDoNothing();
-    await tx.update(invitations).set({ acceptedBy: user.id }).where(eq(invitations.id, invitation.id));
-    return user;
+      if (!invitation) return null;
+      let user: User;
+      if ("existingUserId" in account) {
+        const [found] = await tx.select().from(users).where(eq(users.id, account.existingUserId)).limit(1);
+        // Thrown, not returned, so the transaction rolls back and the invitation stays usable.
+        if (!found || found.email !== invitation.email) throw mismatch;
+        user = found;
+      } else {
+        [user] = await tx
+          .insert(users)
+          .values({ email: invitation.email, name: account.name, passwordHash: account.passwordHash })
+          .returning();
+      }
+      await tx
+        .insert(roleGrants)
+        .values({
+          userId: user.id,
+          authorityId: invitation.authorityId,
+          role: invitation.role,
+          schoolId: invitation.schoolId,
+        })
+        .onConflictDoNothing();
+      await tx.update(invitations).set({ acceptedBy: user.id }).where(eq(invitations.id, invitation.id));
+      return user;
     })
     .catch((error) => {
       if (error === mismatch) return null;

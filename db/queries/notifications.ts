@@ -5,14 +5,25 @@ import { notifications } from "../schema/index";
 export type Notification = typeof notifications.$inferSelect;
 
 /** Adds an in-app notification for one person. `link` is a path inside the app. */
-export async function createNotification(db: Database, values: { userId: string; title: string; body?: string; link: string }): Promise<Notification> {
-  const [row] = await db.insert(notifications).values({ ...values, body: values.body ?? "" }).returning();
+export async function createNotification(
+  db: Database,
+  values: { userId: string; title: string; body?: string; link: string },
+): Promise<Notification> {
+  const [row] = await db
+    .insert(notifications)
+    .values({ ...values, body: values.body ?? "" })
+    .returning();
   return row;
 }
 
 /** A person's notifications, newest first (one indexed query). */
 export function listForUser(db: Database, userId: string, limit = 100): Promise<Notification[]> {
-  return db.select().from(notifications).where(eq(notifications.userId, userId)).orderBy(desc(notifications.createdAt), desc(notifications.id)).limit(limit);
+  return db
+    .select()
+    .from(notifications)
+    .where(eq(notifications.userId, userId))
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .limit(limit);
 }
 
 /** How many of a person's notifications are unread. */
@@ -36,7 +47,10 @@ export async function markRead(db: Database, userId: string, id: string): Promis
     .returning({ id: notifications.id });
   if (rows.length) return true;
   // Already read is fine; only someone else's (or an unknown id) is "not found".
-  const [own] = await db.select({ id: notifications.id }).from(notifications).where(and(eq(notifications.id, id), eq(notifications.userId, userId)));
+  const [own] = await db
+    .select({ id: notifications.id })
+    .from(notifications)
+    .where(and(eq(notifications.id, id), eq(notifications.userId, userId)));
   return Boolean(own);
 }
 

@@ -1,6 +1,14 @@
 import { and, asc, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../client";
-import { cohortMembers, communities, communityMembers, outcomes, roleGrants, schools, sipAssignments } from "../schema/index";
+import {
+  cohortMembers,
+  communities,
+  communityMembers,
+  outcomes,
+  roleGrants,
+  schools,
+  sipAssignments,
+} from "../schema/index";
 
 export type OutcomeRow = {
   id: string;
@@ -56,12 +64,19 @@ export async function listSchoolOutcomes(db: Database, cohortId: string, schoolI
 
 /** One outcome of a cohort, or null. */
 export async function getOutcome(db: Database, cohortId: string, id: string) {
-  const [found] = await db.select(row).from(outcomes).innerJoin(schools, eq(schools.id, outcomes.schoolId)).where(and(eq(outcomes.cohortId, cohortId), eq(outcomes.id, id)));
+  const [found] = await db
+    .select(row)
+    .from(outcomes)
+    .innerJoin(schools, eq(schools.id, outcomes.schoolId))
+    .where(and(eq(outcomes.cohortId, cohortId), eq(outcomes.id, id)));
   return found ?? null;
 }
 
 /** The outcome already entered for this school, group and measure, or null (one row each). */
-export async function findOutcome(db: Database, key: { cohortId: string; schoolId: string; studentGroup: string; measure: string }) {
+export async function findOutcome(
+  db: Database,
+  key: { cohortId: string; schoolId: string; studentGroup: string; measure: string },
+) {
   const [found] = await db
     .select({ id: outcomes.id })
     .from(outcomes)
@@ -114,7 +129,11 @@ function aggregates(visible: Visible) {
   let visibleCount: SQL<number>;
   if (visible === "all") visibleCount = schoolsCount;
   else if (visible.length === 0) visibleCount = sql<number>`0`.mapWith(Number);
-  else visibleCount = sql<number>`count(distinct ${outcomes.schoolId}) filter (where ${inArray(outcomes.schoolId, [...visible])})`.mapWith(Number);
+  else
+    visibleCount =
+      sql<number>`count(distinct ${outcomes.schoolId}) filter (where ${inArray(outcomes.schoolId, [...visible])})`.mapWith(
+        Number,
+      );
   return {
     measure: outcomes.measure,
     studentGroup: outcomes.studentGroup,
@@ -158,4 +177,3 @@ export function communityRollups(db: Database, cohortId: string, measure: string
     .where(and(eq(outcomes.cohortId, cohortId), eq(outcomes.measure, measure), isNotNull(outcomes.actual)))
     .groupBy(membership.communityId, outcomes.measure, outcomes.studentGroup);
 }
-

@@ -1,6 +1,15 @@
 import { and, asc, eq, isNull, like, sql } from "drizzle-orm";
 import type { Database } from "../client";
-import { notifications, planActions, planComments, planPriorities, planTargets, planSelfEvaluations, roleGrants, users } from "../schema/index";
+import {
+  notifications,
+  planActions,
+  planComments,
+  planPriorities,
+  planTargets,
+  planSelfEvaluations,
+  roleGrants,
+  users,
+} from "../schema/index";
 
 type SubjectKind = (typeof planComments.$inferSelect)["subjectKind"];
 
@@ -52,7 +61,14 @@ export async function getPlanComment(db: Database, planId: string, commentId: st
 /** Adds a comment (a new thread, or a reply when parentId is set: the caller has checked the parent is a thread of this plan). */
 export async function addPlanComment(
   db: Database,
-  values: { planId: string; subjectKind: SubjectKind; subjectId: string; parentId: string | null; authorId: string; body: string },
+  values: {
+    planId: string;
+    subjectKind: SubjectKind;
+    subjectId: string;
+    parentId: string | null;
+    authorId: string;
+    body: string;
+  },
 ) {
   const [row] = await db.insert(planComments).values(values).returning();
   return row;
@@ -72,7 +88,12 @@ export async function setThreadResolved(db: Database, planId: string, rootId: st
  * Where a commented item lives, if it belongs to this plan: `priorityId` for priorities, targets
  * and actions (their page), null for the plan and its self-evaluation. Null when it is not this plan's.
  */
-export async function findPlanSubject(db: Database, planId: string, kind: SubjectKind, subjectId: string): Promise<{ priorityId: string | null } | null> {
+export async function findPlanSubject(
+  db: Database,
+  planId: string,
+  kind: SubjectKind,
+  subjectId: string,
+): Promise<{ priorityId: string | null } | null> {
   if (kind === "plan") return subjectId === planId ? { priorityId: null } : null;
   if (kind === "self_evaluation") {
     const [row] = await db
@@ -109,9 +130,21 @@ export function listSchoolLeaders(db: Database, schoolId: string) {
 /** The person's unread notifications about pages under this path (the plan's alerts), newest first. */
 export function listUnreadAlerts(db: Database, userId: string, pathPrefix: string) {
   return db
-    .select({ id: notifications.id, title: notifications.title, body: notifications.body, link: notifications.link, createdAt: notifications.createdAt })
+    .select({
+      id: notifications.id,
+      title: notifications.title,
+      body: notifications.body,
+      link: notifications.link,
+      createdAt: notifications.createdAt,
+    })
     .from(notifications)
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt), like(notifications.link, `${escapeLike(pathPrefix)}%`)))
+    .where(
+      and(
+        eq(notifications.userId, userId),
+        isNull(notifications.readAt),
+        like(notifications.link, `${escapeLike(pathPrefix)}%`),
+      ),
+    )
     .orderBy(sql`${notifications.createdAt} desc`)
     .limit(20);
 }
@@ -121,7 +154,13 @@ export async function markAlertsRead(db: Database, userId: string, pathPrefix: s
   const rows = await db
     .update(notifications)
     .set({ readAt: new Date() })
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt), like(notifications.link, `${escapeLike(pathPrefix)}%`)))
+    .where(
+      and(
+        eq(notifications.userId, userId),
+        isNull(notifications.readAt),
+        like(notifications.link, `${escapeLike(pathPrefix)}%`),
+      ),
+    )
     .returning({ id: notifications.id });
   return rows.length;
 }

@@ -40,13 +40,23 @@ export async function getOrCreatePlan(db: Database, schoolId: string, schoolYear
 /** The self-evaluation rows of a plan, one per area. */
 export function listSelfEvaluations(db: Database, planId: string) {
   return db
-    .select({ id: planSelfEvaluations.id, area: planSelfEvaluations.area, judgement: planSelfEvaluations.judgement, evidence: planSelfEvaluations.evidence, updatedAt: planSelfEvaluations.updatedAt })
+    .select({
+      id: planSelfEvaluations.id,
+      area: planSelfEvaluations.area,
+      judgement: planSelfEvaluations.judgement,
+      evidence: planSelfEvaluations.evidence,
+      updatedAt: planSelfEvaluations.updatedAt,
+    })
     .from(planSelfEvaluations)
     .where(eq(planSelfEvaluations.planId, planId));
 }
 
 /** Sets the judgement and evidence of one area (one row per area and plan). */
-export async function upsertSelfEvaluation(db: Database, planId: string, values: { area: string; judgement: Judgement; evidence: string }) {
+export async function upsertSelfEvaluation(
+  db: Database,
+  planId: string,
+  values: { area: string; judgement: Judgement; evidence: string },
+) {
   await db
     .insert(planSelfEvaluations)
     .values({ planId, ...values })
@@ -100,7 +110,11 @@ export async function getPriority(db: Database, planId: string, priorityId: stri
 }
 
 /** Adds a priority at the end of the plan. */
-export async function addPriority(db: Database, planId: string, values: { title: string; area: string; rationale: string }): Promise<Priority> {
+export async function addPriority(
+  db: Database,
+  planId: string,
+  values: { title: string; area: string; rationale: string },
+): Promise<Priority> {
   const [row] = await db
     .insert(planPriorities)
     .values({
@@ -113,23 +127,45 @@ export async function addPriority(db: Database, planId: string, values: { title:
 }
 
 /** Changes a priority's title, area and rationale. */
-export async function updatePriority(db: Database, priorityId: string, values: { title: string; area: string; rationale: string }) {
+export async function updatePriority(
+  db: Database,
+  priorityId: string,
+  values: { title: string; area: string; rationale: string },
+) {
   await db.update(planPriorities).set(values).where(eq(planPriorities.id, priorityId));
 }
 
 /** The targets, actions, progress updates, evidence links and linked inquiries of one priority (one query per list). */
 export async function getPriorityItems(db: Database, priorityId: string) {
   const [targets, actions, updates, evidence, inquiries] = await Promise.all([
-    db.select().from(planTargets).where(eq(planTargets.priorityId, priorityId)).orderBy(asc(planTargets.position), asc(planTargets.byWhen)),
-    db.select().from(planActions).where(eq(planActions.priorityId, priorityId)).orderBy(asc(planActions.position), asc(planActions.due)),
     db
-      .select({ id: planProgressUpdates.id, body: planProgressUpdates.body, createdAt: planProgressUpdates.createdAt, authorName: users.name })
+      .select()
+      .from(planTargets)
+      .where(eq(planTargets.priorityId, priorityId))
+      .orderBy(asc(planTargets.position), asc(planTargets.byWhen)),
+    db
+      .select()
+      .from(planActions)
+      .where(eq(planActions.priorityId, priorityId))
+      .orderBy(asc(planActions.position), asc(planActions.due)),
+    db
+      .select({
+        id: planProgressUpdates.id,
+        body: planProgressUpdates.body,
+        createdAt: planProgressUpdates.createdAt,
+        authorName: users.name,
+      })
       .from(planProgressUpdates)
       .leftJoin(users, eq(users.id, planProgressUpdates.authorId))
       .where(eq(planProgressUpdates.priorityId, priorityId))
       .orderBy(desc(planProgressUpdates.createdAt)),
     db
-      .select({ id: planEvidenceLinks.id, title: planEvidenceLinks.title, url: planEvidenceLinks.url, createdAt: planEvidenceLinks.createdAt })
+      .select({
+        id: planEvidenceLinks.id,
+        title: planEvidenceLinks.title,
+        url: planEvidenceLinks.url,
+        createdAt: planEvidenceLinks.createdAt,
+      })
       .from(planEvidenceLinks)
       .where(eq(planEvidenceLinks.priorityId, priorityId))
       .orderBy(asc(planEvidenceLinks.createdAt)),
@@ -141,7 +177,12 @@ export async function getPriorityItems(db: Database, priorityId: string) {
 /** The communities whose inquiry a leader linked to this priority. */
 export function listLinkedInquiries(db: Database, priorityId: string) {
   return db
-    .select({ communityId: communities.id, name: communities.name, cohortId: communities.cohortId, linkedAt: inquiryPriorityLinks.createdAt })
+    .select({
+      communityId: communities.id,
+      name: communities.name,
+      cohortId: communities.cohortId,
+      linkedAt: inquiryPriorityLinks.createdAt,
+    })
     .from(inquiryPriorityLinks)
     .innerJoin(communities, eq(communities.id, inquiryPriorityLinks.communityId))
     .where(eq(inquiryPriorityLinks.priorityId, priorityId))
@@ -155,17 +196,34 @@ const nextPosition = (table: "plan_targets" | "plan_actions", priorityId: string
 export async function addTarget(
   db: Database,
   priorityId: string,
-  values: { measure: string; studentGroup: string; baseline: number; target: number; actual?: number | null; byWhen: string },
+  values: {
+    measure: string;
+    studentGroup: string;
+    baseline: number;
+    target: number;
+    actual?: number | null;
+    byWhen: string;
+  },
 ): Promise<Target> {
   const [row] = await db
     .insert(planTargets)
-    .values({ priorityId, ...values, actual: values.actual ?? null, position: nextPosition("plan_targets", priorityId) })
+    .values({
+      priorityId,
+      ...values,
+      actual: values.actual ?? null,
+      position: nextPosition("plan_targets", priorityId),
+    })
     .returning();
   return row;
 }
 
 /** Records the latest measured value of a target of this priority (null clears it). Returns false if the target is not the priority's. */
-export async function setTargetActual(db: Database, priorityId: string, targetId: string, actual: number | null): Promise<boolean> {
+export async function setTargetActual(
+  db: Database,
+  priorityId: string,
+  targetId: string,
+  actual: number | null,
+): Promise<boolean> {
   const rows = await db
     .update(planTargets)
     .set({ actual })
@@ -180,12 +238,20 @@ export async function addAction(
   priorityId: string,
   values: { description: string; owner: string; due: string; status: ActionStatus },
 ): Promise<PlanAction> {
-  const [row] = await db.insert(planActions).values({ priorityId, ...values, position: nextPosition("plan_actions", priorityId) }).returning();
+  const [row] = await db
+    .insert(planActions)
+    .values({ priorityId, ...values, position: nextPosition("plan_actions", priorityId) })
+    .returning();
   return row;
 }
 
 /** Moves an action of this priority to a new status. Returns false if the action is not the priority's. */
-export async function setActionStatus(db: Database, priorityId: string, actionId: string, status: ActionStatus): Promise<boolean> {
+export async function setActionStatus(
+  db: Database,
+  priorityId: string,
+  actionId: string,
+  status: ActionStatus,
+): Promise<boolean> {
   const rows = await db
     .update(planActions)
     .set({ status })
@@ -201,8 +267,16 @@ export async function addProgressUpdate(db: Database, priorityId: string, author
 }
 
 /** Adds a link to evidence (the caller has checked it is http or https). */
-export async function addEvidenceLink(db: Database, priorityId: string, addedBy: string | null, values: { title: string; url: string }) {
-  const [row] = await db.insert(planEvidenceLinks).values({ priorityId, addedBy, ...values }).returning();
+export async function addEvidenceLink(
+  db: Database,
+  priorityId: string,
+  addedBy: string | null,
+  values: { title: string; url: string },
+) {
+  const [row] = await db
+    .insert(planEvidenceLinks)
+    .values({ priorityId, addedBy, ...values })
+    .returning();
   return row;
 }
 

@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, desc, eq, gt, or } from "drizzle-orm";
+import { aliasedTable, and, asc, desc, eq, or } from "drizzle-orm";
 import type { Database } from "../client";
 import { cohortMembers, cohortSessions, practiceLogs, users } from "../schema/index";
 
@@ -26,11 +26,18 @@ export function listCohortLeaders(db: Database, cohortId: string): Promise<Array
     .orderBy(asc(users.name), asc(users.id));
 }
 
-
 /** Records a between-session practice log. */
 export async function createPracticeLog(
   db: Database,
-  values: { cohortId: string; authorId: string; sessionId: string | null; learningApplied: string; insight: string; sharedWithUserId: string | null; createdAt?: Date },
+  values: {
+    cohortId: string;
+    authorId: string;
+    sessionId: string | null;
+    learningApplied: string;
+    insight: string;
+    sharedWithUserId: string | null;
+    createdAt?: Date;
+  },
 ) {
   const [row] = await db.insert(practiceLogs).values(values).returning();
   return row;
@@ -43,7 +50,9 @@ const sharedWith = aliasedTable(users, "shared_with");
  * `involving` limits them to logs the person wrote or was shared with.
  */
 export function listPracticeLogs(db: Database, cohortId: string, involving?: string): Promise<PracticeLogRow[]> {
-  const mine = involving ? or(eq(practiceLogs.authorId, involving), eq(practiceLogs.sharedWithUserId, involving)) : undefined;
+  const mine = involving
+    ? or(eq(practiceLogs.authorId, involving), eq(practiceLogs.sharedWithUserId, involving))
+    : undefined;
   return db
     .select({
       id: practiceLogs.id,

@@ -24,7 +24,9 @@ const reportColumns = {
   status: sipReports.status,
   sharedAt: sipReports.sharedAt,
   acknowledgedAt: sipReports.acknowledgedAt,
-  acknowledgedByName: sql<string | null>`(select ${users.name} from ${users} where ${users.id} = ${sipReports.acknowledgedBy})`,
+  acknowledgedByName: sql<
+    string | null
+  >`(select ${users.name} from ${users} where ${users.id} = ${sipReports.acknowledgedBy})`,
   createdAt: sipReports.createdAt,
   updatedAt: sipReports.updatedAt,
   assignmentId: sipAssignments.id,
@@ -64,7 +66,13 @@ export async function getReport(db: Database, schoolId: string, reportId: string
 export async function listVisibleSections(db: Database, reportId: string, audiences: readonly ReportAudience[]) {
   if (audiences.length === 0) return [];
   return db
-    .select({ id: reportSections.id, kind: reportSections.kind, heading: reportSections.heading, body: reportSections.body, audiences: reportSections.audiences })
+    .select({
+      id: reportSections.id,
+      kind: reportSections.kind,
+      heading: reportSections.heading,
+      body: reportSections.body,
+      audiences: reportSections.audiences,
+    })
     .from(reportSections)
     .where(and(eq(reportSections.reportId, reportId), arrayOverlaps(reportSections.audiences, [...audiences])))
     .orderBy(asc(reportSections.position), asc(reportSections.id));
@@ -73,15 +81,23 @@ export async function listVisibleSections(db: Database, reportId: string, audien
 export type ReportSection = Awaited<ReturnType<typeof listVisibleSections>>[number];
 
 /** Creates a draft report with its sections, in one transaction. */
-export async function createReport(db: Database, values: { assignmentId: string; title: string; sections: NewSection[] }) {
+export async function createReport(
+  db: Database,
+  values: { assignmentId: string; title: string; sections: NewSection[] },
+) {
   return db.transaction(async (tx) => {
-    const [report] = await tx.insert(sipReports).values({ assignmentId: values.assignmentId, title: values.title }).returning();
-    if (values.sections.length) await tx.insert(reportSections).values(values.sections.map((s) => ({ ...s, reportId: report.id })));
+    const [report] = await tx
+      .insert(sipReports)
+      .values({ assignmentId: values.assignmentId, title: values.title })
+      .returning();
+    if (values.sections.length)
+      await tx.insert(reportSections).values(values.sections.map((s) => ({ ...s, reportId: report.id })));
     return report;
   });
 }
 
-const touch = (db: Database, reportId: string) => db.update(sipReports).set({ updatedAt: new Date() }).where(eq(sipReports.id, reportId));
+const touch = (db: Database, reportId: string) =>
+  db.update(sipReports).set({ updatedAt: new Date() }).where(eq(sipReports.id, reportId));
 
 /**
  * Runs a change to a report only while it is a draft, with its row locked: a "share" arriving at the
@@ -103,7 +119,12 @@ async function whileDraft<T>(db: Database, reportId: string, change: (tx: Databa
 }
 
 /** Saves a section's heading, text and audiences. False when the draft has no such section (or is no longer a draft). */
-export async function updateSection(db: Database, reportId: string, sectionId: string, values: { heading: string; body: string; audiences: ReportAudience[] }) {
+export async function updateSection(
+  db: Database,
+  reportId: string,
+  sectionId: string,
+  values: { heading: string; body: string; audiences: ReportAudience[] },
+) {
   const rows = await whileDraft(db, reportId, (tx) =>
     tx
       .update(reportSections)
@@ -114,17 +135,35 @@ export async function updateSection(db: Database, reportId: string, sectionId: s
   return (rows?.length ?? 0) > 0;
 }
 
-async function insertSection(tx: Database, reportId: string, values: { kind: string; heading: string; body?: string; audiences: ReportAudience[] }) {
-  const [last] = await tx.select({ position: max(reportSections.position) }).from(reportSections).where(eq(reportSections.reportId, reportId));
+async function insertSection(
+  tx: Database,
+  reportId: string,
+  values: { kind: string; heading: string; body?: string; audiences: ReportAudience[] },
+) {
+  const [last] = await tx
+    .select({ position: max(reportSections.position) })
+    .from(reportSections)
+    .where(eq(reportSections.reportId, reportId));
   const [row] = await tx
     .insert(reportSections)
-    .values({ reportId, kind: values.kind, heading: values.heading, body: values.body ?? "", audiences: values.audiences, position: (last?.position ?? -1) + 1 })
+    .values({
+      reportId,
+      kind: values.kind,
+      heading: values.heading,
+      body: values.body ?? "",
+      audiences: values.audiences,
+      position: (last?.position ?? -1) + 1,
+    })
     .returning();
   return row;
 }
 
 /** Adds a section at the end of a draft. Null when the report is no longer a draft. */
-export function addSection(db: Database, reportId: string, values: { kind: string; heading: string; body?: string; audiences: ReportAudience[] }) {
+export function addSection(
+  db: Database,
+  reportId: string,
+  values: { kind: string; heading: string; body?: string; audiences: ReportAudience[] },
+) {
   return whileDraft(db, reportId, (tx) => insertSection(tx, reportId, values));
 }
 
@@ -143,20 +182,31 @@ export async function removeSection(db: Database, reportId: string, sectionId: s
 export async function moveSection(db: Database, reportId: string, sectionId: string, direction: "up" | "down") {
   const moved = await whileDraft(db, reportId, async (tx) => {
     const ids = (
-      await tx.select({ id: reportSections.id }).from(reportSections).where(eq(reportSections.reportId, reportId)).orderBy(asc(reportSections.position), asc(reportSections.id))
+      await tx
+        .select({ id: reportSections.id })
+        .from(reportSections)
+        .where(eq(reportSections.reportId, reportId))
+        .orderBy(asc(reportSections.position), asc(reportSections.id))
     ).map((r) => r.id);
     const from = ids.indexOf(sectionId);
     const to = direction === "up" ? from - 1 : from + 1;
     if (from < 0 || to < 0 || to >= ids.length) return false;
     [ids[from], ids[to]] = [ids[to], ids[from]];
-    for (const [position, id] of ids.entries()) await tx.update(reportSections).set({ position }).where(eq(reportSections.id, id));
+    for (const [position, id] of ids.entries())
+      await tx.update(reportSections).set({ position }).where(eq(reportSections.id, id));
     return true;
   });
   return moved ?? false;
 }
 
 /** Adds a line to the draft's section of this kind, or creates that section. Null when the report is no longer a draft. */
-export function appendToSection(db: Database, reportId: string, kind: string, line: string, create: { heading: string; audiences: ReportAudience[] }) {
+export function appendToSection(
+  db: Database,
+  reportId: string,
+  kind: string,
+  line: string,
+  create: { heading: string; audiences: ReportAudience[] },
+) {
   return whileDraft(db, reportId, async (tx) => {
     const [section] = await tx
       .select({ id: reportSections.id, body: reportSections.body })
@@ -164,7 +214,8 @@ export function appendToSection(db: Database, reportId: string, kind: string, li
       .where(and(eq(reportSections.reportId, reportId), eq(reportSections.kind, kind)))
       .orderBy(asc(reportSections.position))
       .limit(1);
-    if (!section) return insertSection(tx, reportId, { kind, heading: create.heading, body: line, audiences: create.audiences });
+    if (!section)
+      return insertSection(tx, reportId, { kind, heading: create.heading, body: line, audiences: create.audiences });
     if (section.body.includes(line)) return section;
     await tx
       .update(reportSections)
@@ -219,7 +270,11 @@ export async function loadPlanSummary(db: Database, schoolId: string, schoolYear
   const ofPlan = eq(planPriorities.planId, plan.id);
   const [selfEvaluations, priorities, targets, actions, progress] = await Promise.all([
     db
-      .select({ area: planSelfEvaluations.area, judgement: planSelfEvaluations.judgement, evidence: planSelfEvaluations.evidence })
+      .select({
+        area: planSelfEvaluations.area,
+        judgement: planSelfEvaluations.judgement,
+        evidence: planSelfEvaluations.evidence,
+      })
       .from(planSelfEvaluations)
       .where(eq(planSelfEvaluations.planId, plan.id))
       .orderBy(asc(planSelfEvaluations.area)),
@@ -243,13 +298,23 @@ export async function loadPlanSummary(db: Database, schoolId: string, schoolYear
       .where(ofPlan)
       .orderBy(asc(planTargets.position)),
     db
-      .select({ priorityId: planActions.priorityId, description: planActions.description, owner: planActions.owner, due: planActions.due, status: planActions.status })
+      .select({
+        priorityId: planActions.priorityId,
+        description: planActions.description,
+        owner: planActions.owner,
+        due: planActions.due,
+        status: planActions.status,
+      })
       .from(planActions)
       .innerJoin(planPriorities, eq(planPriorities.id, planActions.priorityId))
       .where(ofPlan)
       .orderBy(asc(planActions.position), asc(planActions.due)),
     db
-      .select({ priorityId: planProgressUpdates.priorityId, body: planProgressUpdates.body, createdAt: planProgressUpdates.createdAt })
+      .select({
+        priorityId: planProgressUpdates.priorityId,
+        body: planProgressUpdates.body,
+        createdAt: planProgressUpdates.createdAt,
+      })
       .from(planProgressUpdates)
       .innerJoin(planPriorities, eq(planPriorities.id, planProgressUpdates.priorityId))
       .where(ofPlan)
@@ -259,9 +324,18 @@ export async function loadPlanSummary(db: Database, schoolId: string, schoolYear
     selfEvaluations,
     priorities: priorities.map((p) => ({
       ...p,
-      targets: targets.filter((t) => t.priorityId === p.id).map((t) => ({ ...t, baseline: Number(t.baseline), target: Number(t.target), actual: t.actual === null ? null : Number(t.actual) })),
+      targets: targets
+        .filter((t) => t.priorityId === p.id)
+        .map((t) => ({
+          ...t,
+          baseline: Number(t.baseline),
+          target: Number(t.target),
+          actual: t.actual === null ? null : Number(t.actual),
+        })),
       actions: actions.filter((a) => a.priorityId === p.id),
-      progress: progress.filter((u) => u.priorityId === p.id).map((u) => ({ body: u.body, createdAt: u.createdAt.toISOString() })),
+      progress: progress
+        .filter((u) => u.priorityId === p.id)
+        .map((u) => ({ body: u.body, createdAt: u.createdAt.toISOString() })),
     })),
   };
 }

@@ -25,6 +25,8 @@ export async function getSchoolScope(db: Database, schoolId: string, schoolYear:
     name: row.name,
     category: row.category,
     sipIds: row.sipUserId ? [row.sipUserId] : [],
-    assignment: row.assignmentId ? { id: row.assignmentId, sipUserId: row.sipUserId!, dayBudget: row.dayBudget! } : null,
+    assignment: row.assignmentId
+      ? { id: row.assignmentId, sipUserId: row.sipUserId!, dayBudget: row.dayBudget! }
+      : null,
   };
 }

@@ -1,9 +1,22 @@
 import { and, asc, eq, gt, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "../client";
-import { cohortMembers, cohortSessions, practiceLogs, sessionAttendance, users, type AgendaItem } from "../schema/index";
+import {
+  cohortMembers,
+  cohortSessions,
+  practiceLogs,
+  sessionAttendance,
+  users,
+  type AgendaItem,
+} from "../schema/index";
 
-export type SessionValues = { title: string; startsAt: Date; durationMinutes: number; place: string; agenda: AgendaItem[] };
+export type SessionValues = {
+  title: string;
+  startsAt: Date;
+  durationMinutes: number;
+  place: string;
+  agenda: AgendaItem[];
+};
 
 const columns = {
   id: cohortSessions.id,
@@ -20,7 +33,9 @@ export function listSessions(db: Database, cohortId: string) {
   return db
     .select({
       ...columns,
-      present: sql<number>`count(${sessionAttendance.userId}) filter (where ${sessionAttendance.present})`.mapWith(Number),
+      present: sql<number>`count(${sessionAttendance.userId}) filter (where ${sessionAttendance.present})`.mapWith(
+        Number,
+      ),
       recorded: sql<number>`count(${sessionAttendance.userId})`.mapWith(Number),
     })
     .from(cohortSessions)
@@ -52,7 +67,10 @@ export async function getNextSession(db: Database, cohortId: string, now = new D
 
 /** Schedules a session. */
 export async function createSession(db: Database, cohortId: string, values: SessionValues) {
-  const [session] = await db.insert(cohortSessions).values({ cohortId, ...values }).returning({ id: cohortSessions.id });
+  const [session] = await db
+    .insert(cohortSessions)
+    .values({ cohortId, ...values })
+    .returning({ id: cohortSessions.id });
   return session;
 }
 
@@ -70,13 +88,20 @@ export function listAttendance(db: Database, cohortId: string, sessionId: string
     .select({ userId: users.id, name: users.name, present: sessionAttendance.present })
     .from(cohortMembers)
     .innerJoin(users, eq(users.id, cohortMembers.userId))
-    .leftJoin(sessionAttendance, and(eq(sessionAttendance.sessionId, sessionId), eq(sessionAttendance.userId, cohortMembers.userId)))
+    .leftJoin(
+      sessionAttendance,
+      and(eq(sessionAttendance.sessionId, sessionId), eq(sessionAttendance.userId, cohortMembers.userId)),
+    )
     .where(and(eq(cohortMembers.cohortId, cohortId), eq(cohortMembers.role, "leader")))
     .orderBy(asc(users.name));
 }
 
 /** Records attendance (present or absent per leader), replacing what was recorded before for them. */
-export async function recordAttendance(db: Database, sessionId: string, entries: Array<{ userId: string; present: boolean }>) {
+export async function recordAttendance(
+  db: Database,
+  sessionId: string,
+  entries: Array<{ userId: string; present: boolean }>,
+) {
   if (entries.length === 0) return;
   await db
     .insert(sessionAttendance)

@@ -1,7 +1,15 @@
 import { and, asc, eq, lt, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { rowsOf } from "../raw";
-import { categoryDayBudgets, roleGrants, schools, sipAssignments, sipProfiles, sipVisits, users } from "../schema/index";
+import {
+  categoryDayBudgets,
+  roleGrants,
+  schools,
+  sipAssignments,
+  sipProfiles,
+  sipVisits,
+  users,
+} from "../schema/index";
 import { schoolCategories } from "../schema/school-options";
 
 type Category = (typeof schoolCategories)[number];
@@ -25,7 +33,10 @@ export async function setCategoryBudgets(db: Database, authorityId: string, budg
   await db
     .insert(categoryDayBudgets)
     .values(rows)
-    .onConflictDoUpdate({ target: [categoryDayBudgets.authorityId, categoryDayBudgets.category], set: { days: sql`excluded.days` } });
+    .onConflictDoUpdate({
+      target: [categoryDayBudgets.authorityId, categoryDayBudgets.category],
+      set: { days: sql`excluded.days` },
+    });
 }
 
 /** Every school of the authority with this year's SIP, budget and days used (or no assignment), by name. */
@@ -66,7 +77,10 @@ export async function listDeployment(db: Database, authorityId: string, schoolYe
  */
 export async function listSips(db: Database, authorityId: string, schoolYear: string) {
   const budgeted = db
-    .select({ sipUserId: sipAssignments.sipUserId, days: sql<string>`sum(${sipAssignments.dayBudget})`.as("days_budgeted") })
+    .select({
+      sipUserId: sipAssignments.sipUserId,
+      days: sql<string>`sum(${sipAssignments.dayBudget})`.as("days_budgeted"),
+    })
     .from(sipAssignments)
     .where(and(eq(sipAssignments.authorityId, authorityId), eq(sipAssignments.schoolYear, schoolYear)))
     .groupBy(sipAssignments.sipUserId)
@@ -113,12 +127,23 @@ export async function saveSipProfile(
 }
 
 /** How many earlier-year assignments each SIP had to schools of `category` (for "experience"). */
-export async function countPastCategoryAssignments(db: Database, authorityId: string, category: Category, beforeYear: string) {
+export async function countPastCategoryAssignments(
+  db: Database,
+  authorityId: string,
+  category: Category,
+  beforeYear: string,
+) {
   const rows = await db
     .select({ sipUserId: sipAssignments.sipUserId, n: sql<string>`count(*)` })
     .from(sipAssignments)
     .innerJoin(schools, eq(schools.id, sipAssignments.schoolId))
-    .where(and(eq(sipAssignments.authorityId, authorityId), eq(schools.category, category), lt(sipAssignments.schoolYear, beforeYear)))
+    .where(
+      and(
+        eq(sipAssignments.authorityId, authorityId),
+        eq(schools.category, category),
+        lt(sipAssignments.schoolYear, beforeYear),
+      ),
+    )
     .groupBy(sipAssignments.sipUserId);
   return new Map(rows.map((r) => [r.sipUserId, Number(r.n)]));
 }
@@ -155,7 +180,11 @@ export async function setAssignmentBudget(db: Database, schoolId: string, school
  * Removes the school's assignment for the year, unless anything hangs off it: visits, visit
  * records, reports or brokering proposals would be deleted with it, so then it is refused.
  */
-export async function unassignSip(db: Database, schoolId: string, schoolYear: string): Promise<"removed" | "has_work" | "none"> {
+export async function unassignSip(
+  db: Database,
+  schoolId: string,
+  schoolYear: string,
+): Promise<"removed" | "has_work" | "none"> {
   return db.transaction(async (tx) => {
     const [assignment] = await tx
       .select({ id: sipAssignments.id })

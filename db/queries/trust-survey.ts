@@ -1,7 +1,13 @@
 import { randomInt } from "node:crypto";
 import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Database } from "../client";
-import { surveyRounds, trustSurveyAnswers, trustSurveyRespondents, trustSurveyRounds, type trustFacets } from "../schema/index";
+import {
+  surveyRounds,
+  trustSurveyAnswers,
+  trustSurveyRespondents,
+  trustSurveyRounds,
+  type trustFacets,
+} from "../schema/index";
 
 type Facet = (typeof trustFacets)[number];
 type RoundName = (typeof surveyRounds)[number];
@@ -46,7 +52,12 @@ export async function listRounds(db: Database, cohortId: string, userId: string)
 export async function facetCounts(db: Database, roundIds: string[]) {
   if (roundIds.length === 0) return [];
   const rows = await db
-    .select({ roundId: trustSurveyAnswers.roundId, facet: trustSurveyAnswers.facet, value: trustSurveyAnswers.value, count: count() })
+    .select({
+      roundId: trustSurveyAnswers.roundId,
+      facet: trustSurveyAnswers.facet,
+      value: trustSurveyAnswers.value,
+      count: count(),
+    })
     .from(trustSurveyAnswers)
     .where(inArray(trustSurveyAnswers.roundId, roundIds))
     .groupBy(trustSurveyAnswers.roundId, trustSurveyAnswers.facet, trustSurveyAnswers.value);
@@ -87,11 +98,22 @@ export async function closeRound(db: Database, cohortId: string, roundId: string
     const closed = await tx
       .update(trustSurveyRounds)
       .set({ closedAt })
-      .where(and(eq(trustSurveyRounds.id, roundId), eq(trustSurveyRounds.cohortId, cohortId), isNull(trustSurveyRounds.closedAt)))
+      .where(
+        and(
+          eq(trustSurveyRounds.id, roundId),
+          eq(trustSurveyRounds.cohortId, cohortId),
+          isNull(trustSurveyRounds.closedAt),
+        ),
+      )
       .returning({ id: trustSurveyRounds.id });
     if (closed.length === 0) return false;
     const answers = await tx
-      .select({ roundId: trustSurveyAnswers.roundId, facet: trustSurveyAnswers.facet, item: trustSurveyAnswers.item, value: trustSurveyAnswers.value })
+      .select({
+        roundId: trustSurveyAnswers.roundId,
+        facet: trustSurveyAnswers.facet,
+        item: trustSurveyAnswers.item,
+        value: trustSurveyAnswers.value,
+      })
       .from(trustSurveyAnswers)
       .where(eq(trustSurveyAnswers.roundId, roundId));
     if (answers.length) {
@@ -109,7 +131,10 @@ export type SubmitResult = "saved" | "already-answered" | "not-open";
  * random order with nothing linking them to the person. The round row is locked so it cannot
  * close half-way; the respondents' primary key refuses a second response.
  */
-export async function submitResponse(db: Database, values: { roundId: string; userId: string; answers: SurveyAnswer[] }): Promise<SubmitResult> {
+export async function submitResponse(
+  db: Database,
+  values: { roundId: string; userId: string; answers: SurveyAnswer[] },
+): Promise<SubmitResult> {
   return db.transaction(async (tx) => {
     const [round] = await tx
       .select({ closedAt: trustSurveyRounds.closedAt })

@@ -12,7 +12,11 @@ export function normaliseEmail(email: string) {
 
 /** The user with this email (any case), or null. */
 export async function findUserByEmail(db: Database, email: string): Promise<User | null> {
-  const [row] = await db.select().from(users).where(eq(users.email, normaliseEmail(email))).limit(1);
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(eq(users.email, normaliseEmail(email)))
+    .limit(1);
   return row ?? null;
 }
 

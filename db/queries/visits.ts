@@ -71,7 +71,10 @@ export async function deleteVisit(db: Database, assignmentId: string, visitId: s
 export type RecordState = "awaiting_school" | "awaiting_sip" | "complete";
 
 /** Where a two-part record stands: the school goes first, then the SIP. */
-export function recordState(r: { preSubmittedAt: Date | string | null; completedAt: Date | string | null }): RecordState {
+export function recordState(r: {
+  preSubmittedAt: Date | string | null;
+  completedAt: Date | string | null;
+}): RecordState {
   if (r.completedAt) return "complete";
   return r.preSubmittedAt ? "awaiting_sip" : "awaiting_school";
 }
@@ -117,7 +120,9 @@ export async function savePreVisit(
       preSubmittedAt: new Date(),
       preSubmittedBy: values.userId,
     })
-    .where(and(eq(visitRecords.id, recordId), eq(visitRecords.assignmentId, assignmentId), isNull(visitRecords.completedAt)))
+    .where(
+      and(eq(visitRecords.id, recordId), eq(visitRecords.assignmentId, assignmentId), isNull(visitRecords.completedAt)),
+    )
     .returning({ id: visitRecords.id });
   return rows.length > 0;
 }
@@ -127,7 +132,13 @@ export async function completeVisitPart(
   db: Database,
   assignmentId: string,
   recordId: string,
-  values: { performance: string; keyFactors: string; prioritiesAndTargets: string; howToAchieve: string; agreedActions: string },
+  values: {
+    performance: string;
+    keyFactors: string;
+    prioritiesAndTargets: string;
+    howToAchieve: string;
+    agreedActions: string;
+  },
 ): Promise<boolean> {
   const rows = await db
     .update(visitRecords)

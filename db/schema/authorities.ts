@@ -5,6 +5,8 @@ export const authorities = pgTable("authorities", {
   id: uuid("id").primaryKey().defaultRandom(),
   name: text("name").notNull(),
   /** Which words the UI uses: en-GB (head teacher, governors) or en-US (principal, school board). */
-  terminology: text("terminology", { enum: ["en-GB", "en-US"] }).notNull().default("en-GB"),
+  terminology: text("terminology", { enum: ["en-GB", "en-US"] })
+    .notNull()
+    .default("en-GB"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });

@@ -110,5 +110,8 @@ export const planComments = pgTable(
     resolvedBy: uuid("resolved_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("plan_comments_plan_id_idx").on(t.planId, t.createdAt), index("plan_comments_parent_id_idx").on(t.parentId)],
+  (t) => [
+    index("plan_comments_plan_id_idx").on(t.planId, t.createdAt),
+    index("plan_comments_parent_id_idx").on(t.parentId),
+  ],
 );

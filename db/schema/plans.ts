@@ -48,5 +48,8 @@ export const inquiryPriorityLinks = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.communityId, t.priorityId] }), index("inquiry_priority_links_priority_id_idx").on(t.priorityId)],
+  (t) => [
+    primaryKey({ columns: [t.communityId, t.priorityId] }),
+    index("inquiry_priority_links_priority_id_idx").on(t.priorityId),
+  ],
 );

@@ -21,7 +21,10 @@ export const playlistProgress = pgTable(
     note: text("note").notNull().default(""),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.playlistId, t.itemId, t.userId] }), index("playlist_progress_user_id_idx").on(t.userId)],
+  (t) => [
+    primaryKey({ columns: [t.playlistId, t.itemId, t.userId] }),
+    index("playlist_progress_user_id_idx").on(t.userId),
+  ],
 );
 
 /** A resource a leader suggests for a playlist, waiting for a facilitator's decision. */
@@ -38,7 +41,9 @@ export const resourceSuggestions = pgTable(
     type: text("type", { enum: resourceTypes }).notNull(),
     minutes: integer("minutes").notNull(),
     why: text("why").notNull(),
-    status: text("status", { enum: ["pending", "approved", "declined"] }).notNull().default("pending"),
+    status: text("status", { enum: ["pending", "approved", "declined"] })
+      .notNull()
+      .default("pending"),
     decidedBy: uuid("decided_by").references(() => users.id, { onDelete: "set null" }),
     decidedAt: timestamp("decided_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -21,7 +21,10 @@ export const practiceLogs = pgTable(
     sharedWithUserId: uuid("shared_with_user_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("practice_logs_cohort_id_idx").on(t.cohortId, t.createdAt), index("practice_logs_session_id_idx").on(t.sessionId)],
+  (t) => [
+    index("practice_logs_cohort_id_idx").on(t.cohortId, t.createdAt),
+    index("practice_logs_session_id_idx").on(t.sessionId),
+  ],
 );
 
 /** An in-app notification ("Priya shared an insight with you"). */

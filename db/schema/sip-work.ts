@@ -152,7 +152,10 @@ export const brokeringProposals = pgTable(
     decidedAt: timestamp("decided_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("brokering_proposals_assignment_id_idx").on(t.assignmentId), index("brokering_proposals_partner_idx").on(t.partnerSchoolId, t.status)],
+  (t) => [
+    index("brokering_proposals_assignment_id_idx").on(t.assignmentId),
+    index("brokering_proposals_partner_idx").on(t.partnerSchoolId, t.status),
+  ],
 );
 
 /** Every read of a visit record or report: who, when, what. Authority admins read it. */

@@ -3,7 +3,14 @@ import { cohorts } from "./communities";
 import { users } from "./users";
 
 export const surveyRounds = ["start", "mid", "end"] as const;
-export const trustFacets = ["benevolence", "honesty", "openness", "reliability", "competence", "predictability"] as const;
+export const trustFacets = [
+  "benevolence",
+  "honesty",
+  "openness",
+  "reliability",
+  "competence",
+  "predictability",
+] as const;
 
 /** One round of a cohort's trust survey (start, middle or end of the year). */
 export const trustSurveyRounds = pgTable(

@@ -29,7 +29,6 @@ export const sessions = pgTable(
   (t) => [index("sessions_user_id_idx").on(t.userId)],
 );
 
-
 /**
  * One row per role a person holds in an authority. School leaders and governors hold the role
  * *of a school*; the other roles are authority-wide. Later work (cohorts, SIP assignments) attaches

@@ -1,6 +1,12 @@
 import { previousSchoolYear, schoolYearBounds } from "../../app/kernel/school-year";
 import { insertSchools } from "../../db/queries/schools";
-import { assignSipToSchool, getCategoryBudgets, saveSipProfile, setAssignmentBudget, setCategoryBudgets } from "../../db/queries/sip-deployment";
+import {
+  assignSipToSchool,
+  getCategoryBudgets,
+  saveSipProfile,
+  setAssignmentBudget,
+  setCategoryBudgets,
+} from "../../db/queries/sip-deployment";
 import { completeVisitPart, logVisit, savePreVisit, type VisitKind } from "../../db/queries/visits";
 import { getSchoolScope } from "../../db/queries/school-scope";
 import { demoSchools } from "./demo-data";
@@ -40,18 +46,38 @@ export async function seedDeployment(ctx: DemoContext) {
   const { db, authorityId, schoolYear } = ctx;
   await setCategoryBudgets(db, authorityId, { universal: 4, targeted: 5, intensive: 7 });
   const budgets = await getCategoryBudgets(db, authorityId);
-  for (const [i, sipId] of ctx.sipIds.entries()) await saveSipProfile(db, { authorityId, userId: sipId, ...profiles[i] });
+  for (const [i, sipId] of ctx.sipIds.entries())
+    await saveSipProfile(db, { authorityId, userId: sipId, ...profiles[i] });
 
   const [hollybank] = await insertSchools(db, [
-    { authorityId, name: "Hollybank Primary School", reference: "KB100116", phase: "primary", category: "targeted", locality: "Riverside" },
+    {
+      authorityId,
+      name: "Hollybank Primary School",
+      reference: "KB100116",
+      phase: "primary",
+      category: "targeted",
+      locality: "Riverside",
+    },
   ]);
   const lastYear = previousSchoolYear(schoolYear);
   for (const [i, schoolId] of ctx.schoolIds.entries()) {
     const dayBudget = budgets[demoSchools[i].category];
     await setAssignmentBudget(db, schoolId, schoolYear, dayBudget);
-    await assignSipToSchool(db, { authorityId, schoolId, sipUserId: ctx.sipIds[Math.floor(i / 5)], schoolYear: lastYear, dayBudget });
+    await assignSipToSchool(db, {
+      authorityId,
+      schoolId,
+      sipUserId: ctx.sipIds[Math.floor(i / 5)],
+      schoolYear: lastYear,
+      dayBudget,
+    });
   }
-  await assignSipToSchool(db, { authorityId, schoolId: hollybank.id, sipUserId: ctx.sipIds[2], schoolYear: lastYear, dayBudget: budgets.targeted });
+  await assignSipToSchool(db, {
+    authorityId,
+    schoolId: hollybank.id,
+    sipUserId: ctx.sipIds[2],
+    schoolYear: lastYear,
+    dayBudget: budgets.targeted,
+  });
 
   const start = schoolYearBounds(schoolYear).start;
   const records: string[] = [];
@@ -62,26 +88,36 @@ export async function seedDeployment(ctx: DemoContext) {
     seen.set(school, nth + 1);
     const visitDate = spreadDates(start, visits.filter((v) => v[0] === school).length)[nth];
     const scope = await getSchoolScope(db, ctx.schoolIds[school - 1], schoolYear);
-    const logged = await logVisit(db, { assignmentId: scope!.assignment!.id, visitDate, kind, days, purpose }, { allowOverspend: true });
+    const logged = await logVisit(
+      db,
+      { assignmentId: scope!.assignment!.id, visitDate, kind, days, purpose },
+      { allowOverspend: true },
+    );
     if (logged.ok && logged.recordId && school === 3) records.push(`${scope!.assignment!.id}:${logged.recordId}`);
   }
   const [complete, awaitingSip] = records.map((r) => r.split(":"));
   const head3 = ctx.headIds[2];
   await savePreVisit(db, complete[0], complete[1], {
     userId: head3,
-    selfEvaluationUpdate: "Attendance of disadvantaged pupils is up 2.1 percentage points since September; persistent absence in Year 9 is still high.",
+    selfEvaluationUpdate:
+      "Attendance of disadvantaged pupils is up 2.1 percentage points since September; persistent absence in Year 9 is still high.",
     questions: "Is our Year 9 mentoring reaching the right pupils? How should governors monitor attendance?",
   });
   await completeVisitPart(db, complete[0], complete[1], {
-    performance: "Improving: attendance is rising and behaviour incidents are down, but Key Stage 3 reading remains below the national picture.",
+    performance:
+      "Improving: attendance is rising and behaviour incidents are down, but Key Stage 3 reading remains below the national picture.",
     keyFactors: "A stable senior team, a clear attendance strategy, and strong pastoral work with families.",
-    prioritiesAndTargets: "Attendance of disadvantaged pupils to 92% by July; reading ages of Year 7 pupils within a year of their age by Easter.",
-    howToAchieve: "Weekly attendance panels, a Year 9 mentoring programme, and a reading intervention led by the English department.",
-    agreedActions: "Head teacher: share the attendance dashboard with governors (next meeting). SIP: broker a visit to a school with strong KS3 reading.",
+    prioritiesAndTargets:
+      "Attendance of disadvantaged pupils to 92% by July; reading ages of Year 7 pupils within a year of their age by Easter.",
+    howToAchieve:
+      "Weekly attendance panels, a Year 9 mentoring programme, and a reading intervention led by the English department.",
+    agreedActions:
+      "Head teacher: share the attendance dashboard with governors (next meeting). SIP: broker a visit to a school with strong KS3 reading.",
   });
   await savePreVisit(db, awaitingSip[0], awaitingSip[1], {
     userId: head3,
-    selfEvaluationUpdate: "We have started the reading intervention with 40 Year 7 pupils; first reading-age tests are in.",
+    selfEvaluationUpdate:
+      "We have started the reading intervention with 40 Year 7 pupils; first reading-age tests are in.",
     questions: "Could you look at how consistently reading is taught across subjects during the learning walk?",
   });
 }
@@ -90,5 +126,7 @@ export async function seedDeployment(ctx: DemoContext) {
 function spreadDates(start: string, count: number): string[] {
   const from = Date.parse(start);
   const to = Math.max(from, Date.now() - 86_400_000);
-  return Array.from({ length: count }, (_, i) => new Date(from + ((to - from) * (i + 1)) / (count + 1)).toISOString().slice(0, 10));
+  return Array.from({ length: count }, (_, i) =>
+    new Date(from + ((to - from) * (i + 1)) / (count + 1)).toISOString().slice(0, 10),
+  );
 }

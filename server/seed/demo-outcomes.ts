@@ -26,7 +26,10 @@ export async function seedOutcomesAndPlans(ctx: DemoContext) {
         const baseline = clamp(start + wobble(n, measure.length + studentGroup.length));
         const rise = measure === "attendance" ? 1.5 : 5;
         const target = clamp(baseline + rise);
-        const actual = n === 10 ? null : clamp(baseline + rise + wobble(n, studentGroup.length) * (measure === "attendance" ? 0.4 : 1.2));
+        const actual =
+          n === 10
+            ? null
+            : clamp(baseline + rise + wobble(n, studentGroup.length) * (measure === "attendance" ? 0.4 : 1.2));
         await saveOutcome(db, {
           cohortId,
           schoolId: schoolIds[n - 1],

@@ -101,13 +101,26 @@ export async function seedPlaylistsAndPractice(ctx: DemoContext) {
 
   const [head1, head2, head3, head4, head5] = headIds;
   const mark = (playlistId: string, itemId: string, userId: string, partnerUserId: string | null, note = "") =>
-    saveProgress(db, { playlistId, itemId, userId, status: partnerUserId ? "done_with_partner" : "done", partnerUserId, note });
+    saveProgress(db, {
+      playlistId,
+      itemId,
+      userId,
+      status: partnerUserId ? "done_with_partner" : "done",
+      partnerUserId,
+      note,
+    });
   await mark(cohortId, cohortList.ids[0], head1, null, "Used the implementation checklist with my SLT.");
   await mark(cohortId, cohortList.ids[0], head3, null);
   await mark(cohortId, cohortList.ids[1], head1, head2, "Compared our attendance options together.");
   await mark(cohortId, cohortList.ids[1], head2, head1);
   await mark(cohortId, cohortList.ids[2], head4, null);
-  await mark(communityId, communityList.ids[0], head1, head2, "Read before our family evening; recommendation 2 hit home.");
+  await mark(
+    communityId,
+    communityList.ids[0],
+    head1,
+    head2,
+    "Read before our family evening; recommendation 2 hit home.",
+  );
   await mark(communityId, communityList.ids[0], head2, head1);
 
   await createSuggestion(db, {

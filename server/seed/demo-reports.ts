@@ -13,15 +13,29 @@ const attendance = "Attendance of disadvantaged pupils";
 /** The school's plan for the year: the one the plan seed made, or a new one (plans are unique per school and year). */
 async function planOf(db: Database, schoolId: string, schoolYear: string) {
   await db.insert(improvementPlans).values({ schoolId, schoolYear }).onConflictDoNothing();
-  const [plan] = await db.select({ id: improvementPlans.id }).from(improvementPlans).where(and(eq(improvementPlans.schoolId, schoolId), eq(improvementPlans.schoolYear, schoolYear)));
+  const [plan] = await db
+    .select({ id: improvementPlans.id })
+    .from(improvementPlans)
+    .where(and(eq(improvementPlans.schoolId, schoolId), eq(improvementPlans.schoolYear, schoolYear)));
   return plan.id;
 }
 
 /** An attendance priority of the plan (an existing one if the plan seed wrote it), with a measured target when asked. */
-async function attendancePriority(db: Database, planId: string, schoolYear: string, measured: { baseline: number; actual: number | null; rationale: string }) {
-  const [existing] = await db.select({ id: planPriorities.id }).from(planPriorities).where(and(eq(planPriorities.planId, planId), ilike(planPriorities.title, "%attendance%")));
+async function attendancePriority(
+  db: Database,
+  planId: string,
+  schoolYear: string,
+  measured: { baseline: number; actual: number | null; rationale: string },
+) {
+  const [existing] = await db
+    .select({ id: planPriorities.id })
+    .from(planPriorities)
+    .where(and(eq(planPriorities.planId, planId), ilike(planPriorities.title, "%attendance%")));
   if (existing) return existing.id;
-  const [priority] = await db.insert(planPriorities).values({ planId, title: attendance, area: "attendance", rationale: measured.rationale, position: 9 }).returning();
+  const [priority] = await db
+    .insert(planPriorities)
+    .values({ planId, title: attendance, area: "attendance", rationale: measured.rationale, position: 9 })
+    .returning();
   await db.insert(planTargets).values({
     priorityId: priority.id,
     measure: "Attendance",
@@ -58,7 +72,8 @@ export async function seedReports(ctx: DemoContext) {
       priorityId: ours,
       partnerSchoolId: schoolIds[5],
       partnerPriorityId: partner,
-      reason: "Their breakfast club and first-day calls raised attendance of disadvantaged pupils by over six points; Ashby Vale is starting the same work.",
+      reason:
+        "Their breakfast club and first-day calls raised attendance of disadvantaged pupils by over six points; Ashby Vale is starting the same work.",
       proposedBy: sipIds[0],
     });
     if (proposal) await decideProposal(db, proposal.id, headIds[5], "consented");
@@ -73,15 +88,27 @@ export async function seedReports(ctx: DemoContext) {
   for (const r of reports) {
     const scope = await getSchoolScope(db, schoolIds[r.school], schoolYear);
     if (!scope?.assignment) continue;
-    const [plan, partners] = await Promise.all([loadPlanSummary(db, scope.schoolId, schoolYear), listConsentedPartners(db, scope.schoolId, schoolYear)]);
+    const [plan, partners] = await Promise.all([
+      loadPlanSummary(db, scope.schoolId, schoolYear),
+      listConsentedPartners(db, scope.schoolId, schoolYear),
+    ]);
     const sections = prefillSections(plan, partners, terms).map((s) =>
       s.kind === "head_performance"
-        ? { ...s, body: "The head teacher's objectives on attendance and early reading are on track. Governors may wish to add an objective on developing middle leaders next year." }
+        ? {
+            ...s,
+            body: "The head teacher's objectives on attendance and early reading are on track. Governors may wish to add an objective on developing middle leaders next year.",
+          }
         : s,
     );
     const report = await createReport(db, { assignmentId: scope.assignment.id, title: r.title, sections });
     if (r.school === 0) {
-      await appendToSection(db, report.id, "package_of_support", "Two days of English consultant support in the spring term.", { heading: "Package of support", audiences: ["head", "governors", "authority"] });
+      await appendToSection(
+        db,
+        report.id,
+        "package_of_support",
+        "Two days of English consultant support in the spring term.",
+        { heading: "Package of support", audiences: ["head", "governors", "authority"] },
+      );
     }
     if (r.share) await shareReport(db, report.id);
   }

@@ -53,21 +53,40 @@ export async function seedSessions(ctx: DemoContext) {
     startsAt: at2pm(-28),
     durationMinutes: 120,
     place: "https://meet.kingsmere.example.org/leaders-network",
-    agenda: [item("check-in", 10), item("peer-assumption-check", 25), item("root-cause-sort", 40), item("dot-voting", 10), item("reflection-and-commitments", 15)],
+    agenda: [
+      item("check-in", 10),
+      item("peer-assumption-check", 25),
+      item("root-cause-sort", 40),
+      item("dot-voting", 10),
+      item("reflection-and-commitments", 15),
+    ],
   });
   await createSession(db, cohortId, {
     title: "How might we…",
     startsAt: at2pm(28),
     durationMinutes: 120,
     place: "Committee Room 2, Kingsmere Civic Centre",
-    agenda: [item("check-in", 10), item("hmw-drafting", 40, "Start from the top-voted causes"), item("consultancy-protocol", 45), item("reflection-and-commitments", 15)],
+    agenda: [
+      item("check-in", 10),
+      item("hmw-drafting", 40, "Start from the top-voted causes"),
+      item("consultancy-protocol", 45),
+      item("reflection-and-commitments", 15),
+    ],
   });
   // The register covers the cohort's leaders only. Most came; a couple sent apologies
   // (the 5th and 9th head the first time, the 12th the second).
   const leaderIds = new Set((await listAttendance(db, cohortId, first.id)).map((l) => l.userId));
   const heads = ctx.headIds.filter((id) => leaderIds.has(id));
-  await recordAttendance(db, first.id, heads.map((userId, i) => ({ userId, present: i !== 4 && i !== 8 })));
-  await recordAttendance(db, second.id, heads.map((userId, i) => ({ userId, present: i !== 11 })));
+  await recordAttendance(
+    db,
+    first.id,
+    heads.map((userId, i) => ({ userId, present: i !== 4 && i !== 8 })),
+  );
+  await recordAttendance(
+    db,
+    second.id,
+    heads.map((userId, i) => ({ userId, present: i !== 11 })),
+  );
   await appendDocumentUpdate(
     db,
     documentName("session-notes", first.id),

@@ -43,7 +43,10 @@ const ADMIN_EMAIL = "admin@demo.test";
  * database that already holds the demo network it only returns the sign-ins, so they can be printed
  * again; on any other non-empty database it does nothing and returns null.
  */
-export async function seedDemoNetwork(db: Database, options: { password: string; schoolYear: string }): Promise<DemoSignIns | null> {
+export async function seedDemoNetwork(
+  db: Database,
+  options: { password: string; schoolYear: string },
+): Promise<DemoSignIns | null> {
   const signIns = describeSignIns();
   const [anyUser] = await db.select({ id: users.id }).from(users).limit(1);
   if (anyUser) return (await findUserByEmail(db, ADMIN_EMAIL)) ? { created: false, signIns } : null;
@@ -52,10 +55,17 @@ export async function seedDemoNetwork(db: Database, options: { password: string;
   await db.transaction(async (tx) => {
     const txDb = tx as unknown as Database;
     const authority = await createAuthority(txDb, { name: "Kingsmere Borough Council", terminology: "en-GB" });
-    const schools = await insertSchools(txDb, demoSchools.map((s) => ({ ...s, authorityId: authority.id })));
+    const schools = await insertSchools(
+      txDb,
+      demoSchools.map((s) => ({ ...s, authorityId: authority.id })),
+    );
     const byRef = new Map(schools.map((s) => [s.reference, s.id]));
     const schoolId = (n: number) => byRef.get(demoSchools[n - 1].reference)!;
-    const at = (role: Grant["role"], school: string | null = null): Grant => ({ role, authorityId: authority.id, schoolId: school });
+    const at = (role: Grant["role"], school: string | null = null): Grant => ({
+      role,
+      authorityId: authority.id,
+      schoolId: school,
+    });
     const person = (email: string, name: string, grants: Grant[]) =>
       createUserWithGrants(txDb, { email, name, passwordHash }, grants);
 
@@ -88,7 +98,11 @@ export async function seedDemoNetwork(db: Database, options: { password: string;
       facilitatorIds: [facilitator.id],
       leaderIds: heads.map((h) => h.id),
     });
-    const community = await createCommunity(txDb, { cohortId: cohort.id, name: "Family partnership", memberIds: [heads[0].id, heads[1].id] });
+    const community = await createCommunity(txDb, {
+      cohortId: cohort.id,
+      name: "Family partnership",
+      memberIds: [heads[0].id, heads[1].id],
+    });
     await appendDocumentUpdate(txDb, documentName("inquiry", community.id), demoInquiryUpdate(heads[0].id));
 
     const ctx: DemoContext = {

@@ -27,7 +27,9 @@ describeBrowser("accessibility (axe: no serious or critical violations)", () => 
     const { db } = app.services;
     const { authority, schools } = await makeAuthority(db, 2);
     const admin = await makeUser(db, authority.id, [{ role: "authority_admin" }], { name: "Alex Admin" });
-    const head = await makeUser(db, authority.id, [{ role: "school_leader", schoolId: schools[0].id }], { name: "Hana Head" });
+    const head = await makeUser(db, authority.id, [{ role: "school_leader", schoolId: schools[0].id }], {
+      name: "Hana Head",
+    });
     const nobody = await makeUser(db, authority.id, [], { name: "Nora Nobody" });
     emails = { admin: admin.email, head: head.email, nobody: nobody.email };
     ids = { school: schools[0].id, head: head.id };
@@ -60,7 +62,8 @@ describeBrowser("accessibility (axe: no serious or critical violations)", () => 
     return {
       async check(page: Page, label: string) {
         await waitForHydration(page);
-        for (const v of await seriousAxeViolations(page)) found.push(`${label} (${new URL(page.url()).pathname}): ${v}`);
+        for (const v of await seriousAxeViolations(page))
+          found.push(`${label} (${new URL(page.url()).pathname}): ${v}`);
       },
       assertClean() {
         expect(found, `axe found serious or critical problems:\n\n${found.join("\n\n")}\n`).toEqual([]);
@@ -168,7 +171,10 @@ describeBrowser("accessibility (axe: no serious or critical violations)", () => 
 
     await page.goto(`${app.url}/admin/outbox`);
     await page.getByText("You are invited to Commons").first().click();
-    await page.getByRole("link", { name: /\/invite\// }).first().waitFor();
+    await page
+      .getByRole("link", { name: /\/invite\// })
+      .first()
+      .waitFor();
     await a.check(page, "outbox, with a message open");
     expectNoBrowserErrors(admin);
     a.assertClean();

@@ -16,7 +16,8 @@ import {
 } from "../support/browser";
 import { makeCommunityWithPeople } from "../support/factories";
 
-const waitForStatus = (page: Page, status: string) => page.locator(`[data-testid="save-status"][data-status="${status}"]`).waitFor();
+const waitForStatus = (page: Page, status: string) =>
+  page.locator(`[data-testid="save-status"][data-status="${status}"]`).waitFor();
 /** A category's list of notes, found by its heading as a person would. */
 const column = (page: Page, name: string) => page.getByRole("list", { name: new RegExp(`^${name}`) });
 /** The sticky note with this text, wherever it is. */
@@ -75,7 +76,9 @@ describeBrowser("the root-cause board, used together in separate browsers", () =
     await waitForStatus(a.page, "saved");
     const doc = new Y.Doc();
     await createDatabaseStore(app.services.db).load(docName, doc);
-    expect(listNotes(doc).map((n) => [n.text, n.authorName, n.category])).toEqual([["No shared calendar for family meetings", "Ada Member", "unsorted"]]);
+    expect(listNotes(doc).map((n) => [n.text, n.authorName, n.category])).toEqual([
+      ["No shared calendar for family meetings", "Ada Member", "unsorted"],
+    ]);
     for (const p of [a, b, fac]) expectNoBrowserErrors(p);
   });
 
@@ -120,7 +123,9 @@ describeBrowser("the root-cause board, used together in separate browsers", () =
     const addButtons = await a.page.getByRole("button", { name: "Add a dot" }).all();
     expect(addButtons).toHaveLength(2);
     for (const button of addButtons) await expect(button.isDisabled()).resolves.toBe(true);
-    await expect(note(b.page, "Policies written").getByRole("button", { name: "Add a dot" }).isDisabled()).resolves.toBe(false);
+    await expect(
+      note(b.page, "Policies written").getByRole("button", { name: "Add a dot" }).isDisabled(),
+    ).resolves.toBe(false);
 
     // Taking a dot back frees one.
     await calendarA.getByRole("button", { name: "Remove a dot" }).click();
@@ -165,8 +170,16 @@ describeBrowser("the root-cause board, used together in separate browsers", () =
   it("a read-only viewer sees the notes and dots but no controls", async () => {
     await open(sip);
     await waitForStatus(sip.page, "read-only");
-    await note(column(sip.page, "Skills"), "No shared calendar").getByTestId("note-dots").filter({ hasText: "2 dots" }).waitFor();
-    expect(await sip.page.getByRole("button").filter({ hasText: /dot|Move|Add note|Lock/ }).count()).toBe(0);
+    await note(column(sip.page, "Skills"), "No shared calendar")
+      .getByTestId("note-dots")
+      .filter({ hasText: "2 dots" })
+      .waitFor();
+    expect(
+      await sip.page
+        .getByRole("button")
+        .filter({ hasText: /dot|Move|Add note|Lock/ })
+        .count(),
+    ).toBe(0);
     expect(await sip.page.getByLabel("Move to…").count()).toBe(0);
     expectNoBrowserErrors(sip);
   });
@@ -186,21 +199,30 @@ describeBrowser("the root-cause board, used together in separate browsers", () =
     // Into Skills, then up above the other note, all from the keyboard.
     await note(b.page, "Policies written").getByLabel("Move to…").selectOption({ label: "Skills" });
     await note(column(b.page, "Skills"), "Policies written").getByRole("button", { name: "Move up" }).press("Enter");
-    const order = (page: Page) => column(page, "Skills").getByRole("listitem").locator("p[id$=-text]").allTextContents();
-    await expect.poll(() => order(a.page)).toEqual(["Policies written without families", "No shared calendar for family meetings or events"]);
+    const order = (page: Page) =>
+      column(page, "Skills").getByRole("listitem").locator("p[id$=-text]").allTextContents();
+    await expect
+      .poll(() => order(a.page))
+      .toEqual(["Policies written without families", "No shared calendar for family meetings or events"]);
 
     await note(fac.page, "Policies written").getByRole("button", { name: "Delete" }).click();
     await note(a.page, "Policies written").waitFor({ state: "detached" });
     await waitForStatus(fac.page, "saved");
     const doc = new Y.Doc();
     await createDatabaseStore(app.services.db).load(docName, doc);
-    expect(listNotes(doc).map((n) => [n.text, n.category])).toEqual([["No shared calendar for family meetings or events", "skills"]]);
+    expect(listNotes(doc).map((n) => [n.text, n.category])).toEqual([
+      ["No shared calendar for family meetings or events", "skills"],
+    ]);
     for (const p of [a, b, fac]) expectNoBrowserErrors(p);
   });
 
   it("the leader, facilitator and read-only views pass axe, and no browser logged an error", async () => {
     const found: string[] = [];
-    for (const [label, p] of [["leader", a], ["facilitator", fac], ["read-only", sip]] as const) {
+    for (const [label, p] of [
+      ["leader", a],
+      ["facilitator", fac],
+      ["read-only", sip],
+    ] as const) {
       for (const v of await seriousAxeViolations(p.page)) found.push(`${label}: ${v}`);
     }
     // On a phone the columns stack.

@@ -17,7 +17,15 @@ import { schoolYearOf } from "../../app/kernel/school-year";
 import { surveyItems } from "../../app/features/surveys/trust-survey";
 import type { RunningCommons } from "../../server/start";
 import { TestClient } from "../support/app";
-import { describeBrowser, expectNoBrowserErrors, newPeople, seriousAxeViolations, startBrowserApp, waitForHydration, type Person } from "../support/browser";
+import {
+  describeBrowser,
+  expectNoBrowserErrors,
+  newPeople,
+  seriousAxeViolations,
+  startBrowserApp,
+  waitForHydration,
+  type Person,
+} from "../support/browser";
 import { makeAuthority, makeUser, TEST_PASSWORD } from "../support/factories";
 
 const COHORT = "Northfield Leaders";
@@ -29,20 +37,43 @@ const QUESTION = "How might we make the first-day call a conversation, not a war
 const RESOURCE = "Working together to improve school attendance";
 
 const leaders = [
-  { name: "Ada Leader", text: "Persistent absence of our disadvantaged pupils has not moved in two years.", tags: "Attendance, Disadvantaged" },
-  { name: "Ben Leader", text: "Disadvantaged families miss school; persistent absence rises every winter.", tags: "attendance, disadvantaged" },
-  { name: "Cleo Leader", text: "Absence of pupils living in temporary housing keeps rising.", tags: "attendance, housing" },
-  { name: "Dev Leader", text: "Pupils with SEND wait too long for support and exclusions rise.", tags: "send, inclusion" },
+  {
+    name: "Ada Leader",
+    text: "Persistent absence of our disadvantaged pupils has not moved in two years.",
+    tags: "Attendance, Disadvantaged",
+  },
+  {
+    name: "Ben Leader",
+    text: "Disadvantaged families miss school; persistent absence rises every winter.",
+    tags: "attendance, disadvantaged",
+  },
+  {
+    name: "Cleo Leader",
+    text: "Absence of pupils living in temporary housing keeps rising.",
+    tags: "attendance, housing",
+  },
+  {
+    name: "Dev Leader",
+    text: "Pupils with SEND wait too long for support and exclusions rise.",
+    tags: "send, inclusion",
+  },
   { name: "Eve Leader", text: "Exclusions of pupils with SEND keep climbing at key stage 3.", tags: "send, inclusion" },
-  { name: "Flo Leader", text: "Parents of pupils with SEND tell us they do not feel included.", tags: "send, inclusion" },
+  {
+    name: "Flo Leader",
+    text: "Parents of pupils with SEND tell us they do not feel included.",
+    tags: "send, inclusion",
+  },
 ];
 
-const waitForStatus = (page: Page, status: string) => page.locator(`[data-testid="save-status"][data-status="${status}"]`).waitFor();
+const waitForStatus = (page: Page, status: string) =>
+  page.locator(`[data-testid="save-status"][data-status="${status}"]`).waitFor();
 const editorOf = (page: Page, field: string) => page.locator(`[data-field="${field}"] .ProseMirror`);
 const column = (page: Page, name: string) => page.getByRole("list", { name: new RegExp(`^${name}`) });
-const note = (scope: Page | ReturnType<Page["locator"]>, text: string) => scope.getByRole("listitem").filter({ hasText: text });
+const note = (scope: Page | ReturnType<Page["locator"]>, text: string) =>
+  scope.getByRole("listitem").filter({ hasText: text });
 const question = (page: Page, text: string) => page.locator("[data-question-id]").filter({ hasText: text });
-const resource = (page: Page, title: string) => page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: title }) });
+const resource = (page: Page, title: string) =>
+  page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: title }) });
 
 /** A date-and-time field's value two weeks from now at 16:00 (London time is what the form takes). */
 function inTwoWeeks() {
@@ -85,7 +116,9 @@ describeBrowser("a cohort's cycle: a facilitator and two leaders in separate bro
     const { db } = app.services;
     const { authority, schools } = await makeAuthority(db, leaders.length);
     for (const [i, l] of leaders.entries()) {
-      const u = await makeUser(db, authority.id, [{ role: "school_leader", schoolId: schools[i].id }], { name: l.name });
+      const u = await makeUser(db, authority.id, [{ role: "school_leader", schoolId: schools[i].id }], {
+        name: l.name,
+      });
       users.push({ id: u.id, email: u.email, name: l.name });
     }
     const fay = await makeUser(db, authority.id, [{ role: "facilitator" }], { name: "Fay Facilitator" });
@@ -114,7 +147,10 @@ describeBrowser("a cohort's cycle: a facilitator and two leaders in separate bro
 
     for (const l of leaders) await page.getByRole("checkbox", { name: new RegExp(l.name) }).check();
     await page.getByRole("button", { name: "Add to the cohort" }).click();
-    await page.getByRole("status").filter({ hasText: /^Added (\w+ Leader and ){5}\w+ Leader\.$/ }).waitFor();
+    await page
+      .getByRole("status")
+      .filter({ hasText: /^Added (\w+ Leader and ){5}\w+ Leader\.$/ })
+      .waitFor();
     const region = page.getByRole("region", { name: "School leaders (6)" });
     for (const l of leaders) await region.getByRole("listitem").filter({ hasText: l.name }).waitFor();
     await axe("members", page);
@@ -134,7 +170,11 @@ describeBrowser("a cohort's cycle: a facilitator and two leaders in separate bro
     await page.waitForURL(/\/sessions\/[0-9a-f-]+$/);
     await page.getByRole("heading", { level: 1, name: `${COHORT}: ${SESSION}` }).waitFor();
     await waitForHydration(page);
-    await page.getByRole("region", { name: /^Agenda/ }).getByRole("listitem").filter({ hasText: "Story circle" }).waitFor();
+    await page
+      .getByRole("region", { name: /^Agenda/ })
+      .getByRole("listitem")
+      .filter({ hasText: "Story circle" })
+      .waitFor();
     await axe("session", page);
 
     // The leader sees the cohort and its session.
@@ -154,10 +194,16 @@ describeBrowser("a cohort's cycle: a facilitator and two leaders in separate bro
     await axe("survey (facilitator)", fac.page);
 
     // Ada and Ben answer in their browsers.
-    for (const [person, label] of [[ada, "Agree"], [ben, "Strongly agree"]] as const) {
+    for (const [person, label] of [
+      [ada, "Agree"],
+      [ben, "Strongly agree"],
+    ] as const) {
       await go(person.page, `${cohortUrl}/survey`, `${COHORT}: trust survey`);
       for (const [i, item] of surveyItems.entries()) {
-        await person.page.getByRole("group", { name: `${i + 1}. ${item.text}` }).getByRole("radio", { name: label, exact: true }).check();
+        await person.page
+          .getByRole("group", { name: `${i + 1}. ${item.text}` })
+          .getByRole("radio", { name: label, exact: true })
+          .check();
       }
       await person.page.getByRole("button", { name: "Send my answers" }).click();
       await person.page.getByRole("status").filter({ hasText: "your answers are in" }).waitFor();
@@ -169,7 +215,11 @@ describeBrowser("a cohort's cycle: a facilitator and two leaders in separate bro
     const [round] = await listRounds(app.services.db, new URL(cohortUrl).pathname.split("/")[2], users[0].id);
     const answer = async (i: number, value: string) => {
       const c = await client(i);
-      const res = await c.post(`${cohortPath}/survey`, { intent: "answer", roundId: round.id, ...Object.fromEntries(surveyItems.map((s) => [s.id, value])) });
+      const res = await c.post(`${cohortPath}/survey`, {
+        intent: "answer",
+        roundId: round.id,
+        ...Object.fromEntries(surveyItems.map((s) => [s.id, value])),
+      });
       expect(res.status, `${users[i].name}'s answers are accepted`).toBe(200);
     };
     await answer(2, "4");
@@ -177,7 +227,10 @@ describeBrowser("a cohort's cycle: a facilitator and two leaders in separate bro
     for (const person of [ben, fac]) {
       await person.page.reload();
       await waitForHydration(person.page);
-      await person.page.getByTestId("waiting-start").filter({ hasText: "waiting for 1 more response before" }).waitFor();
+      await person.page
+        .getByTestId("waiting-start")
+        .filter({ hasText: "waiting for 1 more response before" })
+        .waitFor();
       expect(await person.page.getByRole("figure").count()).toBe(0);
     }
     await fac.page.getByTestId("responded-start").filter({ hasText: "4 of 6 leaders have responded" }).waitFor();
@@ -211,15 +264,22 @@ describeBrowser("a cohort's cycle: a facilitator and two leaders in separate bro
       if (i === 0) await axe("my equity challenge", page);
     }
     for (const i of [2, 3, 4, 5]) {
-      const res = await (await client(i)).post(`${cohortPath}/challenge`, { text: leaders[i].text, tags: leaders[i].tags });
+      const res = await (
+        await client(i)
+      ).post(`${cohortPath}/challenge`, { text: leaders[i].text, tags: leaders[i].tags });
       expect(res.status, `${leaders[i].name}'s challenge is saved`).toBe(200);
     }
 
     const page = fac.page;
     await go(page, `${cohortUrl}/communities`, `${COHORT}: communities`);
-    const suggestion = page.getByRole("heading", { level: 3, name: /^Suggestion \d: Ada Leader, Ben Leader, Cleo Leader$/ });
+    const suggestion = page.getByRole("heading", {
+      level: 3,
+      name: /^Suggestion \d: Ada Leader, Ben Leader, Cleo Leader$/,
+    });
     await suggestion.waitFor();
-    await page.getByRole("heading", { level: 3, name: /^Suggestion \d: Dev Leader, Eve Leader, Flo Leader$/ }).waitFor();
+    await page
+      .getByRole("heading", { level: 3, name: /^Suggestion \d: Dev Leader, Eve Leader, Flo Leader$/ })
+      .waitFor();
     const n = (await suggestion.textContent())!.match(/Suggestion (\d)/)![1];
     await axe("communities (facilitator, suggestions)", page);
 
@@ -229,7 +289,10 @@ describeBrowser("a cohort's cycle: a facilitator and two leaders in separate bro
     let reached = false;
     for (let i = 0; i < 60 && !reached; i++) {
       await page.keyboard.press("Tab");
-      reached = await page.evaluate((label) => (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent === label, target);
+      reached = await page.evaluate(
+        (label) => (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent === label,
+        target,
+      );
     }
     expect(reached, "the suggestion's name field is reachable by Tab").toBe(true);
     await page.keyboard.press("Control+A");
@@ -237,7 +300,10 @@ describeBrowser("a cohort's cycle: a facilitator and two leaders in separate bro
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Create this community");
     await page.keyboard.press("Enter");
-    await page.getByRole("status").filter({ hasText: `${COMMUNITY} is formed.` }).waitFor();
+    await page
+      .getByRole("status")
+      .filter({ hasText: `${COMMUNITY} is formed.` })
+      .waitFor();
     const formed = page.getByRole("listitem").filter({ has: page.getByRole("heading", { level: 3, name: COMMUNITY }) });
     await formed.getByText("Ada Leader, Ben Leader, Cleo Leader").waitFor();
     await axe("communities (facilitator, formed)", page);
@@ -294,7 +360,9 @@ describeBrowser("a cohort's cycle: a facilitator and two leaders in separate bro
     await ben.page.getByLabel("A possible cause").fill(NOTE_BEN);
     await ben.page.getByLabel("A possible cause").press("Enter");
     await note(column(ada.page, "Not yet sorted"), NOTE_BEN).waitFor();
-    await expect(ada.page.getByLabel("A possible cause").evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await expect(ada.page.getByLabel("A possible cause").evaluate((el) => el === document.activeElement)).resolves.toBe(
+      true,
+    );
 
     // The arrow keys on the "Move to…" select sort a note; the other leader sees it move.
     const adaMove = note(ada.page, NOTE_ADA).getByLabel("Move to…");
@@ -346,13 +414,19 @@ describeBrowser("a cohort's cycle: a facilitator and two leaders in separate bro
     await waitForStatus(fac.page, "saved");
     await question(fac.page, QUESTION).getByRole("button", { name: "Choose as our inquiry question" }).click();
     for (const page of [ada.page, ben.page, fac.page]) {
-      await page.getByTestId("chosen-question").filter({ hasText: `Our inquiry question: ${QUESTION}` }).waitFor();
+      await page
+        .getByTestId("chosen-question")
+        .filter({ hasText: `Our inquiry question: ${QUESTION}` })
+        .waitFor();
     }
     await axe("questions (facilitator)", fac.page);
     await waitForStatus(fac.page, "saved");
 
     await go(ben.page, communityUrl, `${COMMUNITY}: home`);
-    await ben.page.getByTestId("chosen-question").filter({ hasText: `Our inquiry question: ${QUESTION}` }).waitFor();
+    await ben.page
+      .getByTestId("chosen-question")
+      .filter({ hasText: `Our inquiry question: ${QUESTION}` })
+      .waitFor();
     expect(await ben.page.getByText("No inquiry question yet").count()).toBe(0);
     await axe("community home (with question)", ben.page);
     for (const p of [fac, ada, ben]) expectNoBrowserErrors(p);
@@ -369,12 +443,17 @@ describeBrowser("a cohort's cycle: a facilitator and two leaders in separate bro
 
     const form = fac.page.getByRole("form", { name: "Add a resource" });
     await form.getByLabel("Title").fill(RESOURCE);
-    await form.getByLabel("Web address").fill("https://www.gov.uk/government/publications/working-together-to-improve-school-attendance");
+    await form
+      .getByLabel("Web address")
+      .fill("https://www.gov.uk/government/publications/working-together-to-improve-school-attendance");
     await form.getByLabel("Type").selectOption({ label: "Reading" });
     await form.getByLabel("Minutes").fill("40");
     await form.getByLabel("Why it matters").fill("The family support section gives words for a first conversation.");
     await form.getByRole("button", { name: "Add to the playlist" }).click();
-    await fac.page.getByRole("status").filter({ hasText: `“${RESOURCE}” was added to the playlist.` }).waitFor();
+    await fac.page
+      .getByRole("status")
+      .filter({ hasText: `“${RESOURCE}” was added to the playlist.` })
+      .waitFor();
     await axe("playlist (facilitator)", fac.page);
 
     const item = resource(ada.page, RESOURCE);
@@ -389,7 +468,9 @@ describeBrowser("a cohort's cycle: a facilitator and two leaders in separate bro
     await waitForHydration(fac.page);
     const progress = fac.page.getByTestId("progress-table");
     const row = (name: string) => progress.getByRole("row", { name: new RegExp(`^${name}`) });
-    await row("Ada Leader").getByRole("cell", { name: /^Done\s*“Shared the family section/ }).waitFor();
+    await row("Ada Leader")
+      .getByRole("cell", { name: /^Done\s*“Shared the family section/ })
+      .waitFor();
     await row("Ada Leader").getByRole("cell", { name: "1 of 1", exact: true }).waitFor();
     await row("Ben Leader").getByRole("cell", { name: "Not yet", exact: true }).waitFor();
     await row("Ben Leader").getByRole("cell", { name: "0 of 1", exact: true }).waitFor();
@@ -402,7 +483,9 @@ describeBrowser("a cohort's cycle: a facilitator and two leaders in separate bro
     await ada.page.getByText(`Your log will be listed for ${SESSION}`).waitFor();
     await axe("practice (leader, empty)", ada.page);
     await ada.page.getByLabel("Learning applied").fill("Rewrote our first absence letter with two parents.");
-    await ada.page.getByLabel("Insight captured").fill("Parents answered the letter that asked a question, not the one that quoted the law.");
+    await ada.page
+      .getByLabel("Insight captured")
+      .fill("Parents answered the letter that asked a question, not the one that quoted the law.");
     await ada.page.getByLabel("Shared with", { exact: true }).selectOption({ label: "Ben Leader" });
     await ada.page.getByRole("button", { name: "Save my log" }).click();
     await ada.page.getByText("Saved, and Ben Leader has been notified.").waitFor();
@@ -415,12 +498,18 @@ describeBrowser("a cohort's cycle: a facilitator and two leaders in separate bro
     await axe("notifications", ben.page);
     await ben.page.getByRole("link", { name: "Ada Leader shared an insight with you" }).click();
     await ben.page.waitForURL(/\/practice#log-/);
-    await ben.page.getByRole("list", { name: "Logs shared with you" }).getByText("asked a question, not the one").waitFor();
+    await ben.page
+      .getByRole("list", { name: "Logs shared with you" })
+      .getByText("asked a question, not the one")
+      .waitFor();
     await waitForHydration(ben.page);
     await axe("practice (peer)", ben.page);
 
     await go(fac.page, `${cohortUrl}/practice`, `${COHORT}: between sessions`);
-    await fac.page.getByTestId("logged-summary").filter({ hasText: "1 of 6 leaders have logged their practice." }).waitFor();
+    await fac.page
+      .getByTestId("logged-summary")
+      .filter({ hasText: "1 of 6 leaders have logged their practice." })
+      .waitFor();
     await fac.page.getByRole("list", { name: "Logs per leader" }).getByText("Ada Leader: 1 log").waitFor();
     await axe("practice (facilitator)", fac.page);
     for (const p of [fac, ada, ben]) expectNoBrowserErrors(p);

@@ -1,10 +1,19 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { RunningCommons } from "../../server/start";
-import { describeBrowser, expectNoBrowserErrors, newPeople, seriousAxeViolations, startBrowserApp, waitForHydration, type Person } from "../support/browser";
+import {
+  describeBrowser,
+  expectNoBrowserErrors,
+  newPeople,
+  seriousAxeViolations,
+  startBrowserApp,
+  waitForHydration,
+  type Person,
+} from "../support/browser";
 import { makeAuthority, makeUser } from "../support/factories";
 
-const waitForStatus = (page: Page, status: string) => page.locator(`[data-testid="save-status"][data-status="${status}"]`).waitFor();
+const waitForStatus = (page: Page, status: string) =>
+  page.locator(`[data-testid="save-status"][data-status="${status}"]`).waitFor();
 
 describeBrowser("a facilitator starts a cohort and runs its first session with a leader", () => {
   let app: RunningCommons;
@@ -26,7 +35,9 @@ describeBrowser("a facilitator starts a cohort and runs its first session with a
     const { authority, schools } = await makeAuthority(db, 3);
     const users = {
       fay: await makeUser(db, authority.id, [{ role: "facilitator" }], { name: "Fay Facilitator" }),
-      ada: await makeUser(db, authority.id, [{ role: "school_leader", schoolId: schools[0].id }], { name: "Ada Leader" }),
+      ada: await makeUser(db, authority.id, [{ role: "school_leader", schoolId: schools[0].id }], {
+        name: "Ada Leader",
+      }),
     };
     await makeUser(db, authority.id, [{ role: "school_leader", schoolId: schools[1].id }], { name: "Ben Leader" });
     await makeUser(db, authority.id, [{ role: "school_leader", schoolId: schools[2].id }], { name: "Cleo Leader" });
@@ -112,7 +123,10 @@ describeBrowser("a facilitator starts a cohort and runs its first session with a
     await page.waitForURL(/\/sessions\/[0-9a-f-]+$/);
     sessionUrl = page.url();
     await page.getByRole("heading", { level: 1, name: "Riverside Heads: October: stories" }).waitFor();
-    const agenda = await page.getByRole("region", { name: /^Agenda/ }).getByRole("listitem").allTextContents();
+    const agenda = await page
+      .getByRole("region", { name: /^Agenda/ })
+      .getByRole("listitem")
+      .allTextContents();
     expect(agenda.map((t) => t.replace(/\s+/g, " ").slice(0, 40))).toEqual([
       expect.stringMatching(/^14:00–14:15 ?Check-in \(15 min\)/),
       expect.stringMatching(/^14:15–14:55 ?Story circle \(40 min\)/),
@@ -151,7 +165,10 @@ describeBrowser("a facilitator starts a cohort and runs its first session with a
     await fac.page.keyboard.type("Next: bring one story each.");
     await notes(ada.page).filter({ hasText: "bring one story each" }).waitFor();
     // Each sees the other here.
-    await ada.page.getByRole("list", { name: "People here now" }).getByText("Fay Facilitator").waitFor({ state: "attached" });
+    await ada.page
+      .getByRole("list", { name: "People here now" })
+      .getByText("Fay Facilitator")
+      .waitFor({ state: "attached" });
     await Promise.all([waitForStatus(fac.page, "saved"), waitForStatus(ada.page, "saved")]);
     await axe("session (facilitator)", fac.page);
     await axe("session (leader)", ada.page);

@@ -4,7 +4,15 @@ import { todayIn as todayInLondon } from "../../app/kernel/dates";
 import { insertSchools, type School } from "../../db/queries/schools";
 import { saveSipProfile, setCategoryBudgets } from "../../db/queries/sip-deployment";
 import type { RunningCommons } from "../../server/start";
-import { describeBrowser, expectNoBrowserErrors, newPeople, seriousAxeViolations, startBrowserApp, waitForHydration, type Person } from "../support/browser";
+import {
+  describeBrowser,
+  expectNoBrowserErrors,
+  newPeople,
+  seriousAxeViolations,
+  startBrowserApp,
+  waitForHydration,
+  type Person,
+} from "../support/browser";
 import { makeAuthority, makeUser } from "../support/factories";
 
 describeBrowser("SIP deployment and visits, from assignment to a complete visit record", () => {
@@ -30,15 +38,36 @@ describeBrowser("SIP deployment and visits, from assignment to a complete visit 
     const { db } = app.services;
     const { authority } = await makeAuthority(db, 0);
     [school] = await insertSchools(db, [
-      { authorityId: authority.id, name: "Hollybank Primary School", reference: "HB1", phase: "primary", category: "targeted", locality: "Riverside" },
+      {
+        authorityId: authority.id,
+        name: "Hollybank Primary School",
+        reference: "HB1",
+        phase: "primary",
+        category: "targeted",
+        locality: "Riverside",
+      },
     ]);
     await setCategoryBudgets(db, authority.id, { universal: 4, targeted: 2, intensive: 7 });
     const adminUser = await makeUser(db, authority.id, [{ role: "authority_admin" }], { name: "Ada Admin" });
     const sipUser = await makeUser(db, authority.id, [{ role: "sip" }], { name: "Sam Partner" });
     const other = await makeUser(db, authority.id, [{ role: "sip" }], { name: "Olu Other" });
-    const headUser = await makeUser(db, authority.id, [{ role: "school_leader", schoolId: school.id }], { name: "Hana Head" });
-    await saveSipProfile(db, { authorityId: authority.id, userId: sipUser.id, locality: "Riverside", capacityDays: 30, expertise: ["targeted"] });
-    await saveSipProfile(db, { authorityId: authority.id, userId: other.id, locality: "Northfield", capacityDays: 30, expertise: [] });
+    const headUser = await makeUser(db, authority.id, [{ role: "school_leader", schoolId: school.id }], {
+      name: "Hana Head",
+    });
+    await saveSipProfile(db, {
+      authorityId: authority.id,
+      userId: sipUser.id,
+      locality: "Riverside",
+      capacityDays: 30,
+      expertise: ["targeted"],
+    });
+    await saveSipProfile(db, {
+      authorityId: authority.id,
+      userId: other.id,
+      locality: "Northfield",
+      capacityDays: 30,
+      expertise: [],
+    });
     [admin, sip, head] = await newPeople(app.url, [adminUser.email, sipUser.email, headUser.email]);
   });
   afterAll(async () => {
@@ -49,7 +78,10 @@ describeBrowser("SIP deployment and visits, from assignment to a complete visit 
   it("the admin accepts the top suggested SIP for the unassigned school", async () => {
     const page = admin.page;
     await visit(admin, "/admin/sips", "deployment");
-    await page.getByRole("row", { name: /Hollybank Primary School/ }).getByText("Unassigned").waitFor();
+    await page
+      .getByRole("row", { name: /Hollybank Primary School/ })
+      .getByText("Unassigned")
+      .waitFor();
     await page.getByRole("link", { name: "Find a SIP for Hollybank Primary School" }).click();
     await page.getByRole("heading", { level: 1, name: "Hollybank Primary School" }).waitFor();
     await waitForHydration(page);
@@ -80,7 +112,10 @@ describeBrowser("SIP deployment and visits, from assignment to a complete visit 
     await page.getByLabel("What the time was for").selectOption({ label: "Report writing" });
     await page.getByLabel("Days", { exact: true }).fill("1.5");
     await page.getByLabel("Purpose").fill("Autumn report");
-    await page.getByTestId("overspend-warning").filter({ hasText: "Warning: this would take the school over its day budget (only 1 day left)" }).waitFor();
+    await page
+      .getByTestId("overspend-warning")
+      .filter({ hasText: "Warning: this would take the school over its day budget (only 1 day left)" })
+      .waitFor();
     await checkAxe(page, "visits (overspend warning)");
     await page.getByRole("button", { name: "Log time" }).click();
     await page.getByRole("alert").filter({ hasText: 'Tick "Record it anyway" to record it.' }).waitFor();
@@ -89,7 +124,9 @@ describeBrowser("SIP deployment and visits, from assignment to a complete visit 
     await page.getByLabel("Record it anyway").check();
     await page.getByRole("button", { name: "Log time" }).click();
     await page.getByTestId("budget-used").filter({ hasText: "2.5 of 2 days used" }).waitFor();
-    await page.getByText("Days remaining of the 2-day budget over the school year: 2.5 of 2 days used, 0.5 over budget.").waitFor();
+    await page
+      .getByText("Days remaining of the 2-day budget over the school year: 2.5 of 2 days used, 0.5 over budget.")
+      .waitFor();
     await checkAxe(page, "visits (over budget)");
     expectNoBrowserErrors(sip);
   });
@@ -113,12 +150,16 @@ describeBrowser("SIP deployment and visits, from assignment to a complete visit 
     await waitForHydration(page);
     await page.getByText("Is our Year 6 reading catch-up working?").waitFor();
     await checkAxe(page, "record (awaiting SIP)");
-    await page.getByLabel("How well is the school performing?").fill("Improving: attendance and reading are both rising.");
+    await page
+      .getByLabel("How well is the school performing?")
+      .fill("Improving: attendance and reading are both rising.");
     await page.getByRole("button", { name: "Complete the record" }).click();
     await page.getByRole("alert").filter({ hasText: "Answer: what are the key factors?" }).first().waitFor();
     await page.getByLabel("What are the key factors?").fill("A stable senior team and strong work with families.");
     await page.getByLabel("What are the key priorities and targets?").fill("Reading ages within a year by Easter.");
-    await page.getByLabel("How will the school achieve them?").fill("Daily small-group reading with trained assistants.");
+    await page
+      .getByLabel("How will the school achieve them?")
+      .fill("Daily small-group reading with trained assistants.");
     await page.getByLabel("Agreed actions").fill("Head: share reading data with governors in March.");
     await page.getByRole("button", { name: "Complete the record" }).click();
     await page.getByTestId("record-state").filter({ hasText: "Complete" }).waitFor();
@@ -127,7 +168,10 @@ describeBrowser("SIP deployment and visits, from assignment to a complete visit 
     expectNoBrowserErrors(sip);
 
     await visit(admin, "/admin/audit", "audit log");
-    await admin.page.getByRole("cell", { name: /Hana Head/ }).first().waitFor();
+    await admin.page
+      .getByRole("cell", { name: /Hana Head/ })
+      .first()
+      .waitFor();
     expect(violations).toEqual([]);
     expectNoBrowserErrors(admin);
   });

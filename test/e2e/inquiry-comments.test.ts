@@ -43,8 +43,10 @@ const screenshot = async (page: Page, name: string) => {
 };
 
 /** Lets the page handle queued events (the browser reports selection changes asynchronously). */
-const settle = (page: Page) => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
-const waitForStatus = (page: Page, status: string) => page.locator(`[data-testid="save-status"][data-status="${status}"]`).waitFor();
+const settle = (page: Page) =>
+  page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
+const waitForStatus = (page: Page, status: string) =>
+  page.locator(`[data-testid="save-status"][data-status="${status}"]`).waitFor();
 
 /** axe finds nothing serious on any of the pages, once each shows the given save status. */
 async function expectAxeClean(pages: Array<[label: string, page: Page, status: string]>) {
@@ -79,7 +81,12 @@ describeBrowser("inline comments on the inquiry's stories, and the facilitator's
     ids = { ada: people.ada.id, ben: people.ben.id };
     homeUrl = `${app.url}/communities/${world.community.id}`;
     url = `${homeUrl}/inquiry`;
-    [ada, ben, fay, sam] = await newPeople(app.url, [people.ada.email, people.ben.email, people.fay.email, people.sam.email]);
+    [ada, ben, fay, sam] = await newPeople(app.url, [
+      people.ada.email,
+      people.ben.email,
+      people.fay.email,
+      people.sam.email,
+    ]);
   });
   afterAll(async () => {
     await Promise.all([ada?.close(), ben?.close(), fay?.close(), sam?.close()]);
@@ -136,7 +143,11 @@ describeBrowser("inline comments on the inquiry's stories, and the facilitator's
     // Ada, Ben and the SIP see the highlight and the comment, live.
     for (const p of [ada.page, ben.page, sam.page]) {
       await highlightIn(p, story).filter({ hasText: PHRASE }).waitFor();
-      expect(await highlightIn(p, story).first().evaluate((el) => el.firstChild?.textContent)).toBe(PHRASE);
+      expect(
+        await highlightIn(p, story)
+          .first()
+          .evaluate((el) => el.firstChild?.textContent),
+      ).toBe(PHRASE);
       const comment = p.getByTestId("inquiry-comment");
       await comment.filter({ hasText: "Did anyone try email?" }).waitFor();
       expect(await comment.textContent()).toContain("Ben Member");
@@ -145,7 +156,10 @@ describeBrowser("inline comments on the inquiry's stories, and the facilitator's
     await ada.page.getByRole("heading", { name: "Comments on your story (1 open)" }).waitFor();
     // The SIP reads but cannot comment or resolve.
     expect(await sam.page.getByRole("button", { name: /Comment on selection|Resolve/ }).count()).toBe(0);
-    await expectAxeClean([["member", ada.page, "saved"], ["read-only", sam.page, "read-only"]]);
+    await expectAxeClean([
+      ["member", ada.page, "saved"],
+      ["read-only", sam.page, "read-only"],
+    ]);
     await screenshot(ada.page, "inquiry-comments-owner");
     await screenshot(ben.page, "inquiry-comments-commenter");
 
@@ -154,7 +168,12 @@ describeBrowser("inline comments on the inquiry's stories, and the facilitator's
     await ada.page.keyboard.press("Control+Home");
     await ada.page.keyboard.type("Last week, ");
     await expect.poll(() => textOf(ben.page, story)).toBe(`Last week, ${STORY}`);
-    for (const p of [ada.page, ben.page]) expect(await highlightIn(p, story).first().evaluate((el) => el.firstChild?.textContent)).toBe(PHRASE);
+    for (const p of [ada.page, ben.page])
+      expect(
+        await highlightIn(p, story)
+          .first()
+          .evaluate((el) => el.firstChild?.textContent),
+      ).toBe(PHRASE);
 
     // Ada resolves it: folded under "Resolved (1)" and unhighlighted, for Ben too.
     await ada.page.getByRole("button", { name: "Resolve Ben Member's comment" }).click();
@@ -187,7 +206,9 @@ describeBrowser("inline comments on the inquiry's stories, and the facilitator's
   it("the facilitator pairs Ada and Ben on the home page; both then keep the notes of their pair", async () => {
     const notes = inquiryFields.peerCheck(ids.ada, ids.ben);
     await ada.page.getByTestId("no-pair").filter({ hasText: "Your facilitator has not paired you yet." }).waitFor();
-    expect(await ada.page.getByTestId("no-pair").getByRole("link", { name: "community home" }).getAttribute("href")).toBe(new URL(homeUrl).pathname);
+    expect(
+      await ada.page.getByTestId("no-pair").getByRole("link", { name: "community home" }).getAttribute("href"),
+    ).toBe(new URL(homeUrl).pathname);
     expect(await ada.page.getByLabel("Your partner").count()).toBe(0);
 
     await fay.page.goto(homeUrl);

@@ -99,12 +99,26 @@ describeBrowser("the inquiry page, edited together in separate browsers", () => 
     app = await startBrowserApp();
     const { db } = app.services;
     const { authority, schools } = await makeAuthority(db, 2);
-    const ada = await makeUser(db, authority.id, [{ role: "school_leader", schoolId: schools[0].id }], { name: "Ada Member" });
-    const ben = await makeUser(db, authority.id, [{ role: "school_leader", schoolId: schools[1].id }], { name: "Ben Member" });
+    const ada = await makeUser(db, authority.id, [{ role: "school_leader", schoolId: schools[0].id }], {
+      name: "Ada Member",
+    });
+    const ben = await makeUser(db, authority.id, [{ role: "school_leader", schoolId: schools[1].id }], {
+      name: "Ben Member",
+    });
     const sam = await makeUser(db, authority.id, [{ role: "sip" }], { name: "Sam Partner" });
     const schoolYear = schoolYearOf(new Date());
-    const cohort = await createCohort(db, { authorityId: authority.id, name: "Cohort One", schoolYear, facilitatorIds: [], leaderIds: [ada.id, ben.id] });
-    const community = await createCommunity(db, { cohortId: cohort.id, name: "Riverside", memberIds: [ada.id, ben.id] });
+    const cohort = await createCohort(db, {
+      authorityId: authority.id,
+      name: "Cohort One",
+      schoolYear,
+      facilitatorIds: [],
+      leaderIds: [ada.id, ben.id],
+    });
+    const community = await createCommunity(db, {
+      cohortId: cohort.id,
+      name: "Riverside",
+      memberIds: [ada.id, ben.id],
+    });
     await assignSip(db, { authorityId: authority.id, sipUserId: sam.id, schoolIds: [schools[0].id], schoolYear });
     ids = { a: ada.id, b: ben.id };
     url = `${app.url}/communities/${community.id}/inquiry`;
@@ -229,7 +243,10 @@ describeBrowser("the inquiry page, edited together in separate browsers", () => 
 
   it("the member and read-only views pass axe, and no browser logged an error", async () => {
     const found: string[] = [];
-    for (const [label, page] of [["member", a.page], ["read-only", sip.page]] as const) {
+    for (const [label, page] of [
+      ["member", a.page],
+      ["read-only", sip.page],
+    ] as const) {
       await waitForStatus(page, label === "member" ? "saved" : "read-only");
       for (const v of await seriousAxeViolations(page)) found.push(`${label}: ${v}`);
     }

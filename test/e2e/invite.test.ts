@@ -26,7 +26,8 @@ describeBrowser("inviting a head teacher, who joins in their own browser", () =>
     app = await startBrowserApp();
     const { authority, schools } = await makeAuthority(app.services.db, 2);
     school = schools[1];
-    adminEmail = (await makeUser(app.services.db, authority.id, [{ role: "authority_admin" }], { name: "Alex Admin" })).email;
+    adminEmail = (await makeUser(app.services.db, authority.id, [{ role: "authority_admin" }], { name: "Alex Admin" }))
+      .email;
     [admin, invitee] = await Promise.all([openPerson(app.url), openPerson(app.url)]);
   });
   afterAll(async () => {

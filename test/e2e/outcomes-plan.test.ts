@@ -20,7 +20,10 @@ import { makeCommunityWithPeople } from "../support/factories";
 
 /** The list item of a step in the community's step navigation. */
 const stepItem = (page: Page, label: string) =>
-  page.getByRole("navigation", { name: "Inquiry steps" }).getByRole("listitem").filter({ has: page.getByRole("link", { name: label }) });
+  page
+    .getByRole("navigation", { name: "Inquiry steps" })
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("link", { name: label }) });
 
 describeBrowser("outcomes, the link to the school's plan, and the community home with presence", () => {
   let app: RunningCommons;
@@ -50,7 +53,14 @@ describeBrowser("outcomes, the link to the school's plan, and the community home
       ],
     });
     const hmw = new Y.Doc();
-    chooseQuestion(hmw, addQuestion(hmw, { text: "How might we meet families where they are?", authorId: people.ben.id, authorName: "Ben Member" }));
+    chooseQuestion(
+      hmw,
+      addQuestion(hmw, {
+        text: "How might we meet families where they are?",
+        authorId: people.ben.id,
+        authorName: "Ben Member",
+      }),
+    );
     await appendDocumentUpdate(db, documentName("hmw", community.id), Y.encodeStateAsUpdate(hmw));
     cohortUrl = `${app.url}/cohorts/${cohort.id}`;
     communityUrl = `${app.url}/communities/${community.id}`;
@@ -111,7 +121,11 @@ describeBrowser("outcomes, the link to the school's plan, and the community home
 
     await go(b.page, `${communityUrl}/plan`);
     await b.page.getByText("No plan yet").waitFor();
-    await b.page.getByTestId("link-summary").filter({ hasText: "Ada Member" }).filter({ hasText: "has linked 1 priority" }).waitFor();
+    await b.page
+      .getByTestId("link-summary")
+      .filter({ hasText: "Ada Member" })
+      .filter({ hasText: "has linked 1 priority" })
+      .waitFor();
     expect(await b.page.getByText("Build stronger partnerships with families").count()).toBe(0);
     await checkAxe("plan (no plan yet)", b.page);
     for (const p of [a, b]) expectNoBrowserErrors(p);
@@ -120,7 +134,10 @@ describeBrowser("outcomes, the link to the school's plan, and the community home
   it("the community home shows the chosen question and who is on which step, live", async () => {
     await go(b.page, `${communityUrl}/board`);
     await go(a.page, communityUrl);
-    await a.page.getByTestId("chosen-question").filter({ hasText: "How might we meet families where they are?" }).waitFor();
+    await a.page
+      .getByTestId("chosen-question")
+      .filter({ hasText: "How might we meet families where they are?" })
+      .waitFor();
     const board = stepItem(a.page, "4. Root causes");
     await board.getByText("Ben Member is here").waitFor();
     await board.getByTitle("Ben Member").waitFor();
@@ -141,9 +158,19 @@ describeBrowser("outcomes, the link to the school's plan, and the community home
     await b.page.getByRole("link", { name: "1–3. Stories, needs and peer check" }).click();
     await b.page.getByRole("heading", { level: 1, name: /our inquiry/ }).waitFor();
     await stepItem(a.page, "1–3. Stories, needs and peer check").getByText("Ben Member is here").waitFor();
-    await b.page.getByRole("list", { name: "People here now" }).getByRole("listitem").filter({ hasText: "Ben Member" }).waitFor();
+    await b.page
+      .getByRole("list", { name: "People here now" })
+      .getByRole("listitem")
+      .filter({ hasText: "Ben Member" })
+      .waitFor();
     await stepItem(b.page, "Home").getByText("Ada Member is here").waitFor();
-    expect(await b.page.getByRole("list", { name: "People here now" }).getByRole("listitem").filter({ hasText: "Ada Member" }).count()).toBe(0);
+    expect(
+      await b.page
+        .getByRole("list", { name: "People here now" })
+        .getByRole("listitem")
+        .filter({ hasText: "Ada Member" })
+        .count(),
+    ).toBe(0);
 
     expect(axe, `axe found serious or critical problems:\n\n${axe.join("\n\n")}\n`).toEqual([]);
     for (const p of [a, b]) expectNoBrowserErrors(p);

@@ -3,7 +3,15 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { schoolYearOf } from "../../app/kernel/school-year";
 import { assignSip } from "../../db/queries/communities";
 import type { RunningCommons } from "../../server/start";
-import { describeBrowser, expectNoBrowserErrors, newPeople, seriousAxeViolations, startBrowserApp, waitForHydration, type Person } from "../support/browser";
+import {
+  describeBrowser,
+  expectNoBrowserErrors,
+  newPeople,
+  seriousAxeViolations,
+  startBrowserApp,
+  waitForHydration,
+  type Person,
+} from "../support/browser";
 import { makeAuthority, makeUser } from "../support/factories";
 
 const inSixMonths = () => new Date(Date.now() + 180 * 86_400_000).toISOString().slice(0, 10);
@@ -26,9 +34,16 @@ describeBrowser("the improvement plan and its feedback loop, in the browser", ()
     app = await startBrowserApp();
     const { db } = app.services;
     const { authority, schools } = await makeAuthority(db, 1);
-    const hana = await makeUser(db, authority.id, [{ role: "school_leader", schoolId: schools[0].id }], { name: "Hana Head" });
+    const hana = await makeUser(db, authority.id, [{ role: "school_leader", schoolId: schools[0].id }], {
+      name: "Hana Head",
+    });
     const sam = await makeUser(db, authority.id, [{ role: "sip" }], { name: "Sam Partner" });
-    await assignSip(db, { authorityId: authority.id, sipUserId: sam.id, schoolIds: [schools[0].id], schoolYear: schoolYearOf(new Date()) });
+    await assignSip(db, {
+      authorityId: authority.id,
+      sipUserId: sam.id,
+      schoolIds: [schools[0].id],
+      schoolYear: schoolYearOf(new Date()),
+    });
     planUrl = `${app.url}/schools/${schools[0].id}/plan`;
     [head, sip] = await newPeople(app.url, [hana.email, sam.email]);
   });
@@ -80,7 +95,9 @@ describeBrowser("the improvement plan and its feedback loop, in the browser", ()
     await page.goto(priorityUrl);
     await waitForHydration(page);
     expect(await page.getByRole("button", { name: "Add target" }).count()).toBe(0);
-    await page.getByLabel("Comment on the target Attendance % (Disadvantaged pupils)").fill("Is 94% realistic by the summer? What does the trend show?");
+    await page
+      .getByLabel("Comment on the target Attendance % (Disadvantaged pupils)")
+      .fill("Is 94% realistic by the summer? What does the trend show?");
     await page.getByRole("button", { name: "Add comment" }).nth(1).click();
     await targetThreads(page).getByText("Is 94% realistic by the summer?").waitFor();
     await targetThreads(page).getByRole("heading", { name: "Comments (1 open · 0 resolved)" }).waitFor();

@@ -17,11 +17,13 @@ import {
 } from "../support/browser";
 import { makeCommunityWithPeople } from "../support/factories";
 
-const waitForStatus = (page: Page, status: string) => page.locator(`[data-testid="save-status"][data-status="${status}"]`).waitFor();
+const waitForStatus = (page: Page, status: string) =>
+  page.locator(`[data-testid="save-status"][data-status="${status}"]`).waitFor();
 /** The titles of the playlist, in order, as a person reads them. */
 const titles = (page: Page) => page.getByRole("list", { name: "Resources" }).locator("h3 a").allTextContents();
 const clean = (t: string) => t.replace(" (opens in a new tab)", "");
-const resource = (page: Page, title: string) => page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: title }) });
+const resource = (page: Page, title: string) =>
+  page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: title }) });
 
 describeBrowser("a playlist curated live, progress, a suggestion, and practice shared with a peer", () => {
   let app: RunningCommons;
@@ -36,7 +38,10 @@ describeBrowser("a playlist curated live, progress, a suggestion, and practice s
     for (const v of await seriousAxeViolations(page)) axeFindings.push(`${label}: ${v}`);
   };
 
-  const addResource = async (page: Page, r: { title: string; url: string; type: string; minutes: string; why: string }) => {
+  const addResource = async (
+    page: Page,
+    r: { title: string; url: string; type: string; minutes: string; why: string },
+  ) => {
     const form = page.getByRole("form", { name: "Add a resource" });
     await form.getByLabel("Title").fill(r.title);
     await form.getByLabel("Web address").fill(r.url);
@@ -49,7 +54,9 @@ describeBrowser("a playlist curated live, progress, a suggestion, and practice s
   beforeAll(async () => {
     app = await startBrowserApp();
     world = await makeCommunityWithPeople(app.services.db);
-    await app.services.db.insert(cohortSessions).values({ cohortId: world.cohort.id, title: "Session 3", startsAt: new Date(Date.now() + 9 * 86_400_000) });
+    await app.services.db
+      .insert(cohortSessions)
+      .values({ cohortId: world.cohort.id, title: "Session 3", startsAt: new Date(Date.now() + 9 * 86_400_000) });
     playlistUrl = `${app.url}/communities/${world.community.id}/playlist`;
     practiceUrl = `${app.url}/cohorts/${world.cohort.id}/practice`;
     const { people } = world;
@@ -71,8 +78,17 @@ describeBrowser("a playlist curated live, progress, a suggestion, and practice s
     await checkAxe("leader, empty playlist", ada.page);
     await checkAxe("facilitator, empty playlist", fay.page);
 
-    await addResource(fay.page, { title: "Tuning protocol", url: "javascript:alert(1)", type: "Protocol", minutes: "0", why: "" });
-    await fay.page.getByRole("alert").filter({ hasText: "Only web addresses starting with https:// or http:// can be added." }).waitFor();
+    await addResource(fay.page, {
+      title: "Tuning protocol",
+      url: "javascript:alert(1)",
+      type: "Protocol",
+      minutes: "0",
+      why: "",
+    });
+    await fay.page
+      .getByRole("alert")
+      .filter({ hasText: "Only web addresses starting with https:// or http:// can be added." })
+      .waitFor();
     await fay.page.getByRole("alert").filter({ hasText: "Minutes must be between 1 and 600." }).waitFor();
     await fay.page.getByRole("alert").filter({ hasText: "Say in a sentence why it matters" }).waitFor();
     // The first field with an error has the keyboard, and what was typed is kept.
@@ -95,20 +111,27 @@ describeBrowser("a playlist curated live, progress, a suggestion, and practice s
       minutes: "45",
       why: "Four recommendations on engaging the families we find hardest to reach.",
     });
-    await expect.poll(async () => (await titles(ada.page)).map(clean)).toEqual(["Tuning protocol", "Working with Parents to Support Children's Learning"]);
+    await expect
+      .poll(async () => (await titles(ada.page)).map(clean))
+      .toEqual(["Tuning protocol", "Working with Parents to Support Children's Learning"]);
     expect(await ada.page.getByRole("button", { name: /Move|Edit|Remove/ }).count()).toBe(0);
 
     // Reorder from the keyboard: the leader's list follows, and the keyboard stays on the control.
     const down = resource(fay.page, "Tuning protocol").getByRole("button", { name: "Move down" });
     await down.focus();
     await fay.page.keyboard.press("Enter");
-    await expect.poll(async () => (await titles(ada.page)).map(clean)).toEqual(["Working with Parents to Support Children's Learning", "Tuning protocol"]);
+    await expect
+      .poll(async () => (await titles(ada.page)).map(clean))
+      .toEqual(["Working with Parents to Support Children's Learning", "Tuning protocol"]);
     expect(await fay.page.evaluate(() => document.activeElement?.textContent)).toBe("Move up");
 
     await waitForStatus(fay.page, "saved");
     const doc = new Y.Doc();
     await createDatabaseStore(app.services.db).load(documentName("playlist", world.community.id), doc);
-    expect(listItems(doc).map((i) => i.title)).toEqual(["Working with Parents to Support Children's Learning", "Tuning protocol"]);
+    expect(listItems(doc).map((i) => i.title)).toEqual([
+      "Working with Parents to Support Children's Learning",
+      "Tuning protocol",
+    ]);
     for (const p of [fay, ada]) expectNoBrowserErrors(p);
   });
 
@@ -120,17 +143,26 @@ describeBrowser("a playlist curated live, progress, a suggestion, and practice s
     await parents.getByText("✓ Done").waitFor();
     await parents.getByText("Your note: Read it with my deputy before parents' evening.").waitFor();
     const rows = await app.services.db.select().from(playlistProgress);
-    expect(rows).toMatchObject([{ userId: world.people.ada.id, status: "done", note: "Read it with my deputy before parents' evening." }]);
+    expect(rows).toMatchObject([
+      { userId: world.people.ada.id, status: "done", note: "Read it with my deputy before parents' evening." },
+    ]);
 
     const suggest = ada.page.getByRole("form", { name: "Suggest a resource" });
     await suggest.getByLabel("Title").fill("Working together to improve school attendance");
     await suggest.getByLabel("Web address").fill("ftp://files.example.org/attendance.pdf");
     await suggest.getByLabel("Type").selectOption({ label: "Reading" });
     await suggest.getByLabel("Minutes").fill("40");
-    await suggest.getByLabel("Why it matters").fill("The family support section gave me the words for a first conversation.");
+    await suggest
+      .getByLabel("Why it matters")
+      .fill("The family support section gave me the words for a first conversation.");
     await suggest.getByRole("button", { name: "Suggest this resource" }).click();
-    await suggest.getByRole("alert").filter({ hasText: "Only web addresses starting with https:// or http:// can be added." }).waitFor();
-    await suggest.getByLabel("Web address").fill("https://www.gov.uk/government/publications/working-together-to-improve-school-attendance");
+    await suggest
+      .getByRole("alert")
+      .filter({ hasText: "Only web addresses starting with https:// or http:// can be added." })
+      .waitFor();
+    await suggest
+      .getByLabel("Web address")
+      .fill("https://www.gov.uk/government/publications/working-together-to-improve-school-attendance");
     await suggest.getByRole("button", { name: "Suggest this resource" }).click();
     await ada.page.getByText("your suggestion is waiting for a facilitator").waitFor();
     await ada.page.getByRole("list", { name: "Your suggestions" }).getByText("Waiting for a facilitator").waitFor();
@@ -142,17 +174,26 @@ describeBrowser("a playlist curated live, progress, a suggestion, and practice s
     const waiting = fay.page.getByRole("list", { name: "Suggestions waiting for a decision" }).getByRole("listitem");
     await waiting.filter({ hasText: "suggested by Ada Member" }).waitFor();
     // The facilitator sees the leader's progress.
-    await fay.page.getByTestId("progress-table").getByRole("row", { name: /Ada Member/ }).getByText("Done").first().waitFor();
+    await fay.page
+      .getByTestId("progress-table")
+      .getByRole("row", { name: /Ada Member/ })
+      .getByText("Done")
+      .first()
+      .waitFor();
     await checkAxe("facilitator, suggestions and progress", fay.page);
 
     await waiting.getByRole("button", { name: "Approve" }).click();
     await fay.page.getByText("No suggestions waiting").waitFor();
-    await expect.poll(async () => (await titles(ada.page)).map(clean)).toEqual([
-      "Working with Parents to Support Children's Learning",
-      "Tuning protocol",
-      "Working together to improve school attendance",
-    ]);
-    await resource(ada.page, "Working together to improve school attendance").getByText("Suggested by Ada Member").waitFor();
+    await expect
+      .poll(async () => (await titles(ada.page)).map(clean))
+      .toEqual([
+        "Working with Parents to Support Children's Learning",
+        "Tuning protocol",
+        "Working together to improve school attendance",
+      ]);
+    await resource(ada.page, "Working together to improve school attendance")
+      .getByText("Suggested by Ada Member")
+      .waitFor();
     await fay.page.screenshot({ path: "/tmp/playlist-facilitator.png", fullPage: true });
     await ada.page.screenshot({ path: "/tmp/playlist-leader.png", fullPage: true });
     const [decided] = await app.services.db.select().from(resourceSuggestions);
@@ -171,7 +212,9 @@ describeBrowser("a playlist curated live, progress, a suggestion, and practice s
     await ada.page.getByRole("button", { name: "Save my log" }).click();
     await ada.page.getByRole("alert").filter({ hasText: "Say what you applied from the last session." }).waitFor();
     await ada.page.getByLabel("Learning applied").fill("Ran a tuning protocol on our parents' evening plan.");
-    await ada.page.getByLabel("Insight captured").fill("Cool feedback from a peer landed better than from my own team.");
+    await ada.page
+      .getByLabel("Insight captured")
+      .fill("Cool feedback from a peer landed better than from my own team.");
     await ada.page.getByLabel("Shared with", { exact: true }).selectOption({ label: "Ben Member" });
     await ada.page.getByRole("button", { name: "Save my log" }).click();
     await ada.page.getByText("Saved, and Ben Member has been notified.").waitFor();
@@ -187,7 +230,10 @@ describeBrowser("a playlist curated live, progress, a suggestion, and practice s
     await checkAxe("peer, notifications", ben.page);
     await ben.page.getByRole("link", { name: "Ada Member shared an insight with you" }).click();
     await ben.page.waitForURL(/\/practice#log-/);
-    await ben.page.getByRole("list", { name: "Logs shared with you" }).getByText("Cool feedback from a peer landed better").waitFor();
+    await ben.page
+      .getByRole("list", { name: "Logs shared with you" })
+      .getByText("Cool feedback from a peer landed better")
+      .waitFor();
     await checkAxe("peer, practice", ben.page);
     await ben.page.screenshot({ path: "/tmp/practice-peer.png", fullPage: true });
 

@@ -23,7 +23,8 @@ const SECOND = "How might we put PTA funds where students need them most?";
 const NOTE_FUNDS = "PTA funds follow the loudest parents";
 const NOTE_DATA = "We do not look at who benefits";
 
-const waitForStatus = (page: Page, status: string) => page.locator(`[data-testid="save-status"][data-status="${status}"]`).waitFor();
+const waitForStatus = (page: Page, status: string) =>
+  page.locator(`[data-testid="save-status"][data-status="${status}"]`).waitFor();
 const question = (page: Page, text: string) => page.locator("[data-question-id]").filter({ hasText: text });
 const chosenBanner = (page: Page, text: string) =>
   page.getByTestId("chosen-question").filter({ hasText: `Our inquiry question: ${text}` });
@@ -105,7 +106,9 @@ describeBrowser("the How might we… page, shared by a community", () => {
     const remove = question(b.page, FIRST).getByRole("button", { name: "Remove my vote" });
     await expect(remove.getAttribute("aria-pressed")).resolves.toBe("true");
     // A's own button is unaffected by B's vote.
-    await expect(question(a.page, FIRST).getByRole("button", { name: "Vote" }).getAttribute("aria-pressed")).resolves.toBe("false");
+    await expect(
+      question(a.page, FIRST).getByRole("button", { name: "Vote" }).getAttribute("aria-pressed"),
+    ).resolves.toBe("false");
     await question(a.page, FIRST).getByRole("button", { name: "Vote" }).click();
     await question(b.page, FIRST).getByText("2 votes").waitFor();
   });
@@ -166,13 +169,18 @@ describeBrowser("the How might we… page, shared by a community", () => {
     expect(await sip.page.getByLabel("Your question").count()).toBe(0);
     expect(await sip.page.locator("main button").count()).toBe(0);
     expect(await sip.page.locator("main textarea, main input").count()).toBe(0);
-    if (process.env.E2E_SCREENSHOTS) await sip.page.screenshot({ path: "/tmp/questions-read-only.png", fullPage: true });
+    if (process.env.E2E_SCREENSHOTS)
+      await sip.page.screenshot({ path: "/tmp/questions-read-only.png", fullPage: true });
     expectNoBrowserErrors(sip);
   });
 
   it("the member, facilitator and read-only views pass axe, and no browser logged an error", async () => {
     const found: string[] = [];
-    for (const [label, page] of [["member", a.page], ["facilitator", fac.page], ["read-only", sip.page]] as const) {
+    for (const [label, page] of [
+      ["member", a.page],
+      ["facilitator", fac.page],
+      ["read-only", sip.page],
+    ] as const) {
       for (const v of await seriousAxeViolations(page)) found.push(`${label}: ${v}`);
     }
     expect(found, `axe found serious or critical problems:\n\n${found.join("\n\n")}\n`).toEqual([]);

@@ -39,7 +39,11 @@ describeBrowser("a SIP report, from writing to reading by audience", () => {
   beforeAll(async () => {
     app = await startBrowserApp();
     world = await makeReportWorld(app.services.db);
-    [sip, governor, stranger] = await newPeople(app.url, [world.people.sip.email, world.people.governor.email, world.people.otherHead.email]);
+    [sip, governor, stranger] = await newPeople(app.url, [
+      world.people.sip.email,
+      world.people.governor.email,
+      world.people.otherHead.email,
+    ]);
   });
   afterAll(async () => {
     await Promise.all([sip?.close(), governor?.close(), stranger?.close()]);
@@ -76,7 +80,9 @@ describeBrowser("a SIP report, from writing to reading by audience", () => {
     await expect(pm.getByText("Confidential: not shown to the head teacher").count()).resolves.toBe(1);
     await pm.getByLabel("Text").fill(PM_ADVICE);
     await save(page, pm.getByRole("button", { name: "Save section" }));
-    await expect(page.getByRole("region", { name: "1. Self-evaluation" }).getByLabel("Governors").isChecked()).resolves.toBe(false);
+    await expect(
+      page.getByRole("region", { name: "1. Self-evaluation" }).getByLabel("Governors").isChecked(),
+    ).resolves.toBe(false);
     await page.getByRole("button", { name: "Share with the school" }).click();
     await page.locator('[aria-current="step"]', { hasText: "Shared" }).waitFor();
     await waitForHydration(page);
@@ -86,7 +92,10 @@ describeBrowser("a SIP report, from writing to reading by audience", () => {
 
   it("the PDF downloads and contains the report", async () => {
     const { page } = sip;
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download PDF" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Download PDF" }).click(),
+    ]);
     const pdf = await readFile((await download.path())!);
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     const text = pdfText(pdf);
@@ -100,7 +109,9 @@ describeBrowser("a SIP report, from writing to reading by audience", () => {
     const { page } = governor;
     await page.goto(reportUrl);
     await waitForHydration(page);
-    await page.getByRole("heading", { level: 2, name: "Advice on the head teacher's performance management" }).waitFor();
+    await page
+      .getByRole("heading", { level: 2, name: "Advice on the head teacher's performance management" })
+      .waitFor();
     await page.getByText(PM_ADVICE).waitFor();
     expect(await page.content()).not.toContain(HEAD_ONLY);
     await expect(page.getByRole("heading", { name: "Self-evaluation" }).count()).resolves.toBe(0);

@@ -17,7 +17,15 @@ import { addPriority, addTarget, getOrCreatePlan } from "../../db/queries/plans"
 import { insertSchools, type School } from "../../db/queries/schools";
 import { saveSipProfile, setCategoryBudgets } from "../../db/queries/sip-deployment";
 import type { RunningCommons } from "../../server/start";
-import { describeBrowser, expectNoBrowserErrors, newPeople, seriousAxeViolations, startBrowserApp, waitForHydration, type Person } from "../support/browser";
+import {
+  describeBrowser,
+  expectNoBrowserErrors,
+  newPeople,
+  seriousAxeViolations,
+  startBrowserApp,
+  waitForHydration,
+  type Person,
+} from "../support/browser";
 import { makeAuthority, makeUser } from "../support/factories";
 import { pdfText } from "../support/pdf-text";
 
@@ -49,7 +57,8 @@ describeBrowser("a SIP's year with a school, from assignment to a report read by
   let otherHead: Person;
 
   /** axe's serious findings on the page, labelled, so a failure says which page of the flow. */
-  const axe = async (person: Person, label: string) => (await seriousAxeViolations(person.page)).map((v) => `${label}: ${v}`);
+  const axe = async (person: Person, label: string) =>
+    (await seriousAxeViolations(person.page)).map((v) => `${label}: ${v}`);
   const open = async (person: Person, path: string) => {
     await person.page.goto(`${app.url}${path}`);
     await waitForHydration(person.page);
@@ -61,8 +70,22 @@ describeBrowser("a SIP's year with a school, from assignment to a report read by
     const { authority } = await makeAuthority(db, 0);
     authorityId = authority.id;
     const [ours, other] = await insertSchools(db, [
-      { authorityId, name: "Hollybank Primary School", reference: "HB1", phase: "primary", category: "targeted", locality: "Riverside" },
-      { authorityId, name: "Elm Street Primary School", reference: "ES1", phase: "primary", category: "universal", locality: "Northfield" },
+      {
+        authorityId,
+        name: "Hollybank Primary School",
+        reference: "HB1",
+        phase: "primary",
+        category: "targeted",
+        locality: "Riverside",
+      },
+      {
+        authorityId,
+        name: "Elm Street Primary School",
+        reference: "ES1",
+        phase: "primary",
+        category: "universal",
+        locality: "Northfield",
+      },
     ]);
     school = ours;
     await setCategoryBudgets(db, authorityId, { universal: 4, targeted: 2, intensive: 7 });
@@ -72,15 +95,41 @@ describeBrowser("a SIP's year with a school, from assignment to a report read by
       otherSip: await makeUser(db, authorityId, [{ role: "sip" }], { name: "Olu Other" }),
       head: await makeUser(db, authorityId, [{ role: "school_leader", schoolId: ours.id }], { name: "Hana Head" }),
       governor: await makeUser(db, authorityId, [{ role: "governor", schoolId: ours.id }], { name: "Gil Governor" }),
-      otherHead: await makeUser(db, authorityId, [{ role: "school_leader", schoolId: other.id }], { name: "Una Other" }),
+      otherHead: await makeUser(db, authorityId, [{ role: "school_leader", schoolId: other.id }], {
+        name: "Una Other",
+      }),
     };
     for (const key of ["admin", "sip", "head", "governor", "otherHead"] as const) emails[key] = people[key].email;
-    await saveSipProfile(db, { authorityId, userId: people.sip.id, locality: "Riverside", capacityDays: 30, expertise: ["targeted"] });
-    await saveSipProfile(db, { authorityId, userId: people.otherSip.id, locality: "Northfield", capacityDays: 30, expertise: [] });
+    await saveSipProfile(db, {
+      authorityId,
+      userId: people.sip.id,
+      locality: "Riverside",
+      capacityDays: 30,
+      expertise: ["targeted"],
+    });
+    await saveSipProfile(db, {
+      authorityId,
+      userId: people.otherSip.id,
+      locality: "Northfield",
+      capacityDays: 30,
+      expertise: [],
+    });
     // The head's plan already has its priority and target (writing them is plan.test.ts's flow).
     const plan = await getOrCreatePlan(db, ours.id, schoolYearOf(new Date()));
-    const priority = await addPriority(db, plan.id, { title: "Raise attendance of disadvantaged pupils", area: "behaviour_and_attitudes", rationale: "Persistent absence is twice the national rate." });
-    targetId = (await addTarget(db, priority.id, { measure: "Attendance %", studentGroup: "Disadvantaged pupils", baseline: 89.5, target: 94, byWhen: inSixMonths() })).id;
+    const priority = await addPriority(db, plan.id, {
+      title: "Raise attendance of disadvantaged pupils",
+      area: "behaviour_and_attitudes",
+      rationale: "Persistent absence is twice the national rate.",
+    });
+    targetId = (
+      await addTarget(db, priority.id, {
+        measure: "Attendance %",
+        studentGroup: "Disadvantaged pupils",
+        baseline: 89.5,
+        target: 94,
+        byWhen: inSixMonths(),
+      })
+    ).id;
 
     [admin, sip, head, governor, otherHead] = await newPeople(app.url, [
       people.admin.email,
@@ -100,7 +149,10 @@ describeBrowser("a SIP's year with a school, from assignment to a report read by
     const { page } = admin;
     const violations: string[] = [];
     await open(admin, "/admin/sips");
-    await page.getByRole("row", { name: /Hollybank Primary School/ }).getByText("Unassigned").waitFor();
+    await page
+      .getByRole("row", { name: /Hollybank Primary School/ })
+      .getByText("Unassigned")
+      .waitFor();
     violations.push(...(await axe(admin, "deployment")));
     await page.getByRole("link", { name: "Find a SIP for Hollybank Primary School" }).click();
     await page.getByRole("heading", { level: 1, name: "Hollybank Primary School" }).waitFor();
@@ -113,7 +165,10 @@ describeBrowser("a SIP's year with a school, from assignment to a report read by
     await page.getByRole("heading", { name: "Assigned SIP: Sam Partner" }).waitFor();
     violations.push(...(await axe(admin, "assigned")));
     await open(admin, "/admin/sips");
-    await page.getByRole("row", { name: /Hollybank Primary School/ }).getByText("Sam Partner").waitFor();
+    await page
+      .getByRole("row", { name: /Hollybank Primary School/ })
+      .getByText("Sam Partner")
+      .waitFor();
     expect(violations).toEqual([]);
     expectNoBrowserErrors(admin);
   });
@@ -135,7 +190,10 @@ describeBrowser("a SIP's year with a school, from assignment to a report read by
     await page.getByLabel("What the time was for").selectOption({ label: "Report writing" });
     await page.getByLabel("Days", { exact: true }).fill("1.5");
     await page.getByLabel("Purpose").fill("Autumn report");
-    await page.getByTestId("overspend-warning").filter({ hasText: "Warning: this would take the school over its day budget (only 1 day left)" }).waitFor();
+    await page
+      .getByTestId("overspend-warning")
+      .filter({ hasText: "Warning: this would take the school over its day budget (only 1 day left)" })
+      .waitFor();
     violations.push(...(await axe(sip, "visits (overspend warning)")));
     await page.getByRole("button", { name: "Log time" }).click();
     await page.getByRole("alert").filter({ hasText: 'Tick "Record it anyway" to record it.' }).waitFor();
@@ -169,7 +227,9 @@ describeBrowser("a SIP's year with a school, from assignment to a report read by
     const { page } = head;
     const violations: string[] = [];
     const mail = await listMail(app.services.db, authorityId);
-    expect(mail.filter((m) => m.toAddress === emails.head).map((m) => m.subject)).toEqual(["Hollybank Primary School: new feedback on your improvement plan"]);
+    expect(mail.filter((m) => m.toAddress === emails.head).map((m) => m.subject)).toEqual([
+      "Hollybank Primary School: new feedback on your improvement plan",
+    ]);
     await open(head, `/schools/${school.id}/plan`);
     const alert = page.getByRole("status").filter({ hasText: "New feedback on this plan (1)" });
     await alert.waitFor();
@@ -204,7 +264,12 @@ describeBrowser("a SIP's year with a school, from assignment to a report read by
     reportUrl = page.url();
     await waitForHydration(page);
     // Prefilled from the plan.
-    expect(await page.getByRole("region", { name: /Priorities and targets/ }).getByLabel("Text").inputValue()).toContain("Raise attendance of disadvantaged pupils");
+    expect(
+      await page
+        .getByRole("region", { name: /Priorities and targets/ })
+        .getByLabel("Text")
+        .inputValue(),
+    ).toContain("Raise attendance of disadvantaged pupils");
     violations.push(...(await axe(sip, "report (draft)")));
 
     const selfEval = page.getByRole("region", { name: "1. Self-evaluation" });
@@ -215,7 +280,9 @@ describeBrowser("a SIP's year with a school, from assignment to a report read by
     await pm.getByText("Confidential: not shown to the head teacher").waitFor();
     await pm.getByLabel("Text").fill(PM_ADVICE);
     await save(page, pm.getByRole("button", { name: "Save section" }));
-    expect(await page.getByRole("region", { name: "1. Self-evaluation" }).getByLabel("Governors").isChecked()).toBe(false);
+    expect(await page.getByRole("region", { name: "1. Self-evaluation" }).getByLabel("Governors").isChecked()).toBe(
+      false,
+    );
     await page.getByRole("button", { name: "Share with the school" }).click();
     await page.locator('[aria-current="step"]', { hasText: "Shared" }).waitFor();
     await waitForHydration(page);
@@ -226,12 +293,22 @@ describeBrowser("a SIP's year with a school, from assignment to a report read by
 
   it("6. the PDF downloads and contains the report", async () => {
     const { page } = sip;
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download PDF" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Download PDF" }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe("Autumn-term-report.pdf");
     const pdf = await readFile((await download.path())!);
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     const text = pdfText(pdf);
-    for (const expected of ["Autumn term report", "Hollybank Primary School", "Raise attendance of disadvantaged pupils", HEAD_ONLY, PM_ADVICE]) expect(text).toContain(expected);
+    for (const expected of [
+      "Autumn term report",
+      "Hollybank Primary School",
+      "Raise attendance of disadvantaged pupils",
+      HEAD_ONLY,
+      PM_ADVICE,
+    ])
+      expect(text).toContain(expected);
     expectNoBrowserErrors(sip);
   });
 
@@ -243,7 +320,9 @@ describeBrowser("a SIP's year with a school, from assignment to a report read by
     await page.getByRole("heading", { level: 1, name: "Autumn term report" }).waitFor();
     await waitForHydration(page);
     expect(page.url()).toBe(reportUrl);
-    await page.getByRole("heading", { level: 2, name: "Advice on the head teacher's performance management" }).waitFor();
+    await page
+      .getByRole("heading", { level: 2, name: "Advice on the head teacher's performance management" })
+      .waitFor();
     await page.getByText(PM_ADVICE).waitFor();
     const html = await page.content();
     expect(html).not.toContain(HEAD_ONLY);
@@ -262,10 +341,13 @@ describeBrowser("a SIP's year with a school, from assignment to a report read by
     expect(res?.status()).toBe(404);
     await page.getByRole("heading", { level: 1, name: "We could not find that page" }).waitFor();
     const html = await page.content();
-    for (const secret of ["Autumn term report", HEAD_ONLY, PM_ADVICE, "Hollybank Primary School"]) expect(html).not.toContain(secret);
+    for (const secret of ["Autumn term report", HEAD_ONLY, PM_ADVICE, "Hollybank Primary School"])
+      expect(html).not.toContain(secret);
     expect(await axe(otherHead, "not found")).toEqual([]);
     const statuses: Record<string, number> = {};
-    for (const path of ["", "/plan", "/visits", "/reports", "/brokering"].map((p) => `/schools/${school.id}${p}`).concat(`${new URL(reportUrl).pathname}/pdf`)) {
+    for (const path of ["", "/plan", "/visits", "/reports", "/brokering"]
+      .map((p) => `/schools/${school.id}${p}`)
+      .concat(`${new URL(reportUrl).pathname}/pdf`)) {
       statuses[path] = (await page.request.get(`${app.url}${path}`)).status();
     }
     expect(Object.values(statuses)).toEqual(Object.keys(statuses).map(() => 404));

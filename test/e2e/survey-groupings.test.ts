@@ -39,7 +39,10 @@ async function axeClean(page: Page) {
 async function answerAll(page: Page, label: string, skip: number[] = []) {
   for (const [i, item] of surveyItems.entries()) {
     if (skip.includes(i)) continue;
-    await page.getByRole("group", { name: `${i + 1}. ${item.text}` }).getByRole("radio", { name: label, exact: true }).check();
+    await page
+      .getByRole("group", { name: `${i + 1}. ${item.text}` })
+      .getByRole("radio", { name: label, exact: true })
+      .check();
   }
 }
 
@@ -68,7 +71,13 @@ describeBrowser("trust survey and communities, facilitator and leaders in the br
       ids.push(u.id);
     }
     const fay = await makeUser(db, authority.id, [{ role: "facilitator" }], { name: "Fay Facilitator" });
-    const cohort = await createCohort(db, { authorityId: authority.id, name: "Borough Leaders", schoolYear: schoolYearOf(new Date()), facilitatorIds: [fay.id], leaderIds: ids });
+    const cohort = await createCohort(db, {
+      authorityId: authority.id,
+      name: "Borough Leaders",
+      schoolYear: schoolYearOf(new Date()),
+      facilitatorIds: [fay.id],
+      leaderIds: ids,
+    });
     cohortId = cohort.id;
     base = `/cohorts/${cohort.id}`;
     [fac, leader] = await Promise.all([newPerson(app.url, fay.email), openPerson(app.url)]);
@@ -94,7 +103,11 @@ describeBrowser("trust survey and communities, facilitator and leaders in the br
     const [round] = await listRounds(app.services.db, cohortId, ids[0]);
     // Three leaders answered earlier in the session; the fourth and fifth answer here.
     for (const userId of ids.slice(0, 3)) {
-      await submitResponse(app.services.db, { roundId: round.id, userId, answers: surveyItems.map((i) => ({ facet: i.facet, item: i.id, value: 4 })) });
+      await submitResponse(app.services.db, {
+        roundId: round.id,
+        userId,
+        answers: surveyItems.map((i) => ({ facet: i.facet, item: i.id, value: 4 })),
+      });
     }
     const page = leader.page;
     await login(page, emails[3]);
@@ -105,7 +118,12 @@ describeBrowser("trust survey and communities, facilitator and leaders in the br
     await page.getByRole("button", { name: "Send my answers" }).click();
     const missing = page.getByRole("group", { name: `5. ${surveyItems[4].text}` });
     await missing.getByRole("alert").filter({ hasText: "Choose an answer for this statement." }).waitFor();
-    expect(await page.getByRole("group", { name: `1. ${surveyItems[0].text}` }).getByRole("radio", { name: "Agree", exact: true }).isChecked()).toBe(true);
+    expect(
+      await page
+        .getByRole("group", { name: `1. ${surveyItems[0].text}` })
+        .getByRole("radio", { name: "Agree", exact: true })
+        .isChecked(),
+    ).toBe(true);
     await axeClean(page);
     await missing.getByRole("radio", { name: "Disagree", exact: true }).check();
     await page.getByRole("button", { name: "Send my answers" }).click();
@@ -137,7 +155,8 @@ describeBrowser("trust survey and communities, facilitator and leaders in the br
   });
 
   it("a leader names their equity challenge", async () => {
-    for (const [i, c] of challenges.entries()) if (c) await saveChallenge(app.services.db, { cohortId, userId: ids[i], ...c });
+    for (const [i, c] of challenges.entries())
+      if (c) await saveChallenge(app.services.db, { cohortId, userId: ids[i], ...c });
     const page = leader.page; // still Ed Inclusion
     await goto(page, `${base}/communities`, "Borough Leaders: communities");
     await page.getByText("You have not named your equity challenge yet.").waitFor();
@@ -145,7 +164,9 @@ describeBrowser("trust survey and communities, facilitator and leaders in the br
     await page.getByRole("link", { name: "Name my challenge" }).click();
     await page.getByRole("heading", { level: 1, name: "Borough Leaders: my equity challenge" }).waitFor();
     await waitForHydration(page);
-    await page.getByLabel("My equity challenge").fill("Exclusions of pupils with SEND keep rising; we need inclusion that works.");
+    await page
+      .getByLabel("My equity challenge")
+      .fill("Exclusions of pupils with SEND keep rising; we need inclusion that works.");
     await page.getByLabel("Tags").fill("SEND, Inclusion, exclusions, a, b, c");
     await page.getByRole("button", { name: "Save my challenge" }).click();
     await page.getByRole("alert").filter({ hasText: "Use at most 5 tags (you have 6)." }).waitFor();
@@ -162,11 +183,17 @@ describeBrowser("trust survey and communities, facilitator and leaders in the br
   it("the facilitator accepts a suggested grouping with the keyboard only", async () => {
     const page = fac.page;
     await goto(page, `${base}/communities`, "Borough Leaders: communities");
-    const suggestion = page.getByRole("heading", { level: 3, name: /^Suggestion \d: Di Inclusion, Ed Inclusion, Flo Inclusion$/ });
+    const suggestion = page.getByRole("heading", {
+      level: 3,
+      name: /^Suggestion \d: Di Inclusion, Ed Inclusion, Flo Inclusion$/,
+    });
     await suggestion.waitFor();
     const heading = (await suggestion.textContent())!;
     const n = heading.match(/Suggestion (\d)/)![1];
-    await page.getByText(/^Shared tags: inclusion, send/).first().waitFor();
+    await page
+      .getByText(/^Shared tags: inclusion, send/)
+      .first()
+      .waitFor();
     await axeClean(page);
 
     // Tab from the top of the page to the suggestion's name field, then type, Tab and Enter.
@@ -189,7 +216,9 @@ describeBrowser("trust survey and communities, facilitator and leaders in the br
     await page.getByRole("heading", { level: 3, name: "Inclusion, not exclusion" }).waitFor();
     expect(await page.getByRole("heading", { level: 3, name: /Di Inclusion, Ed Inclusion/ }).count()).toBe(0);
     await axeClean(page);
-    const formed = (await listCohortCommunities(app.services.db, cohortId)).find((c) => c.name === "Inclusion, not exclusion");
+    const formed = (await listCohortCommunities(app.services.db, cohortId)).find(
+      (c) => c.name === "Inclusion, not exclusion",
+    );
     expect(formed?.members.map((m) => m.name)).toEqual(["Di Inclusion", "Ed Inclusion", "Flo Inclusion"]);
 
     await leader.page.reload();

@@ -5,7 +5,6 @@ import { startTestApp, TestClient, visible } from "../support/app";
 import { testDatabases } from "../support/databases";
 import { makeAuthority, makeUser, TEST_PASSWORD } from "../support/factories";
 
-
 const csv = (...rows: string[]) => ["name,reference,phase,category,locality", ...rows].join("\n");
 
 describe.each(await testDatabases())("adding and importing schools on $name", (database) => {
@@ -20,7 +19,13 @@ describe.each(await testDatabases())("adding and importing schools on $name", (d
   const count = async () => (await schools()).length;
   const validSchool = () => {
     const id = uniq();
-    return { name: `Ashby Vale ${id}`, reference: `KB${id}`, phase: "primary", category: "universal", locality: "Ashby Vale" };
+    return {
+      name: `Ashby Vale ${id}`,
+      reference: `KB${id}`,
+      phase: "primary",
+      category: "universal",
+      locality: "Ashby Vale",
+    };
   };
   const importCsv = (client: TestClient, text: string) => {
     const body = new FormData();
@@ -81,7 +86,10 @@ describe.each(await testDatabases())("adding and importing schools on $name", (d
 
   it("refuses a reference already used in the authority, in any case", async () => {
     const before = await count();
-    const res = await admin.post("/admin/schools?index", { ...validSchool(), reference: existing.reference.toLowerCase() });
+    const res = await admin.post("/admin/schools?index", {
+      ...validSchool(),
+      reference: existing.reference.toLowerCase(),
+    });
     expect(res.status).toBe(400);
     const html = await visible(res);
     expect(html).toContain("This reference is already used.");
@@ -114,8 +122,15 @@ describe.each(await testDatabases())("adding and importing schools on $name", (d
     expect(await visible(res)).toContain("3 schools were imported.");
     const after = await schools();
     expect(after).toHaveLength(before + 3);
-    expect(after.find((s) => s.reference === b.reference)).toMatchObject({ name: b.name, phase: "secondary", category: "targeted" });
-    expect(after.find((s) => s.reference === c.reference)).toMatchObject({ name: `${c.name}, Annexe`, category: "intensive" });
+    expect(after.find((s) => s.reference === b.reference)).toMatchObject({
+      name: b.name,
+      phase: "secondary",
+      category: "targeted",
+    });
+    expect(after.find((s) => s.reference === c.reference)).toMatchObject({
+      name: `${c.name}, Annexe`,
+      category: "intensive",
+    });
   });
 
   it("imports an uploaded CSV file", async () => {
@@ -123,7 +138,10 @@ describe.each(await testDatabases())("adding and importing schools on $name", (d
     const [a, b] = [validSchool(), validSchool()];
     const body = new FormData();
     body.set("pasted", "");
-    const text = csv(`${a.name},${a.reference},nursery,universal,Ashby`, `${b.name},${b.reference},primary,universal,Ashby`);
+    const text = csv(
+      `${a.name},${a.reference},nursery,universal,Ashby`,
+      `${b.name},${b.reference},primary,universal,Ashby`,
+    );
     body.set("file", new Blob([text], { type: "text/csv" }), "schools.csv");
     const res = await admin.request("/admin/schools/import", { method: "POST", body });
     expect(res.status).toBe(200);
@@ -157,10 +175,15 @@ describe.each(await testDatabases())("adding and importing schools on $name", (d
     const [a, b] = [validSchool(), validSchool()];
     const res = await importCsv(
       admin,
-      csv(`${a.name},${a.reference},primary,universal,Ashby`, `${existing.name.toLowerCase()},${b.reference},primary,universal,Ashby`),
+      csv(
+        `${a.name},${a.reference},primary,universal,Ashby`,
+        `${existing.name.toLowerCase()},${b.reference},primary,universal,Ashby`,
+      ),
     );
     expect(res.status).toBe(400);
-    expect(await visible(res)).toMatch(/<td[^>]*>3<\/td><td[^>]*>name<\/td><td>A school called "[^"]+" already exists\./);
+    expect(await visible(res)).toMatch(
+      /<td[^>]*>3<\/td><td[^>]*>name<\/td><td>A school called "[^"]+" already exists\./,
+    );
     expect(await count()).toBe(before);
     expect((await schools()).some((s) => s.reference === a.reference)).toBe(false);
   });

@@ -28,17 +28,35 @@ describe.each(await testDatabases())("brokering good practice on $name", (databa
   afterAll(() => app?.close());
 
   it("ranks similar priorities by measured change, from targets and from linked inquiries' outcomes", async () => {
-    const matches = await findSimilarPractice(db(), { authorityId: world.authority.id, schoolId: world.schools.ours.id, priorityId: world.priorities.ours });
-    expect(matches.map((m) => m.partnerSchoolId)).toEqual([world.schools.bigGain.id, world.schools.outcomeGain.id, world.schools.smallGain.id]);
+    const matches = await findSimilarPractice(db(), {
+      authorityId: world.authority.id,
+      schoolId: world.schools.ours.id,
+      priorityId: world.priorities.ours,
+    });
+    expect(matches.map((m) => m.partnerSchoolId)).toEqual([
+      world.schools.bigGain.id,
+      world.schools.outcomeGain.id,
+      world.schools.smallGain.id,
+    ]);
     expect(matches.map((m) => m.change)).toEqual([expect.closeTo(6.2, 5), expect.closeTo(4, 5), expect.closeTo(1, 5)]);
     expect(matches[1].inquiries).toBe(1);
     expect(matches.every((m) => m.rank > 0)).toBe(true);
   });
 
   it("searches with the SIP's own words, and finds nothing for words no priority has", async () => {
-    const reading = await findSimilarPractice(db(), { authorityId: world.authority.id, schoolId: world.schools.ours.id, priorityId: world.priorities.ours, words: "reading fluency" });
+    const reading = await findSimilarPractice(db(), {
+      authorityId: world.authority.id,
+      schoolId: world.schools.ours.id,
+      priorityId: world.priorities.ours,
+      words: "reading fluency",
+    });
     expect(reading.map((m) => m.partnerSchoolId)).toEqual([world.schools.reading.id]);
-    const none = await findSimilarPractice(db(), { authorityId: world.authority.id, schoolId: world.schools.ours.id, priorityId: world.priorities.ours, words: "orchestra" });
+    const none = await findSimilarPractice(db(), {
+      authorityId: world.authority.id,
+      schoolId: world.schools.ours.id,
+      priorityId: world.priorities.ours,
+      words: "orchestra",
+    });
     expect(none).toEqual([]);
   });
 
@@ -46,7 +64,9 @@ describe.each(await testDatabases())("brokering good practice on $name", (databa
     const res = await clients.sip.request(page);
     expect(res.status).toBe(200);
     const raw = await res.text();
-    expect(await visible(new Response(raw))).toContain("A primary school in the local authority: Attendance, Disadvantaged pupils: +6.2 pp");
+    expect(await visible(new Response(raw))).toContain(
+      "A primary school in the local authority: Attendance, Disadvantaged pupils: +6.2 pp",
+    );
     for (const school of [world.schools.bigGain, world.schools.outcomeGain, world.schools.smallGain]) {
       expect(raw).not.toContain(school.name);
       expect(raw).not.toContain(school.id);
@@ -61,25 +81,52 @@ describe.each(await testDatabases())("brokering good practice on $name", (databa
   });
 
   it("refuses a proposal without a reason, keeping the input", async () => {
-    const res = await clients.sip.post(page, { priorityId: world.priorities.ours, partnerPriorityId: world.priorities.big, reason: "short" });
+    const res = await clients.sip.post(page, {
+      priorityId: world.priorities.ours,
+      partnerPriorityId: world.priorities.big,
+      reason: "short",
+    });
     expect(res.status).toBe(400);
     const html = await visible(res);
     expect(html).toContain("Say a little more");
     expect(html).toMatch(/<textarea[^>]*name="reason"[^>]*>short<\/textarea>/);
-    const notAMatch = await clients.sip.post(page, { priorityId: world.priorities.ours, partnerPriorityId: world.priorities.ours, reason: "Our own priority is not a partner." });
+    const notAMatch = await clients.sip.post(page, {
+      priorityId: world.priorities.ours,
+      partnerPriorityId: world.priorities.ours,
+      reason: "Our own priority is not a partner.",
+    });
     expect(notAMatch.status).toBe(400);
   });
 
   it("proposes a link and notifies the partner school's leaders", async () => {
-    const res = await clients.sip.post(page, { priorityId: world.priorities.ours, partnerPriorityId: world.priorities.big, reason: "Their breakfast club lifted attendance by six points." });
+    const res = await clients.sip.post(page, {
+      priorityId: world.priorities.ours,
+      partnerPriorityId: world.priorities.big,
+      reason: "Their breakfast club lifted attendance by six points.",
+    });
     expect(res.status).toBe(302);
-    const [proposal] = await db().select().from(brokeringProposals).where(eq(brokeringProposals.partnerSchoolId, world.schools.bigGain.id));
-    expect(proposal).toMatchObject({ status: "proposed", priorityId: world.priorities.ours, partnerPriorityId: world.priorities.big });
+    const [proposal] = await db()
+      .select()
+      .from(brokeringProposals)
+      .where(eq(brokeringProposals.partnerSchoolId, world.schools.bigGain.id));
+    expect(proposal).toMatchObject({
+      status: "proposed",
+      priorityId: world.priorities.ours,
+      partnerPriorityId: world.priorities.big,
+    });
     proposalId = proposal.id;
     const notes = await db().select().from(notifications).where(eq(notifications.userId, world.people.bigHead.id));
     expect(notes.map((n) => n.link)).toEqual([`/brokering/${proposalId}`]);
     expect(await visible(await clients.sip.request(page))).toContain("Proposed: waiting for the school's consent");
-    expect((await clients.sip.post(page, { priorityId: world.priorities.ours, partnerPriorityId: world.priorities.big, reason: "Asking a second time over." })).status).toBe(400);
+    expect(
+      (
+        await clients.sip.post(page, {
+          priorityId: world.priorities.ours,
+          partnerPriorityId: world.priorities.big,
+          reason: "Asking a second time over.",
+        })
+      ).status,
+    ).toBe(400);
   });
 
   it("lets only the partner school's head see and decide the proposal", async () => {
@@ -110,7 +157,9 @@ describe.each(await testDatabases())("brokering good practice on $name", (databa
     const created = await clients.sip.post(`${base}?index`, { title: "Spring term report" });
     const reportPath = created.headers.get("Location")!;
     // New reports already list consented partners in the package of support.
-    expect(await visible(await clients.sip.request(reportPath))).toContain(`Brokered link with ${world.schools.bigGain.name}`);
+    expect(await visible(await clients.sip.request(reportPath))).toContain(
+      `Brokered link with ${world.schools.bigGain.name}`,
+    );
     const html = await (await clients.sip.request(reportPath)).text();
     const proposal = /name="proposalId" value="([0-9a-f-]+)"/.exec(html)?.[1];
     expect(proposal).toBe(proposalId);

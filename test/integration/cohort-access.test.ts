@@ -14,7 +14,17 @@ import { startTestApp, TestClient } from "../support/app";
 import { testDatabases } from "../support/databases";
 import { TEST_PASSWORD } from "../support/factories";
 
-const roles: WorldRole[] = ["member", "leader", "facilitator", "sip", "otherFacilitator", "otherSip", "admin", "governor", "outsider"];
+const roles: WorldRole[] = [
+  "member",
+  "leader",
+  "facilitator",
+  "sip",
+  "otherFacilitator",
+  "otherSip",
+  "admin",
+  "governor",
+  "outsider",
+];
 
 /** Expected status per role for a page; anything not listed is 404. */
 type Expect = Partial<Record<WorldRole, number>>;
@@ -96,8 +106,16 @@ describe.each(await testDatabases())("access to cohorts and communities on $name
     const communityFacilitation: ActionExpect = { facilitator: ok, member: 403, sip: 403 };
     // The school a role would enter figures for: their own if they lead one, else the member's.
     const schoolOf = (role: WorldRole) => (role === "leader" ? world.schools[2].id : world.schools[0].id);
-    const outcome = (role: WorldRole) => ({ schoolId: schoolOf(role), studentGroup: "all", measure: "attendance", baseline: "90", target: "95" });
-    const actions: Array<[string, string, Record<string, string> | ((role: WorldRole) => Record<string, string>), ActionExpect]> = [
+    const outcome = (role: WorldRole) => ({
+      schoolId: schoolOf(role),
+      studentGroup: "all",
+      measure: "attendance",
+      baseline: "90",
+      target: "95",
+    });
+    const actions: Array<
+      [string, string, Record<string, string> | ((role: WorldRole) => Record<string, string>), ActionExpect]
+    > = [
       ["add leaders", `${c}/members`, { intent: "add-leaders" }, manage],
       ["remove a member", `${c}/members`, { intent: "remove" }, manage],
       ["schedule a session", `${c}/sessions`, {}, manage],
@@ -110,11 +128,26 @@ describe.each(await testDatabases())("access to cohorts and communities on $name
       ["approve a cohort suggestion", `${c}/playlist`, { intent: "approve" }, manage],
       ["mark a cohort resource done", `${c}/playlist`, { intent: "progress" }, participate],
       ["log practice", `${c}/practice`, {}, participate],
-      ["enter an outcome (a complete form)", `${c}/outcomes`, outcome, { member: ok, leader: ok, facilitator: 403, sip: 403 }],
+      [
+        "enter an outcome (a complete form)",
+        `${c}/outcomes`,
+        outcome,
+        { member: ok, leader: ok, facilitator: 403, sip: 403 },
+      ],
       ["set peer-check pairs", m, {}, communityFacilitation],
-      ["link the inquiry to a plan", `${m}/plan`, { schoolId: world.schools[0].id }, { member: ok, facilitator: 403, sip: 403 }],
+      [
+        "link the inquiry to a plan",
+        `${m}/plan`,
+        { schoolId: world.schools[0].id },
+        { member: ok, facilitator: 403, sip: 403 },
+      ],
       ["approve a community suggestion", `${m}/playlist`, { intent: "approve" }, communityFacilitation],
-      ["suggest a community resource", `${m}/playlist`, { intent: "suggest" }, { member: ok, facilitator: 403, sip: 403 }],
+      [
+        "suggest a community resource",
+        `${m}/playlist`,
+        { intent: "suggest" },
+        { member: ok, facilitator: 403, sip: 403 },
+      ],
     ];
     const actual: Record<string, Record<string, number | string>> = {};
     const expected: Record<string, Record<string, number | string>> = {};
@@ -157,8 +190,15 @@ describe.each(await testDatabases())("access to cohorts and communities on $name
       actual[what] = {};
       expected[what] = {};
       for (const role of roles) {
-        const req = { url: `/collab/${documentName(kind, id)}`, headers: { cookie: clients.get(role)!.cookieHeader, origin: app.url } } as unknown as IncomingMessage;
-        const decision = await authorizeUpgrade(req, { db: app.services.db, auth: app.services.auth, allowedOrigin: () => true });
+        const req = {
+          url: `/collab/${documentName(kind, id)}`,
+          headers: { cookie: clients.get(role)!.cookieHeader, origin: app.url },
+        } as unknown as IncomingMessage;
+        const decision = await authorizeUpgrade(req, {
+          db: app.services.db,
+          auth: app.services.auth,
+          allowedOrigin: () => true,
+        });
         actual[what][role] = decision.ok ? decision.access : "none";
         if (!decision.ok) expect(decision.status, `${role} on ${what}`).toBe(403);
         expected[what][role] = table[role] ?? "none";

@@ -14,7 +14,16 @@ import { communityMembers, sessions } from "../../db/schema/index";
 import type { RunningCommons } from "../../server/start";
 import { startTestApp, TestClient } from "../support/app";
 import { upgradeStatus, waitFor } from "../support/collab";
-import { closeCode, collabUrl, connectAt, frames, makeCommunity, openRaw, replicaOf, signIn } from "../support/collab-fixtures";
+import {
+  closeCode,
+  collabUrl,
+  connectAt,
+  frames,
+  makeCommunity,
+  openRaw,
+  replicaOf,
+  signIn,
+} from "../support/collab-fixtures";
 import { testDatabases } from "../support/databases";
 import { makeUser, TEST_PASSWORD } from "../support/factories";
 
@@ -22,13 +31,17 @@ describe.each(await testDatabases())("live document access on $name", (database)
   let app: RunningCommons;
   let fx: Awaited<ReturnType<typeof makeCommunity>>;
   const cookies: Record<"a" | "b" | "outsider" | "sip", string> = { a: "", b: "", outsider: "", sip: "" };
-  const headers = (cookie: string, origin: string | null = app.url) => ({ ...(cookie ? { Cookie: cookie } : {}), ...(origin ? { Origin: origin } : {}) });
+  const headers = (cookie: string, origin: string | null = app.url) => ({
+    ...(cookie ? { Cookie: cookie } : {}),
+    ...(origin ? { Origin: origin } : {}),
+  });
   const url = (docName = fx.docName) => collabUrl(app.url, docName);
 
   beforeAll(async () => {
     app = await startTestApp(await database.open());
     fx = await makeCommunity(app.services.db);
-    for (const key of Object.keys(cookies) as Array<keyof typeof cookies>) cookies[key] = await signIn(app.url, fx.users[key].email);
+    for (const key of Object.keys(cookies) as Array<keyof typeof cookies>)
+      cookies[key] = await signIn(app.url, fx.users[key].email);
   });
   afterAll(() => app?.close());
 
@@ -54,7 +67,9 @@ describe.each(await testDatabases())("live document access on $name", (database)
       ["the SIP of a member's school", url(), headers(cookies.sip), 101],
     ];
     const results = await Promise.all(cases.map(([, u, h]) => upgradeStatus(u, h)));
-    expect(Object.fromEntries(cases.map(([what], i) => [what, results[i]]))).toEqual(Object.fromEntries(cases.map(([what, , , s]) => [what, s])));
+    expect(Object.fromEntries(cases.map(([what], i) => [what, results[i]]))).toEqual(
+      Object.fromEntries(cases.map(([what, , , s]) => [what, s])),
+    );
   });
 
   it("drops a modified read-only client's writes while it keeps receiving the writers' edits", async () => {
@@ -77,7 +92,10 @@ describe.each(await testDatabases())("live document access on $name", (database)
       await waitFor(() => sip.frames.slice(before).some((f) => f[0] === 1), "the answer to query-awareness");
 
       writer.doc.getText("t").insert(0, "written by a member");
-      await waitFor(() => replicaOf(sip.frames).getText("t").toString().includes("written by a member"), "the writer's edit at the SIP");
+      await waitFor(
+        () => replicaOf(sip.frames).getText("t").toString().includes("written by a member"),
+        "the writer's edit at the SIP",
+      );
       expect(replicaOf(sip.frames).getText("t").toString()).toBe("written by a member");
       await waitFor(async () => (await countDocumentRows(app.services.db, docName)) > 0, "the edit in the database");
       expect(sip.ws.readyState).toBe(sip.ws.OPEN);
@@ -100,12 +118,18 @@ describe.each(await testDatabases())("live document access on $name", (database)
     const client = new TestClient(app.url);
     await client.signIn(fx.users.b.email, TEST_PASSWORD);
     const cookie = client.cookieHeader;
-    const mine = await Promise.all([openRaw(url(), headers(cookie)), openRaw(url(`hmw.${fx.community.id}`), headers(cookie))]);
+    const mine = await Promise.all([
+      openRaw(url(), headers(cookie)),
+      openRaw(url(`hmw.${fx.community.id}`), headers(cookie)),
+    ]);
     const other = await openRaw(url(), headers(cookies.b));
     try {
       const started = Date.now();
       expect((await client.post("/logout", {})).status).toBe(302);
-      expect(await Promise.all(mine.map((s) => closeCode(s, 2_000)))).toEqual([CloseCodes.sessionEnded, CloseCodes.sessionEnded]);
+      expect(await Promise.all(mine.map((s) => closeCode(s, 2_000)))).toEqual([
+        CloseCodes.sessionEnded,
+        CloseCodes.sessionEnded,
+      ]);
       expect(Date.now() - started).toBeLessThan(2_000);
       expect(other.ws.readyState).toBe(other.ws.OPEN);
       expect(await upgradeStatus(url(), headers(cookie))).toBe(401);
@@ -120,7 +144,10 @@ describe.each(await testDatabases())("live document access on $name", (database)
     const expiring = await openRaw(url(), headers(cookie));
     const other = await openRaw(url(), headers(cookies.b));
     try {
-      await app.services.db.update(sessions).set({ expiresAt: new Date(Date.now() - 60_000) }).where(eq(sessions.id, sessionId));
+      await app.services.db
+        .update(sessions)
+        .set({ expiresAt: new Date(Date.now() - 60_000) })
+        .where(eq(sessions.id, sessionId));
       expect(await upgradeStatus(url(), headers(cookie))).toBe(401);
       expect(expiring.ws.readyState).toBe(expiring.ws.OPEN);
       await app.collab.recheck();
@@ -134,7 +161,9 @@ describe.each(await testDatabases())("live document access on $name", (database)
 
   it("closes with 4403 once access is removed and the server re-checks", async () => {
     const db = app.services.db;
-    const c = await makeUser(db, fx.authority.id, [{ role: "school_leader", schoolId: fx.schools[2].id }], { name: "Cleo Leaving" });
+    const c = await makeUser(db, fx.authority.id, [{ role: "school_leader", schoolId: fx.schools[2].id }], {
+      name: "Cleo Leaving",
+    });
     await db.insert(communityMembers).values({ communityId: fx.community.id, userId: c.id });
     const cookie = await signIn(app.url, c.email);
     const leaving = await openRaw(url(), headers(cookie));
@@ -143,7 +172,9 @@ describe.each(await testDatabases())("live document access on $name", (database)
       await app.collab.recheck();
       expect(leaving.ws.readyState).toBe(leaving.ws.OPEN);
 
-      await db.delete(communityMembers).where(and(eq(communityMembers.communityId, fx.community.id), eq(communityMembers.userId, c.id)));
+      await db
+        .delete(communityMembers)
+        .where(and(eq(communityMembers.communityId, fx.community.id), eq(communityMembers.userId, c.id)));
       await app.collab.recheck();
       expect(await closeCode(leaving)).toBe(CloseCodes.accessRevoked);
       expect(staying.ws.readyState).toBe(staying.ws.OPEN);

@@ -20,7 +20,13 @@ describe.each(await testDatabases())("collaboration on $name", (database) => {
     const { authority, schools } = await makeAuthority(db, 2);
     const a = await makeUser(db, authority.id, [{ role: "school_leader", schoolId: schools[0].id }]);
     const b = await makeUser(db, authority.id, [{ role: "school_leader", schoolId: schools[1].id }]);
-    const cohort = await createCohort(db, { authorityId: authority.id, name: "C", schoolYear: "2026-27", facilitatorIds: [], leaderIds: [a.id, b.id] });
+    const cohort = await createCohort(db, {
+      authorityId: authority.id,
+      name: "C",
+      schoolYear: "2026-27",
+      facilitatorIds: [],
+      leaderIds: [a.id, b.id],
+    });
     const community = await createCommunity(db, { cohortId: cohort.id, name: "G", memberIds: [a.id, b.id] });
     docName = documentName("inquiry", community.id);
     for (const [key, user] of Object.entries({ a, b })) {
@@ -38,7 +44,10 @@ describe.each(await testDatabases())("collaboration on $name", (database) => {
       await waitFor(() => a.provider.synced && b.provider.synced, "both clients to sync");
       a.doc.getText("t").insert(0, "hello ");
       b.doc.getText("t").insert(0, "world ");
-      await waitFor(() => a.doc.getText("t").toString() === b.doc.getText("t").toString() && a.doc.getText("t").length === 12, "convergence");
+      await waitFor(
+        () => a.doc.getText("t").toString() === b.doc.getText("t").toString() && a.doc.getText("t").length === 12,
+        "convergence",
+      );
       await waitFor(async () => (await countDocumentRows(app.services.db, docName)) > 0, "rows in the database");
     } finally {
       a.provider.destroy();

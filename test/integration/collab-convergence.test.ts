@@ -10,7 +10,14 @@ import { createDatabaseStore } from "../../collab/store";
 import type { RunningCommons } from "../../server/start";
 import { startTestApp } from "../support/app";
 import { waitFor } from "../support/collab";
-import { connectAt, makeCommunity, mulberry32, reopenableDatabases, signIn, type ReopenableDatabase } from "../support/collab-fixtures";
+import {
+  connectAt,
+  makeCommunity,
+  mulberry32,
+  reopenableDatabases,
+  signIn,
+  type ReopenableDatabase,
+} from "../support/collab-fixtures";
 
 const CLIENTS = 6;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -7,7 +7,14 @@ import * as Y from "yjs";
 import { countDocumentRows } from "../../db/queries/collab";
 import { startTestApp } from "../support/app";
 import { waitFor } from "../support/collab";
-import { connectAt, makeCommunity, mulberry32, reopenableDatabases, signIn, type ReopenableDatabase } from "../support/collab-fixtures";
+import {
+  connectAt,
+  makeCommunity,
+  mulberry32,
+  reopenableDatabases,
+  signIn,
+  type ReopenableDatabase,
+} from "../support/collab-fixtures";
 import { freePort, startChildServer, type ChildServer } from "../support/kill-server";
 
 type Chunk = { client: number; clock: number; text: string };
@@ -28,7 +35,8 @@ function savedChunks(chunks: Chunk[], savedVectors: Array<Uint8Array | null>): C
   const durable = new Map<number, number>();
   for (const sv of savedVectors) {
     if (!sv) continue;
-    for (const [client, clock] of Y.decodeStateVector(sv)) durable.set(client, Math.max(durable.get(client) ?? 0, clock));
+    for (const [client, clock] of Y.decodeStateVector(sv))
+      durable.set(client, Math.max(durable.get(client) ?? 0, clock));
   }
   return chunks.filter((c) => c.clock + c.text.length <= (durable.get(c.client) ?? 0));
 }
@@ -104,7 +112,11 @@ describe.each(await reopenableDatabases())("durability on $name", (kind) => {
         while (Date.now() < until) {
           for (const w of writers) {
             const text = w.doc.getText("t");
-            const chunk = { client: w.doc.clientID, clock: Y.getState(w.doc.store, w.doc.clientID), text: random.word(1 + random.int(8)) };
+            const chunk = {
+              client: w.doc.clientID,
+              clock: Y.getState(w.doc.store, w.doc.clientID),
+              text: random.word(1 + random.int(8)),
+            };
             text.insert(random.int(text.length + 1), chunk.text);
             chunks.push(chunk);
           }
@@ -115,7 +127,9 @@ describe.each(await reopenableDatabases())("durability on $name", (kind) => {
         for (const w of writers) w.provider.destroy();
         await server.kill();
         const saved = savedChunks(chunks, vectors);
-        expect(saved.length, `round ${round} (seed ${seed}): something was reported saved`).toBeGreaterThan(chunks.length / 4);
+        expect(saved.length, `round ${round} (seed ${seed}): something was reported saved`).toBeGreaterThan(
+          chunks.length / 4,
+        );
 
         server = await startChildServer(port, store.env);
         const reader = connectAt(server.url, fx.docName, cookies[0]);

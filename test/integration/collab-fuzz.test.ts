@@ -12,7 +12,16 @@ import { createDatabaseStore } from "../../collab/store";
 import type { RunningCommons } from "../../server/start";
 import { startTestApp } from "../support/app";
 import { upgradeStatus, waitFor } from "../support/collab";
-import { closeCode, collabUrl, connectAt, frames, makeCommunity, mulberry32, openRaw, signIn } from "../support/collab-fixtures";
+import {
+  closeCode,
+  collabUrl,
+  connectAt,
+  frames,
+  makeCommunity,
+  mulberry32,
+  openRaw,
+  signIn,
+} from "../support/collab-fixtures";
 import { testDatabases } from "../support/databases";
 
 const LIMITS = { maxMessageBytes: 16 * 1024, burst: 60, perSecond: 60 };
@@ -22,8 +31,9 @@ type Case = { kind: string; frames: Array<Uint8Array | string>; expected: number
 
 function varUintFrame(...parts: Array<number | Uint8Array>) {
   const e = encoding.createEncoder();
-  for (const p of parts) if (typeof p === "number") encoding.writeVarUint(e, p);
-  else encoding.writeVarUint8Array(e, p);
+  for (const p of parts)
+    if (typeof p === "number") encoding.writeVarUint(e, p);
+    else encoding.writeVarUint8Array(e, p);
   return encoding.toUint8Array(e);
 }
 
@@ -36,14 +46,26 @@ function makeCases(random: ReturnType<typeof mulberry32>): Case[] {
   const awareness = new awarenessProtocol.Awareness(new Y.Doc());
   awareness.setLocalState({ name: "fuzzer" });
   const awarenessFrame = varUintFrame(1, awarenessProtocol.encodeAwarenessUpdate(awareness, [awareness.clientID]));
-  const valid = [frames.update(Y.encodeStateAsUpdate(source)), frames.syncStep1(source), frames.syncStep2(source), awarenessFrame];
+  const valid = [
+    frames.update(Y.encodeStateAsUpdate(source)),
+    frames.syncStep1(source),
+    frames.syncStep2(source),
+    awarenessFrame,
+  ];
   const unknownTypes = [2, 100, 101, 127, 128, 300, ...Array.from({ length: 95 }, (_, i) => i + 4)];
   const cases: Case[] = [];
-  const add = (kind: string, count: number, make: () => Array<Uint8Array | string>, expected: number = CloseCodes.badMessage) => {
+  const add = (
+    kind: string,
+    count: number,
+    make: () => Array<Uint8Array | string>,
+    expected: number = CloseCodes.badMessage,
+  ) => {
     for (let i = 0; i < count; i++) cases.push({ kind, frames: make(), expected, handshakeFirst: random.next() < 0.3 });
   };
   // Random bytes behind a first byte that is no client message type.
-  add("random bytes", 300, () => [Uint8Array.from([random.pick([2, ...unknownTypes.filter((t) => t < 128)]), ...bytes(random.int(64))])]);
+  add("random bytes", 300, () => [
+    Uint8Array.from([random.pick([2, ...unknownTypes.filter((t) => t < 128)]), ...bytes(random.int(64))]),
+  ]);
   // A sync update whose length prefix disagrees with the bytes that follow (cut short, or trailing).
   add("random update body", 150, () => {
     const body = bytes(1 + random.int(64));
@@ -57,12 +79,19 @@ function makeCases(random: ReturnType<typeof mulberry32>): Case[] {
   add("unknown message type", 120, () => [varUintFrame(random.pick(unknownTypes), bytes(random.int(16)))]);
   add("unknown sync message", 60, () => [varUintFrame(0, 3 + random.int(200), bytes(random.int(16)))]);
   add("huge varint", 100, () => {
-    const huge = Uint8Array.from([...Array.from({ length: 8 + random.int(4) }, () => 0x80 | random.int(128)), 1 + random.int(127)]);
+    const huge = Uint8Array.from([
+      ...Array.from({ length: 8 + random.int(4) }, () => 0x80 | random.int(128)),
+      1 + random.int(127),
+    ]);
     return [Uint8Array.from([...random.pick([[], [0], [0, 0], [0, 2], [1]]), ...huge, ...bytes(random.int(8))])];
   });
   // A valid message followed by bytes that belong to no message.
-  add("trailing bytes", 150, () => [Uint8Array.from([...random.pick([...valid, frames.queryAwareness()]), ...bytes(1 + random.int(16))])]);
-  add("text frame", 60, () => [random.pick([JSON.stringify({ type: "sync" }), "hello", "\u0000", random.word(1 + random.int(40))])]);
+  add("trailing bytes", 150, () => [
+    Uint8Array.from([...random.pick([...valid, frames.queryAwareness()]), ...bytes(1 + random.int(16))]),
+  ]);
+  add("text frame", 60, () => [
+    random.pick([JSON.stringify({ type: "sync" }), "hello", "\u0000", random.word(1 + random.int(40))]),
+  ]);
   const big = new Y.Doc();
   big.getText("t").insert(0, "x".repeat(LIMITS.maxMessageBytes));
   const oversized = frames.update(Y.encodeStateAsUpdate(big));
@@ -128,11 +157,17 @@ describe.each(await testDatabases())("hostile input on $name", (database) => {
     expect(edits).toBeGreaterThan(20);
     const expected = good.doc.getText("t").toString();
     const hosted = () => app.collab.registry.loaded().find((d) => d.name === fx.docName)!;
-    await waitFor(() => watcher.doc.getText("t").toString() === expected && hosted().doc.getText("t").toString() === expected, "every replica to agree");
+    await waitFor(
+      () => watcher.doc.getText("t").toString() === expected && hosted().doc.getText("t").toString() === expected,
+      "every replica to agree",
+    );
     expect(hosted().doc.getMap("m").size, "nothing of the fuzzers' frames reached the document").toBe(0);
     // The flooders' presence went with their sockets.
     const present = [...hosted().awareness.getStates().keys()];
-    expect(present.every((id) => id === good.doc.clientID || id === watcher.doc.clientID), "only the good clients are present").toBe(true);
+    expect(
+      present.every((id) => id === good.doc.clientID || id === watcher.doc.clientID),
+      "only the good clients are present",
+    ).toBe(true);
     expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
     expect(await upgradeStatus(collabUrl(app.url, fx.docName), headers)).toBe(101);
 

@@ -23,7 +23,12 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** The real database store with counters and injected failures, per document. */
 function controlledStore(db: Database) {
   const inner = createDatabaseStore(db);
-  const ctl = { loads: new Map<string, number>(), loadDelayMs: new Map<string, number>(), failLoads: new Map<string, number>(), failAppends: new Map<string, number>() };
+  const ctl = {
+    loads: new Map<string, number>(),
+    loadDelayMs: new Map<string, number>(),
+    failLoads: new Map<string, number>(),
+    failAppends: new Map<string, number>(),
+  };
   const takeFailure = (map: Map<string, number>, name: string) => {
     const left = map.get(name) ?? 0;
     if (left > 0) map.set(name, left - 1);
@@ -62,11 +67,15 @@ describe.each(await testDatabases())("document lifecycle on $name", (database) =
     const handle = await database.open();
     const controlled = controlledStore(handle.db);
     ctl = controlled.ctl;
-    app = await startTestApp(handle, {}, {
-      store: controlled.store,
-      unloadGraceMs: 100,
-      persistence: { compactAfterRows: COMPACT_AFTER, maxRetries: MAX_RETRIES },
-    });
+    app = await startTestApp(
+      handle,
+      {},
+      {
+        store: controlled.store,
+        unloadGraceMs: 100,
+        persistence: { compactAfterRows: COMPACT_AFTER, maxRetries: MAX_RETRIES },
+      },
+    );
     fx = await makeCommunity(app.services.db);
     cookie = await signIn(app.url, fx.users.a.email);
   });
@@ -135,11 +144,17 @@ describe.each(await testDatabases())("document lifecycle on $name", (database) =
       await waitFor(() => clients.every((c) => c.provider.synced), "every client to sync");
       expect(ctl.loads.get(name)).toBe(1);
       clients[0].doc.getText("t").insert(0, "shared");
-      await waitFor(() => clients.every((c) => c.doc.getText("t").toString() === "shared"), "the edit to reach everyone");
+      await waitFor(
+        () => clients.every((c) => c.doc.getText("t").toString() === "shared"),
+        "the edit to reach everyone",
+      );
     } finally {
       for (const c of clients) c.provider.destroy();
     }
-    await waitFor(() => app.collab.metrics.openDocuments === 0 && app.collab.registry.loaded().length === 0, "the document to unload");
+    await waitFor(
+      () => app.collab.metrics.openDocuments === 0 && app.collab.registry.loaded().length === 0,
+      "the document to unload",
+    );
     expect((await stored(name)).getText("t").toString()).toBe("shared");
     const again = connectAt(app.url, name, cookie);
     await waitFor(() => again.provider.synced, "a client to sync after the unload");
@@ -153,8 +168,12 @@ describe.each(await testDatabases())("document lifecycle on $name", (database) =
     const name = await newDoc();
     ctl.failLoads.set(name, 1);
     ctl.loadDelayMs.set(name, 200); // the three sockets below wait on the same failing load
-    const raws = await Promise.all([1, 2, 3].map(() => openRaw(collabUrl(app.url, name), { Cookie: cookie, Origin: app.url })));
-    expect(await Promise.all(raws.map((r) => closeCode(r)))).toEqual([1, 2, 3].map(() => CloseCodes.storageUnavailable));
+    const raws = await Promise.all(
+      [1, 2, 3].map(() => openRaw(collabUrl(app.url, name), { Cookie: cookie, Origin: app.url })),
+    );
+    expect(await Promise.all(raws.map((r) => closeCode(r)))).toEqual(
+      [1, 2, 3].map(() => CloseCodes.storageUnavailable),
+    );
     expect(ctl.loads.get(name)).toBe(1);
     expect(hosted(name)).toBeUndefined();
     expect(app.collab.metrics.openDocuments).toBe(0);
@@ -201,7 +220,11 @@ describe.each(await testDatabases())("document lifecycle on $name", (database) =
       expect(ctl.loads.get(name)).toBe(1);
       ctl.failAppends.set(name, MAX_RETRIES + 1);
       writer.doc.getText("t").insert(0, "kept by the client");
-      await waitFor(() => writer.closes.includes(CloseCodes.storageUnavailable), "the writer to be closed with 4503", 10_000);
+      await waitFor(
+        () => writer.closes.includes(CloseCodes.storageUnavailable),
+        "the writer to be closed with 4503",
+        10_000,
+      );
       expect(reader.closes).toContain(CloseCodes.storageUnavailable);
       expect(ctl.failAppends.get(name)).toBe(0);
       await waitFor(() => writer.provider.synced && writer.fullySaved(), "the resent edits to be saved", 10_000);

@@ -15,7 +15,9 @@ import { testDatabases } from "../support/databases";
 async function within<T>(promise: Promise<T>, ms: number, what: string): Promise<number> {
   const started = Date.now();
   let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms)));
+  const late = new Promise<never>(
+    (_, reject) => (timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms)),
+  );
   try {
     await Promise.race([promise, late]);
     return Date.now() - started;
@@ -24,7 +26,10 @@ async function within<T>(promise: Promise<T>, ms: number, what: string): Promise
   }
 }
 
-async function setUp(open: () => Promise<Parameters<typeof startTestApp>[0]>, collab?: Parameters<typeof startTestApp>[2]) {
+async function setUp(
+  open: () => Promise<Parameters<typeof startTestApp>[0]>,
+  collab?: Parameters<typeof startTestApp>[2],
+) {
   const app = await startTestApp(await open(), {}, collab);
   const fx = await makeCommunity(app.services.db);
   return { app, fx, cookie: await signIn(app.url, fx.users.a.email) };

@@ -57,8 +57,15 @@ describe.each(await testDatabases())("a community's home on $name", (database) =
     writeParagraphs(inquiry, inquiryFields.story(ids.ben), ["Our breakfast club missed the children who arrive late."]);
     await appendDocumentUpdate(app.services.db, documentName("inquiry", communityId), Y.encodeStateAsUpdate(inquiry));
     const hmw = new Y.Doc();
-    addQuestion(hmw, { text: "How might we share the school calendar with families?", authorId: ids.ada, authorName: "Ada" });
-    chooseQuestion(hmw, addQuestion(hmw, { text: "How might we meet families where they are?", authorId: ids.ben, authorName: "Ben" }));
+    addQuestion(hmw, {
+      text: "How might we share the school calendar with families?",
+      authorId: ids.ada,
+      authorName: "Ada",
+    });
+    chooseQuestion(
+      hmw,
+      addQuestion(hmw, { text: "How might we meet families where they are?", authorId: ids.ben, authorName: "Ben" }),
+    );
     await appendDocumentUpdate(app.services.db, documentName("hmw", communityId), Y.encodeStateAsUpdate(hmw));
 
     const text = await words(await c.sam.request(url));
@@ -74,7 +81,11 @@ describe.each(await testDatabases())("a community's home on $name", (database) =
     const same = await c.fay.post(url, { intent: "pair", userId: ids.ada, partnerId: ids.ada });
     expect(same.status).toBe(400);
     expect(await words(same)).toContain("Choose two different members");
-    const stranger = await c.fay.post(url, { intent: "pair", userId: ids.ada, partnerId: "00000000-0000-4000-8000-000000000000" });
+    const stranger = await c.fay.post(url, {
+      intent: "pair",
+      userId: ids.ada,
+      partnerId: "00000000-0000-4000-8000-000000000000",
+    });
     expect(stranger.status).toBe(400);
     expect(await words(stranger)).toContain("Choose a member of this community");
     expect(await pairs()).toHaveLength(0);
@@ -82,7 +93,12 @@ describe.each(await testDatabases())("a community's home on $name", (database) =
 
   it("the facilitator pairs two members both ways, each sees their partner, and the pair can be ended", async () => {
     expect((await c.fay.post(url, { intent: "pair", userId: ids.ada, partnerId: ids.ben })).status).toBe(200);
-    expect((await pairs()).map((p) => [p.userId, p.partnerId]).sort()).toEqual([[ids.ada, ids.ben], [ids.ben, ids.ada]].sort());
+    expect((await pairs()).map((p) => [p.userId, p.partnerId]).sort()).toEqual(
+      [
+        [ids.ada, ids.ben],
+        [ids.ben, ids.ada],
+      ].sort(),
+    );
     expect(await words(await c.ada.request(url))).toContain("Your peer-check partner is Ben Member.");
     expect(await words(await c.ben.request(url))).toContain("Your peer-check partner is Ada Member.");
     expect(await words(await c.ada.request(url))).toContain("1 pair set, 0 with notes");

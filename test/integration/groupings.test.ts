@@ -13,12 +13,36 @@ import { makeAuthority, makeUser, TEST_PASSWORD } from "../support/factories";
 
 /** Nine leaders: three on attendance, three on SEND inclusion, two on EAL reading, one with no challenge yet. */
 const people = [
-  { name: "Ada Attend", text: "Persistent absence of disadvantaged pupils has not moved despite calling families.", tags: "attendance, disadvantaged" },
-  { name: "Bea Attend", text: "Persistent absence in Year 9 is highest among disadvantaged families.", tags: "Attendance, Disadvantaged" },
-  { name: "Cal Attend", text: "Nursery attendance drops for families in temporary housing; absence is persistent.", tags: "attendance, families" },
-  { name: "Dee Send", text: "Pupils with SEND wait too long for support and exclusions are rising.", tags: "send, inclusion" },
-  { name: "Eli Send", text: "Exclusions fall most on pupils with SEND; we want inclusion.", tags: "send, inclusion, exclusions" },
-  { name: "Fay Send", text: "Families of pupils with SEND do not feel included and exclusions worry them.", tags: "send, inclusion" },
+  {
+    name: "Ada Attend",
+    text: "Persistent absence of disadvantaged pupils has not moved despite calling families.",
+    tags: "attendance, disadvantaged",
+  },
+  {
+    name: "Bea Attend",
+    text: "Persistent absence in Year 9 is highest among disadvantaged families.",
+    tags: "Attendance, Disadvantaged",
+  },
+  {
+    name: "Cal Attend",
+    text: "Nursery attendance drops for families in temporary housing; absence is persistent.",
+    tags: "attendance, families",
+  },
+  {
+    name: "Dee Send",
+    text: "Pupils with SEND wait too long for support and exclusions are rising.",
+    tags: "send, inclusion",
+  },
+  {
+    name: "Eli Send",
+    text: "Exclusions fall most on pupils with SEND; we want inclusion.",
+    tags: "send, inclusion, exclusions",
+  },
+  {
+    name: "Fay Send",
+    text: "Families of pupils with SEND do not feel included and exclusions worry them.",
+    tags: "send, inclusion",
+  },
   { name: "Gus Eal", text: "Newly arrived EAL families struggle with reading letters.", tags: "eal, reading" },
   { name: "Hal Eal", text: "EAL pupils fall behind in reading by Year 2.", tags: "eal, reading" },
   { name: "Ivy None", text: null, tags: "" },
@@ -34,7 +58,9 @@ describe.each(await testDatabases())("equity challenges and groupings on $name",
   const leaders: TestClient[] = [];
   const ids: Record<string, string> = {};
   const dataOf = async (client: TestClient) => {
-    const res = await client.request(`${base}/communities?_data=${encodeURIComponent("routes/cohorts.$cohortId.communities")}`);
+    const res = await client.request(
+      `${base}/communities?_data=${encodeURIComponent("routes/cohorts.$cohortId.communities")}`,
+    );
     expect(res.status).toBe(200);
     return (await res.json()) as {
       grouping: { suggestions: Suggestion[]; unplaced: Array<{ name: string }> } | null;
@@ -54,15 +80,38 @@ describe.each(await testDatabases())("equity challenges and groupings on $name",
     app = await startTestApp(await database.open());
     const { db } = app.services;
     const { authority, schools } = await makeAuthority(db, people.length + 1);
-    const users = await Promise.all(people.map((p, i) => makeUser(db, authority.id, [{ role: "school_leader", schoolId: schools[i].id }], { name: p.name })));
+    const users = await Promise.all(
+      people.map((p, i) =>
+        makeUser(db, authority.id, [{ role: "school_leader", schoolId: schools[i].id }], { name: p.name }),
+      ),
+    );
     users.forEach((u, i) => (ids[people[i].name] = u.id));
     const fay = await makeUser(db, authority.id, [{ role: "facilitator" }], { name: "Fran Facilitator" });
-    const stranger = await makeUser(db, authority.id, [{ role: "school_leader", schoolId: schools[people.length].id }], { name: "Sol Stranger" });
+    const stranger = await makeUser(
+      db,
+      authority.id,
+      [{ role: "school_leader", schoolId: schools[people.length].id }],
+      { name: "Sol Stranger" },
+    );
     const schoolYear = schoolYearOf(new Date());
-    const cohort = await createCohort(db, { authorityId: authority.id, name: "Grouping Cohort", schoolYear, facilitatorIds: [fay.id], leaderIds: users.map((u) => u.id) });
+    const cohort = await createCohort(db, {
+      authorityId: authority.id,
+      name: "Grouping Cohort",
+      schoolYear,
+      facilitatorIds: [fay.id],
+      leaderIds: users.map((u) => u.id),
+    });
     cohortId = cohort.id;
-    const other = await createCohort(db, { authorityId: authority.id, name: "Other Cohort", schoolYear, facilitatorIds: [fay.id], leaderIds: [stranger.id] });
-    otherCohortCommunityId = (await createCommunity(db, { cohortId: other.id, name: "Elsewhere", memberIds: [stranger.id] })).id;
+    const other = await createCohort(db, {
+      authorityId: authority.id,
+      name: "Other Cohort",
+      schoolYear,
+      facilitatorIds: [fay.id],
+      leaderIds: [stranger.id],
+    });
+    otherCohortCommunityId = (
+      await createCommunity(db, { cohortId: other.id, name: "Elsewhere", memberIds: [stranger.id] })
+    ).id;
     base = `/cohorts/${cohortId}`;
     const signedIn = async (email: string) => {
       const client = new TestClient(app.url);
@@ -82,17 +131,28 @@ describe.each(await testDatabases())("equity challenges and groupings on $name",
       expect(res.status).toBe(200);
       expect(await visible(res)).toContain("Your equity challenge is saved.");
     }
-    expect(await getChallenge(app.services.db, cohortId, ids["Bea Attend"])).toMatchObject({ tags: ["attendance", "disadvantaged"] });
-    const changed = await leaders[1].post(`${base}/challenge`, { text: `${people[1].text} Again.`, tags: "attendance, disadvantaged, families" });
+    expect(await getChallenge(app.services.db, cohortId, ids["Bea Attend"])).toMatchObject({
+      tags: ["attendance", "disadvantaged"],
+    });
+    const changed = await leaders[1].post(`${base}/challenge`, {
+      text: `${people[1].text} Again.`,
+      tags: "attendance, disadvantaged, families",
+    });
     expect(changed.status).toBe(200);
-    expect(await getChallenge(app.services.db, cohortId, ids["Bea Attend"])).toMatchObject({ text: `${people[1].text} Again.`, tags: ["attendance", "disadvantaged", "families"] });
+    expect(await getChallenge(app.services.db, cohortId, ids["Bea Attend"])).toMatchObject({
+      text: `${people[1].text} Again.`,
+      tags: ["attendance", "disadvantaged", "families"],
+    });
     const page = await visible(await leaders[1].request(`${base}/challenge`));
     expect(page).toContain(`${people[1].text} Again.`);
     expect(page).toContain('value="attendance, disadvantaged, families"');
   });
 
   it("refuses a challenge that is too long or has too many tags, keeping what was typed", async () => {
-    const tooMany = await leaders[8].post(`${base}/challenge`, { text: "Boys' writing in Key Stage 2 lags far behind.", tags: "a, b, c, d, e, f" });
+    const tooMany = await leaders[8].post(`${base}/challenge`, {
+      text: "Boys' writing in Key Stage 2 lags far behind.",
+      tags: "a, b, c, d, e, f",
+    });
     expect(tooMany.status).toBe(400);
     const html = await visible(tooMany);
     expect(html).toContain("Use at most 5 tags (you have 6).");
@@ -106,10 +166,15 @@ describe.each(await testDatabases())("equity challenges and groupings on $name",
 
   it("keeps challenges to the leader and facilitators, and the page to the cohort", async () => {
     expect((await facilitator.request(`${base}/challenge`)).status).toBe(403);
-    expect((await facilitator.post(`${base}/challenge`, { text: "A facilitator's challenge text", tags: "" })).status).toBe(403);
+    expect(
+      (await facilitator.post(`${base}/challenge`, { text: "A facilitator's challenge text", tags: "" })).status,
+    ).toBe(403);
     expect((await outsider.request(`${base}/challenge`)).status).toBe(404);
     expect((await outsider.request(`${base}/communities`)).status).toBe(404);
-    expect((await outsider.post(`${base}/communities`, { intent: "create", name: "Sneaky", memberIds: ids["Ada Attend"] })).status).toBe(404);
+    expect(
+      (await outsider.post(`${base}/communities`, { intent: "create", name: "Sneaky", memberIds: ids["Ada Attend"] }))
+        .status,
+    ).toBe(404);
     // A leader's page carries no other leader's challenge, and no suggestions.
     const data = await dataOf(leaders[0]);
     expect(data.grouping).toBeNull();
@@ -123,7 +188,12 @@ describe.each(await testDatabases())("equity challenges and groupings on $name",
     const candidates = await listGroupingCandidates(app.services.db, cohortId);
     expect(candidates.map((c) => c.name)).toEqual(people.filter((p) => p.text).map((p) => p.name));
     const ada = candidates.find((c) => c.name === "Ada Attend")!;
-    expect(ada.words).toMatchObject({ persist: "persistent", absenc: "absence", famili: "families", disadvantag: "disadvantaged" });
+    expect(ada.words).toMatchObject({
+      persist: "persistent",
+      absenc: "absence",
+      famili: "families",
+      disadvantag: "disadvantaged",
+    });
     expect(ada.words).not.toHaveProperty("of");
     expect(ada.tags).toEqual(["attendance", "disadvantaged"]);
   });
@@ -154,7 +224,11 @@ describe.each(await testDatabases())("equity challenges and groupings on $name",
     const body = new URLSearchParams({ intent: "accept", formId: "accept-0", name: "Attendance first" });
     for (const id of suggestion.memberIds) body.append("memberIds", id);
     const form = (client: TestClient, b: URLSearchParams) =>
-      client.request(`${base}/communities`, { method: "POST", body: b, headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+      client.request(`${base}/communities`, {
+        method: "POST",
+        body: b,
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      });
 
     expect((await form(leaders[0], body)).status).toBe(403);
     const res = await form(facilitator, body);
@@ -171,7 +245,9 @@ describe.each(await testDatabases())("equity challenges and groupings on $name",
 
     const again = await form(facilitator, body);
     expect(again.status).toBe(409);
-    expect(await visible(again)).toContain("A leader can be in only one community of a cohort: Ada Attend (in Attendance first)");
+    expect(await visible(again)).toContain(
+      "A leader can be in only one community of a cohort: Ada Attend (in Attendance first)",
+    );
     const byHand = new URLSearchParams({ intent: "create", name: "Mixed" });
     byHand.append("memberIds", ids["Ada Attend"]);
     byHand.append("memberIds", ids["Ivy None"]);
@@ -180,42 +256,108 @@ describe.each(await testDatabases())("equity challenges and groupings on $name",
   });
 
   it("forms a community by hand, validating the name and the number of leaders", async () => {
-    const noName = await facilitator.post(`${base}/communities`, { intent: "create", name: "", memberIds: ids["Ivy None"] });
+    const noName = await facilitator.post(`${base}/communities`, {
+      intent: "create",
+      name: "",
+      memberIds: ids["Ivy None"],
+    });
     expect(noName.status).toBe(400);
     expect(await visible(noName)).toContain("Give the community a name");
     const tooMany = new URLSearchParams({ intent: "create", name: "Everyone" });
-    for (const n of ["Dee Send", "Eli Send", "Fay Send", "Gus Eal", "Hal Eal", "Ivy None", "Ada Attend"]) tooMany.append("memberIds", ids[n]);
-    const big = await facilitator.request(`${base}/communities`, { method: "POST", body: tooMany, headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+    for (const n of ["Dee Send", "Eli Send", "Fay Send", "Gus Eal", "Hal Eal", "Ivy None", "Ada Attend"])
+      tooMany.append("memberIds", ids[n]);
+    const big = await facilitator.request(`${base}/communities`, {
+      method: "POST",
+      body: tooMany,
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    });
     expect(big.status).toBe(400);
     expect(await visible(big)).toContain("A community has at most 6 leaders.");
-    const res = await facilitator.post(`${base}/communities`, { intent: "create", name: "Reading together", memberIds: ids["Gus Eal"] });
+    const res = await facilitator.post(`${base}/communities`, {
+      intent: "create",
+      name: "Reading together",
+      memberIds: ids["Gus Eal"],
+    });
     expect(res.status).toBe(200);
-    expect((await listCohortCommunities(app.services.db, cohortId)).find((c) => c.name === "Reading together")!.members.map((m) => m.name)).toEqual(["Gus Eal"]);
+    expect(
+      (await listCohortCommunities(app.services.db, cohortId))
+        .find((c) => c.name === "Reading together")!
+        .members.map((m) => m.name),
+    ).toEqual(["Gus Eal"]);
   });
 
   it("moves a leader between communities (one at a time) and renames a community", async () => {
     const list = await listCohortCommunities(app.services.db, cohortId);
     const reading = list.find((c) => c.name === "Reading together")!;
     const attendance = list.find((c) => c.name === "Attendance first")!;
-    expect((await leaders[0].post(`${base}/communities`, { intent: "move", userId: ids["Hal Eal"], communityId: reading.id })).status).toBe(403);
-    expect((await facilitator.post(`${base}/communities`, { intent: "move", userId: ids["Hal Eal"], communityId: reading.id })).status).toBe(200);
-    expect((await facilitator.post(`${base}/communities`, { intent: "move", userId: ids["Cal Attend"], communityId: reading.id })).status).toBe(200);
+    expect(
+      (
+        await leaders[0].post(`${base}/communities`, {
+          intent: "move",
+          userId: ids["Hal Eal"],
+          communityId: reading.id,
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await facilitator.post(`${base}/communities`, {
+          intent: "move",
+          userId: ids["Hal Eal"],
+          communityId: reading.id,
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await facilitator.post(`${base}/communities`, {
+          intent: "move",
+          userId: ids["Cal Attend"],
+          communityId: reading.id,
+        })
+      ).status,
+    ).toBe(200);
     expect(await membershipsOf(ids["Cal Attend"])).toEqual([{ communityId: reading.id }]);
     // Out of every community, then not into another cohort's community, nor someone from outside.
-    expect((await facilitator.post(`${base}/communities`, { intent: "move", userId: ids["Cal Attend"], communityId: "" })).status).toBe(200);
+    expect(
+      (await facilitator.post(`${base}/communities`, { intent: "move", userId: ids["Cal Attend"], communityId: "" }))
+        .status,
+    ).toBe(200);
     expect(await membershipsOf(ids["Cal Attend"])).toEqual([]);
-    const foreign = await facilitator.post(`${base}/communities`, { intent: "move", userId: ids["Cal Attend"], communityId: otherCohortCommunityId });
+    const foreign = await facilitator.post(`${base}/communities`, {
+      intent: "move",
+      userId: ids["Cal Attend"],
+      communityId: otherCohortCommunityId,
+    });
     expect(foreign.status).toBe(409);
     expect(await visible(foreign)).toContain("That community is not in this cohort.");
     const stranger = (await dataOf(facilitator)).leaders.length;
     expect(stranger).toBe(people.length);
 
-    const renamed = await facilitator.post(`${base}/communities`, { intent: "rename", communityId: attendance.id, name: "Every day counts" });
+    const renamed = await facilitator.post(`${base}/communities`, {
+      intent: "rename",
+      communityId: attendance.id,
+      name: "Every day counts",
+    });
     expect(renamed.status).toBe(200);
     expect((await listCohortCommunities(app.services.db, cohortId)).map((c) => c.name)).toContain("Every day counts");
-    expect((await facilitator.post(`${base}/communities`, { intent: "rename", communityId: attendance.id, name: "x" })).status).toBe(400);
-    expect((await facilitator.post(`${base}/communities`, { intent: "rename", communityId: otherCohortCommunityId, name: "Taken over" })).status).toBe(404);
-    expect((await leaders[0].post(`${base}/communities`, { intent: "rename", communityId: attendance.id, name: "Mine now" })).status).toBe(403);
+    expect(
+      (await facilitator.post(`${base}/communities`, { intent: "rename", communityId: attendance.id, name: "x" }))
+        .status,
+    ).toBe(400);
+    expect(
+      (
+        await facilitator.post(`${base}/communities`, {
+          intent: "rename",
+          communityId: otherCohortCommunityId,
+          name: "Taken over",
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (await leaders[0].post(`${base}/communities`, { intent: "rename", communityId: attendance.id, name: "Mine now" }))
+        .status,
+    ).toBe(403);
   });
 
   it("refuses to move a leader into a full community", async () => {
@@ -223,9 +365,16 @@ describe.each(await testDatabases())("equity challenges and groupings on $name",
     const list = await listCohortCommunities(db, cohortId);
     const reading = list.find((c) => c.name === "Reading together")!;
     for (const n of ["Dee Send", "Eli Send", "Fay Send", "Ivy None"]) {
-      expect((await facilitator.post(`${base}/communities`, { intent: "move", userId: ids[n], communityId: reading.id })).status).toBe(200);
+      expect(
+        (await facilitator.post(`${base}/communities`, { intent: "move", userId: ids[n], communityId: reading.id }))
+          .status,
+      ).toBe(200);
     }
-    const full = await facilitator.post(`${base}/communities`, { intent: "move", userId: ids["Cal Attend"], communityId: reading.id });
+    const full = await facilitator.post(`${base}/communities`, {
+      intent: "move",
+      userId: ids["Cal Attend"],
+      communityId: reading.id,
+    });
     expect(full.status).toBe(409);
     expect(await visible(full)).toContain("Reading together already has 6 leaders");
     expect(await membershipsOf(ids["Cal Attend"])).toEqual([]);

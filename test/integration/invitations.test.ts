@@ -34,7 +34,8 @@ describe.each(await testDatabases())("invitations on $name", (database) => {
     expect(token).toBeTruthy();
     return { email: email.toLowerCase(), token: token!, res, mail: mail! };
   }
-  const accept = (client: TestClient, token: string, fields: Record<string, string>) => client.post(`/invite/${token}`, fields);
+  const accept = (client: TestClient, token: string, fields: Record<string, string>) =>
+    client.post(`/invite/${token}`, fields);
   const newAccount = { name: "Priya Shah", password: GOOD, confirm: GOOD };
 
   beforeAll(async () => {
@@ -60,7 +61,12 @@ describe.each(await testDatabases())("invitations on $name", (database) => {
     expect(mail.bodyText).toContain(`${app.url}/invite/${token}`);
     expect(mail.bodyText).toContain(`Alex Admin has invited you`);
     const found = await findUsableInvitation(db(), hashToken(token));
-    expect(found?.invitation).toMatchObject({ email, role: "school_leader", schoolId: schools[1].id, invitedBy: adminId });
+    expect(found?.invitation).toMatchObject({
+      email,
+      role: "school_leader",
+      schoolId: schools[1].id,
+      invitedBy: adminId,
+    });
   });
 
   it("accepts once: shows the role, creates the account and grant, signs in, then refuses the link", async () => {
@@ -118,7 +124,11 @@ describe.each(await testDatabases())("invitations on $name", (database) => {
 
   it("refuses an 11-character password and leaves the invitation usable", async () => {
     const { email, token } = await invite("facilitator");
-    const res = await accept(new TestClient(app.url), token, { name: "Sam Lee", password: "elevenchars", confirm: "elevenchars" });
+    const res = await accept(new TestClient(app.url), token, {
+      name: "Sam Lee",
+      password: "elevenchars",
+      confirm: "elevenchars",
+    });
     expect(res.status).toBe(400);
     const html = await visible(res);
     expect(html).toContain("Your password must be at least 12 characters");
@@ -185,7 +195,8 @@ describe.each(await testDatabases())("invitations on $name", (database) => {
     const existing = await makeUser(db(), authorityId, [{ role: "sip" }]);
     const { token } = await invite("facilitator", "", existing.email);
     const statuses: number[] = [];
-    for (let i = 0; i < 6; i++) statuses.push((await accept(new TestClient(app.url), token, { password: `guess number ${i}` })).status);
+    for (let i = 0; i < 6; i++)
+      statuses.push((await accept(new TestClient(app.url), token, { password: `guess number ${i}` })).status);
     expect(statuses).toEqual([400, 400, 400, 400, 400, 429]);
     const locked = await accept(new TestClient(app.url), token, { password: TEST_PASSWORD });
     expect(locked.status).toBe(429);
@@ -200,7 +211,11 @@ describe.each(await testDatabases())("invitations on $name", (database) => {
     expect(missing.status).toBe(400);
     expect(await visible(missing)).toContain("Choose the school for this role");
     const other = await makeAuthority(db(), 1);
-    const foreign = await admin.post("/admin/invitations", { email: newEmail(), role: "governor", schoolId: other.schools[0].id });
+    const foreign = await admin.post("/admin/invitations", {
+      email: newEmail(),
+      role: "governor",
+      schoolId: other.schools[0].id,
+    });
     expect(foreign.status).toBe(400);
     expect(await visible(foreign)).toContain("Choose a school from the list");
     expect(await listInvitations(db(), authorityId)).toHaveLength(before);

@@ -25,7 +25,9 @@ function startSmtp(): Promise<{ server: SMTPServer; port: number; received: Rece
     },
   });
   return new Promise((resolve) => {
-    server.listen(0, "127.0.0.1", () => resolve({ server, port: (server.server.address() as { port: number }).port, received }));
+    server.listen(0, "127.0.0.1", () =>
+      resolve({ server, port: (server.server.address() as { port: number }).port, received }),
+    );
   });
 }
 

@@ -10,7 +10,11 @@ import { testDatabases } from "../support/databases";
 import { makeAuthority, makeUser, TEST_PASSWORD } from "../support/factories";
 
 /** The <figure> whose caption starts with this text. */
-const figure = (html: string, caption: string) => html.split("<figure").find((part) => part.includes(`>${caption}`))?.split("</figure>")[0] ?? "";
+const figure = (html: string, caption: string) =>
+  html
+    .split("<figure")
+    .find((part) => part.includes(`>${caption}`))
+    ?.split("</figure>")[0] ?? "";
 
 describe.each(await testDatabases())("end-of-year outcomes on $name", (database) => {
   let app: RunningCommons;
@@ -37,12 +41,25 @@ describe.each(await testDatabases())("end-of-year outcomes on $name", (database)
     const made = await makeAuthority(db, 5);
     schools = made.schools;
     const a = made.authority.id;
-    const leader = (i: number, name: string) => makeUser(db, a, [{ role: "school_leader", schoolId: schools[i].id }], { name });
-    const [ada, ben, cy, dee, otto] = [await leader(0, "Ada"), await leader(1, "Ben"), await leader(2, "Cy"), await leader(3, "Dee"), await leader(4, "Otto")];
+    const leader = (i: number, name: string) =>
+      makeUser(db, a, [{ role: "school_leader", schoolId: schools[i].id }], { name });
+    const [ada, ben, cy, dee, otto] = [
+      await leader(0, "Ada"),
+      await leader(1, "Ben"),
+      await leader(2, "Cy"),
+      await leader(3, "Dee"),
+      await leader(4, "Otto"),
+    ];
     const fay = await makeUser(db, a, [{ role: "facilitator" }]);
     const sam = await makeUser(db, a, [{ role: "sip" }]);
     const schoolYear = schoolYearOf(new Date());
-    const cohort = await createCohort(db, { authorityId: a, name: "Cohort", schoolYear, facilitatorIds: [fay.id], leaderIds: [ada.id, ben.id, cy.id, dee.id] });
+    const cohort = await createCohort(db, {
+      authorityId: a,
+      name: "Cohort",
+      schoolYear,
+      facilitatorIds: [fay.id],
+      leaderIds: [ada.id, ben.id, cy.id, dee.id],
+    });
     cohortId = cohort.id;
     adaId = ada.id;
     await createCommunity(db, { cohortId, name: "Riverside", memberIds: [ada.id, ben.id] });
@@ -87,7 +104,15 @@ describe.each(await testDatabases())("end-of-year outcomes on $name", (database)
     const res = await c.ada.post(url, valid());
     expect(res.status).toBe(302);
     const [row] = await stored();
-    expect(row).toMatchObject({ schoolId: schools[0].id, studentGroup: "all", measure: "reading", baseline: 62.3, target: 70, actual: 67.4, enteredBy: adaId });
+    expect(row).toMatchObject({
+      schoolId: schools[0].id,
+      studentGroup: "all",
+      measure: "reading",
+      baseline: 62.3,
+      target: 70,
+      actual: 67.4,
+      enteredBy: adaId,
+    });
     const html = await visible(await c.ada.request(`${url}?saved=1`));
     expect(html).toContain("Outcome saved.");
     expect(html).toContain("+5.1 pp"); // actual − baseline
@@ -116,20 +141,39 @@ describe.each(await testDatabases())("end-of-year outcomes on $name", (database)
   it("refuses (403) a leader entering, changing or removing another school's outcomes", async () => {
     expect((await c.ada.post(url, valid({ schoolId: schools[1].id }))).status).toBe(403);
     const benRow = await saveOutcome(app.services.db, {
-      cohortId, schoolId: schools[1].id, studentGroup: "all", measure: "reading", baseline: 50, target: 55, actual: 56, enteredBy: adaId,
+      cohortId,
+      schoolId: schools[1].id,
+      studentGroup: "all",
+      measure: "reading",
+      baseline: 50,
+      target: 55,
+      actual: 56,
+      enteredBy: adaId,
     });
     // Ada's own school id, but Ben's row: still refused.
     expect((await c.ada.post(url, valid({ id: benRow, actual: "1" }))).status).toBe(403);
     expect((await c.ada.post(url, { intent: "delete", id: benRow })).status).toBe(403);
     expect((await c.fay.post(url, valid())).status).toBe(403); // facilitators read, they do not enter
-    const [ben] = await app.services.db.select().from(outcomes).where(and(eq(outcomes.id, benRow)));
+    const [ben] = await app.services.db
+      .select()
+      .from(outcomes)
+      .where(and(eq(outcomes.id, benRow)));
     expect(ben.actual).toBe(56);
   });
 
   describe("who sees what", () => {
     beforeAll(async () => {
       const add = (i: number, baseline: number, target: number, actual: number) =>
-        saveOutcome(app.services.db, { cohortId, schoolId: schools[i].id, studentGroup: "all", measure: "reading", baseline, target, actual, enteredBy: adaId });
+        saveOutcome(app.services.db, {
+          cohortId,
+          schoolId: schools[i].id,
+          studentGroup: "all",
+          measure: "reading",
+          baseline,
+          target,
+          actual,
+          enteredBy: adaId,
+        });
       await add(2, 60, 65, 64);
       await add(3, 70, 75, 77);
     });

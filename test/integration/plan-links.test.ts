@@ -19,12 +19,17 @@ describe.each(await testDatabases())("linking the inquiry to a school's plan (st
   let priorities: Array<{ id: string; title: string }>;
   let forged: { id: string; title: string };
   const c: Record<"ada" | "ben" | "fay" | "sam" | "otto", TestClient> = {} as never;
-  const links = () => app.services.db.select().from(inquiryPriorityLinks).where(eq(inquiryPriorityLinks.communityId, communityId));
+  const links = () =>
+    app.services.db.select().from(inquiryPriorityLinks).where(eq(inquiryPriorityLinks.communityId, communityId));
   /** Posts the picker the way a browser does, with a repeated checkbox name. */
   const save = (client: TestClient, schoolId: string, priorityIds: string[]) => {
     const body = new URLSearchParams({ schoolId });
     for (const id of priorityIds) body.append("priorityId", id);
-    return client.request(url, { method: "POST", body, headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+    return client.request(url, {
+      method: "POST",
+      body,
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    });
   };
 
   beforeAll(async () => {
@@ -46,8 +51,19 @@ describe.each(await testDatabases())("linking the inquiry to a school's plan (st
     priorities = plan.priorities;
     // Otto leads a school outside the community; his plan's priority is what a forgery would use.
     const outside = await makeAuthority(db, 1);
-    const ottoUser = await makeUser(db, outside.authority.id, [{ role: "school_leader", schoolId: outside.schools[0].id }], { name: "Otto Outsider" });
-    forged = (await createPlan(db, { schoolId: outside.schools[0].id, schoolYear, priorities: [{ title: "Otto's priority", area: "Quality of education" }] })).priorities[0];
+    const ottoUser = await makeUser(
+      db,
+      outside.authority.id,
+      [{ role: "school_leader", schoolId: outside.schools[0].id }],
+      { name: "Otto Outsider" },
+    );
+    forged = (
+      await createPlan(db, {
+        schoolId: outside.schools[0].id,
+        schoolYear,
+        priorities: [{ title: "Otto's priority", area: "Quality of education" }],
+      })
+    ).priorities[0];
     const people = { ...made.people, otto: ottoUser };
     for (const [key, user] of Object.entries(people)) {
       c[key as keyof typeof c] = new TestClient(app.url);
@@ -106,7 +122,9 @@ describe.each(await testDatabases())("linking the inquiry to a school's plan (st
       expect(html, who).toContain(`Ada Member (${schools[0].name}): has linked 1 priority`);
       expect(html, who).toContain(priorities[1].title);
     }
-    expect(await words(await c.sam.request(url))).toContain(`Ben Member (${schools[1].name}): has not linked a priority yet`);
+    expect(await words(await c.sam.request(url))).toContain(
+      `Ben Member (${schools[1].name}): has not linked a priority yet`,
+    );
   });
 
   it("unticking everything removes the links", async () => {

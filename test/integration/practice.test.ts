@@ -25,16 +25,33 @@ describe.each(await testDatabases())("practice logs and notifications on $name",
   let nextSessionId: string;
   const client: Record<"ada" | "ben" | "fay" | "sam" | "otto", TestClient> = {} as never;
   let path: string;
-  const valid = () => ({ learningApplied: "Ran a story circle with my family liaison team", insight: "Families had never been asked in a language they read", sharedWith: world.people.ben.id });
-  const logsBy = (userId: string) => app.services.db.select().from(practiceLogs).where(eq(practiceLogs.authorId, userId));
+  const valid = () => ({
+    learningApplied: "Ran a story circle with my family liaison team",
+    insight: "Families had never been asked in a language they read",
+    sharedWith: world.people.ben.id,
+  });
+  const logsBy = (userId: string) =>
+    app.services.db.select().from(practiceLogs).where(eq(practiceLogs.authorId, userId));
 
   beforeAll(async () => {
     app = await startTestApp(await database.open());
     const db = app.services.db;
     world = await makeCommunityWithPeople(db);
-    otto = await makeUser(db, world.authority.id, [{ role: "school_leader", schoolId: world.schools[0].id }], { name: "Otto Elsewhere" });
-    olga = await makeUser(db, world.authority.id, [{ role: "school_leader", schoolId: world.schools[1].id }], { name: "Olga Elsewhere" });
-    otherCohortId = (await createCohort(db, { authorityId: world.authority.id, name: "Cohort Two", schoolYear: schoolYearOf(new Date()), facilitatorIds: [], leaderIds: [otto.id, olga.id] })).id;
+    otto = await makeUser(db, world.authority.id, [{ role: "school_leader", schoolId: world.schools[0].id }], {
+      name: "Otto Elsewhere",
+    });
+    olga = await makeUser(db, world.authority.id, [{ role: "school_leader", schoolId: world.schools[1].id }], {
+      name: "Olga Elsewhere",
+    });
+    otherCohortId = (
+      await createCohort(db, {
+        authorityId: world.authority.id,
+        name: "Cohort Two",
+        schoolYear: schoolYearOf(new Date()),
+        facilitatorIds: [],
+        leaderIds: [otto.id, olga.id],
+      })
+    ).id;
     const now = Date.now();
     const sessions = await db
       .insert(cohortSessions)
@@ -45,7 +62,13 @@ describe.each(await testDatabases())("practice logs and notifications on $name",
       ])
       .returning();
     nextSessionId = sessions.find((s) => s.title === "Session 3")!.id;
-    const emails = { ada: world.people.ada.email, ben: world.people.ben.email, fay: world.people.fay.email, sam: world.people.sam.email, otto: otto.email };
+    const emails = {
+      ada: world.people.ada.email,
+      ben: world.people.ben.email,
+      fay: world.people.fay.email,
+      sam: world.people.sam.email,
+      otto: otto.email,
+    };
     for (const [key, email] of Object.entries(emails)) {
       const c = new TestClient(app.url);
       expect((await c.signIn(email, TEST_PASSWORD)).status).toBe(302);
@@ -76,10 +99,19 @@ describe.each(await testDatabases())("practice logs and notifications on $name",
     expect(res.status).toBe(200);
     expect(await visible(res)).toContain("Saved, and Ben Member has been notified.");
     const [log] = await logsBy(world.people.ada.id);
-    expect(log).toMatchObject({ cohortId: world.cohort.id, sessionId: nextSessionId, sharedWithUserId: world.people.ben.id, insight: valid().insight });
+    expect(log).toMatchObject({
+      cohortId: world.cohort.id,
+      sessionId: nextSessionId,
+      sharedWithUserId: world.people.ben.id,
+      insight: valid().insight,
+    });
 
     const [note] = await listForUser(app.services.db, world.people.ben.id);
-    expect(note).toMatchObject({ title: "Ada Member shared an insight with you", link: `/cohorts/${world.cohort.id}/practice#log-${log.id}`, readAt: null });
+    expect(note).toMatchObject({
+      title: "Ada Member shared an insight with you",
+      link: `/cohorts/${world.cohort.id}/practice#log-${log.id}`,
+      readAt: null,
+    });
     expect(await listForUser(app.services.db, world.people.ada.id)).toEqual([]);
 
     // The peer finds it on the page the link leads to; the facilitator sees every log.
@@ -163,7 +195,9 @@ describe.each(await testDatabases())("practice logs and notifications on $name",
     expect((await client.ben.post("/notifications", { intent: "read-all" })).status).toBe(200);
     expect(await unreadCount(app.services.db, world.people.ben.id)).toBe(0);
     expect(await unreadCount(app.services.db, world.people.ada.id)).toBe(adaUnread + 1);
-    expect((await listForUser(app.services.db, world.people.ben.id)).find((n) => n.id === older.id)?.readAt).toBeInstanceOf(Date);
+    expect(
+      (await listForUser(app.services.db, world.people.ben.id)).find((n) => n.id === older.id)?.readAt,
+    ).toBeInstanceOf(Date);
     expect(await visible(await client.ben.request("/notifications"))).toContain("You are up to date.");
   });
 

@@ -161,7 +161,12 @@ describe("the Commons process (embedded database)", () => {
 
     proc.child.kill("SIGTERM");
     // Once new connections are refused the server is closing; only then send the body.
-    await waitFor("the server to stop accepting", () => get(`${url}/healthz`).then(() => undefined, () => true));
+    await waitFor("the server to stop accepting", () =>
+      get(`${url}/healthz`).then(
+        () => undefined,
+        () => true,
+      ),
+    );
     req.end(body);
     const res = await response;
     const answeredAt = Date.now();

@@ -21,9 +21,15 @@ describe.each(await testDatabases())("SIP reports on $name", (database) => {
   let base: string;
   let reportId: string;
   const db = () => app.services.db;
-  const sections = () => db().select().from(reportSections).where(eq(reportSections.reportId, reportId)).orderBy(reportSections.position);
+  const sections = () =>
+    db().select().from(reportSections).where(eq(reportSections.reportId, reportId)).orderBy(reportSections.position);
   const auditCount = async (actorId: string, kind: "report" | "report_pdf") =>
-    (await db().select().from(auditLog).where(and(eq(auditLog.actorId, actorId), eq(auditLog.resourceId, reportId), eq(auditLog.resourceKind, kind)))).length;
+    (
+      await db()
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.actorId, actorId), eq(auditLog.resourceId, reportId), eq(auditLog.resourceKind, kind)))
+    ).length;
 
   beforeAll(async () => {
     app = await startTestApp(await database.open());
@@ -57,11 +63,21 @@ describe.each(await testDatabases())("SIP reports on $name", (database) => {
     expect(res.status).toBe(302);
     reportId = res.headers.get("Location")!.split("/").pop()!;
     const rows = await sections();
-    expect(rows.map((s) => s.kind)).toEqual(["self_evaluation", "priorities_targets", "progress", "actions", "package_of_support", "head_performance"]);
+    expect(rows.map((s) => s.kind)).toEqual([
+      "self_evaluation",
+      "priorities_targets",
+      "progress",
+      "actions",
+      "package_of_support",
+      "head_performance",
+    ]);
     expect(rows[0].body).toContain("Quality of education: Good.");
     expect(rows[1].body).toContain("Attendance of disadvantaged pupils");
     expect(rows[3].body).toContain("Daily first-day calls to families");
-    expect(rows[5]).toMatchObject({ heading: "Advice on the head teacher's performance management", audiences: ["governors", "authority"] });
+    expect(rows[5]).toMatchObject({
+      heading: "Advice on the head teacher's performance management",
+      audiences: ["governors", "authority"],
+    });
   });
 
   it("hides a draft from the school's head and governor (404), and does not list it for them", async () => {
@@ -76,36 +92,75 @@ describe.each(await testDatabases())("SIP reports on $name", (database) => {
 
   it("lets the SIP edit text and audiences, refusing a section addressed to nobody", async () => {
     const [selfEval, , , , , pm] = await sections();
-    const bad = await clients.sip.post(`${base}/${reportId}`, { intent: "save-section", sectionId: selfEval.id, heading: "Self-evaluation", body: "Typed text kept" });
+    const bad = await clients.sip.post(`${base}/${reportId}`, {
+      intent: "save-section",
+      sectionId: selfEval.id,
+      heading: "Self-evaluation",
+      body: "Typed text kept",
+    });
     expect(bad.status).toBe(400);
     const html = await visible(bad);
     expect(html).toContain("Choose at least one audience");
     expect(html).toContain("Typed text kept");
-    const form = new URLSearchParams({ intent: "save-section", sectionId: selfEval.id, heading: "Self-evaluation", body: `${HEAD_ONLY}: the head's view.` });
+    const form = new URLSearchParams({
+      intent: "save-section",
+      sectionId: selfEval.id,
+      heading: "Self-evaluation",
+      body: `${HEAD_ONLY}: the head's view.`,
+    });
     form.append("audiences", "head");
     form.append("audiences", "authority");
-    const ok = await clients.sip.request(`${base}/${reportId}`, { method: "POST", body: form, headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+    const ok = await clients.sip.request(`${base}/${reportId}`, {
+      method: "POST",
+      body: form,
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    });
     expect(ok.status).toBe(302);
-    const pmForm = new URLSearchParams({ intent: "save-section", sectionId: pm.id, heading: pm.heading, body: `${PM_ADVICE} for the governors.` });
+    const pmForm = new URLSearchParams({
+      intent: "save-section",
+      sectionId: pm.id,
+      heading: pm.heading,
+      body: `${PM_ADVICE} for the governors.`,
+    });
     pmForm.append("audiences", "governors");
     pmForm.append("audiences", "authority");
-    expect((await clients.sip.request(`${base}/${reportId}`, { method: "POST", body: pmForm, headers: { "Content-Type": "application/x-www-form-urlencoded" } })).status).toBe(302);
+    expect(
+      (
+        await clients.sip.request(`${base}/${reportId}`, {
+          method: "POST",
+          body: pmForm,
+          headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        })
+      ).status,
+    ).toBe(302);
     const after = await sections();
     expect(after[0]).toMatchObject({ body: `${HEAD_ONLY}: the head's view.`, audiences: ["head", "authority"] });
   });
 
   it("adds, moves and removes sections with buttons", async () => {
     expect((await clients.sip.post(`${base}/${reportId}`, { intent: "add-section", heading: "" })).status).toBe(400);
-    expect((await clients.sip.post(`${base}/${reportId}`, { intent: "add-section", heading: "Next visit" })).status).toBe(302);
+    expect(
+      (await clients.sip.post(`${base}/${reportId}`, { intent: "add-section", heading: "Next visit" })).status,
+    ).toBe(302);
     let rows = await sections();
     const added = rows[rows.length - 1];
-    expect(added).toMatchObject({ heading: "Next visit", kind: "other", audiences: ["head", "governors", "authority"] });
-    expect((await clients.sip.post(`${base}/${reportId}`, { intent: "move-up", sectionId: added.id })).status).toBe(302);
+    expect(added).toMatchObject({
+      heading: "Next visit",
+      kind: "other",
+      audiences: ["head", "governors", "authority"],
+    });
+    expect((await clients.sip.post(`${base}/${reportId}`, { intent: "move-up", sectionId: added.id })).status).toBe(
+      302,
+    );
     rows = await sections();
     expect(rows[rows.length - 2].id).toBe(added.id);
-    expect((await clients.sip.post(`${base}/${reportId}`, { intent: "remove-section", sectionId: added.id })).status).toBe(302);
+    expect(
+      (await clients.sip.post(`${base}/${reportId}`, { intent: "remove-section", sectionId: added.id })).status,
+    ).toBe(302);
     expect((await sections()).some((s) => s.id === added.id)).toBe(false);
-    expect((await clients.head.post(`${base}/${reportId}`, { intent: "add-section", heading: "Sneaky" })).status).toBe(404);
+    expect((await clients.head.post(`${base}/${reportId}`, { intent: "add-section", heading: "Sneaky" })).status).toBe(
+      404,
+    );
   });
 
   it("shares the report: leaders and governors get a notification and an email; the head may not share", async () => {
@@ -117,19 +172,41 @@ describe.each(await testDatabases())("SIP reports on $name", (database) => {
       const rows = await db().select().from(notifications).where(eq(notifications.userId, who.id));
       expect(rows.map((n) => n.link)).toContain(`${base}/${reportId}`);
     }
-    expect(await db().select().from(notifications).where(eq(notifications.userId, world.people.bigHead.id))).toEqual([]);
+    expect(await db().select().from(notifications).where(eq(notifications.userId, world.people.bigHead.id))).toEqual(
+      [],
+    );
     const mail = await listMail(db(), world.authority.id);
     expect(mail.map((m) => m.toAddress).sort()).toEqual([world.people.governor.email, world.people.head.email].sort());
     expect(mail[0].bodyText).toContain(`${base}/${reportId}`);
-    expect((await clients.sip.post(`${base}/${reportId}`, { intent: "save-section", sectionId: (await sections())[0].id, heading: "Changed", audiences: "head" })).status).toBe(403);
+    expect(
+      (
+        await clients.sip.post(`${base}/${reportId}`, {
+          intent: "save-section",
+          sectionId: (await sections())[0].id,
+          heading: "Changed",
+          audiences: "head",
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it("writes nothing into a report once it is shared, even through the query layer", async () => {
     const [first] = await sections();
-    expect(await updateSection(db(), reportId, first.id, { heading: "Changed", body: "Changed after sharing", audiences: ["head"] })).toBe(false);
+    expect(
+      await updateSection(db(), reportId, first.id, {
+        heading: "Changed",
+        body: "Changed after sharing",
+        audiences: ["head"],
+      }),
+    ).toBe(false);
     expect(await addSection(db(), reportId, { kind: "other", heading: "Late", audiences: ["head"] })).toBeNull();
     expect(await removeSection(db(), reportId, first.id)).toBe(false);
-    expect(await appendToSection(db(), reportId, "package_of_support", "Late line", { heading: "Package", audiences: ["head"] })).toBeNull();
+    expect(
+      await appendToSection(db(), reportId, "package_of_support", "Late line", {
+        heading: "Package",
+        audiences: ["head"],
+      }),
+    ).toBeNull();
     const after = await sections();
     expect(after.map((r) => [r.id, r.heading, r.body])).toContainEqual([first.id, first.heading, first.body]);
     expect(after.some((r) => r.heading === "Late" || r.body.includes("Late line"))).toBe(false);
@@ -185,7 +262,9 @@ describe.each(await testDatabases())("SIP reports on $name", (database) => {
     expect(text).toContain(HEAD_ONLY);
     expect(text).not.toContain(PM_ADVICE);
     expect(await auditCount(world.people.head.id, "report_pdf")).toBe(1);
-    const governorPdf = pdfText(Buffer.from(await (await clients.governor.request(`${base}/${reportId}/pdf`)).arrayBuffer()));
+    const governorPdf = pdfText(
+      Buffer.from(await (await clients.governor.request(`${base}/${reportId}/pdf`)).arrayBuffer()),
+    );
     expect(governorPdf).toContain(PM_ADVICE);
     expect(governorPdf).not.toContain(HEAD_ONLY);
   });

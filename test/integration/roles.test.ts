@@ -6,7 +6,6 @@ import { startTestApp, TestClient, visible } from "../support/app";
 import { testDatabases } from "../support/databases";
 import { makeAuthority, makeUser, TEST_PASSWORD } from "../support/factories";
 
-
 describe.each(await testDatabases())("roles and access on $name", (database) => {
   let app: RunningCommons;
   let authorityId: string;
@@ -40,7 +39,9 @@ describe.each(await testDatabases())("roles and access on $name", (database) => 
     const page = `/admin/people/${head.id}`;
     const added = await admin.post(page, { intent: "add", role: "facilitator", schoolId: "" });
     expect(added.status).toBe(200);
-    expect(await grantsOf(head)).toEqual(expect.arrayContaining([{ role: "facilitator", authorityId, schoolId: null }]));
+    expect(await grantsOf(head)).toEqual(
+      expect.arrayContaining([{ role: "facilitator", authorityId, schoolId: null }]),
+    );
     expect(await grantsOf(head)).toHaveLength(2);
     expect(await visible(await admin.request(page))).toMatch(/<span>Facilitator<\/span>/);
 
@@ -54,7 +55,11 @@ describe.each(await testDatabases())("roles and access on $name", (database) => 
       { role: "school_leader", schoolId: schools[0].id },
       { role: "school_leader", schoolId: schools[1].id },
     ]);
-    const res = await admin.post(`/admin/people/${head.id}`, { intent: "remove", role: "school_leader", schoolId: schools[0].id });
+    const res = await admin.post(`/admin/people/${head.id}`, {
+      intent: "remove",
+      role: "school_leader",
+      schoolId: schools[0].id,
+    });
     expect(res.status).toBe(200);
     expect(await grantsOf(head)).toEqual([{ role: "school_leader", authorityId, schoolId: schools[1].id }]);
   });
@@ -64,7 +69,11 @@ describe.each(await testDatabases())("roles and access on $name", (database) => 
     const missing = await admin.post(`/admin/people/${person.id}`, { intent: "add", role: "governor", schoolId: "" });
     expect(missing.status).toBe(400);
     expect(await visible(missing)).toContain("Choose the school for this role");
-    const foreign = await admin.post(`/admin/people/${person.id}`, { intent: "add", role: "governor", schoolId: otherSchool.id });
+    const foreign = await admin.post(`/admin/people/${person.id}`, {
+      intent: "add",
+      role: "governor",
+      schoolId: otherSchool.id,
+    });
     expect(foreign.status).toBe(400);
     expect(await visible(foreign)).toContain("Choose a school from the list");
     expect(await grantsOf(person)).toEqual([{ role: "sip", authorityId, schoolId: null }]);
@@ -84,7 +93,9 @@ describe.each(await testDatabases())("roles and access on $name", (database) => 
     expect(res.status).toBe(403);
     expect(await visible(res)).toContain("You cannot remove your own admin role.");
     expect(await grantsOf(adminUser)).toEqual([{ role: "authority_admin", authorityId, schoolId: null }]);
-    expect(await visible(await admin.request(`/admin/people/${adminUser.id}`))).toContain("Another admin must remove your own admin role.");
+    expect(await visible(await admin.request(`/admin/people/${adminUser.id}`))).toContain(
+      "Another admin must remove your own admin role.",
+    );
   });
 
   it("lets another admin remove an admin role", async () => {
@@ -96,7 +107,9 @@ describe.each(await testDatabases())("roles and access on $name", (database) => 
   });
 
   it("hides people of other authorities from an admin (404), and cannot change them", async () => {
-    const outsider = await makeUser(db(), otherSchool.authorityId, [{ role: "school_leader", schoolId: otherSchool.id }]);
+    const outsider = await makeUser(db(), otherSchool.authorityId, [
+      { role: "school_leader", schoolId: otherSchool.id },
+    ]);
     expect((await admin.request(`/admin/people/${outsider.id}`)).status).toBe(404);
     const res = await admin.post(`/admin/people/${outsider.id}`, { intent: "add", role: "facilitator", schoolId: "" });
     expect(res.status).toBe(404);
@@ -113,7 +126,13 @@ describe.each(await testDatabases())("roles and access on $name", (database) => 
     const res = await (await signedIn(many)).request("/dashboard");
     expect(res.status).toBe(200);
     const html = await visible(res);
-    for (const text of ["Your school", schools[1].name, "Your assigned schools", "Your communities of practice", "School Improvement Partner"]) {
+    for (const text of [
+      "Your school",
+      schools[1].name,
+      "Your assigned schools",
+      "Your communities of practice",
+      "School Improvement Partner",
+    ]) {
       expect(html).toContain(text);
     }
     expect(html).not.toContain("Your authority");
@@ -121,7 +140,9 @@ describe.each(await testDatabases())("roles and access on $name", (database) => 
   });
 
   it("shows a governor their school's page but not the admin area", async () => {
-    const governor = await makeUser(db(), authorityId, [{ role: "governor", schoolId: schools[0].id }], { name: "Gwen Governor" });
+    const governor = await makeUser(db(), authorityId, [{ role: "governor", schoolId: schools[0].id }], {
+      name: "Gwen Governor",
+    });
     const client = await signedIn(governor);
     const page = await client.request(`/schools/${schools[0].id}`);
     expect(page.status).toBe(200);

@@ -87,7 +87,12 @@ describe.each(await testDatabases())("access to a school's improvement records o
   let pdfReadsMade = 0;
 
   /** One request as a role, returning what the table compares. */
-  async function outcome(role: Role, method: "GET" | "POST", path: string, fields: Record<string, string> = {}): Promise<{ outcome: Outcome; res: Response }> {
+  async function outcome(
+    role: Role,
+    method: "GET" | "POST",
+    path: string,
+    fields: Record<string, string> = {},
+  ): Promise<{ outcome: Outcome; res: Response }> {
     const client = clients.get(role)!;
     const res = method === "GET" ? await client.request(path) : await client.post(path, fields);
     if ((res.status === 200 || res.status === 400) && AUDITED.test(path)) {
@@ -111,7 +116,12 @@ describe.each(await testDatabases())("access to a school's improvement records o
     const { authority, schools, people } = world;
     const foreign = await makeAuthority(db, 1);
     const otherSip = await makeUser(db, authority.id, [{ role: "sip" }], { name: "Olu Other-Sip" });
-    await assignSip(db, { authorityId: authority.id, sipUserId: otherSip.id, schoolIds: [schools.unrelated.id], schoolYear: year });
+    await assignSip(db, {
+      authorityId: authority.id,
+      sipUserId: otherSip.id,
+      schoolIds: [schools.unrelated.id],
+      schoolYear: year,
+    });
     const users: Record<Exclude<Role, "anonymous">, { email: string }> = {
       head: people.head,
       governor: people.governor,
@@ -121,26 +131,57 @@ describe.each(await testDatabases())("access to a school's improvement records o
       facilitator: await makeUser(db, authority.id, [{ role: "facilitator" }], { name: "Fay Facilitator" }),
       otherHead: people.otherHead,
       partnerHead: people.bigHead,
-      foreignHead: await makeUser(db, foreign.authority.id, [{ role: "school_leader", schoolId: foreign.schools[0].id }], { name: "Fern Foreign" }),
-      foreignAdmin: await makeUser(db, foreign.authority.id, [{ role: "authority_admin" }], { name: "Finn Foreign-Admin" }),
+      foreignHead: await makeUser(
+        db,
+        foreign.authority.id,
+        [{ role: "school_leader", schoolId: foreign.schools[0].id }],
+        { name: "Fern Foreign" },
+      ),
+      foreignAdmin: await makeUser(db, foreign.authority.id, [{ role: "authority_admin" }], {
+        name: "Finn Foreign-Admin",
+      }),
     };
 
     const scope = await getSchoolScope(db, schools.ours.id, year);
     const assignmentId = scope!.assignment!.id;
     const [plan] = await db.select().from(improvementPlans).where(eq(improvementPlans.schoolId, schools.ours.id));
     const [target] = await db.select().from(planTargets).where(eq(planTargets.priorityId, world.priorities.ours));
-    const visit = await logVisit(db, { assignmentId, visitDate: todayInLondon(), kind: "in_school", days: 1, purpose: "First visit" }, { allowOverspend: false });
+    const visit = await logVisit(
+      db,
+      { assignmentId, visitDate: todayInLondon(), kind: "in_school", days: 1, purpose: "First visit" },
+      { allowOverspend: false },
+    );
     if (!visit.ok || !visit.recordId) throw new Error("the visit was not logged");
 
-    const section = (kind: string, heading: string, body: string, audiences: NewSection["audiences"], position: number): NewSection => ({ kind, heading, body, audiences, position });
-    const draft = await createReport(db, { assignmentId, title: "Spring draft report", sections: [section("progress", "Progress", DRAFT_ONLY, ["head", "governors", "authority"], 0)] });
-    const toShare = await createReport(db, { assignmentId, title: "Summer report to share", sections: [section("progress", "Progress", "Summer progress.", ["head", "governors", "authority"], 0)] });
+    const section = (
+      kind: string,
+      heading: string,
+      body: string,
+      audiences: NewSection["audiences"],
+      position: number,
+    ): NewSection => ({ kind, heading, body, audiences, position });
+    const draft = await createReport(db, {
+      assignmentId,
+      title: "Spring draft report",
+      sections: [section("progress", "Progress", DRAFT_ONLY, ["head", "governors", "authority"], 0)],
+    });
+    const toShare = await createReport(db, {
+      assignmentId,
+      title: "Summer report to share",
+      sections: [section("progress", "Progress", "Summer progress.", ["head", "governors", "authority"], 0)],
+    });
     const shared = await createReport(db, {
       assignmentId,
       title: "Autumn shared report",
       sections: [
         section("self_evaluation", "Staffing in confidence", HEAD_ONLY, ["head", "authority"], 0),
-        section("head_performance", "Advice on the head teacher's performance management", GOVERNORS_ONLY, ["governors", "authority"], 1),
+        section(
+          "head_performance",
+          "Advice on the head teacher's performance management",
+          GOVERNORS_ONLY,
+          ["governors", "authority"],
+          1,
+        ),
         section("progress", "Progress this term", EVERYONE, ["head", "governors", "authority"], 2),
         section("other", "Category review for the authority", AUTHORITY_ONLY, ["authority"], 3),
       ],
@@ -171,7 +212,8 @@ describe.each(await testDatabases())("access to a school's improvement records o
     });
     for (const role of roles) {
       const client = new TestClient(app.url);
-      if (role !== "anonymous") expect((await client.signIn(users[role].email, TEST_PASSWORD)).status, `${role} signs in`).toBe(302);
+      if (role !== "anonymous")
+        expect((await client.signIn(users[role].email, TEST_PASSWORD)).status, `${role} signs in`).toBe(302);
       clients.set(role, client);
     }
   });
@@ -183,8 +225,17 @@ describe.each(await testDatabases())("access to a school's improvement records o
   const base = () => `/schools/${ids.school}`;
 
   it("shows the SIP's brokering search only anonymised schools before they consent", async () => {
-    const hidden = [world.schools.bigGain, world.schools.outcomeGain, world.schools.smallGain, world.schools.reading, world.schools.unrelated].flatMap((s) => [s.name, s.id]);
-    const headsHidden = [world.people.bigHead, world.people.outcomeHead, world.people.smallHead].flatMap((p) => [p.name, p.email]);
+    const hidden = [
+      world.schools.bigGain,
+      world.schools.outcomeGain,
+      world.schools.smallGain,
+      world.schools.reading,
+      world.schools.unrelated,
+    ].flatMap((s) => [s.name, s.id]);
+    const headsHidden = [world.people.bigHead, world.people.outcomeHead, world.people.smallHead].flatMap((p) => [
+      p.name,
+      p.email,
+    ]);
     const searches = [
       `${base()}/brokering`,
       `${base()}/brokering?priority=${ids.priority}`,
@@ -240,7 +291,11 @@ describe.each(await testDatabases())("access to a school's improvement records o
       ["the visit record via another school", `${u}/visits/${ids.record}`, school({})],
       ["the shared report via another school", `${u}/reports/${ids.shared}`, school({})],
       ["the shared report's PDF via another school", `${u}/reports/${ids.shared}/pdf`, school({})],
-      ["the shared report via another authority's school", `/schools/${ids.foreignSchool}/reports/${ids.shared}`, school({})],
+      [
+        "the shared report via another authority's school",
+        `/schools/${ids.foreignSchool}/reports/${ids.shared}`,
+        school({}),
+      ],
       ["a school that does not exist", "/schools/00000000-0000-4000-8000-000000000000/plan", school({})],
       ["a report that does not exist", `${b}/reports/00000000-0000-4000-8000-000000000000`, school({})],
     ];
@@ -265,41 +320,170 @@ describe.each(await testDatabases())("access to a school's improvement records o
   const forms = (): Array<[string, string, Record<string, string>, Expect]> => {
     const b = base();
     const p = `${b}/plan/priorities/${ids.priority}`;
-    const comment = (subjectKind: string, subjectId: string) => ({ intent: "comment", subjectKind, subjectId, body: "A comment on this part of the plan." });
+    const comment = (subjectKind: string, subjectId: string) => ({
+      intent: "comment",
+      subjectKind,
+      subjectId,
+      body: "A comment on this part of the plan.",
+    });
     const section = { intent: "save-section", heading: "Progress", body: "Changed by a POST.", audiences: "head" };
     return [
-      ["plan: add a priority", `${b}/plan?index`, { intent: "add-priority", title: "Reading fluency in year 2", area: "quality_of_education", rationale: "" }, school({ head: 302, sip: 403, admin: 403 })],
-      ["plan: self-evaluation", `${b}/plan?index`, { intent: "self-evaluation", area: "leadership_and_management", judgement: "good", evidence: "Governors challenge well." }, school({ head: 200, sip: 403, admin: 403 })],
-      ["plan: comment on the plan", `${b}/plan?index`, comment("plan", ids.plan), school({ head: 200, sip: 200, admin: 403 })],
-      ["plan: mark alerts read", `${b}/plan`, { intent: "mark-alerts-read" }, school({ head: 302, sip: 302, admin: 302 })],
-      ["priority: add a target", `${p}?index`, { intent: "add-target", measure: "Attendance", studentGroup: "All pupils", baseline: "90", target: "95", byWhen: todayInLondon() }, school({ head: 200, sip: 403, admin: 403 })],
-      ["priority: comment on a target", `${p}?index`, comment("target", ids.target), school({ head: 200, sip: 200, admin: 403 })],
-      ["visits: log time", `${b}/visits`, { intent: "log", visitDate: todayInLondon(), kind: "preparation", days: "0.5", purpose: "Preparing the next visit" }, school({ sip: 200, head: 403, admin: 403 })],
-      ["visit record: pre-visit part", `${b}/visits/${ids.record}`, { intent: "pre", selfEvaluationUpdate: "Attendance is up.", questions: "Is reading improving?" }, school({ head: 200, sip: 403, admin: 403 })],
+      [
+        "plan: add a priority",
+        `${b}/plan?index`,
+        { intent: "add-priority", title: "Reading fluency in year 2", area: "quality_of_education", rationale: "" },
+        school({ head: 302, sip: 403, admin: 403 }),
+      ],
+      [
+        "plan: self-evaluation",
+        `${b}/plan?index`,
+        {
+          intent: "self-evaluation",
+          area: "leadership_and_management",
+          judgement: "good",
+          evidence: "Governors challenge well.",
+        },
+        school({ head: 200, sip: 403, admin: 403 }),
+      ],
+      [
+        "plan: comment on the plan",
+        `${b}/plan?index`,
+        comment("plan", ids.plan),
+        school({ head: 200, sip: 200, admin: 403 }),
+      ],
+      [
+        "plan: mark alerts read",
+        `${b}/plan`,
+        { intent: "mark-alerts-read" },
+        school({ head: 302, sip: 302, admin: 302 }),
+      ],
+      [
+        "priority: add a target",
+        `${p}?index`,
+        {
+          intent: "add-target",
+          measure: "Attendance",
+          studentGroup: "All pupils",
+          baseline: "90",
+          target: "95",
+          byWhen: todayInLondon(),
+        },
+        school({ head: 200, sip: 403, admin: 403 }),
+      ],
+      [
+        "priority: comment on a target",
+        `${p}?index`,
+        comment("target", ids.target),
+        school({ head: 200, sip: 200, admin: 403 }),
+      ],
+      [
+        "visits: log time",
+        `${b}/visits`,
+        {
+          intent: "log",
+          visitDate: todayInLondon(),
+          kind: "preparation",
+          days: "0.5",
+          purpose: "Preparing the next visit",
+        },
+        school({ sip: 200, head: 403, admin: 403 }),
+      ],
+      [
+        "visit record: pre-visit part",
+        `${b}/visits/${ids.record}`,
+        { intent: "pre", selfEvaluationUpdate: "Attendance is up.", questions: "Is reading improving?" },
+        school({ head: 200, sip: 403, admin: 403 }),
+      ],
       [
         "visit record: visit part",
         `${b}/visits/${ids.record}`,
-        { intent: "visit", performance: "Improving.", keyFactors: "A stable team.", prioritiesAndTargets: "Reading.", howToAchieve: "Small groups.", agreedActions: "Share data." },
+        {
+          intent: "visit",
+          performance: "Improving.",
+          keyFactors: "A stable team.",
+          prioritiesAndTargets: "Reading.",
+          howToAchieve: "Small groups.",
+          agreedActions: "Share data.",
+        },
         school({ sip: 200, head: 403, admin: 403 }),
       ],
-      ["reports: start a report", `${b}/reports?index`, { title: "Winter report" }, school({ sip: 302, head: 403, governor: 403, admin: 403 })],
-      ["draft report: save a section", `${b}/reports/${ids.draft}`, { ...section, sectionId: ids.draftSection }, school({ sip: 302, admin: 403 })],
-      ["draft report: add a section", `${b}/reports/${ids.draft}`, { intent: "add-section", heading: "Next visit" }, school({ sip: 302, admin: 403 })],
+      [
+        "reports: start a report",
+        `${b}/reports?index`,
+        { title: "Winter report" },
+        school({ sip: 302, head: 403, governor: 403, admin: 403 }),
+      ],
+      [
+        "draft report: save a section",
+        `${b}/reports/${ids.draft}`,
+        { ...section, sectionId: ids.draftSection },
+        school({ sip: 302, admin: 403 }),
+      ],
+      [
+        "draft report: add a section",
+        `${b}/reports/${ids.draft}`,
+        { intent: "add-section", heading: "Next visit" },
+        school({ sip: 302, admin: 403 }),
+      ],
       ["draft report: share", `${b}/reports/${ids.toShare}`, { intent: "share" }, school({ sip: 302, admin: 403 })],
-      ["shared report: acknowledge", `${b}/reports/${ids.shared}`, { intent: "acknowledge" }, school({ head: 302, governor: 403, sip: 403, admin: 403 })],
-      ["shared report: add a section", `${b}/reports/${ids.shared}`, { intent: "add-section", heading: "Too late" }, school({ head: 403, governor: 403, sip: 403, admin: 403 })],
+      [
+        "shared report: acknowledge",
+        `${b}/reports/${ids.shared}`,
+        { intent: "acknowledge" },
+        school({ head: 302, governor: 403, sip: 403, admin: 403 }),
+      ],
+      [
+        "shared report: add a section",
+        `${b}/reports/${ids.shared}`,
+        { intent: "add-section", heading: "Too late" },
+        school({ head: 403, governor: 403, sip: 403, admin: 403 }),
+      ],
       [
         "brokering: propose a link",
         `${b}/brokering`,
-        { priorityId: ids.priority, partnerPriorityId: world.priorities.small, reason: "Their rewards scheme is worth a look." },
+        {
+          priorityId: ids.priority,
+          partnerPriorityId: world.priorities.small,
+          reason: "Their rewards scheme is worth a look.",
+        },
         school({ sip: 302, head: 403, admin: 403 }),
       ],
-      ["brokering proposal: consent", `/brokering/${ids.proposal}`, { decision: "consented" }, school({ partnerHead: 302 })],
-      ["SIP deployment: category budgets", "/admin/sips?index", { universal: "5", targeted: "6", intensive: "8" }, adminPage({ admin: 200, foreignAdmin: 200 })],
-      ["SIP deployment of the school: day budget", `/admin/sips/${ids.school}`, { intent: "budget", dayBudget: "10" }, adminPage({ admin: 200, foreignAdmin: 404 })],
-      ["SIP profiles: save", "/admin/sips/profiles", { userId: world.people.sip.id, locality: "Testville", capacityDays: "30" }, adminPage({ admin: 200, foreignAdmin: 404 })],
-      ["the priority via another school: add an update", `/schools/${ids.unrelated}/plan/priorities/${ids.priority}?index`, { intent: "add-update", body: "Written through the wrong school." }, school({})],
-      ["the shared report via another school: acknowledge", `/schools/${ids.unrelated}/reports/${ids.shared}`, { intent: "acknowledge" }, school({})],
+      [
+        "brokering proposal: consent",
+        `/brokering/${ids.proposal}`,
+        { decision: "consented" },
+        school({ partnerHead: 302 }),
+      ],
+      [
+        "SIP deployment: category budgets",
+        "/admin/sips?index",
+        { universal: "5", targeted: "6", intensive: "8" },
+        adminPage({ admin: 200, foreignAdmin: 200 }),
+      ],
+      [
+        "SIP deployment of the school: day budget",
+        `/admin/sips/${ids.school}`,
+        { intent: "budget", dayBudget: "10" },
+        adminPage({ admin: 200, foreignAdmin: 404 }),
+      ],
+      [
+        "SIP profiles: save",
+        "/admin/sips/profiles",
+        { userId: world.people.sip.id, locality: "Testville", capacityDays: "30" },
+        adminPage({ admin: 200, foreignAdmin: 404 }),
+      ],
+      [
+        "the priority via another school: add an update",
+        `/schools/${ids.unrelated}/plan/priorities/${ids.priority}?index`,
+        { intent: "add-update", body: "Written through the wrong school." },
+        school({}),
+      ],
+      [
+        "the shared report via another school: acknowledge",
+        `/schools/${ids.unrelated}/reports/${ids.shared}`,
+        { intent: "acknowledge" },
+        school({}),
+      ],
     ];
   };
 
@@ -338,7 +522,12 @@ describe.each(await testDatabases())("access to a school's improvement records o
     };
     const all = await app.services.db.select().from(sipReports);
     const ours = all.filter((r) => r.status !== "draft").length;
-    const counts = { head: await listed("head"), governor: await listed("governor"), sip: await listed("sip"), admin: await listed("admin") };
+    const counts = {
+      head: await listed("head"),
+      governor: await listed("governor"),
+      sip: await listed("sip"),
+      admin: await listed("admin"),
+    };
     // Drafts: the untouched one and the one started in the form table; shared: the autumn one (acknowledged) and the summer one.
     expect({ drafts: all.length - ours, shared: ours }).toEqual({ drafts: 2, shared: 2 });
     expect(counts).toEqual({ head: 2, governor: 2, sip: 4, admin: 4 });
@@ -347,28 +536,44 @@ describe.each(await testDatabases())("access to a school's improvement records o
     expect(headRaw).not.toContain("Winter report");
   });
 
-  it("shows a governor only the governors' sections, on the page and in the PDF, and the head only the head's", { timeout: 60_000 }, async () => {
-    const report = `${base()}/reports/${ids.shared}`;
-    const has = (text: string) => ({ head: text.includes(HEAD_ONLY), governors: text.includes(GOVERNORS_ONLY), everyone: text.includes(EVERYONE), authority: text.includes(AUTHORITY_ONLY) });
-    const governorPage = await (await get("governor", report)).text();
-    const headPage = await (await get("head", report)).text();
-    const adminPage_ = await (await get("admin", report)).text();
-    const governorPdf = pdfText(Buffer.from(await (await get("governor", `${report}/pdf`)).arrayBuffer()));
-    expect({ governorPage: has(governorPage), governorPdf: has(governorPdf), headPage: has(headPage), adminPage: has(adminPage_) }).toEqual({
-      governorPage: { head: false, governors: true, everyone: true, authority: false },
-      governorPdf: { head: false, governors: true, everyone: true, authority: false },
-      headPage: { head: true, governors: false, everyone: true, authority: false },
-      adminPage: { head: true, governors: true, everyone: true, authority: true },
-    });
-    // Nor the headings of the sections not addressed to them.
-    expect(governorPage).not.toContain("Staffing in confidence");
-    expect(governorPage).not.toContain("Category review for the authority");
-    expect(headPage).not.toContain("performance management");
-  });
+  it(
+    "shows a governor only the governors' sections, on the page and in the PDF, and the head only the head's",
+    { timeout: 60_000 },
+    async () => {
+      const report = `${base()}/reports/${ids.shared}`;
+      const has = (text: string) => ({
+        head: text.includes(HEAD_ONLY),
+        governors: text.includes(GOVERNORS_ONLY),
+        everyone: text.includes(EVERYONE),
+        authority: text.includes(AUTHORITY_ONLY),
+      });
+      const governorPage = await (await get("governor", report)).text();
+      const headPage = await (await get("head", report)).text();
+      const adminPage_ = await (await get("admin", report)).text();
+      const governorPdf = pdfText(Buffer.from(await (await get("governor", `${report}/pdf`)).arrayBuffer()));
+      expect({
+        governorPage: has(governorPage),
+        governorPdf: has(governorPdf),
+        headPage: has(headPage),
+        adminPage: has(adminPage_),
+      }).toEqual({
+        governorPage: { head: false, governors: true, everyone: true, authority: false },
+        governorPdf: { head: false, governors: true, everyone: true, authority: false },
+        headPage: { head: true, governors: false, everyone: true, authority: false },
+        adminPage: { head: true, governors: true, everyone: true, authority: true },
+      });
+      // Nor the headings of the sections not addressed to them.
+      expect(governorPage).not.toContain("Staffing in confidence");
+      expect(governorPage).not.toContain("Category review for the authority");
+      expect(headPage).not.toContain("performance management");
+    },
+  );
 
   it("counts in the audit log every read this test made, for the admin of the authority only", async () => {
     const total = async (role: Role, query = "") => {
-      const page = (await visible(await get(role, `/admin/audit${query}`))).replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+      const page = (await visible(await get(role, `/admin/audit${query}`)))
+        .replace(/<[^>]+>/g, " ")
+        .replace(/\s+/g, " ");
       return Number(/· (\d+) reads?\b/.exec(page)?.[1] ?? NaN);
     };
     expect(readsMade).toBeGreaterThan(10);

@@ -33,11 +33,18 @@ describe.each(await testDatabases())("school improvement services on $name", (da
   const db = () => handle.db;
 
   async function actor(person: { id: string; email: string; name: string }): Promise<CurrentActor> {
-    return { userId: person.id, user: { id: person.id, email: person.email, name: person.name }, grants: await getGrants(db(), person.id) };
+    return {
+      userId: person.id,
+      user: { id: person.id, email: person.email, name: person.name },
+      grants: await getGrants(db(), person.id),
+    };
   }
   const scopeOf = async (schoolId: string) => (await getSchoolScope(db(), schoolId, world.schoolYear))!;
   const notified = async (userId: string) =>
-    (await db().select().from(notifications).where(eq(notifications.userId, userId))).map((n) => ({ title: n.title, link: n.link }));
+    (await db().select().from(notifications).where(eq(notifications.userId, userId))).map((n) => ({
+      title: n.title,
+      link: n.link,
+    }));
 
   beforeAll(async () => {
     handle = await database.open();
@@ -63,7 +70,10 @@ describe.each(await testDatabases())("school improvement services on $name", (da
     expect(await shareReport(deps, sip, target)).toEqual({ ok: true });
     const link = `/schools/${scope.schoolId}/reports/${report.id}`;
     for (const person of [world.people.head, world.people.governor]) {
-      expect(await notified(person.id)).toContainEqual({ title: `New report on ${scope.name}: Autumn visit report`, link });
+      expect(await notified(person.id)).toContainEqual({
+        title: `New report on ${scope.name}: Autumn visit report`,
+        link,
+      });
       expect(sent.find((m) => m.to === person.email)?.text).toContain(`https://commons.example${link}`);
     }
     expect(await shareReport(deps, sip, target)).toMatchObject({ ok: false, status: 409 });
@@ -74,7 +84,13 @@ describe.each(await testDatabases())("school improvement services on $name", (da
     const scope = await scopeOf(world.schools.ours.id);
     const target = { scope, assignment: scope.assignment! };
     const visitDate = `${world.schoolYear.slice(0, 4)}-11-04`;
-    const logged = await logVisit(deps, sip, target, { visitDate, kind: "in_school", days: 1, purpose: "Autumn visit", allowOverspend: false });
+    const logged = await logVisit(deps, sip, target, {
+      visitDate,
+      kind: "in_school",
+      days: 1,
+      purpose: "Autumn visit",
+      allowOverspend: false,
+    });
     expect(logged).toMatchObject({ ok: true, recordId: expect.any(String) });
     const recordId = (logged as { recordId: string }).recordId;
     const link = `/schools/${scope.schoolId}/visits/${recordId}`;
@@ -82,10 +98,21 @@ describe.each(await testDatabases())("school improvement services on $name", (da
 
     const record = async () => ({ ...target, record: (await getVisitRecord(db(), target.assignment.id, recordId))! });
     const head = await actor(world.people.head);
-    expect(await savePreVisit(deps, head, await record(), { selfEvaluationUpdate: "Attendance is up.", questions: "Look at year 3." })).toEqual({ ok: true });
+    expect(
+      await savePreVisit(deps, head, await record(), {
+        selfEvaluationUpdate: "Attendance is up.",
+        questions: "Look at year 3.",
+      }),
+    ).toEqual({ ok: true });
     expect(await notified(world.people.sip.id)).toContainEqual({ title: "Pre-visit part completed", link });
 
-    const part = { performance: "Well.", keyFactors: "Leadership.", prioritiesAndTargets: "Attendance.", howToAchieve: "Family work.", agreedActions: "Calls." };
+    const part = {
+      performance: "Well.",
+      keyFactors: "Leadership.",
+      prioritiesAndTargets: "Attendance.",
+      howToAchieve: "Family work.",
+      agreedActions: "Calls.",
+    };
     expect(await completeVisitRecord(deps, head, await record(), part)).toMatchObject({ ok: false, status: 403 });
     expect(await completeVisitRecord(deps, sip, await record(), part)).toEqual({ ok: true });
     expect(await notified(world.people.head.id)).toContainEqual({ title: "Visit record complete", link });
@@ -94,16 +121,28 @@ describe.each(await testDatabases())("school improvement services on $name", (da
   it("proposes a brokered link (the partner's head is asked) and tells the SIP when that head consents", async () => {
     const sip = await actor(world.people.sip);
     const scope = await scopeOf(world.schools.ours.id);
-    const input = { priorityId: world.priorities.ours, partnerPriorityId: world.priorities.big, reason: "Their breakfast club moved attendance." };
+    const input = {
+      priorityId: world.priorities.ours,
+      partnerPriorityId: world.priorities.big,
+      reason: "Their breakfast club moved attendance.",
+    };
     const proposed = await proposeLink(deps, sip, { scope, year: world.schoolYear }, input);
     expect(proposed).toMatchObject({ ok: true });
     const proposalId = (proposed as { proposalId: string }).proposalId;
-    expect(await notified(world.people.bigHead.id)).toContainEqual({ title: "A School Improvement Partner would like to broker a link with your school", link: `/brokering/${proposalId}` });
+    expect(await notified(world.people.bigHead.id)).toContainEqual({
+      title: "A School Improvement Partner would like to broker a link with your school",
+      link: `/brokering/${proposalId}`,
+    });
 
     const partner = await scopeOf(world.schools.bigGain.id);
     const proposal = (await getProposal(db(), proposalId))!;
-    expect(await decideProposal(deps, await actor(world.people.bigHead), { proposal, partner }, "consented")).toEqual({ ok: true });
-    expect(await notified(world.people.sip.id)).toContainEqual({ title: `${partner.name} consented to a brokered link`, link: `/schools/${scope.schoolId}/brokering` });
+    expect(await decideProposal(deps, await actor(world.people.bigHead), { proposal, partner }, "consented")).toEqual({
+      ok: true,
+    });
+    expect(await notified(world.people.sip.id)).toContainEqual({
+      title: `${partner.name} consented to a brokered link`,
+      link: `/schools/${scope.schoolId}/brokering`,
+    });
   });
 
   it("a SIP's comment on the plan reaches the school's head in the app and by email", async () => {
@@ -111,22 +150,49 @@ describe.each(await testDatabases())("school improvement services on $name", (da
     const scope = await scopeOf(world.schools.ours.id);
     const plan = (await getPlan(db(), scope.schoolId, world.schoolYear))!;
     const school = (await getPlanSchool(db(), scope.schoolId))!;
-    const access = { actor: sip, scope, year: world.schoolYear, school, plan, canEdit: canEditPlan(sip, scope), canComment: canCommentOnPlan(sip, scope) };
-    const added = await addComment(deps, sip, access, { subjectKind: "priority", subjectId: world.priorities.ours, body: "What does the data say for year 5?" });
+    const access = {
+      actor: sip,
+      scope,
+      year: world.schoolYear,
+      school,
+      plan,
+      canEdit: canEditPlan(sip, scope),
+      canComment: canCommentOnPlan(sip, scope),
+    };
+    const added = await addComment(deps, sip, access, {
+      subjectKind: "priority",
+      subjectId: world.priorities.ours,
+      body: "What does the data say for year 5?",
+    });
     expect(added).toMatchObject({ ok: true });
     const rows = await db()
       .select()
       .from(notifications)
-      .where(and(eq(notifications.userId, world.people.head.id), eq(notifications.body, "What does the data say for year 5?")));
+      .where(
+        and(
+          eq(notifications.userId, world.people.head.id),
+          eq(notifications.body, "What does the data say for year 5?"),
+        ),
+      );
     expect(rows).toHaveLength(1);
-    expect(sent.find((m) => m.to === world.people.head.email && m.subject.endsWith("new feedback on your improvement plan"))).toBeTruthy();
+    expect(
+      sent.find((m) => m.to === world.people.head.email && m.subject.endsWith("new feedback on your improvement plan")),
+    ).toBeTruthy();
   });
 
   it("assigns only one of the authority's SIPs, as a field error otherwise", async () => {
     const admin = await actor(world.people.admin);
     const target = { authorityId: world.authority.id, year: world.schoolYear, schoolId: world.schools.unrelated.id };
-    expect(await assignSip(deps, admin, target, { sipUserId: world.people.head.id, dayBudget: 5 })).toMatchObject({ ok: false, field: "sipUserId" });
-    expect(await assignSip(deps, admin, target, { sipUserId: world.people.sip.id, dayBudget: 5 })).toEqual({ ok: true });
-    expect((await scopeOf(world.schools.unrelated.id)).assignment).toMatchObject({ sipUserId: world.people.sip.id, dayBudget: 5 });
+    expect(await assignSip(deps, admin, target, { sipUserId: world.people.head.id, dayBudget: 5 })).toMatchObject({
+      ok: false,
+      field: "sipUserId",
+    });
+    expect(await assignSip(deps, admin, target, { sipUserId: world.people.sip.id, dayBudget: 5 })).toEqual({
+      ok: true,
+    });
+    expect((await scopeOf(world.schools.unrelated.id)).assignment).toMatchObject({
+      sipUserId: world.people.sip.id,
+      dayBudget: 5,
+    });
   });
 });

@@ -55,10 +55,34 @@ describe.each(await testDatabases())("SIP deployment on $name", (database) => {
     victor = await makeUser(db, authorityId, [{ role: "sip" }], { name: "Victor Spare" });
     const head = await makeUser(db, authorityId, [{ role: "school_leader", schoolId: meadow.id }]);
     // Rosa: in Riverside, worked with Riverside Primary last year, 10 days capacity with 8 budgeted this year.
-    await saveSipProfile(db, { authorityId, userId: rosa.id, locality: "Riverside", capacityDays: 10, expertise: ["intensive"] });
-    await saveSipProfile(db, { authorityId, userId: victor.id, locality: "Northfield", capacityDays: 40, expertise: [] });
-    await assignSipToSchool(db, { authorityId, schoolId: riverside.id, sipUserId: rosa.id, schoolYear: previousSchoolYear(year), dayBudget: 5 });
-    await assignSipToSchool(db, { authorityId, schoolId: meadow.id, sipUserId: rosa.id, schoolYear: year, dayBudget: 8 });
+    await saveSipProfile(db, {
+      authorityId,
+      userId: rosa.id,
+      locality: "Riverside",
+      capacityDays: 10,
+      expertise: ["intensive"],
+    });
+    await saveSipProfile(db, {
+      authorityId,
+      userId: victor.id,
+      locality: "Northfield",
+      capacityDays: 40,
+      expertise: [],
+    });
+    await assignSipToSchool(db, {
+      authorityId,
+      schoolId: riverside.id,
+      sipUserId: rosa.id,
+      schoolYear: previousSchoolYear(year),
+      dayBudget: 5,
+    });
+    await assignSipToSchool(db, {
+      authorityId,
+      schoolId: meadow.id,
+      sipUserId: rosa.id,
+      schoolYear: year,
+      dayBudget: 8,
+    });
     admin = new TestClient(app.url);
     sipClient = new TestClient(app.url);
     headClient = new TestClient(app.url);
@@ -73,9 +97,15 @@ describe.each(await testDatabases())("SIP deployment on $name", (database) => {
       expect((await client.request("/admin/sips")).status).toBe(403);
       expect((await client.request(`/admin/sips/${spare.id}`)).status).toBe(403);
       expect((await client.request("/admin/sips/profiles")).status).toBe(403);
-      const res = await client.post(`/admin/sips/${spare.id}`, { intent: "assign", sipUserId: rosa.id, dayBudget: "5" });
+      const res = await client.post(`/admin/sips/${spare.id}`, {
+        intent: "assign",
+        sipUserId: rosa.id,
+        dayBudget: "5",
+      });
       expect(res.status).toBe(403);
-      expect((await client.post("/admin/sips?index", { universal: "1", targeted: "1", intensive: "1" })).status).toBe(403);
+      expect((await client.post("/admin/sips?index", { universal: "1", targeted: "1", intensive: "1" })).status).toBe(
+        403,
+      );
     }
     expect(await assignmentOf(spare.id)).toBeNull();
     expect((await getCategoryBudgets(app.services.db, authorityId)).universal).toBe(5);
@@ -102,7 +132,11 @@ describe.each(await testDatabases())("SIP deployment on $name", (database) => {
     const ok = await admin.post("/admin/sips?index", { universal: "4", targeted: "5.5", intensive: "7" });
     expect(ok.status).toBe(200);
     expect(await visible(ok)).toContain("The default budgets were saved.");
-    expect(await getCategoryBudgets(app.services.db, authorityId)).toEqual({ universal: 4, targeted: 5.5, intensive: 7 });
+    expect(await getCategoryBudgets(app.services.db, authorityId)).toEqual({
+      universal: 4,
+      targeted: 5.5,
+      intensive: 7,
+    });
   });
 
   it("ranks suggestions for an unassigned school and explains every criterion", async () => {
@@ -118,7 +152,9 @@ describe.each(await testDatabases())("SIP deployment on $name", (database) => {
     expect(rosaCard).toContain("Score 74 of 100");
     expect(rosaCard).toContain("Continuity (30 of 30): Worked with this school last year");
     expect(rosaCard).toContain("Locality (20 of 20): Works in Riverside, the school's locality");
-    expect(rosaCard).toContain("Experience (15 of 20): Has expertise in intensive support; has supported 1 school in intensive support before");
+    expect(rosaCard).toContain(
+      "Experience (15 of 20): Has expertise in intensive support; has supported 1 school in intensive support before",
+    );
     expect(rosaCard).toContain("Availability (9 of 30): 2 days of capacity left — not enough for a 7-day budget");
     const victorCard = html.slice(victorAt);
     expect(victorCard).toContain("Score 30 of 100");
@@ -128,7 +164,12 @@ describe.each(await testDatabases())("SIP deployment on $name", (database) => {
   });
 
   it("accepts a suggestion with the category's default budget, then refuses a second SIP", async () => {
-    const res = await admin.post(`/admin/sips/${riverside.id}`, { intent: "assign", source: "suggested", sipUserId: victor.id, dayBudget: "7" });
+    const res = await admin.post(`/admin/sips/${riverside.id}`, {
+      intent: "assign",
+      source: "suggested",
+      sipUserId: victor.id,
+      dayBudget: "7",
+    });
     expect(res.status).toBe(200);
     const html = await visible(res);
     expect(html).toContain("The SIP was assigned.");
@@ -138,25 +179,45 @@ describe.each(await testDatabases())("SIP deployment on $name", (database) => {
     const sips = await listSips(app.services.db, authorityId, year);
     expect(sips.find((s) => s.userId === victor.id)?.daysBudgeted).toBe(7);
 
-    const again = await admin.post(`/admin/sips/${riverside.id}`, { intent: "assign", source: "other", sipUserId: rosa.id, dayBudget: "5" });
+    const again = await admin.post(`/admin/sips/${riverside.id}`, {
+      intent: "assign",
+      source: "other",
+      sipUserId: rosa.id,
+      dayBudget: "5",
+    });
     expect(again.status).toBe(400);
     expect(await visible(again)).toContain("This school was given a SIP a moment ago.");
     expect((await assignmentOf(riverside.id))?.sipUserId).toBe(victor.id);
   });
 
   it("picks another SIP with its own budget, validating both and keeping the choice", async () => {
-    const bad = await admin.post(`/admin/sips/${spare.id}`, { intent: "assign", source: "other", sipUserId: rosa.id, dayBudget: "1.25" });
+    const bad = await admin.post(`/admin/sips/${spare.id}`, {
+      intent: "assign",
+      source: "other",
+      sipUserId: rosa.id,
+      dayBudget: "1.25",
+    });
     expect(bad.status).toBe(400);
     const html = await visible(bad);
     expect(html).toContain("Use whole or half days for the day budget, such as 4 or 4.5");
     expect(html).toMatch(new RegExp(`<option value="${rosa.id}" selected="">`));
     const stranger = await makeUser(app.services.db, authorityId, [{ role: "facilitator" }]);
-    const notSip = await admin.post(`/admin/sips/${spare.id}`, { intent: "assign", source: "other", sipUserId: stranger.id, dayBudget: "3" });
+    const notSip = await admin.post(`/admin/sips/${spare.id}`, {
+      intent: "assign",
+      source: "other",
+      sipUserId: stranger.id,
+      dayBudget: "3",
+    });
     expect(notSip.status).toBe(400);
     expect(await visible(notSip)).toContain("Choose one of your authority's SIPs");
     expect(await assignmentOf(spare.id)).toBeNull();
 
-    const ok = await admin.post(`/admin/sips/${spare.id}`, { intent: "assign", source: "other", sipUserId: rosa.id, dayBudget: "3.5" });
+    const ok = await admin.post(`/admin/sips/${spare.id}`, {
+      intent: "assign",
+      source: "other",
+      sipUserId: rosa.id,
+      dayBudget: "3.5",
+    });
     expect(ok.status).toBe(200);
     expect(await assignmentOf(spare.id)).toMatchObject({ sipUserId: rosa.id, dayBudget: 3.5 });
     const budget = await admin.post(`/admin/sips/${spare.id}`, { intent: "budget", dayBudget: "4.5" });
@@ -171,7 +232,17 @@ describe.each(await testDatabases())("SIP deployment on $name", (database) => {
     expect(await assignmentOf(spare.id)).toBeNull();
 
     const meadowAssignment = (await assignmentOf(meadow.id))!;
-    await logVisit(app.services.db, { assignmentId: meadowAssignment.id, visitDate: `${year.slice(0, 4)}-09-15`, kind: "preparation", days: 0.5, purpose: "Reading" }, { allowOverspend: false });
+    await logVisit(
+      app.services.db,
+      {
+        assignmentId: meadowAssignment.id,
+        visitDate: `${year.slice(0, 4)}-09-15`,
+        kind: "preparation",
+        days: 0.5,
+        purpose: "Reading",
+      },
+      { allowOverspend: false },
+    );
     const refused = await admin.post(`/admin/sips/${meadow.id}`, { intent: "unassign" });
     expect(refused.status).toBe(400);
     expect(await visible(refused)).toContain("cannot be removed without losing that work");
@@ -179,7 +250,13 @@ describe.each(await testDatabases())("SIP deployment on $name", (database) => {
   });
 
   it("does not unassign a SIP who has written a report, even with no time logged (the report would be deleted with it)", async () => {
-    await assignSipToSchool(app.services.db, { authorityId, schoolId: spare.id, sipUserId: rosa.id, schoolYear: year, dayBudget: 2 });
+    await assignSipToSchool(app.services.db, {
+      authorityId,
+      schoolId: spare.id,
+      sipUserId: rosa.id,
+      schoolYear: year,
+      dayBudget: 2,
+    });
     const assignment = (await assignmentOf(spare.id))!;
     await createReport(app.services.db, { assignmentId: assignment.id, title: "Autumn report", sections: [] });
     const refused = await admin.post(`/admin/sips/${spare.id}`, { intent: "unassign" });
@@ -191,16 +268,28 @@ describe.each(await testDatabases())("SIP deployment on $name", (database) => {
   it("does not show another authority's school", async () => {
     const other = await makeAuthority(app.services.db, 1);
     expect((await admin.request(`/admin/sips/${other.schools[0].id}`)).status).toBe(404);
-    expect((await admin.post(`/admin/sips/${other.schools[0].id}`, { intent: "assign", sipUserId: rosa.id, dayBudget: "2" })).status).toBe(404);
+    expect(
+      (await admin.post(`/admin/sips/${other.schools[0].id}`, { intent: "assign", sipUserId: rosa.id, dayBudget: "2" }))
+        .status,
+    ).toBe(404);
   });
 
   it("saves a SIP profile, validating capacity", async () => {
-    const bad = await admin.post("/admin/sips/profiles", { userId: victor.id, locality: "Hollin Moor", capacityDays: "0" });
+    const bad = await admin.post("/admin/sips/profiles", {
+      userId: victor.id,
+      locality: "Hollin Moor",
+      capacityDays: "0",
+    });
     expect(bad.status).toBe(400);
     const html = await visible(bad);
     expect(html).toContain("Their capacity must be at least half a day");
     expect(html).toMatch(/<input[^>]*name="locality"[^>]*value="Hollin Moor"/);
-    const ok = await admin.post("/admin/sips/profiles", { userId: victor.id, locality: "Hollin Moor", capacityDays: "25", expertise: "targeted" });
+    const ok = await admin.post("/admin/sips/profiles", {
+      userId: victor.id,
+      locality: "Hollin Moor",
+      capacityDays: "25",
+      expertise: "targeted",
+    });
     expect(ok.status).toBe(200);
     const victorNow = (await listSips(app.services.db, authorityId, year)).find((s) => s.userId === victor.id);
     expect(victorNow).toMatchObject({ locality: "Hollin Moor", capacityDays: 25, expertise: ["targeted"] });

@@ -34,7 +34,17 @@ describe.each(await testDatabases())("the trust survey on $name", (database) => 
     expect((await client.signIn(email, TEST_PASSWORD)).status).toBe(302);
     return client;
   };
-  type SurveyData = { rounds: Array<{ id: string; round: string; responses: number; stillNeeded: number; canAnswer: boolean; answeredByMe: boolean; facets: unknown }> };
+  type SurveyData = {
+    rounds: Array<{
+      id: string;
+      round: string;
+      responses: number;
+      stillNeeded: number;
+      canAnswer: boolean;
+      answeredByMe: boolean;
+      facets: unknown;
+    }>;
+  };
   const loaderData = async (client: TestClient) => {
     const res = await client.request(dataPath);
     expect(res.status).toBe(200);
@@ -46,10 +56,22 @@ describe.each(await testDatabases())("the trust survey on $name", (database) => 
     app = await startTestApp(await database.open());
     const { db } = app.services;
     const { authority, schools } = await makeAuthority(db, 7);
-    const leaderUsers = await Promise.all(leaderNames.map((name, i) => makeUser(db, authority.id, [{ role: "school_leader", schoolId: schools[i].id }], { name })));
+    const leaderUsers = await Promise.all(
+      leaderNames.map((name, i) =>
+        makeUser(db, authority.id, [{ role: "school_leader", schoolId: schools[i].id }], { name }),
+      ),
+    );
     const fay = await makeUser(db, authority.id, [{ role: "facilitator" }], { name: "Fay Facilitator" });
-    const stranger = await makeUser(db, authority.id, [{ role: "school_leader", schoolId: schools[6].id }], { name: "Sol Stranger" });
-    const cohort = await createCohort(db, { authorityId: authority.id, name: "Survey Cohort", schoolYear: schoolYearOf(new Date()), facilitatorIds: [fay.id], leaderIds: leaderUsers.map((u) => u.id) });
+    const stranger = await makeUser(db, authority.id, [{ role: "school_leader", schoolId: schools[6].id }], {
+      name: "Sol Stranger",
+    });
+    const cohort = await createCohort(db, {
+      authorityId: authority.id,
+      name: "Survey Cohort",
+      schoolYear: schoolYearOf(new Date()),
+      facilitatorIds: [fay.id],
+      leaderIds: leaderUsers.map((u) => u.id),
+    });
     path = `/cohorts/${cohort.id}/survey`;
     dataPath = `${path}?_data=${encodeURIComponent("routes/cohorts.$cohortId.survey")}`;
     facilitator = await signedIn(fay.email);
@@ -72,7 +94,10 @@ describe.each(await testDatabases())("the trust survey on $name", (database) => 
     const res = await facilitator.post(path, { intent: "open", round: "start" });
     expect(res.status).toBe(200);
     expect(await visible(res)).toContain("The start of year round is open.");
-    const [round] = await app.services.db.select().from(trustSurveyRounds).where(sql`${trustSurveyRounds.cohortId} = ${path.split("/")[2]}`);
+    const [round] = await app.services.db
+      .select()
+      .from(trustSurveyRounds)
+      .where(sql`${trustSurveyRounds.cohortId} = ${path.split("/")[2]}`);
     roundId = round.id;
     expect((await facilitator.post(path, answers(5, { roundId }))).status).toBe(403);
     // A second round cannot open while this one is open.
@@ -127,7 +152,12 @@ describe.each(await testDatabases())("the trust survey on $name", (database) => 
   it("shows each facet's distribution and mean once 5 have answered, and the chart with a table", async () => {
     expect((await leaders[4].post(path, answers(1, { roundId }))).status).toBe(200);
     const { data } = await loaderData(leaders[5]);
-    const facets = data.rounds[0].facets as Array<{ facet: string; distribution: number[]; total: number; mean: number }>;
+    const facets = data.rounds[0].facets as Array<{
+      facet: string;
+      distribution: number[];
+      total: number;
+      mean: number;
+    }>;
     expect(facets).toHaveLength(6);
     // Two statements per facet: 2 leaders said 5, 2 said 3 and 1 said 1 to both.
     for (const f of facets) {
@@ -150,7 +180,9 @@ describe.each(await testDatabases())("the trust survey on $name", (database) => 
   it("keeps answers unlinkable: no person, time or order in the answers table", async () => {
     const { db } = app.services;
     const columns = rowsOf(
-      await db.execute(sql`select column_name from information_schema.columns where table_name = 'trust_survey_answers' order by column_name`),
+      await db.execute(
+        sql`select column_name from information_schema.columns where table_name = 'trust_survey_answers' order by column_name`,
+      ),
     ).map((r) => r.column_name);
     expect(columns).toEqual(["facet", "id", "item", "round_id", "value"]);
     const references = rowsOf(
@@ -161,7 +193,9 @@ describe.each(await testDatabases())("the trust survey on $name", (database) => 
     ).map((r) => r.table_name);
     expect(references).toEqual(["trust_survey_rounds"]);
     // Stored order is shuffled within each response: the first response's rows are not in statement order.
-    const stored = rowsOf(await db.execute(sql`select item from trust_survey_answers where round_id = ${roundId} order by ctid`)).map((r) => r.item);
+    const stored = rowsOf(
+      await db.execute(sql`select item from trust_survey_answers where round_id = ${roundId} order by ctid`),
+    ).map((r) => r.item);
     expect(stored).toHaveLength(5 * surveyItems.length);
     expect(stored.slice(0, surveyItems.length)).not.toEqual(surveyItems.map((i) => i.id));
   });
@@ -169,11 +203,15 @@ describe.each(await testDatabases())("the trust survey on $name", (database) => 
   it("closes a round (facilitators only), reshuffles its answers, and refuses answers after", async () => {
     expect((await leaders[0].post(path, { intent: "close", roundId })).status).toBe(403);
     const { db } = app.services;
-    const before = rowsOf(await db.execute(sql`select item, value from trust_survey_answers where round_id = ${roundId} order by ctid`));
+    const before = rowsOf(
+      await db.execute(sql`select item, value from trust_survey_answers where round_id = ${roundId} order by ctid`),
+    );
     const res = await facilitator.post(path, { intent: "close", roundId });
     expect(res.status).toBe(200);
     expect(await visible(res)).toContain("The round is closed.");
-    const after = rowsOf(await db.execute(sql`select item, value from trust_survey_answers where round_id = ${roundId} order by ctid`));
+    const after = rowsOf(
+      await db.execute(sql`select item, value from trust_survey_answers where round_id = ${roundId} order by ctid`),
+    );
     const key = (rows: Array<Record<string, unknown>>) => rows.map((r) => `${r.item}:${r.value}`);
     expect(key(after).sort()).toEqual(key(before).sort());
     expect(key(after)).not.toEqual(key(before));

@@ -26,9 +26,24 @@ describe.each(await testDatabases())("SIP visits, visit records and the audit lo
   const visitsPath = () => `/schools/${schoolId}/visits`;
   const recordPath = () => `/schools/${schoolId}/visits/${recordId}`;
   const logTime = (client: TestClient, fields: Record<string, string>) =>
-    client.post(visitsPath(), { intent: "log", visitDate: inYear("10-06"), kind: "in_school", days: "1", purpose: "Autumn review", ...fields });
-  const visitCount = async () => Number((await app.services.db.select({ n: count() }).from(sipVisits).where(eq(sipVisits.assignmentId, assignmentId)))[0].n);
-  const auditRows = () => app.services.db.select().from(auditLog).where(and(eq(auditLog.authorityId, authorityId), eq(auditLog.resourceId, recordId)));
+    client.post(visitsPath(), {
+      intent: "log",
+      visitDate: inYear("10-06"),
+      kind: "in_school",
+      days: "1",
+      purpose: "Autumn review",
+      ...fields,
+    });
+  const visitCount = async () =>
+    Number(
+      (await app.services.db.select({ n: count() }).from(sipVisits).where(eq(sipVisits.assignmentId, assignmentId)))[0]
+        .n,
+    );
+  const auditRows = () =>
+    app.services.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.authorityId, authorityId), eq(auditLog.resourceId, recordId)));
 
   beforeAll(async () => {
     app = await startTestApp(await database.open());
@@ -45,7 +60,13 @@ describe.each(await testDatabases())("SIP visits, visit records and the audit lo
       admin: await makeUser(db, authorityId, [{ role: "authority_admin" }], { name: "Ada Admin" }),
     };
     headId = people.head.id;
-    const assignment = await assignSipToSchool(db, { authorityId, schoolId, sipUserId: people.sip.id, schoolYear: year, dayBudget: 2 });
+    const assignment = await assignSipToSchool(db, {
+      authorityId,
+      schoolId,
+      sipUserId: people.sip.id,
+      schoolYear: year,
+      dayBudget: 2,
+    });
     assignmentId = assignment.id;
     for (const [key, person] of Object.entries(people)) {
       const client = new TestClient(app.url);
@@ -62,7 +83,10 @@ describe.each(await testDatabases())("SIP visits, visit records and the audit lo
     expect(page).toContain("1 day logged.");
     expect(page).toContain("1 of 2 days used");
     expect(page).toContain("1 day left of the 2-day budget.");
-    const [record] = await app.services.db.select().from(visitRecords).where(eq(visitRecords.assignmentId, assignmentId));
+    const [record] = await app.services.db
+      .select()
+      .from(visitRecords)
+      .where(eq(visitRecords.assignmentId, assignmentId));
     expect(record).toMatchObject({ visitDate: inYear("10-06"), preSubmittedAt: null, completedAt: null });
     recordId = record.id;
     expect(page).toMatch(/Visit of \d+ October \d{4} · Awaiting the school/);
@@ -95,7 +119,12 @@ describe.each(await testDatabases())("SIP visits, visit records and the audit lo
     expect(html).toMatch(/<option value="report_writing" selected="">/);
     expect(await visitCount()).toBe(before);
 
-    const confirmed = await logTime(clients.sip, { kind: "report_writing", days: "1.5", purpose: "Autumn report", confirmOverspend: "on" });
+    const confirmed = await logTime(clients.sip, {
+      kind: "report_writing",
+      days: "1.5",
+      purpose: "Autumn report",
+      confirmOverspend: "on",
+    });
     expect(confirmed.status).toBe(200);
     expect(await text(confirmed)).toContain("2.5 of 2 days used");
     expect(await visitCount()).toBe(before + 1);
@@ -121,30 +150,68 @@ describe.each(await testDatabases())("SIP visits, visit records and the audit lo
       expect((await outsider.request(visitsPath())).status).toBe(404);
       expect((await outsider.request(recordPath())).status).toBe(404);
       expect((await logTime(outsider, {})).status).toBe(404);
-      expect((await outsider.post(recordPath(), { intent: "pre", selfEvaluationUpdate: "xxx", questions: "yyy" })).status).toBe(404);
+      expect(
+        (await outsider.post(recordPath(), { intent: "pre", selfEvaluationUpdate: "xxx", questions: "yyy" })).status,
+      ).toBe(404);
     }
     // A record id under another school is not found either.
     expect((await clients.otherHead.request(`/schools/${otherSchoolId}/visits/${recordId}`)).status).toBe(404);
   });
 
   it("runs the two-part record: the school first, then the SIP", async () => {
-    const early = await clients.sip.post(recordPath(), { intent: "visit", performance: "Good", keyFactors: "Staff", prioritiesAndTargets: "Reading", howToAchieve: "Training", agreedActions: "Plan" });
+    const early = await clients.sip.post(recordPath(), {
+      intent: "visit",
+      performance: "Good",
+      keyFactors: "Staff",
+      prioritiesAndTargets: "Reading",
+      howToAchieve: "Training",
+      agreedActions: "Plan",
+    });
     expect(early.status).toBe(400);
     expect(await text(early)).toContain("You can write this part once the school has completed its pre-visit part.");
-    expect((await clients.sip.post(recordPath(), { intent: "pre", selfEvaluationUpdate: "Not mine", questions: "Not mine" })).status).toBe(403);
+    expect(
+      (await clients.sip.post(recordPath(), { intent: "pre", selfEvaluationUpdate: "Not mine", questions: "Not mine" }))
+        .status,
+    ).toBe(403);
 
-    const empty = await clients.head.post(recordPath(), { intent: "pre", selfEvaluationUpdate: "Attendance is up 2 points", questions: "" });
+    const empty = await clients.head.post(recordPath(), {
+      intent: "pre",
+      selfEvaluationUpdate: "Attendance is up 2 points",
+      questions: "",
+    });
     expect(empty.status).toBe(400);
     const emptyHtml = await visible(empty);
     expect(emptyHtml).toContain("Write the questions you want the SIP to look at");
     expect(emptyHtml).toContain("Attendance is up 2 points</textarea>");
 
-    const pre = await clients.head.post(recordPath(), { intent: "pre", selfEvaluationUpdate: "Attendance is up 2 points", questions: "Is our Year 9 mentoring working?" });
+    const pre = await clients.head.post(recordPath(), {
+      intent: "pre",
+      selfEvaluationUpdate: "Attendance is up 2 points",
+      questions: "Is our Year 9 mentoring working?",
+    });
     expect(pre.status).toBe(200);
     expect(await text(pre)).toContain("Awaiting the SIP");
-    expect((await clients.head.post(recordPath(), { intent: "visit", performance: "Mine", keyFactors: "x", prioritiesAndTargets: "x", howToAchieve: "x", agreedActions: "x" })).status).toBe(403);
+    expect(
+      (
+        await clients.head.post(recordPath(), {
+          intent: "visit",
+          performance: "Mine",
+          keyFactors: "x",
+          prioritiesAndTargets: "x",
+          howToAchieve: "x",
+          agreedActions: "x",
+        })
+      ).status,
+    ).toBe(403);
 
-    const missing = await clients.sip.post(recordPath(), { intent: "visit", performance: "Improving steadily", keyFactors: "", prioritiesAndTargets: "", howToAchieve: "", agreedActions: "" });
+    const missing = await clients.sip.post(recordPath(), {
+      intent: "visit",
+      performance: "Improving steadily",
+      keyFactors: "",
+      prioritiesAndTargets: "",
+      howToAchieve: "",
+      agreedActions: "",
+    });
     expect(missing.status).toBe(400);
     expect(await visible(missing)).toContain("Answer: what are the key factors?");
     const done = await clients.sip.post(recordPath(), {
@@ -164,18 +231,25 @@ describe.each(await testDatabases())("SIP visits, visit records and the audit lo
     expect(stored.completedAt).not.toBeNull();
     expect(stored.preSubmittedBy).toBe(headId);
 
-    const late = await clients.head.post(recordPath(), { intent: "pre", selfEvaluationUpdate: "Changed my mind", questions: "Too late?" });
+    const late = await clients.head.post(recordPath(), {
+      intent: "pre",
+      selfEvaluationUpdate: "Changed my mind",
+      questions: "Too late?",
+    });
     expect(late.status).toBe(400);
     expect(await visible(late)).toContain("This record is complete and can no longer be changed.");
   });
 
   it("writes an audit row for every read of a visit record, and none for refused ones", async () => {
     const before = (await auditRows()).length;
-    for (const reader of [clients.head, clients.sip, clients.admin]) expect((await reader.request(recordPath())).status).toBe(200);
+    for (const reader of [clients.head, clients.sip, clients.admin])
+      expect((await reader.request(recordPath())).status).toBe(200);
     expect((await clients.governor.request(recordPath())).status).toBe(404);
     const rows = await auditRows();
     expect(rows).toHaveLength(before + 3);
-    expect(rows.every((r) => r.action === "read" && r.resourceKind === "visit_record" && r.schoolId === schoolId)).toBe(true);
+    expect(rows.every((r) => r.action === "read" && r.resourceKind === "visit_record" && r.schoolId === schoolId)).toBe(
+      true,
+    );
     expect(new Set(rows.slice(-3).map((r) => r.actorId)).has(headId)).toBe(true);
   });
 
@@ -190,7 +264,13 @@ describe.each(await testDatabases())("SIP visits, visit records and the audit lo
 
     const existing = (await auditRows()).length;
     for (let i = 0; i < 60 - existing; i++) {
-      await recordRead(app.services.db, { authorityId, actorId: headId, resourceKind: "visit_record", resourceId: recordId, schoolId });
+      await recordRead(app.services.db, {
+        authorityId,
+        actorId: headId,
+        resourceKind: "visit_record",
+        resourceId: recordId,
+        schoolId,
+      });
     }
     const first = await text(await clients.admin.request(`/admin/audit?school=${schoolId}`));
     expect(first).toContain("Page 1 of 2 · 60 reads");

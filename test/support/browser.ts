@@ -93,7 +93,8 @@ export async function openPerson(baseUrl: string): Promise<Person> {
  */
 export function expectNoBrowserErrors(person: Person, expectedStatuses: number[] = []) {
   const unexpected = person.errors.filter(
-    (e) => !expectedStatuses.some((s) => e.includes(`Failed to load resource: the server responded with a status of ${s} `)),
+    (e) =>
+      !expectedStatuses.some((s) => e.includes(`Failed to load resource: the server responded with a status of ${s} `)),
   );
   person.errors.length = 0;
   expect(unexpected, "the browser logged errors").toEqual([]);
@@ -153,6 +154,9 @@ export async function seriousAxeViolations(page: Page): Promise<string[]> {
   return results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .flatMap((v) =>
-      v.nodes.map((n) => `[${v.impact}] ${v.id}: ${v.help}\n    at ${n.target.join(" ")}\n    ${n.failureSummary?.replace(/\n/g, "\n    ")}`),
+      v.nodes.map(
+        (n) =>
+          `[${v.impact}] ${v.id}: ${v.help}\n    at ${n.target.join(" ")}\n    ${n.failureSummary?.replace(/\n/g, "\n    ")}`,
+      ),
     );
 }

@@ -4,7 +4,8 @@ import { cohortSessions } from "../../db/schema/index";
 import { schoolYearOf } from "../../app/kernel/school-year";
 import { makeAuthority, makeUser } from "./factories";
 
-export type WorldRole = "member" | "leader" | "facilitator" | "sip" | "otherFacilitator" | "otherSip" | "admin" | "governor" | "outsider";
+export type WorldRole =
+  "member" | "leader" | "facilitator" | "sip" | "otherFacilitator" | "otherSip" | "admin" | "governor" | "outsider";
 
 /**
  * One person per way of relating to a cohort and its community "Riverside":
@@ -17,7 +18,9 @@ export async function makeCohortWorld(db: Database) {
   const { authority, schools } = await makeAuthority(db, 4);
   const other = await makeAuthority(db, 1);
   const schoolYear = schoolYearOf(new Date());
-  const at = (role: Parameters<typeof makeUser>[2][number]["role"], schoolId: string | null = null) => [{ role, schoolId }];
+  const at = (role: Parameters<typeof makeUser>[2][number]["role"], schoolId: string | null = null) => [
+    { role, schoolId },
+  ];
   const people = {
     member: await makeUser(db, authority.id, at("school_leader", schools[0].id), { name: "Ada Member" }),
     leader: await makeUser(db, authority.id, at("school_leader", schools[2].id), { name: "Cal Leader" }),
@@ -27,7 +30,9 @@ export async function makeCohortWorld(db: Database) {
     otherSip: await makeUser(db, authority.id, at("sip"), { name: "Oscar Partner" }),
     admin: await makeUser(db, authority.id, at("authority_admin"), { name: "Alma Admin" }),
     governor: await makeUser(db, authority.id, at("governor", schools[0].id), { name: "Gil Governor" }),
-    outsider: await makeUser(db, other.authority.id, at("school_leader", other.schools[0].id), { name: "Otto Outsider" }),
+    outsider: await makeUser(db, other.authority.id, at("school_leader", other.schools[0].id), {
+      name: "Otto Outsider",
+    }),
   } satisfies Record<WorldRole, unknown>;
   const ben = await makeUser(db, authority.id, at("school_leader", schools[1].id), { name: "Ben Member" });
   const cohort = await createCohort(db, {
@@ -37,9 +42,18 @@ export async function makeCohortWorld(db: Database) {
     facilitatorIds: [people.facilitator.id],
     leaderIds: [people.member.id, ben.id, people.leader.id],
   });
-  const community = await createCommunity(db, { cohortId: cohort.id, name: "Riverside", memberIds: [people.member.id, ben.id] });
+  const community = await createCommunity(db, {
+    cohortId: cohort.id,
+    name: "Riverside",
+    memberIds: [people.member.id, ben.id],
+  });
   await assignSip(db, { authorityId: authority.id, sipUserId: people.sip.id, schoolIds: [schools[0].id], schoolYear });
-  await assignSip(db, { authorityId: authority.id, sipUserId: people.otherSip.id, schoolIds: [schools[3].id], schoolYear });
+  await assignSip(db, {
+    authorityId: authority.id,
+    sipUserId: people.otherSip.id,
+    schoolIds: [schools[3].id],
+    schoolYear,
+  });
   return { authority, schools, people, ben, cohortId: cohort.id, communityId: community.id, schoolYear };
 }
 

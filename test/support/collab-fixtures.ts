@@ -27,17 +27,38 @@ import { postgresAdminUrl, postgresAvailable } from "./services";
 /** Members a and b (leaders of schools 0 and 1), an outsider (school 2), a SIP of school 0 this year. */
 export async function makeCommunity(db: Database) {
   const { authority, schools } = await makeAuthority(db, 3);
-  const a = await makeUser(db, authority.id, [{ role: "school_leader", schoolId: schools[0].id }], { name: "Ada Member" });
-  const b = await makeUser(db, authority.id, [{ role: "school_leader", schoolId: schools[1].id }], { name: "Ben Member" });
-  const outsider = await makeUser(db, authority.id, [{ role: "school_leader", schoolId: schools[2].id }], { name: "Otto Outsider" });
+  const a = await makeUser(db, authority.id, [{ role: "school_leader", schoolId: schools[0].id }], {
+    name: "Ada Member",
+  });
+  const b = await makeUser(db, authority.id, [{ role: "school_leader", schoolId: schools[1].id }], {
+    name: "Ben Member",
+  });
+  const outsider = await makeUser(db, authority.id, [{ role: "school_leader", schoolId: schools[2].id }], {
+    name: "Otto Outsider",
+  });
   const sip = await makeUser(db, authority.id, [{ role: "sip" }], { name: "Sam Partner" });
   const schoolYear = schoolYearOf(new Date());
-  const cohort = await createCohort(db, { authorityId: authority.id, name: "Cohort", schoolYear, facilitatorIds: [], leaderIds: [a.id, b.id, outsider.id] });
+  const cohort = await createCohort(db, {
+    authorityId: authority.id,
+    name: "Cohort",
+    schoolYear,
+    facilitatorIds: [],
+    leaderIds: [a.id, b.id, outsider.id],
+  });
   const community = await createCommunity(db, { cohortId: cohort.id, name: "Community", memberIds: [a.id, b.id] });
   await assignSip(db, { authorityId: authority.id, sipUserId: sip.id, schoolIds: [schools[0].id], schoolYear });
   /** Another community of the same members: a fresh set of documents. */
-  const another = async () => (await createCommunity(db, { cohortId: cohort.id, name: "Another", memberIds: [a.id, b.id] })).id;
-  return { authority, schools, cohort, community, users: { a, b, outsider, sip }, docName: documentName("inquiry", community.id), another };
+  const another = async () =>
+    (await createCommunity(db, { cohortId: cohort.id, name: "Another", memberIds: [a.id, b.id] })).id;
+  return {
+    authority,
+    schools,
+    cohort,
+    community,
+    users: { a, b, outsider, sip },
+    docName: documentName("inquiry", community.id),
+    another,
+  };
 }
 
 /** Signs in over HTTP and returns the Cookie header a browser would send. */
@@ -51,7 +72,12 @@ export async function signIn(baseUrl: string, email: string): Promise<string> {
 export const collabUrl = (baseUrl: string, docName: string) => `${baseUrl.replace(/^http/, "ws")}/collab/${docName}`;
 
 /** The unmodified y-websocket client at any base URL (a child process, or an app restarted on a port). */
-export function connectAt(baseUrl: string, docName: string, cookie: string, opts: { saved?: boolean; doc?: Y.Doc } = {}) {
+export function connectAt(
+  baseUrl: string,
+  docName: string,
+  cookie: string,
+  opts: { saved?: boolean; doc?: Y.Doc } = {},
+) {
   const doc = opts.doc ?? new Y.Doc();
   const provider = new WebsocketProvider(`${baseUrl.replace(/^http/, "ws")}/collab`, docName, doc, {
     WebSocketPolyfill: browserLikeSocket({ cookie, origin: baseUrl }) as unknown as typeof globalThis.WebSocket,

@@ -7,13 +7,20 @@ import type { RunningCommons } from "../../server/start";
 export function browserLikeSocket(headers: { cookie?: string; origin?: string }) {
   return class extends WebSocket {
     constructor(url: string, protocols?: string | string[]) {
-      super(url, protocols, { headers: { ...(headers.cookie ? { Cookie: headers.cookie } : {}), Origin: headers.origin ?? "" } });
+      super(url, protocols, {
+        headers: { ...(headers.cookie ? { Cookie: headers.cookie } : {}), Origin: headers.origin ?? "" },
+      });
     }
   };
 }
 
 /** The standard y-websocket client, unmodified, connected to our server as a signed-in person. */
-export function connectProvider(app: RunningCommons, docName: string, cookie: string, opts: { params?: Record<string, string>; doc?: Y.Doc } = {}) {
+export function connectProvider(
+  app: RunningCommons,
+  docName: string,
+  cookie: string,
+  opts: { params?: Record<string, string>; doc?: Y.Doc } = {},
+) {
   const base = app.url.replace(/^http/, "ws") + "/collab";
   const doc = opts.doc ?? new Y.Doc();
   const provider = new WebsocketProvider(base, docName, doc, {

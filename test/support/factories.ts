@@ -53,12 +53,22 @@ export async function makeUser(
  */
 export async function makeCommunityWithPeople(db: Database) {
   const { authority, schools } = await makeAuthority(db, 2);
-  const ada = await makeUser(db, authority.id, [{ role: "school_leader", schoolId: schools[0].id }], { name: "Ada Member" });
-  const ben = await makeUser(db, authority.id, [{ role: "school_leader", schoolId: schools[1].id }], { name: "Ben Member" });
+  const ada = await makeUser(db, authority.id, [{ role: "school_leader", schoolId: schools[0].id }], {
+    name: "Ada Member",
+  });
+  const ben = await makeUser(db, authority.id, [{ role: "school_leader", schoolId: schools[1].id }], {
+    name: "Ben Member",
+  });
   const fay = await makeUser(db, authority.id, [{ role: "facilitator" }], { name: "Fay Facilitator" });
   const sam = await makeUser(db, authority.id, [{ role: "sip" }], { name: "Sam Partner" });
   const schoolYear = schoolYearOf(new Date());
-  const cohort = await createCohort(db, { authorityId: authority.id, name: "Cohort One", schoolYear, facilitatorIds: [fay.id], leaderIds: [ada.id, ben.id] });
+  const cohort = await createCohort(db, {
+    authorityId: authority.id,
+    name: "Cohort One",
+    schoolYear,
+    facilitatorIds: [fay.id],
+    leaderIds: [ada.id, ben.id],
+  });
   const community = await createCommunity(db, { cohortId: cohort.id, name: "Riverside", memberIds: [ada.id, ben.id] });
   await assignSip(db, { authorityId: authority.id, sipUserId: sam.id, schoolIds: [schools[0].id], schoolYear });
   return { authority, schools, cohort, community, people: { ada, ben, fay, sam } };

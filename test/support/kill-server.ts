@@ -30,7 +30,11 @@ function groupAlive(pgid: number) {
 }
 
 /** Starts Commons on `port` and resolves once /healthz answers 200. */
-export async function startChildServer(port: number, env: Record<string, string>, timeoutMs = 45_000): Promise<ChildServer> {
+export async function startChildServer(
+  port: number,
+  env: Record<string, string>,
+  timeoutMs = 45_000,
+): Promise<ChildServer> {
   // As `npm run serve` starts it: one node process (tsx as a loader, not a wrapper process).
   const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
     cwd: ROOT,
@@ -59,7 +63,8 @@ export async function startChildServer(port: number, env: Record<string, string>
       await exited;
     }
     // A PGlite folder's lock counts as free only once every process of the group is reaped.
-    for (const end = Date.now() + 10_000; groupAlive(child.pid!) && Date.now() < end; ) await new Promise((r) => setTimeout(r, 20));
+    for (const end = Date.now() + 10_000; groupAlive(child.pid!) && Date.now() < end;)
+      await new Promise((r) => setTimeout(r, 20));
   };
   const deadline = Date.now() + timeoutMs;
   for (;;) {

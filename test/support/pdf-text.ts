@@ -37,10 +37,13 @@ const utf16 = (hex: string) => String.fromCharCode(...(hex.match(/.{4}/g) ?? [])
 function parseCmap(cmap: string): Map<number, string> {
   const map = new Map<number, string>();
   for (const block of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
-    for (const [, src, dst] of block[1].matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g)) map.set(parseInt(src, 16), utf16(dst));
+    for (const [, src, dst] of block[1].matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g))
+      map.set(parseInt(src, 16), utf16(dst));
   }
   for (const block of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
-    for (const [, lo, hi, dst, list] of block[1].matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(?:<([0-9A-Fa-f]+)>|\[([^\]]*)\])/g)) {
+    for (const [, lo, hi, dst, list] of block[1].matchAll(
+      /<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(?:<([0-9A-Fa-f]+)>|\[([^\]]*)\])/g,
+    )) {
       const from = parseInt(lo, 16);
       const to = parseInt(hi, 16);
       const items = list ? [...list.matchAll(/<([0-9A-Fa-f]+)>/g)].map((m) => m[1]) : null;
@@ -65,7 +68,9 @@ export function pdfText(pdf: Buffer): string {
   const pages: string[] = [];
   for (const obj of objects.values()) {
     if (!/\/Type \/Page\b(?!s)/.test(obj.dict)) continue;
-    const fonts = new Map([...(/\/Font <<([^>]*)>>/.exec(obj.dict)?.[1] ?? "").matchAll(/\/(\S+) (\d+) 0 R/g)].map((m) => [m[1], m[2]]));
+    const fonts = new Map(
+      [...(/\/Font <<([^>]*)>>/.exec(obj.dict)?.[1] ?? "").matchAll(/\/(\S+) (\d+) 0 R/g)].map((m) => [m[1], m[2]]),
+    );
     const contents = [...(/\/Contents (?:\[([^\]]*)\]|(\d+) 0 R)/.exec(obj.dict) ?? [])].slice(1).join(" ");
     let out = "";
     for (const [, ref] of contents.matchAll(/(\d+)(?: 0 R)?/g)) {

@@ -30,6 +30,7 @@ export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export function chromiumAvailable(): boolean {
   if (inCI) return true;
   const ok = existsSync(chromiumPath);
-  if (!ok) console.warn(`Chromium is not installed at ${chromiumPath}: browser tests are skipped (apt-get install chromium).`);
+  if (!ok)
+    console.warn(`Chromium is not installed at ${chromiumPath}: browser tests are skipped (apt-get install chromium).`);
   return ok;
 }

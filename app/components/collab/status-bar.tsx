@@ -12,11 +12,25 @@ const labels: Record<SaveStatus, { text: string; tone: string }> = {
 };
 
 /** The save status and who else is here. */
-export function CollabStatusBar({ status, peers, problem }: { status: SaveStatus; peers: Presence[]; problem: string | null }) {
+export function CollabStatusBar({
+  status,
+  peers,
+  problem,
+}: {
+  status: SaveStatus;
+  peers: Presence[];
+  problem: string | null;
+}) {
   const label = labels[status];
   return (
     <div className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-slate-200 bg-white px-3 py-2">
-      <p role="status" aria-live="polite" data-testid="save-status" data-status={status} className={`rounded px-2 py-1 text-sm font-medium ${label.tone}`}>
+      <p
+        role="status"
+        aria-live="polite"
+        data-testid="save-status"
+        data-status={status}
+        className={`rounded px-2 py-1 text-sm font-medium ${label.tone}`}
+      >
         {label.text}
       </p>
       {problem ? (

@@ -66,14 +66,19 @@ export function othersByStep(states: Map<number, Record<string, unknown>>, myId:
  * Says which step this person is on, in the awareness of the given connection to the inquiry
  * document, and returns who else is on each step, live.
  */
-export function useStepPresence(provider: WebsocketProvider | null, me: CollabUser | undefined, step: CommunityStep | undefined): StepPresence {
+export function useStepPresence(
+  provider: WebsocketProvider | null,
+  me: CollabUser | undefined,
+  step: CommunityStep | undefined,
+): StepPresence {
   const [presence, setPresence] = useState<StepPresence>({});
   const myId = me?.id;
   useEffect(() => {
     if (!provider || !me || !step) return;
     const awareness = provider.awareness;
     awareness.setLocalStateField(STEP_FIELD, { id: step, user: me } satisfies StepState);
-    const publish = () => setPresence(othersByStep(awareness.getStates() as Map<number, Record<string, unknown>>, me.id));
+    const publish = () =>
+      setPresence(othersByStep(awareness.getStates() as Map<number, Record<string, unknown>>, me.id));
     awareness.on("change", publish);
     publish();
     return () => {

@@ -69,7 +69,15 @@ type FieldProps = {
 
 /** A labelled input with its hint and errors. */
 export function Field({ label, hint, errors, inputProps }: FieldProps) {
-  return <FieldFrame label={label} hint={hint} errors={errors} props={inputProps} render={(props, wiring) => <input {...props} className={control} {...wiring} />} />;
+  return (
+    <FieldFrame
+      label={label}
+      hint={hint}
+      errors={errors}
+      props={inputProps}
+      render={(props, wiring) => <input {...props} className={control} {...wiring} />}
+    />
+  );
 }
 
 type SelectFieldProps = {
@@ -106,6 +114,12 @@ type TextareaFieldProps = {
 /** A labelled multi-line field with its hint and errors, like Field. */
 export function TextareaField({ label, hint, errors, rows = 3, textareaProps }: TextareaFieldProps) {
   return (
-    <FieldFrame label={label} hint={hint} errors={errors} props={textareaProps} render={(props, wiring) => <textarea rows={rows} {...props} className={control} {...wiring} />} />
+    <FieldFrame
+      label={label}
+      hint={hint}
+      errors={errors}
+      props={textareaProps}
+      render={(props, wiring) => <textarea rows={rows} {...props} className={control} {...wiring} />}
+    />
   );
 }

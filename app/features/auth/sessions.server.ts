@@ -4,7 +4,7 @@
  */
 import { generateIdFromEntropySize, Lucia, TimeSpan } from "lucia";
 import { DrizzlePostgreSQLAdapter } from "@lucia-auth/adapter-drizzle";
-import { and, eq, gt, inArray, lt, lte } from "drizzle-orm";
+import { and, gt, inArray, lt, lte } from "drizzle-orm";
 import type { Database } from "../../../db/client";
 import { sessions, users } from "../../../db/schema/index";
 

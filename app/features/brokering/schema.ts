@@ -11,7 +11,9 @@ export const ProposeSchema = z.object({
     .max(1000, "Keep it to 1,000 characters"),
 });
 
-export const DecisionSchema = z.object({ decision: z.enum(["consented", "declined"], { errorMap: () => ({ message: "Choose to consent or decline" }) }) });
+export const DecisionSchema = z.object({
+  decision: z.enum(["consented", "declined"], { errorMap: () => ({ message: "Choose to consent or decline" }) }),
+});
 
 /** "A primary school in the local authority": how a school is described before it consents to be named. */
 export function anonymousSchool(phaseLabel: string, authorityWord: string): string {

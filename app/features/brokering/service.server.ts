@@ -28,15 +28,30 @@ export async function proposeLink(
 ): Promise<{ ok: true; proposalId: string } | Refused> {
   const { scope, year } = target;
   const assignment = scope.assignment;
-  if (!canDoSipWork(actor, scope) || !assignment) return refuse(403, "Brokering links between schools is done by the school's School Improvement Partner.");
+  if (!canDoSipWork(actor, scope) || !assignment)
+    return refuse(403, "Brokering links between schools is done by the school's School Improvement Partner.");
   const { db, logger } = deps;
   const { priorityId, partnerPriorityId, reason } = input;
   const priorities = await brokering.listSchoolPriorities(db, scope.schoolId, year);
   const match = priorities.some((p) => p.id === priorityId)
-    ? (await brokering.findSimilarPractice(db, { authorityId: scope.authorityId, schoolId: scope.schoolId, priorityId, limit: 50 })).find((m) => m.partnerPriorityId === partnerPriorityId)
+    ? (
+        await brokering.findSimilarPractice(db, {
+          authorityId: scope.authorityId,
+          schoolId: scope.schoolId,
+          priorityId,
+          limit: 50,
+        })
+      ).find((m) => m.partnerPriorityId === partnerPriorityId)
     : undefined;
   if (!match) return refuse(400, "That match is no longer available. Search again.");
-  const proposal = await brokering.createProposal(db, { assignmentId: assignment.id, priorityId, partnerSchoolId: match.partnerSchoolId, partnerPriorityId, reason, proposedBy: actor.userId });
+  const proposal = await brokering.createProposal(db, {
+    assignmentId: assignment.id,
+    priorityId,
+    partnerSchoolId: match.partnerSchoolId,
+    partnerPriorityId,
+    reason,
+    proposedBy: actor.userId,
+  });
   if (!proposal) return refuse(400, "You have already proposed this school for this priority.");
   const leaders = await brokering.listSchoolLeaders(db, match.partnerSchoolId);
   await notifyEach(
@@ -64,7 +79,8 @@ export async function decideProposal(
   const { proposal, partner } = target;
   if (!canDecideBrokering(actor, partner)) return refuse(404, "Not found");
   const { db, logger } = deps;
-  if (!(await brokering.decideProposal(db, proposal.id, actor.userId, decision))) return refuse(409, "This proposal has already been decided.");
+  if (!(await brokering.decideProposal(db, proposal.id, actor.userId, decision)))
+    return refuse(409, "This proposal has already been decided.");
   if (proposal.proposedBy) {
     const consented = decision === "consented";
     await notifyEach(deps, [

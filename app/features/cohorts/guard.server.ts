@@ -15,11 +15,19 @@ export type CohortNeed = "view" | "participate" | "manage";
  * Someone outside the cohort is told it does not exist (404, the same as a wrong id); someone
  * inside it who may not do this particular thing gets a 403 in plain words.
  */
-export async function requireCohort(context: AppLoadContext, request: Request, cohortIdParam: string | undefined, need: CohortNeed = "view") {
+export async function requireCohort(
+  context: AppLoadContext,
+  request: Request,
+  cohortIdParam: string | undefined,
+  need: CohortNeed = "view",
+) {
   const actor = await requireActor(context, request);
   const cohortId = requireIdParam(cohortIdParam);
   const { db } = context.services;
-  const [scope, cohort] = await Promise.all([getCohortScope(db, cohortId, schoolYearOf(new Date())), getCohort(db, cohortId)]);
+  const [scope, cohort] = await Promise.all([
+    getCohortScope(db, cohortId, schoolYearOf(new Date())),
+    getCohort(db, cohortId),
+  ]);
   if (!scope || !cohort || !canViewCohort(actor, scope)) notFound();
   const isFacilitator = canManageCohort(actor, scope);
   const isLeader = canParticipateInCohort(actor, scope);

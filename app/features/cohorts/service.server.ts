@@ -3,7 +3,13 @@
  * module allows, writes, then leaves a log line; the routes map the result to a response.
  */
 import type { Database } from "../../../db/client";
-import { addCohortMembers, cohortNameTaken, listAddableFacilitators, listAddableLeaders, removeCohortMember } from "../../../db/queries/cohort-members";
+import {
+  addCohortMembers,
+  cohortNameTaken,
+  listAddableFacilitators,
+  listAddableLeaders,
+  removeCohortMember,
+} from "../../../db/queries/cohort-members";
 import { createCohort } from "../../../db/queries/communities";
 import { canCreateCohort, canRemoveCohortMember, type CohortScope } from "../../kernel/permissions";
 import type { CurrentActor } from "../auth/guard.server";
@@ -20,11 +26,18 @@ export type StartCohortResult = { ok: true; cohortId: string } | { ok: false; fi
 /** Starts a cohort with the person as its first facilitator (a name is unique per authority and year). */
 export async function startCohort(deps: Deps, actor: CurrentActor, input: CohortInput): Promise<StartCohortResult> {
   const { authorityId, name, schoolYear } = input;
-  if (!canCreateCohort(actor, authorityId)) return { ok: false, fieldErrors: { authorityId: ["Choose the authority."] } };
+  if (!canCreateCohort(actor, authorityId))
+    return { ok: false, fieldErrors: { authorityId: ["Choose the authority."] } };
   if (await cohortNameTaken(deps.db, authorityId, name, schoolYear)) {
     return { ok: false, fieldErrors: { name: [`A cohort called ${name} already exists for ${schoolYear}.`] } };
   }
-  const cohort = await createCohort(deps.db, { authorityId, name, schoolYear, facilitatorIds: [actor.userId], leaderIds: [] });
+  const cohort = await createCohort(deps.db, {
+    authorityId,
+    name,
+    schoolYear,
+    facilitatorIds: [actor.userId],
+    leaderIds: [],
+  });
   deps.logger.info("cohort created", { cohortId: cohort.id, by: actor.userId });
   return { ok: true, cohortId: cohort.id };
 }
@@ -32,11 +45,21 @@ export async function startCohort(deps: Deps, actor: CurrentActor, input: Cohort
 export type AddMembersResult = { ok: true; done: string } | { ok: false; fieldErrors: FieldErrors };
 
 /** Adds school leaders of the authority who are not in the cohort yet; any other id refuses the lot. */
-export async function addLeaders(deps: Deps, actor: CurrentActor, cohort: CohortRef, userIds: readonly string[]): Promise<AddMembersResult> {
-  const eligible = new Map((await listAddableLeaders(deps.db, cohort.id, cohort.authorityId)).map((p) => [p.userId, p.name]));
+export async function addLeaders(
+  deps: Deps,
+  actor: CurrentActor,
+  cohort: CohortRef,
+  userIds: readonly string[],
+): Promise<AddMembersResult> {
+  const eligible = new Map(
+    (await listAddableLeaders(deps.db, cohort.id, cohort.authorityId)).map((p) => [p.userId, p.name]),
+  );
   const chosen = [...new Set(userIds)];
   if (chosen.some((id) => !eligible.has(id))) {
-    return { ok: false, fieldErrors: { userIds: ["Choose only school leaders of this authority who are not already in the cohort."] } };
+    return {
+      ok: false,
+      fieldErrors: { userIds: ["Choose only school leaders of this authority who are not already in the cohort."] },
+    };
   }
   await addCohortMembers(deps.db, cohort.id, chosen, "leader");
   deps.logger.info("cohort leaders added", { cohortId: cohort.id, count: chosen.length, by: actor.userId });
@@ -47,7 +70,8 @@ export async function addLeaders(deps: Deps, actor: CurrentActor, cohort: Cohort
 export async function addCoFacilitator(deps: Deps, cohort: CohortRef, userId: string): Promise<AddMembersResult> {
   const eligible = await listAddableFacilitators(deps.db, cohort.id, cohort.authorityId);
   const person = eligible.find((p) => p.userId === userId);
-  if (!person) return { ok: false, fieldErrors: { userId: ["Choose a facilitator of this authority who is not already here."] } };
+  if (!person)
+    return { ok: false, fieldErrors: { userId: ["Choose a facilitator of this authority who is not already here."] } };
   await addCohortMembers(deps.db, cohort.id, [person.userId], "facilitator");
   return { ok: true, done: `${person.name} is now a co-facilitator.` };
 }
@@ -62,7 +86,11 @@ export async function removeMember(
   member: { userId: string; role: "facilitator" | "leader" },
 ): Promise<RemoveMemberResult> {
   if (!canRemoveCohortMember(actor, cohort.scope, member)) {
-    return { ok: false, reason: "forbidden", message: "You cannot remove yourself as a facilitator: ask a co-facilitator." };
+    return {
+      ok: false,
+      reason: "forbidden",
+      message: "You cannot remove yourself as a facilitator: ask a co-facilitator.",
+    };
   }
   await removeCohortMember(deps.db, cohort.id, member.userId, member.role);
   return { ok: true, done: "Removed from the cohort." };

@@ -6,11 +6,20 @@ import { addNote, moveNote, projectBoard } from "../../../collab/documents/root-
 import { pairsOf, stepStatuses } from "./community-steps";
 
 /** The documents' projections, as the home page reads them. */
-const projected = (inquiry: Y.Doc, board: Y.Doc, hmw: Y.Doc) => ({ inquiry: projectInquiry(inquiry), board: projectBoard(board), hmw: projectHmw(hmw) });
+const projected = (inquiry: Y.Doc, board: Y.Doc, hmw: Y.Doc) => ({
+  inquiry: projectInquiry(inquiry),
+  board: projectBoard(board),
+  hmw: projectHmw(hmw),
+});
 
 describe("the six steps' statuses", () => {
   it("says nothing has happened yet on empty documents", () => {
-    const steps = stepStatuses({ ...projected(new Y.Doc(), new Y.Doc(), new Y.Doc()), memberIds: ["a", "b"], pairs: [], linkedMembers: 0 });
+    const steps = stepStatuses({
+      ...projected(new Y.Doc(), new Y.Doc(), new Y.Doc()),
+      memberIds: ["a", "b"],
+      pairs: [],
+      linkedMembers: 0,
+    });
     expect(steps.map((s) => s.status)).toEqual([
       "Stories written: 0 of 2",
       "Reflections written: 0 of 2",
@@ -30,9 +39,17 @@ describe("the six steps' statuses", () => {
     const note = addNote(board, { text: "No shared calendar", authorId: "a", authorName: "Ada" });
     addNote(board, { text: "Letters only in English", authorId: "b", authorName: "Ben" });
     moveNote(board, note, "skills");
-    chooseQuestion(hmw, addQuestion(hmw, { text: "How might we meet families where they are?", authorId: "a", authorName: "Ada" }));
+    chooseQuestion(
+      hmw,
+      addQuestion(hmw, { text: "How might we meet families where they are?", authorId: "a", authorName: "Ada" }),
+    );
     addQuestion(hmw, { text: "How might we share the calendar?", authorId: "b", authorName: "Ben" });
-    const steps = stepStatuses({ ...projected(inquiry, board, hmw), memberIds: ["a", "b"], pairs: [["a", "b"]], linkedMembers: 1 });
+    const steps = stepStatuses({
+      ...projected(inquiry, board, hmw),
+      memberIds: ["a", "b"],
+      pairs: [["a", "b"]],
+      linkedMembers: 1,
+    });
     expect(steps.map((s) => s.status)).toEqual([
       "Stories written: 1 of 2",
       "Reflections written: 1 of 2",
@@ -44,6 +61,11 @@ describe("the six steps' statuses", () => {
   });
 
   it("reads each pair once from the both-ways rows", () => {
-    expect(pairsOf([{ userId: "b", partnerId: "a" }, { userId: "a", partnerId: "b" }])).toEqual([["a", "b"]]);
+    expect(
+      pairsOf([
+        { userId: "b", partnerId: "a" },
+        { userId: "a", partnerId: "b" },
+      ]),
+    ).toEqual([["a", "b"]]);
   });
 });

@@ -30,26 +30,43 @@ export function stepStatuses(f: StepFacts): StepStatus[] {
   const chosen = f.hmw.chosen;
   return [
     { number: 1, title: "Stories", path: "inquiry#step-1", status: `Stories written: ${stories} of ${m}` },
-    { number: 2, title: "What I needed but did not have", path: "inquiry#step-2", status: `Reflections written: ${needed} of ${m}` },
+    {
+      number: 2,
+      title: "What I needed but did not have",
+      path: "inquiry#step-2",
+      status: `Reflections written: ${needed} of ${m}`,
+    },
     {
       number: 3,
       title: "Peer check",
       path: "inquiry#step-3",
-      status: f.pairs.length === 0 ? "No pairs set yet" : `${plural(f.pairs.length, "pair")} set, ${pairNotes} with notes`,
+      status:
+        f.pairs.length === 0 ? "No pairs set yet" : `${plural(f.pairs.length, "pair")} set, ${pairNotes} with notes`,
     },
     {
       number: 4,
       title: "Root causes",
       path: "board",
-      status: notes.length === 0 ? "No notes on the board yet" : `${plural(notes.length, "note")} on the board, ${sorted} sorted into categories`,
+      status:
+        notes.length === 0
+          ? "No notes on the board yet"
+          : `${plural(notes.length, "note")} on the board, ${sorted} sorted into categories`,
     },
     {
       number: 5,
       title: "How might we…",
       path: "questions",
-      status: questions === 0 ? "No questions drafted yet" : `${plural(questions, "question")} drafted${chosen ? ", one chosen" : ", none chosen yet"}`,
+      status:
+        questions === 0
+          ? "No questions drafted yet"
+          : `${plural(questions, "question")} drafted${chosen ? ", one chosen" : ", none chosen yet"}`,
     },
-    { number: 6, title: "Link to my school's plan", path: "plan", status: `Linked to their plan: ${f.linkedMembers} of ${m} members` },
+    {
+      number: 6,
+      title: "Link to my school's plan",
+      path: "plan",
+      status: `Linked to their plan: ${f.linkedMembers} of ${m} members`,
+    },
   ];
 }
 

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { jaccard, MAX_GROUP, MIN_GROUP, normaliseTags, suggestGroupings, suggestName, type Candidate } from "./grouping";
+import {
+  jaccard,
+  MAX_GROUP,
+  MIN_GROUP,
+  normaliseTags,
+  suggestGroupings,
+  suggestName,
+  type Candidate,
+} from "./grouping";
 
 let n = 0;
 /** A leader whose challenge has these tags and these (already stemmed) words. */
@@ -12,7 +20,11 @@ const leader = (name: string, tags: string[], words: string[]): Candidate => ({
 
 describe("normaliseTags", () => {
   it("lower-cases, trims, squeezes spaces, drops empties and duplicates, keeping order", () => {
-    expect(normaliseTags(" Attendance, SEND ,send,, pupil   premium ,")).toEqual(["attendance", "send", "pupil premium"]);
+    expect(normaliseTags(" Attendance, SEND ,send,, pupil   premium ,")).toEqual([
+      "attendance",
+      "send",
+      "pupil premium",
+    ]);
     expect(normaliseTags("")).toEqual([]);
   });
 });
@@ -26,12 +38,28 @@ describe("jaccard", () => {
 });
 
 describe("suggestGroupings", () => {
-  const attendance = ["Amy", "Bob", "Cat", "Dan"].map((name) => leader(name, ["attendance", "disadvantaged"], ["persistent", "absence", "families"]));
-  const send = ["Eve", "Fin", "Gus", "Hal"].map((name) => leader(name, ["send", "inclusion"], ["exclusions", "behaviour", "support"]));
+  const attendance = ["Amy", "Bob", "Cat", "Dan"].map((name) =>
+    leader(name, ["attendance", "disadvantaged"], ["persistent", "absence", "families"]),
+  );
+  const send = ["Eve", "Fin", "Gus", "Hal"].map((name) =>
+    leader(name, ["send", "inclusion"], ["exclusions", "behaviour", "support"]),
+  );
   const eal = ["Ivy", "Jo", "Kit"].map((name) => leader(name, ["eal", "reading"], ["language", "reading", "parents"]));
 
   it("groups leaders who share tags and words, and says why", () => {
-    const shuffled = [send[0], eal[1], attendance[2], send[3], attendance[0], eal[0], send[1], attendance[1], eal[2], send[2], attendance[3]];
+    const shuffled = [
+      send[0],
+      eal[1],
+      attendance[2],
+      send[3],
+      attendance[0],
+      eal[0],
+      send[1],
+      attendance[1],
+      eal[2],
+      send[2],
+      attendance[3],
+    ];
     const { suggestions, unplaced } = suggestGroupings(shuffled);
     expect(unplaced).toEqual([]);
     const byMembers = suggestions.map((s) => s.memberNames);
@@ -45,7 +73,9 @@ describe("suggestGroupings", () => {
   });
 
   it("keeps every group between 3 and 6, splitting a large alike set", () => {
-    const many = Array.from({ length: 14 }, (_, i) => leader(`L${String(i).padStart(2, "0")}`, ["attendance"], ["absence"]));
+    const many = Array.from({ length: 14 }, (_, i) =>
+      leader(`L${String(i).padStart(2, "0")}`, ["attendance"], ["absence"]),
+    );
     const { suggestions, unplaced } = suggestGroupings(many);
     const sizes = suggestions.map((s) => s.memberIds.length);
     for (const size of sizes) {
@@ -58,10 +88,19 @@ describe("suggestGroupings", () => {
   });
 
   it("never merges two groups that are each big enough, even when they share a word", () => {
-    const a = ["A1", "A2", "A3"].map((name, i) => leader(name, ["attendance"], i === 0 ? ["absence", "winter"] : ["absence"]));
-    const b = ["B1", "B2", "B3"].map((name, i) => leader(name, ["send"], i === 0 ? ["inclusion", "winter"] : ["inclusion"]));
+    const a = ["A1", "A2", "A3"].map((name, i) =>
+      leader(name, ["attendance"], i === 0 ? ["absence", "winter"] : ["absence"]),
+    );
+    const b = ["B1", "B2", "B3"].map((name, i) =>
+      leader(name, ["send"], i === 0 ? ["inclusion", "winter"] : ["inclusion"]),
+    );
     const { suggestions } = suggestGroupings([...a, ...b]);
-    expect(suggestions.map((s) => s.memberNames)).toEqual(expect.arrayContaining([["A1", "A2", "A3"], ["B1", "B2", "B3"]]));
+    expect(suggestions.map((s) => s.memberNames)).toEqual(
+      expect.arrayContaining([
+        ["A1", "A2", "A3"],
+        ["B1", "B2", "B3"],
+      ]),
+    );
     expect(suggestions).toHaveLength(2);
   });
 
@@ -84,13 +123,20 @@ describe("suggestGroupings", () => {
   });
 
   it("ignores numbers and words most challenges use when explaining", () => {
-    const common = ["A", "B", "C", "D", "E", "F"].map((name, i) => leader(name, [], i < 3 ? ["pupils", "2024", "uniform"] : ["pupils", "2024", "lunchtime"]));
+    const common = ["A", "B", "C", "D", "E", "F"].map((name, i) =>
+      leader(name, [], i < 3 ? ["pupils", "2024", "uniform"] : ["pupils", "2024", "lunchtime"]),
+    );
     const { suggestions } = suggestGroupings(common);
     for (const s of suggestions) {
       expect(s.sharedWords).not.toContain("pupils");
       expect(s.sharedWords).not.toContain("2024");
     }
-    expect(suggestions.map((s) => s.memberNames)).toEqual(expect.arrayContaining([["A", "B", "C"], ["D", "E", "F"]]));
+    expect(suggestions.map((s) => s.memberNames)).toEqual(
+      expect.arrayContaining([
+        ["A", "B", "C"],
+        ["D", "E", "F"],
+      ]),
+    );
   });
 });
 

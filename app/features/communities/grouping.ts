@@ -100,13 +100,17 @@ function merge(groups: Prepared[][], i: number, j: number) {
  * each other or into the most alike group with room. Leaders still in a group under 3 are left
  * for the facilitator to place by hand (`unplaced`).
  */
-export function suggestGroupings(candidates: readonly Candidate[]): { suggestions: Suggestion[]; unplaced: Candidate[] } {
+export function suggestGroupings(candidates: readonly Candidate[]): {
+  suggestions: Suggestion[];
+  unplaced: Candidate[];
+} {
   const sorted = [...candidates].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
   const groups: Prepared[][] = prepare(sorted).map((p) => [p]);
   // Phase 1: merge only groups that have something in common, never two groups that are each big
   // enough already, and not past 5 while others are still alone, so the cohort splits into
   // balanced groups rather than a few of 6.
-  const worthMerging = (a: Prepared[], b: Prepared[]) => (a.length < MIN_GROUP || b.length < MIN_GROUP) && linkage(a, b) > 0;
+  const worthMerging = (a: Prepared[], b: Prepared[]) =>
+    (a.length < MIN_GROUP || b.length < MIN_GROUP) && linkage(a, b) > 0;
   for (const limit of [MAX_GROUP - 1, MAX_GROUP]) {
     for (;;) {
       const best = bestMerge(groups, limit, worthMerging);
@@ -130,7 +134,9 @@ export function suggestGroupings(candidates: readonly Candidate[]): { suggestion
   }
   const suggestions = groups.filter((g) => g.length >= MIN_GROUP).map(explain);
   const unplaced = groups.filter((g) => g.length < MIN_GROUP).flatMap((g) => g.map((p) => p.candidate));
-  suggestions.sort((a, b) => b.sharedTags.length - a.sharedTags.length || a.memberNames[0].localeCompare(b.memberNames[0]));
+  suggestions.sort(
+    (a, b) => b.sharedTags.length - a.sharedTags.length || a.memberNames[0].localeCompare(b.memberNames[0]),
+  );
   return { suggestions, unplaced };
 }
 
@@ -164,7 +170,22 @@ function explain(group: Prepared[]): Suggestion {
   };
 }
 
-const acronyms = new Set(["send", "sen", "eal", "pp", "ehcp", "pta", "ks1", "ks2", "ks3", "ks4", "fsm", "sendco", "senco", "dsl"]);
+const acronyms = new Set([
+  "send",
+  "sen",
+  "eal",
+  "pp",
+  "ehcp",
+  "pta",
+  "ks1",
+  "ks2",
+  "ks3",
+  "ks4",
+  "fsm",
+  "sendco",
+  "senco",
+  "dsl",
+]);
 const titleWord = (w: string) => (acronyms.has(w) ? w.toUpperCase() : w[0].toUpperCase() + w.slice(1));
 
 /** A starting name the facilitator can change, from what the group shares most. */

@@ -36,9 +36,17 @@ export const CreateSchema = z.object({
 });
 
 /** Renaming a community of the cohort. */
-export const RenameSchema = z.object({ intent: z.literal("rename"), communityId: z.string().uuid(), name: CommunityName });
+export const RenameSchema = z.object({
+  intent: z.literal("rename"),
+  communityId: z.string().uuid(),
+  name: CommunityName,
+});
 /** Moving a leader to another community, or out of any ("" for none). */
-export const MoveSchema = z.object({ intent: z.literal("move"), userId: z.string().uuid(), communityId: z.union([z.literal(""), z.string().uuid()]) });
+export const MoveSchema = z.object({
+  intent: z.literal("move"),
+  userId: z.string().uuid(),
+  communityId: z.union([z.literal(""), z.string().uuid()]),
+});
 
 /** The longest equity challenge a leader may write. */
 export const MAX_CHALLENGE_TEXT = 500;
@@ -55,10 +63,19 @@ export const ChallengeSchema = z.object({
     .optional()
     .superRefine((value, ctx) => {
       const tags = normaliseTags(value ?? "");
-      if (tags.length > MAX_TAGS) ctx.addIssue({ code: "custom", message: `Use at most ${MAX_TAGS} tags (you have ${tags.length}).` });
+      if (tags.length > MAX_TAGS)
+        ctx.addIssue({ code: "custom", message: `Use at most ${MAX_TAGS} tags (you have ${tags.length}).` });
       const long = tags.find((t) => t.length > MAX_TAG_LENGTH);
-      if (long) ctx.addIssue({ code: "custom", message: `Keep each tag to ${MAX_TAG_LENGTH} characters: "${long.slice(0, 20)}…" is longer.` });
+      if (long)
+        ctx.addIssue({
+          code: "custom",
+          message: `Keep each tag to ${MAX_TAG_LENGTH} characters: "${long.slice(0, 20)}…" is longer.`,
+        });
       const odd = tags.find((t) => !/^[a-z0-9][a-z0-9 '&-]*$/.test(t));
-      if (odd) ctx.addIssue({ code: "custom", message: `Use letters, numbers, spaces and hyphens in tags: "${odd}" has other characters.` });
+      if (odd)
+        ctx.addIssue({
+          code: "custom",
+          message: `Use letters, numbers, spaces and hyphens in tags: "${odd}" has other characters.`,
+        });
     }),
 });

@@ -4,7 +4,13 @@
  */
 import type { Database } from "../../../db/client";
 import { removePeerPair, setPeerPair } from "../../../db/queries/community-home";
-import { formCommunity, moveLeader, renameCommunity, saveChallenge, type GroupingError } from "../../../db/queries/equity";
+import {
+  formCommunity,
+  moveLeader,
+  renameCommunity,
+  saveChallenge,
+  type GroupingError,
+} from "../../../db/queries/equity";
 import type { CommunityScope } from "../../kernel/permissions";
 import type { CurrentActor } from "../auth/guard.server";
 import type { Logger } from "../../utils/logger.server";
@@ -19,7 +25,8 @@ export function describeGroupingError(error: GroupingError): string {
     const who = error.people.map((p) => `${p.userName} (in ${p.communityName})`).join(", ");
     return `A leader can be in only one community of a cohort: ${who} already ${error.people.length === 1 ? "is" : "are"} in one. Move them instead.`;
   }
-  if (error.kind === "full") return `${error.communityName} already has ${MAX_GROUP} leaders, the most a community can have.`;
+  if (error.kind === "full")
+    return `${error.communityName} already has ${MAX_GROUP} leaders, the most a community can have.`;
   if (error.kind === "no-community") return "That community is not in this cohort.";
   return "Only the school leaders of this cohort can be in its communities.";
 }
@@ -38,28 +45,56 @@ export async function formCohortCommunity(
 }
 
 /** Moves a leader into another community of the cohort, or out of all ("" or null). */
-export async function moveLeaderBetweenCommunities(deps: Deps, cohortId: string, input: { userId: string; communityId: string | null }): Promise<{ ok: true } | Refused> {
-  const moved = await moveLeader(deps.db, { cohortId, userId: input.userId, communityId: input.communityId || null, maxMembers: MAX_GROUP });
+export async function moveLeaderBetweenCommunities(
+  deps: Deps,
+  cohortId: string,
+  input: { userId: string; communityId: string | null },
+): Promise<{ ok: true } | Refused> {
+  const moved = await moveLeader(deps.db, {
+    cohortId,
+    userId: input.userId,
+    communityId: input.communityId || null,
+    maxMembers: MAX_GROUP,
+  });
   return moved.ok ? { ok: true } : { ok: false, error: describeGroupingError(moved.error) };
 }
 
 /** Renames a community of the cohort; false when it is not one of the cohort's. */
-export function renameCohortCommunity(deps: Deps, cohortId: string, input: { communityId: string; name: string }): Promise<boolean> {
+export function renameCohortCommunity(
+  deps: Deps,
+  cohortId: string,
+  input: { communityId: string; name: string },
+): Promise<boolean> {
   return renameCommunity(deps.db, { cohortId, communityId: input.communityId, name: input.name });
 }
 
 /** Saves the leader's equity challenge for the cohort, its tags normalised as the grouping compares them. */
-export async function saveEquityChallenge(deps: Deps, actor: CurrentActor, cohortId: string, input: { text: string; tags?: string }) {
-  await saveChallenge(deps.db, { cohortId, userId: actor.userId, text: input.text, tags: normaliseTags(input.tags ?? "") });
+export async function saveEquityChallenge(
+  deps: Deps,
+  actor: CurrentActor,
+  cohortId: string,
+  input: { text: string; tags?: string },
+) {
+  await saveChallenge(deps.db, {
+    cohortId,
+    userId: actor.userId,
+    text: input.text,
+    tags: normaliseTags(input.tags ?? ""),
+  });
 }
 
 export type PairResult = { ok: true } | { ok: false; fieldErrors: Record<string, string[]> };
 
 /** Pairs two members of the community for the peer check (each leaves any earlier pair). */
-export async function pairPeers(deps: Deps, community: { id: string; scope: CommunityScope }, input: { userId: string; partnerId: string }): Promise<PairResult> {
+export async function pairPeers(
+  deps: Deps,
+  community: { id: string; scope: CommunityScope },
+  input: { userId: string; partnerId: string },
+): Promise<PairResult> {
   const fieldErrors: Record<string, string[]> = {};
   if (!community.scope.memberIds.includes(input.userId)) fieldErrors.userId = ["Choose a member of this community"];
-  if (!community.scope.memberIds.includes(input.partnerId)) fieldErrors.partnerId = ["Choose a member of this community"];
+  if (!community.scope.memberIds.includes(input.partnerId))
+    fieldErrors.partnerId = ["Choose a member of this community"];
   if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors };
   await setPeerPair(deps.db, community.id, input.userId, input.partnerId);
   return { ok: true };

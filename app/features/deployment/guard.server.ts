@@ -13,7 +13,11 @@ export async function requireDeploymentAdmin(context: AppLoadContext, request: R
 }
 
 /** Like requireDeploymentAdmin, with one school of the admin's authority (any other school: 404). */
-export async function requireDeploymentSchool(context: AppLoadContext, request: Request, schoolIdParam: string | undefined) {
+export async function requireDeploymentSchool(
+  context: AppLoadContext,
+  request: Request,
+  schoolIdParam: string | undefined,
+) {
   const admin = await requireDeploymentAdmin(context, request);
   const school = await getAuthoritySchool(context.services.db, admin.authorityId, requireIdParam(schoolIdParam));
   if (!school) notFound();

@@ -5,7 +5,10 @@ import { isHalfDayStep } from "../visits/day-budget";
 /** A number of days in half-day steps, from half a day up to `max`. */
 export function halfDays(what: string, max: number) {
   return z
-    .number({ required_error: `Enter ${what} in days`, invalid_type_error: `Enter ${what} as a number of days, such as 5 or 2.5` })
+    .number({
+      required_error: `Enter ${what} in days`,
+      invalid_type_error: `Enter ${what} as a number of days, such as 5 or 2.5`,
+    })
     .refine((n) => n >= 0.5, `${capitalise(what)} must be at least half a day`)
     .refine((n) => n <= max, `${capitalise(what)} must be at most ${max} days`)
     .refine((n) => n < 0.5 || isHalfDayStep(n), `Use whole or half days for ${what}, such as 4 or 4.5`);

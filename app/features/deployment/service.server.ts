@@ -14,7 +14,12 @@ export type DeploymentTarget = { authorityId: string; year: string };
 export type FieldRefused = Refused & { field?: string };
 
 /** Sets the day budget each school category starts with. */
-export async function setCategoryBudgets(deps: WriteDeps, actor: CurrentActor, target: DeploymentTarget, budgets: Parameters<typeof deployment.setCategoryBudgets>[2]) {
+export async function setCategoryBudgets(
+  deps: WriteDeps,
+  actor: CurrentActor,
+  target: DeploymentTarget,
+  budgets: Parameters<typeof deployment.setCategoryBudgets>[2],
+) {
   await deployment.setCategoryBudgets(deps.db, target.authorityId, budgets);
   deps.logger.info("category day budgets set", { authorityId: target.authorityId, by: actor.userId });
   return { ok: true as const };
@@ -24,7 +29,12 @@ export async function setCategoryBudgets(deps: WriteDeps, actor: CurrentActor, t
 export async function saveSipProfile(
   deps: WriteDeps,
   target: DeploymentTarget,
-  profile: { userId: string; locality: string; capacityDays: number; expertise: Parameters<typeof deployment.saveSipProfile>[1]["expertise"] },
+  profile: {
+    userId: string;
+    locality: string;
+    capacityDays: number;
+    expertise: Parameters<typeof deployment.saveSipProfile>[1]["expertise"];
+  },
 ): Promise<{ ok: true } | Refused> {
   const sips = await deployment.listSips(deps.db, target.authorityId, target.year);
   if (!sips.some((s) => s.userId === profile.userId)) return refuse(404, "Not found");
@@ -41,9 +51,16 @@ export async function assignSip(
 ): Promise<{ ok: true } | FieldRefused> {
   const { db, logger } = deps;
   const sips = await deployment.listSips(db, target.authorityId, target.year);
-  if (!sips.some((s) => s.userId === input.sipUserId)) return { ...refuse(400, "Choose one of your authority's SIPs"), field: "sipUserId" };
+  if (!sips.some((s) => s.userId === input.sipUserId))
+    return { ...refuse(400, "Choose one of your authority's SIPs"), field: "sipUserId" };
   try {
-    await deployment.assignSipToSchool(db, { authorityId: target.authorityId, schoolId: target.schoolId, schoolYear: target.year, sipUserId: input.sipUserId, dayBudget: input.dayBudget });
+    await deployment.assignSipToSchool(db, {
+      authorityId: target.authorityId,
+      schoolId: target.schoolId,
+      schoolYear: target.year,
+      sipUserId: input.sipUserId,
+      dayBudget: input.dayBudget,
+    });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     return refuse(409, "This school was given a SIP a moment ago. Check it below.");
@@ -53,13 +70,22 @@ export async function assignSip(
 }
 
 /** Changes the day budget of the school's assignment this year. */
-export async function changeBudget(deps: WriteDeps, target: DeploymentTarget & { schoolId: string }, dayBudget: number): Promise<{ ok: true } | Refused> {
-  if (!(await deployment.setAssignmentBudget(deps.db, target.schoolId, target.year, dayBudget))) return refuse(400, "This school has no SIP this year.");
+export async function changeBudget(
+  deps: WriteDeps,
+  target: DeploymentTarget & { schoolId: string },
+  dayBudget: number,
+): Promise<{ ok: true } | Refused> {
+  if (!(await deployment.setAssignmentBudget(deps.db, target.schoolId, target.year, dayBudget)))
+    return refuse(400, "This school has no SIP this year.");
   return { ok: true };
 }
 
 /** Removes the school's SIP for the year, unless the SIP's work for it would be lost with the assignment. */
-export async function unassignSip(deps: WriteDeps, actor: CurrentActor, target: DeploymentTarget & { schoolId: string }): Promise<{ ok: true } | Refused> {
+export async function unassignSip(
+  deps: WriteDeps,
+  actor: CurrentActor,
+  target: DeploymentTarget & { schoolId: string },
+): Promise<{ ok: true } | Refused> {
   const outcome = await deployment.unassignSip(deps.db, target.schoolId, target.year);
   if (outcome === "has_work") {
     return refuse(

@@ -12,21 +12,35 @@ const sip = (over: Partial<MatchCandidate> & { userId: string }): MatchCandidate
   ...over,
 });
 const byId = (list: ReturnType<typeof rankSips>, id: string) => list.find((s) => s.userId === id)!;
-const criterion = (list: ReturnType<typeof rankSips>, id: string, c: string) => byId(list, id).criteria.find((x) => x.criterion === c)!;
+const criterion = (list: ReturnType<typeof rankSips>, id: string, c: string) =>
+  byId(list, id).criteria.find((x) => x.criterion === c)!;
 
 describe("matching SIPs to a school", () => {
   it("scores continuity only for last year's SIP, and says so", () => {
     const ranked = rankSips(school, [sip({ userId: "helen" }), sip({ userId: "richard" })]);
-    expect(criterion(ranked, "helen", "continuity")).toMatchObject({ points: MATCH_WEIGHTS.continuity, explanation: "Worked with this school last year" });
-    expect(criterion(ranked, "richard", "continuity")).toMatchObject({ points: 0, explanation: "Did not work with this school last year" });
+    expect(criterion(ranked, "helen", "continuity")).toMatchObject({
+      points: MATCH_WEIGHTS.continuity,
+      explanation: "Worked with this school last year",
+    });
+    expect(criterion(ranked, "richard", "continuity")).toMatchObject({
+      points: 0,
+      explanation: "Did not work with this school last year",
+    });
     const noneLastYear = rankSips({ ...school, lastYearSipId: null }, [sip({ userId: "richard" })]);
     expect(noneLastYear[0].criteria[0].explanation).toBe("The school had no SIP last year");
   });
 
   it("scores locality case-insensitively and explains a mismatch or a missing locality", () => {
-    const ranked = rankSips(school, [sip({ userId: "a", locality: " riverside " }), sip({ userId: "b", locality: "Northfield" }), sip({ userId: "c" })]);
+    const ranked = rankSips(school, [
+      sip({ userId: "a", locality: " riverside " }),
+      sip({ userId: "b", locality: "Northfield" }),
+      sip({ userId: "c" }),
+    ]);
     expect(criterion(ranked, "a", "locality").points).toBe(MATCH_WEIGHTS.locality);
-    expect(criterion(ranked, "b", "locality")).toMatchObject({ points: 0, explanation: "Works in Northfield; the school is in Riverside" });
+    expect(criterion(ranked, "b", "locality")).toMatchObject({
+      points: 0,
+      explanation: "Works in Northfield; the school is in Riverside",
+    });
     expect(criterion(ranked, "c", "locality").explanation).toBe("No locality recorded in their profile");
   });
 
@@ -53,9 +67,18 @@ describe("matching SIPs to a school", () => {
       sip({ userId: "tight", capacityDays: 20, daysBudgeted: 17.5 }),
       sip({ userId: "full", capacityDays: 20, daysBudgeted: 21 }),
     ]);
-    expect(criterion(ranked, "free", "availability")).toMatchObject({ points: 30, explanation: "10 days of capacity left — enough for a 5-day budget" });
-    expect(criterion(ranked, "tight", "availability")).toMatchObject({ points: 15, explanation: "2.5 days of capacity left — not enough for a 5-day budget" });
-    expect(criterion(ranked, "full", "availability")).toMatchObject({ points: 0, explanation: "No capacity left (21 of 20 days already budgeted)" });
+    expect(criterion(ranked, "free", "availability")).toMatchObject({
+      points: 30,
+      explanation: "10 days of capacity left — enough for a 5-day budget",
+    });
+    expect(criterion(ranked, "tight", "availability")).toMatchObject({
+      points: 15,
+      explanation: "2.5 days of capacity left — not enough for a 5-day budget",
+    });
+    expect(criterion(ranked, "full", "availability")).toMatchObject({
+      points: 0,
+      explanation: "No capacity left (21 of 20 days already budgeted)",
+    });
     expect(byId(ranked, "full").daysLeft).toBe(-1);
   });
 

@@ -22,23 +22,39 @@ export type MatchCandidate = {
 
 export type Criterion = "continuity" | "locality" | "experience" | "availability";
 export type CriterionScore = { criterion: Criterion; label: string; points: number; max: number; explanation: string };
-export type Suggestion = { userId: string; name: string; score: number; max: number; daysLeft: number; criteria: CriterionScore[] };
+export type Suggestion = {
+  userId: string;
+  name: string;
+  score: number;
+  max: number;
+  daysLeft: number;
+  criteria: CriterionScore[];
+};
 
 /** Points per criterion. Continuity and availability weigh most: a known SIP with time to give. */
-export const MATCH_WEIGHTS: Record<Criterion, number> = { continuity: 30, locality: 20, experience: 20, availability: 30 };
+export const MATCH_WEIGHTS: Record<Criterion, number> = {
+  continuity: 30,
+  locality: 20,
+  experience: 20,
+  availability: 30,
+};
 
 const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase() && a.trim() !== "";
 
 function continuity(school: MatchSchool, sip: MatchCandidate): CriterionScore {
   const base = { criterion: "continuity" as const, label: "Continuity", max: MATCH_WEIGHTS.continuity };
-  if (school.lastYearSipId === sip.userId) return { ...base, points: base.max, explanation: "Worked with this school last year" };
-  const explanation = school.lastYearSipId ? "Did not work with this school last year" : "The school had no SIP last year";
+  if (school.lastYearSipId === sip.userId)
+    return { ...base, points: base.max, explanation: "Worked with this school last year" };
+  const explanation = school.lastYearSipId
+    ? "Did not work with this school last year"
+    : "The school had no SIP last year";
   return { ...base, points: 0, explanation };
 }
 
 function locality(school: MatchSchool, sip: MatchCandidate): CriterionScore {
   const base = { criterion: "locality" as const, label: "Locality", max: MATCH_WEIGHTS.locality };
-  if (same(school.locality, sip.locality)) return { ...base, points: base.max, explanation: `Works in ${sip.locality.trim()}, the school's locality` };
+  if (same(school.locality, sip.locality))
+    return { ...base, points: base.max, explanation: `Works in ${sip.locality.trim()}, the school's locality` };
   if (!sip.locality.trim()) return { ...base, points: 0, explanation: "No locality recorded in their profile" };
   return { ...base, points: 0, explanation: `Works in ${sip.locality.trim()}; the school is in ${school.locality}` };
 }
@@ -65,11 +81,24 @@ function availability(school: MatchSchool, sip: MatchCandidate): CriterionScore 
   const base = { criterion: "availability" as const, label: "Availability", max, daysLeft };
   const budget = formatNumber(school.dayBudget);
   if (daysLeft <= 0) {
-    return { ...base, points: 0, explanation: `No capacity left (${formatNumber(sip.daysBudgeted)} of ${formatNumber(sip.capacityDays)} days already budgeted)` };
+    return {
+      ...base,
+      points: 0,
+      explanation: `No capacity left (${formatNumber(sip.daysBudgeted)} of ${formatNumber(sip.capacityDays)} days already budgeted)`,
+    };
   }
-  if (daysLeft >= school.dayBudget) return { ...base, points: max, explanation: `${formatDays(daysLeft)} of capacity left — enough for a ${budget}-day budget` };
+  if (daysLeft >= school.dayBudget)
+    return {
+      ...base,
+      points: max,
+      explanation: `${formatDays(daysLeft)} of capacity left — enough for a ${budget}-day budget`,
+    };
   const points = Math.round((max * daysLeft) / school.dayBudget);
-  return { ...base, points, explanation: `${formatDays(daysLeft)} of capacity left — not enough for a ${budget}-day budget` };
+  return {
+    ...base,
+    points,
+    explanation: `${formatDays(daysLeft)} of capacity left — not enough for a ${budget}-day budget`,
+  };
 }
 
 /** Every SIP scored for the school, best first (ties: more days left, then name). */

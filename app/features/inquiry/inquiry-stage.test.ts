@@ -8,7 +8,12 @@ import { inquiryStage, stageIndex } from "./inquiry-stage";
 const fresh = () => ({ inquiry: new Y.Doc(), board: new Y.Doc(), hmw: new Y.Doc(), memberIds: ["ada", "ben"] });
 /** The stage of the documents as they are now, read through their projections as pages read them. */
 const stageOf = (d: ReturnType<typeof fresh>) =>
-  inquiryStage({ inquiry: projectInquiry(d.inquiry), board: projectBoard(d.board), hmw: projectHmw(d.hmw), memberIds: d.memberIds });
+  inquiryStage({
+    inquiry: projectInquiry(d.inquiry),
+    board: projectBoard(d.board),
+    hmw: projectHmw(d.hmw),
+    memberIds: d.memberIds,
+  });
 
 describe("inquiryStage", () => {
   it("is not started when every document is empty", () => {

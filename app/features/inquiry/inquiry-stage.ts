@@ -7,7 +7,12 @@ export const inquiryStages = ["Not started", "Stories", "Root causes", "Question
 export type InquiryStage = (typeof inquiryStages)[number];
 
 /** The projections of a community's three inquiry documents, and its members (whose stories to look for). */
-export type InquiryDocuments = { inquiry: InquiryProjection; board: BoardProjection; hmw: HmwProjection; memberIds: readonly string[] };
+export type InquiryDocuments = {
+  inquiry: InquiryProjection;
+  board: BoardProjection;
+  hmw: HmwProjection;
+  memberIds: readonly string[];
+};
 
 /**
  * The furthest step the community has reached: a chosen question beats any question, which beats

@@ -24,12 +24,29 @@ export async function linkInquiryToPlan(
   input: { schoolId: string; priorityIds: readonly string[] },
 ): Promise<LinkResult> {
   const { schoolId, priorityIds } = input;
-  if (!canLinkInquiryToPlan(actor, community.scope, schoolId)) return { ok: false, reason: "forbidden", message: "You can link the inquiry only to your own school's plan." };
+  if (!canLinkInquiryToPlan(actor, community.scope, schoolId))
+    return { ok: false, reason: "forbidden", message: "You can link the inquiry only to your own school's plan." };
   const [plan] = await listSchoolPlans(deps.db, [schoolId], schoolYearOf(new Date()));
-  if (!plan?.planId) return { ok: false, reason: "no-plan", formErrors: ["Your school has no plan for this year yet."] };
+  if (!plan?.planId)
+    return { ok: false, reason: "no-plan", formErrors: ["Your school has no plan for this year yet."] };
   const own = new Set(plan.priorities.map((p) => p.id));
-  if (priorityIds.some((id) => !own.has(id))) return { ok: false, reason: "forbidden", message: "You can link the inquiry only to priorities of your own school's plan." };
-  await setPlanLinks(deps.db, { communityId: community.id, planId: plan.planId, priorityIds: [...new Set(priorityIds)], userId: actor.userId });
-  deps.logger.info("inquiry linked to plan", { communityId: community.id, schoolId, priorities: priorityIds.length, by: actor.userId });
+  if (priorityIds.some((id) => !own.has(id)))
+    return {
+      ok: false,
+      reason: "forbidden",
+      message: "You can link the inquiry only to priorities of your own school's plan.",
+    };
+  await setPlanLinks(deps.db, {
+    communityId: community.id,
+    planId: plan.planId,
+    priorityIds: [...new Set(priorityIds)],
+    userId: actor.userId,
+  });
+  deps.logger.info("inquiry linked to plan", {
+    communityId: community.id,
+    schoolId,
+    priorities: priorityIds.length,
+    by: actor.userId,
+  });
   return { ok: true };
 }

@@ -3,7 +3,12 @@ import { getCohort } from "../../../db/queries/cohorts";
 import { getCohortScope } from "../../../db/queries/community-scope";
 import { listCohortSchools } from "../../../db/queries/outcomes";
 import { notFound, requireIdParam } from "../../utils/http.server";
-import { canEditOutcomes, canManageCohort, canViewCohortOutcomes, canViewSchoolOutcomes } from "../../kernel/permissions";
+import {
+  canEditOutcomes,
+  canManageCohort,
+  canViewCohortOutcomes,
+  canViewSchoolOutcomes,
+} from "../../kernel/permissions";
 import { requireActor } from "../auth/guard.server";
 import { schoolYearOf } from "../../kernel/school-year";
 
@@ -12,7 +17,11 @@ import { schoolYearOf } from "../../kernel/school-year";
  * this person may do with each (see its rows, enter its outcomes). Unlike the other cohort pages,
  * the SIPs of the cohort's schools may open it (for their schools' rows); everyone else gets 404.
  */
-export async function requireCohortOutcomes(context: AppLoadContext, request: Request, cohortIdParam: string | undefined) {
+export async function requireCohortOutcomes(
+  context: AppLoadContext,
+  request: Request,
+  cohortIdParam: string | undefined,
+) {
   const actor = await requireActor(context, request);
   const cohortId = requireIdParam(cohortIdParam);
   const { db } = context.services;

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { canShowRollup, cohortGroupsToHide, formatPp, ppAgainstTarget, ppChange, rollupRows, round1, type Rollup } from "./outcomes";
+import {
+  canShowRollup,
+  cohortGroupsToHide,
+  formatPp,
+  ppAgainstTarget,
+  ppChange,
+  rollupRows,
+  round1,
+  type Rollup,
+} from "./outcomes";
 import { OutcomeSchema } from "./schema";
 
 describe("percentage-point change", () => {
@@ -59,7 +68,15 @@ describe("chart rows", () => {
   it("keeps the fixed group order, rounds the means and computes the changes", () => {
     const rows = rollupRows([r("eal"), r("all"), r("send", { measure: "maths" })], "reading");
     expect(rows.map((x) => x.studentGroup)).toEqual(["all", "eal"]);
-    expect(rows[0]).toMatchObject({ shown: true, baseline: 60, target: 65, actual: 66.3, change: 6.2, againstTarget: 1.3, schools: 3 });
+    expect(rows[0]).toMatchObject({
+      shown: true,
+      baseline: 60,
+      target: 65,
+      actual: 66.3,
+      change: 6.2,
+      againstTarget: 1.3,
+      schools: 3,
+    });
   });
 
   it("marks a suppressed group without its figures", () => {
@@ -69,7 +86,13 @@ describe("chart rows", () => {
 });
 
 describe("the outcome form's schema", () => {
-  const valid = { schoolId: "0b1e2f3a-1111-4222-8333-444455556666", studentGroup: "all", measure: "reading", baseline: 62.5, target: 70 };
+  const valid = {
+    schoolId: "0b1e2f3a-1111-4222-8333-444455556666",
+    studentGroup: "all",
+    measure: "reading",
+    baseline: 62.5,
+    target: 70,
+  };
 
   it("accepts percentages to one decimal, with or without an actual", () => {
     expect(OutcomeSchema.safeParse(valid).success).toBe(true);
@@ -80,13 +103,23 @@ describe("the outcome form's schema", () => {
     const messages = (input: object) => OutcomeSchema.safeParse(input).error?.issues.map((i) => i.message) ?? [];
     expect(messages({ ...valid, baseline: 101 })).toEqual(["The baseline must be between 0 and 100"]);
     expect(messages({ ...valid, target: -1 })).toEqual(["The target must be between 0 and 100"]);
-    expect(messages({ ...valid, actual: 70.25 })).toEqual(["Give the actual result to at most one decimal place, like 92.5"]);
+    expect(messages({ ...valid, actual: 70.25 })).toEqual([
+      "Give the actual result to at most one decimal place, like 92.5",
+    ]);
     expect(messages({ ...valid, studentGroup: "boys" })).toEqual(["Choose a student group"]);
   });
 });
 
 describe("cohortGroupsToHide (complementary suppression)", () => {
-  const r = (studentGroup: string, schools: number, visibleSchools: number) => ({ measure: "reading", studentGroup, schools, visibleSchools, baseline: 50, target: 60, actual: 55 });
+  const r = (studentGroup: string, schools: number, visibleSchools: number) => ({
+    measure: "reading",
+    studentGroup,
+    schools,
+    visibleSchools,
+    baseline: 50,
+    target: 60,
+    actual: 55,
+  });
 
   it("hides the cohort mean of a group whose community mean is hidden (cohort minus the others would give it)", () => {
     // Community A: my school + 2 unseen (shown). Community B: 1 unseen school (hidden). Cohort: 4 schools, 1 seen.

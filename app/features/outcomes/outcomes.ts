@@ -76,11 +76,25 @@ export type Rollup = {
 
 /** What a chart row shows: means rounded, the pp change, or that it is hidden. */
 export type RollupRow =
-  | { studentGroup: StudentGroup; label: string; shown: true; schools: number; baseline: number; target: number; actual: number; change: number; againstTarget: number }
+  | {
+      studentGroup: StudentGroup;
+      label: string;
+      shown: true;
+      schools: number;
+      baseline: number;
+      target: number;
+      actual: number;
+      change: number;
+      againstTarget: number;
+    }
   | { studentGroup: StudentGroup; label: string; shown: false; schools: number };
 
 /** One chart's rows for a measure: every student group in the fixed order, hidden ones marked. */
-export function rollupRows(rollups: readonly Rollup[], measure: string, alsoHide: ReadonlySet<string> = new Set()): RollupRow[] {
+export function rollupRows(
+  rollups: readonly Rollup[],
+  measure: string,
+  alsoHide: ReadonlySet<string> = new Set(),
+): RollupRow[] {
   const rows: RollupRow[] = [];
   for (const group of studentGroups) {
     const r = rollups.find((x) => x.measure === measure && x.studentGroup === group);
@@ -106,7 +120,6 @@ export function rollupRows(rollups: readonly Rollup[], measure: string, alsoHide
   return rows;
 }
 
-
 /**
  * Complementary suppression: student groups whose *cohort* mean must be hidden too, because with
  * the community means shown beside it a single unseen school could be worked out by subtraction —
@@ -114,7 +127,11 @@ export function rollupRows(rollups: readonly Rollup[], measure: string, alsoHide
  * schools in no community hold exactly one school the viewer may not see. Communities are assumed
  * disjoint; if they are not (a school counted twice), the cohort mean is hidden to be safe.
  */
-export function cohortGroupsToHide(cohort: readonly Rollup[], communities: readonly Rollup[], measure: string): Set<string> {
+export function cohortGroupsToHide(
+  cohort: readonly Rollup[],
+  communities: readonly Rollup[],
+  measure: string,
+): Set<string> {
   const hide = new Set<string>();
   for (const c of cohort) {
     if (c.measure !== measure) continue;
@@ -122,7 +139,8 @@ export function cohortGroupsToHide(cohort: readonly Rollup[], communities: reado
     const inCommunities = parts.reduce((n, r) => n + r.schools, 0);
     const seenInCommunities = parts.reduce((n, r) => n + r.visibleSchools, 0);
     const hiddenOutside = c.schools - inCommunities - (c.visibleSchools - seenInCommunities);
-    if (parts.some((r) => !canShowRollup(r)) || inCommunities > c.schools || hiddenOutside === 1) hide.add(c.studentGroup);
+    if (parts.some((r) => !canShowRollup(r)) || inCommunities > c.schools || hiddenOutside === 1)
+      hide.add(c.studentGroup);
   }
   return hide;
 }

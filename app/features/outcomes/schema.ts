@@ -3,10 +3,16 @@ import { measures, studentGroups } from "./outcomes";
 
 const percent = (name: string) =>
   z
-    .number({ required_error: `Enter the ${name} (0 to 100)`, invalid_type_error: `Enter the ${name} as a number, like 92.5` })
+    .number({
+      required_error: `Enter the ${name} (0 to 100)`,
+      invalid_type_error: `Enter the ${name} as a number, like 92.5`,
+    })
     .min(0, `The ${name} must be between 0 and 100`)
     .max(100, `The ${name} must be between 0 and 100`)
-    .refine((n) => Math.abs(n * 10 - Math.round(n * 10)) < 1e-9, `Give the ${name} to at most one decimal place, like 92.5`);
+    .refine(
+      (n) => Math.abs(n * 10 - Math.round(n * 10)) < 1e-9,
+      `Give the ${name} to at most one decimal place, like 92.5`,
+    );
 
 /** One outcome as the form sends it; `id` is set when editing. The same schema runs in the browser and the action. */
 export const OutcomeSchema = z.object({

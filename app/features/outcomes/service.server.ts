@@ -12,12 +12,22 @@ type Deps = { db: Database; logger: Logger };
 type Cohort = { id: string; scope: CohortScope };
 type Refused = { ok: false; reason: "forbidden"; message: string } | { ok: false; reason: "not-found" };
 
-const forbidden: Refused = { ok: false, reason: "forbidden", message: "You can enter outcomes only for the school you lead." };
+const forbidden: Refused = {
+  ok: false,
+  reason: "forbidden",
+  message: "You can enter outcomes only for the school you lead.",
+};
 
-export type RecordOutcomeResult = { ok: true } | Refused | { ok: false; reason: "invalid"; fieldErrors: Record<string, string[]> };
+export type RecordOutcomeResult =
+  { ok: true } | Refused | { ok: false; reason: "invalid"; fieldErrors: Record<string, string[]> };
 
 /** Saves a new row or changes one (`id`); one row per school, student group and measure. */
-export async function recordOutcome(deps: Deps, actor: CurrentActor, cohort: Cohort, value: OutcomeInput): Promise<RecordOutcomeResult> {
+export async function recordOutcome(
+  deps: Deps,
+  actor: CurrentActor,
+  cohort: Cohort,
+  value: OutcomeInput,
+): Promise<RecordOutcomeResult> {
   const { db } = deps;
   if (!canEditOutcomes(actor, cohort.scope, value.schoolId)) return forbidden;
   if (value.id) {
@@ -26,8 +36,17 @@ export async function recordOutcome(deps: Deps, actor: CurrentActor, cohort: Coh
     if (!canEditOutcomes(actor, cohort.scope, existing.schoolId)) return forbidden;
   }
   const what = `${measureLabels[value.measure]} for ${studentGroupLabels[value.studentGroup]}`;
-  const alreadyEntered: RecordOutcomeResult = { ok: false, reason: "invalid", fieldErrors: { measure: [`${what} is already entered for this school: change that row instead.`] } };
-  const clash = await findOutcome(db, { cohortId: cohort.id, schoolId: value.schoolId, studentGroup: value.studentGroup, measure: value.measure });
+  const alreadyEntered: RecordOutcomeResult = {
+    ok: false,
+    reason: "invalid",
+    fieldErrors: { measure: [`${what} is already entered for this school: change that row instead.`] },
+  };
+  const clash = await findOutcome(db, {
+    cohortId: cohort.id,
+    schoolId: value.schoolId,
+    studentGroup: value.studentGroup,
+    measure: value.measure,
+  });
   if (clash && clash.id !== value.id) return alreadyEntered;
   try {
     await saveOutcome(db, { ...value, actual: value.actual ?? null, cohortId: cohort.id, enteredBy: actor.userId });
@@ -41,7 +60,12 @@ export async function recordOutcome(deps: Deps, actor: CurrentActor, cohort: Coh
 }
 
 /** Deletes a row of a school the person may enter outcomes for. */
-export async function removeOutcome(deps: Deps, actor: CurrentActor, cohort: Cohort, id: string): Promise<{ ok: true } | Refused> {
+export async function removeOutcome(
+  deps: Deps,
+  actor: CurrentActor,
+  cohort: Cohort,
+  id: string,
+): Promise<{ ok: true } | Refused> {
   const row = await getOutcome(deps.db, cohort.id, id);
   if (!row) return { ok: false, reason: "not-found" };
   if (!canEditOutcomes(actor, cohort.scope, row.schoolId)) return forbidden;

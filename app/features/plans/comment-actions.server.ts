@@ -25,9 +25,14 @@ export async function commentAction(deps: NotifyingDeps, actor: CurrentActor, ac
     const submission = parseWithZod(form, { schema: ThreadStateSchema });
     const key = String(form.get("commentId") ?? "");
     const notFound = { formErrors: ["That comment thread was not found."] };
-    if (submission.status !== "success") return json({ intent, key, result: submission.reply(notFound) }, { status: 400 });
-    const changed = await setThreadState(deps, actor, access, { commentId: submission.value.commentId, resolved: submission.value.resolved === "true" });
-    if (!changed.ok) return json({ intent, key, result: submission.reply({ formErrors: [changed.message] }) }, { status: 400 });
+    if (submission.status !== "success")
+      return json({ intent, key, result: submission.reply(notFound) }, { status: 400 });
+    const changed = await setThreadState(deps, actor, access, {
+      commentId: submission.value.commentId,
+      resolved: submission.value.resolved === "true",
+    });
+    if (!changed.ok)
+      return json({ intent, key, result: submission.reply({ formErrors: [changed.message] }) }, { status: 400 });
     return json({ intent, key, result: submission.reply({ resetForm: true }) });
   }
 
@@ -35,6 +40,7 @@ export async function commentAction(deps: NotifyingDeps, actor: CurrentActor, ac
   const key = String(form.get("parentId") || form.get("subjectId") || "");
   if (submission.status !== "success") return json({ intent, key, result: submission.reply() }, { status: 400 });
   const added = await addComment(deps, actor, access, submission.value);
-  if (!added.ok) return json({ intent, key, result: submission.reply({ formErrors: [added.message] }) }, { status: 400 });
+  if (!added.ok)
+    return json({ intent, key, result: submission.reply({ formErrors: [added.message] }) }, { status: 400 });
   return json({ intent, key, result: submission.reply({ resetForm: true }), commentId: added.commentId });
 }

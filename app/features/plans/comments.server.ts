@@ -18,13 +18,20 @@ const excerpt = (s: string) => (s.length > 160 ? `${s.slice(0, 157)}…` : s);
 
 /** Why this person may not comment on the plan, or null when they may. */
 export function commentRefusal(access: Pick<PlanAccess, "canComment">): Refused | null {
-  return access.canComment ? null : refuse(403, "Only the school's leaders and its School Improvement Partner can comment on the plan.");
+  return access.canComment
+    ? null
+    : refuse(403, "Only the school's leaders and its School Improvement Partner can comment on the plan.");
 }
 
 export type CommentInput = { subjectKind: CommentSubject; subjectId: string; parentId?: string | null; body: string };
 
 /** Adds a comment (or a reply to a thread of the same item); then tells the other side. */
-export async function addComment(deps: NotifyingDeps, actor: CurrentActor, access: PlanAccess, input: CommentInput): Promise<{ ok: true; commentId: string } | Refused> {
+export async function addComment(
+  deps: NotifyingDeps,
+  actor: CurrentActor,
+  access: PlanAccess,
+  input: CommentInput,
+): Promise<{ ok: true; commentId: string } | Refused> {
   const refusal = commentRefusal(access);
   if (refusal) return refusal;
   const { db, logger } = deps;
@@ -35,9 +42,17 @@ export async function addComment(deps: NotifyingDeps, actor: CurrentActor, acces
   if (!planId || !subject) return refuse(400, "That part of the plan was not found.");
   if (parentId) {
     const parent = await comments.getPlanComment(db, planId, parentId);
-    if (!parent || parent.parentId || parent.subjectId !== subjectId) return refuse(400, "That comment thread was not found.");
+    if (!parent || parent.parentId || parent.subjectId !== subjectId)
+      return refuse(400, "That comment thread was not found.");
   }
-  const comment = await comments.addPlanComment(db, { planId, subjectKind, subjectId, parentId: parentId ?? null, authorId: actor.userId, body });
+  const comment = await comments.addPlanComment(db, {
+    planId,
+    subjectKind,
+    subjectId,
+    parentId: parentId ?? null,
+    authorId: actor.userId,
+    body,
+  });
   logger.info("plan comment added", { commentId: comment.id, planId, by: actor.userId });
   const link = planPath(access.scope.schoolId, subject.priorityId, `comment-${comment.id}`);
   await notifyEach(deps, await whoToTell(deps, actor, access, { ...input, link }));
@@ -45,16 +60,28 @@ export async function addComment(deps: NotifyingDeps, actor: CurrentActor, acces
 }
 
 /** Who hears about a new comment depends on who wrote it. */
-async function whoToTell(deps: NotifyingDeps, actor: CurrentActor, access: PlanAccess, comment: CommentInput & { link: string }): Promise<NotificationInput[]> {
+async function whoToTell(
+  deps: NotifyingDeps,
+  actor: CurrentActor,
+  access: PlanAccess,
+  comment: CommentInput & { link: string },
+): Promise<NotificationInput[]> {
   const { link, body, parentId } = comment;
   const author = actor.user.name;
   const what = commentSubjectLabels[comment.subjectKind];
   const school = access.school.name;
   if (!canDoSipWork(actor, access.scope)) {
-    return access.scope.sipIds.map((userId) => ({ userId, title: `${author} replied about ${what} in ${school}'s plan`, body: excerpt(body), link }));
+    return access.scope.sipIds.map((userId) => ({
+      userId,
+      title: `${author} replied about ${what} in ${school}'s plan`,
+      body: excerpt(body),
+      link,
+    }));
   }
   const sipWord = roleLabel("sip", access.school.terminology);
-  const title = parentId ? `${author} replied about ${what} in your plan` : `${author} commented on ${what} in your plan`;
+  const title = parentId
+    ? `${author} replied about ${what} in your plan`
+    : `${author} commented on ${what} in your plan`;
   const leaders = await comments.listSchoolLeaders(deps.db, access.scope.schoolId);
   return leaders.map((leader) => ({
     userId: leader.id,
@@ -71,11 +98,21 @@ async function whoToTell(deps: NotifyingDeps, actor: CurrentActor, access: PlanA
 }
 
 /** Resolves or reopens a thread of the plan. */
-export async function setThreadState(deps: WriteDeps, actor: CurrentActor, access: PlanAccess, input: { commentId: string; resolved: boolean }): Promise<{ ok: true } | Refused> {
+export async function setThreadState(
+  deps: WriteDeps,
+  actor: CurrentActor,
+  access: PlanAccess,
+  input: { commentId: string; resolved: boolean },
+): Promise<{ ok: true } | Refused> {
   const refusal = commentRefusal(access);
   if (refusal) return refusal;
-  const changed = access.plan && (await comments.setThreadResolved(deps.db, access.plan.id, input.commentId, input.resolved ? actor.userId : null));
+  const changed =
+    access.plan &&
+    (await comments.setThreadResolved(deps.db, access.plan.id, input.commentId, input.resolved ? actor.userId : null));
   if (!changed) return refuse(400, "That comment thread was not found.");
-  deps.logger.info(input.resolved ? "plan thread resolved" : "plan thread reopened", { commentId: input.commentId, by: actor.userId });
+  deps.logger.info(input.resolved ? "plan thread resolved" : "plan thread reopened", {
+    commentId: input.commentId,
+    by: actor.userId,
+  });
   return { ok: true };
 }

@@ -13,7 +13,10 @@ import { categoryCounts, topCategory } from "./evidence-trail";
 export async function loadEvidenceTrail(db: Database, schoolId: string, priorityId: string) {
   const rows = await getTrailRows(db, schoolId, priorityId);
   const ids = rows.inquiries.map((i) => i.communityId);
-  const [boards, questions] = await Promise.all([loadProjections(db, "root-cause-board", ids), loadProjections(db, "hmw", ids)]);
+  const [boards, questions] = await Promise.all([
+    loadProjections(db, "root-cause-board", ids),
+    loadProjections(db, "hmw", ids),
+  ]);
   const inquiries = rows.inquiries.map((inquiry) => {
     const notes = boards.get(inquiry.communityId)!.notes;
     const votes = new Map(notes.map((n) => [n.id, n.votes]));

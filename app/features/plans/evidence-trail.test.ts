@@ -21,7 +21,10 @@ describe("evidence trail: root-cause categories", () => {
   });
 
   it("shows unsorted notes when there are some, and has no top category on an empty board", () => {
-    expect(categoryCounts([{ id: "z", category: "unsorted" }], () => 0)[0]).toMatchObject({ label: "Not yet sorted", notes: 1 });
+    expect(categoryCounts([{ id: "z", category: "unsorted" }], () => 0)[0]).toMatchObject({
+      label: "Not yet sorted",
+      notes: 1,
+    });
     expect(topCategory(categoryCounts([], () => 0))).toBeNull();
   });
 });

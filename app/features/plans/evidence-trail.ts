@@ -9,11 +9,19 @@ export type CategoryCount = { category: BoardCategory; label: string; notes: num
  * Notes and dot votes per root-cause category, in the board's order. Notes still unsorted are
  * counted only when there are some, so a finished board shows its four categories.
  */
-export function categoryCounts(notes: readonly { id: string; category: BoardCategory }[], votesOf: (noteId: string) => number): CategoryCount[] {
+export function categoryCounts(
+  notes: readonly { id: string; category: BoardCategory }[],
+  votesOf: (noteId: string) => number,
+): CategoryCount[] {
   return boardCategories
     .map((category) => {
       const inCategory = notes.filter((n) => n.category === category);
-      return { category, label: boardCategoryLabels[category], notes: inCategory.length, votes: inCategory.reduce((sum, n) => sum + votesOf(n.id), 0) };
+      return {
+        category,
+        label: boardCategoryLabels[category],
+        notes: inCategory.length,
+        votes: inCategory.reduce((sum, n) => sum + votesOf(n.id), 0),
+      };
     })
     .filter((c) => c.category !== "unsorted" || c.notes > 0);
 }
@@ -22,5 +30,7 @@ export function categoryCounts(notes: readonly { id: string; category: BoardCate
 export function topCategory(counts: readonly CategoryCount[]): CategoryCount | null {
   const sorted = counts.filter((c) => c.category !== "unsorted" && (c.notes > 0 || c.votes > 0));
   if (!sorted.length) return null;
-  return sorted.reduce((best, c) => (c.votes > best.votes || (c.votes === best.votes && c.notes > best.notes) ? c : best));
+  return sorted.reduce((best, c) =>
+    c.votes > best.votes || (c.votes === best.votes && c.notes > best.notes) ? c : best,
+  );
 }

@@ -14,13 +14,25 @@ export async function requirePlanAccess(context: AppLoadContext, request: Reques
   const { db } = context.services;
   const [school, plan] = await Promise.all([getPlanSchool(db, scope.schoolId), getPlan(db, scope.schoolId, year)]);
   if (!school) notFound();
-  return { actor, scope, year, school, plan, canEdit: canEditPlan(actor, scope), canComment: canCommentOnPlan(actor, scope) };
+  return {
+    actor,
+    scope,
+    year,
+    school,
+    plan,
+    canEdit: canEditPlan(actor, scope),
+    canComment: canCommentOnPlan(actor, scope),
+  };
 }
 
 export type PlanAccess = Awaited<ReturnType<typeof requirePlanAccess>>;
 
 /** A priority of this year's plan, or 404 (including a priority of another school's plan). */
-export async function requirePriority(context: AppLoadContext, access: PlanAccess, priorityIdParam: string | undefined) {
+export async function requirePriority(
+  context: AppLoadContext,
+  access: PlanAccess,
+  priorityIdParam: string | undefined,
+) {
   const priorityId = requireIdParam(priorityIdParam);
   if (!access.plan) notFound();
   const priority = await getPriority(context.services.db, access.plan.id, priorityId);

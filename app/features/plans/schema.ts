@@ -18,7 +18,10 @@ const id = z.string().uuid("Choose an item of the plan");
 /** A percentage from 0 to 100 with at most one decimal place (how targets are stored). */
 export const percentage = (name: string) =>
   z.coerce
-    .number({ required_error: `Enter the ${name} as a number from 0 to 100`, invalid_type_error: `Enter the ${name} as a number from 0 to 100` })
+    .number({
+      required_error: `Enter the ${name} as a number from 0 to 100`,
+      invalid_type_error: `Enter the ${name} as a number from 0 to 100`,
+    })
     .min(0, `The ${name} must be between 0 and 100`)
     .max(100, `The ${name} must be between 0 and 100`)
     .refine((n) => Math.round(n * 10) === n * 10, `Give the ${name} to at most one decimal place`);

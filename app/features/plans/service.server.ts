@@ -7,7 +7,15 @@ import type { Plan } from "../../../db/queries/plans";
 import type { CurrentActor } from "../auth/guard.server";
 import { refuse, type Refused, type WriteDeps } from "../schools/service-deps.server";
 import type { PlanAccess } from "./guard.server";
-import type { ActionStatusSchema, EvidenceLinkSchema, PrioritySchema, SelfEvaluationSchema, TargetActualSchema, TargetSchema, ActionSchema } from "./schema";
+import type {
+  ActionStatusSchema,
+  EvidenceLinkSchema,
+  PrioritySchema,
+  SelfEvaluationSchema,
+  TargetActualSchema,
+  TargetSchema,
+  ActionSchema,
+} from "./schema";
 import type { z } from "zod";
 
 type Done = { ok: true } | Refused;
@@ -25,14 +33,24 @@ export async function startPlan(deps: WriteDeps, access: PlanAccess): Promise<Pl
 }
 
 /** Saves the judgement and evidence of one area of the self-evaluation. */
-export async function saveSelfEvaluation(deps: WriteDeps, actor: CurrentActor, plan: Plan, input: z.infer<typeof SelfEvaluationSchema>): Promise<Done> {
+export async function saveSelfEvaluation(
+  deps: WriteDeps,
+  actor: CurrentActor,
+  plan: Plan,
+  input: z.infer<typeof SelfEvaluationSchema>,
+): Promise<Done> {
   await plans.upsertSelfEvaluation(deps.db, plan.id, input);
   deps.logger.info("self-evaluation saved", { planId: plan.id, area: input.area, by: actor.userId });
   return { ok: true };
 }
 
 /** Adds a priority at the end of the plan. */
-export async function addPriority(deps: WriteDeps, actor: CurrentActor, plan: Plan, input: z.infer<typeof PrioritySchema>) {
+export async function addPriority(
+  deps: WriteDeps,
+  actor: CurrentActor,
+  plan: Plan,
+  input: z.infer<typeof PrioritySchema>,
+) {
   const priority = await plans.addPriority(deps.db, plan.id, input);
   deps.logger.info("priority added", { planId: plan.id, priorityId: priority.id, by: actor.userId });
   return { ok: true as const, priority };
@@ -42,7 +60,13 @@ export async function addPriority(deps: WriteDeps, actor: CurrentActor, plan: Pl
 export type PriorityTarget = { access: PlanAccess; priorityId: string };
 
 /** The write of one item of a priority; `false` means the item is not this priority's. */
-async function writeItem(deps: WriteDeps, actor: CurrentActor, target: PriorityTarget, change: string, write: () => Promise<unknown>): Promise<Done> {
+async function writeItem(
+  deps: WriteDeps,
+  actor: CurrentActor,
+  target: PriorityTarget,
+  change: string,
+  write: () => Promise<unknown>,
+): Promise<Done> {
   const refusal = planEditRefusal(target.access);
   if (refusal) return refusal;
   if ((await write()) === false) return refuse(400, "That item is not part of this priority.");
@@ -51,29 +75,69 @@ async function writeItem(deps: WriteDeps, actor: CurrentActor, target: PriorityT
 }
 
 /** Changes the priority's title, area and rationale. */
-export const editPriority = (deps: WriteDeps, actor: CurrentActor, target: PriorityTarget, input: z.infer<typeof PrioritySchema>) =>
-  writeItem(deps, actor, target, "edit-priority", () => plans.updatePriority(deps.db, target.priorityId, input));
+export const editPriority = (
+  deps: WriteDeps,
+  actor: CurrentActor,
+  target: PriorityTarget,
+  input: z.infer<typeof PrioritySchema>,
+) => writeItem(deps, actor, target, "edit-priority", () => plans.updatePriority(deps.db, target.priorityId, input));
 
 /** Adds a SMART target. */
-export const addTarget = (deps: WriteDeps, actor: CurrentActor, target: PriorityTarget, input: z.infer<typeof TargetSchema>) =>
-  writeItem(deps, actor, target, "add-target", () => plans.addTarget(deps.db, target.priorityId, input));
+export const addTarget = (
+  deps: WriteDeps,
+  actor: CurrentActor,
+  target: PriorityTarget,
+  input: z.infer<typeof TargetSchema>,
+) => writeItem(deps, actor, target, "add-target", () => plans.addTarget(deps.db, target.priorityId, input));
 
 /** Records a target's latest measured value (empty clears it). */
-export const setTargetActual = (deps: WriteDeps, actor: CurrentActor, target: PriorityTarget, input: z.infer<typeof TargetActualSchema>) =>
-  writeItem(deps, actor, target, "set-actual", () => plans.setTargetActual(deps.db, target.priorityId, input.targetId, input.actual ?? null));
+export const setTargetActual = (
+  deps: WriteDeps,
+  actor: CurrentActor,
+  target: PriorityTarget,
+  input: z.infer<typeof TargetActualSchema>,
+) =>
+  writeItem(deps, actor, target, "set-actual", () =>
+    plans.setTargetActual(deps.db, target.priorityId, input.targetId, input.actual ?? null),
+  );
 
 /** Adds an action. */
-export const addAction = (deps: WriteDeps, actor: CurrentActor, target: PriorityTarget, input: z.infer<typeof ActionSchema>) =>
-  writeItem(deps, actor, target, "add-action", () => plans.addAction(deps.db, target.priorityId, input));
+export const addAction = (
+  deps: WriteDeps,
+  actor: CurrentActor,
+  target: PriorityTarget,
+  input: z.infer<typeof ActionSchema>,
+) => writeItem(deps, actor, target, "add-action", () => plans.addAction(deps.db, target.priorityId, input));
 
 /** Moves an action to a new status. */
-export const setActionStatus = (deps: WriteDeps, actor: CurrentActor, target: PriorityTarget, input: z.infer<typeof ActionStatusSchema>) =>
-  writeItem(deps, actor, target, "set-status", () => plans.setActionStatus(deps.db, target.priorityId, input.actionId, input.status));
+export const setActionStatus = (
+  deps: WriteDeps,
+  actor: CurrentActor,
+  target: PriorityTarget,
+  input: z.infer<typeof ActionStatusSchema>,
+) =>
+  writeItem(deps, actor, target, "set-status", () =>
+    plans.setActionStatus(deps.db, target.priorityId, input.actionId, input.status),
+  );
 
 /** Adds a dated progress note, signed by the writer. */
-export const addProgressUpdate = (deps: WriteDeps, actor: CurrentActor, target: PriorityTarget, input: { body: string }) =>
-  writeItem(deps, actor, target, "add-update", () => plans.addProgressUpdate(deps.db, target.priorityId, actor.userId, input.body));
+export const addProgressUpdate = (
+  deps: WriteDeps,
+  actor: CurrentActor,
+  target: PriorityTarget,
+  input: { body: string },
+) =>
+  writeItem(deps, actor, target, "add-update", () =>
+    plans.addProgressUpdate(deps.db, target.priorityId, actor.userId, input.body),
+  );
 
 /** Adds a link to evidence. */
-export const addEvidenceLink = (deps: WriteDeps, actor: CurrentActor, target: PriorityTarget, input: z.infer<typeof EvidenceLinkSchema>) =>
-  writeItem(deps, actor, target, "add-evidence", () => plans.addEvidenceLink(deps.db, target.priorityId, actor.userId, input));
+export const addEvidenceLink = (
+  deps: WriteDeps,
+  actor: CurrentActor,
+  target: PriorityTarget,
+  input: z.infer<typeof EvidenceLinkSchema>,
+) =>
+  writeItem(deps, actor, target, "add-evidence", () =>
+    plans.addEvidenceLink(deps.db, target.priorityId, actor.userId, input),
+  );

@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { countThreads, describeCounts, groupThreads, threadsFor } from "./threads";
 
-const c = (id: string, minute: number, extra: Partial<{ subjectKind: string; subjectId: string; parentId: string | null; resolvedAt: string | null }> = {}) => ({
+const c = (
+  id: string,
+  minute: number,
+  extra: Partial<{ subjectKind: string; subjectId: string; parentId: string | null; resolvedAt: string | null }> = {},
+) => ({
   id,
   subjectKind: "target",
   subjectId: "t1",

@@ -35,7 +35,11 @@ export function groupThreads<C extends CommentLike>(comments: readonly C[]): Map
 }
 
 /** The threads on one item (an empty list when there are none). */
-export function threadsFor<C extends CommentLike>(grouped: Map<string, Thread<C>[]>, kind: string, id: string): Thread<C>[] {
+export function threadsFor<C extends CommentLike>(
+  grouped: Map<string, Thread<C>[]>,
+  kind: string,
+  id: string,
+): Thread<C>[] {
   return grouped.get(key(kind, id)) ?? [];
 }
 

@@ -21,7 +21,15 @@ const progress: Handler = async (deps, t, form, intent) => {
   if (submission.status !== "success") return json({ ...submission.reply(), form: intent, ok: false }, { status: 400 });
   const marked = await markProgress(deps, t, submission.value);
   if (!marked.ok && marked.reason === "forbidden") forbidden(marked.message);
-  if (!marked.ok) return json({ ...submission.reply({ formErrors: marked.formErrors, fieldErrors: marked.fieldErrors }), form: intent, ok: false }, { status: 400 });
+  if (!marked.ok)
+    return json(
+      {
+        ...submission.reply({ formErrors: marked.formErrors, fieldErrors: marked.fieldErrors }),
+        form: intent,
+        ok: false,
+      },
+      { status: 400 },
+    );
   return json({ form: intent, ok: true, itemId: submission.value.itemId });
 };
 
@@ -39,7 +47,11 @@ const suggest: Handler = async (deps, t, form, intent) => {
   if (submission.status !== "success") return json({ ...submission.reply(), form: intent, ok: false }, { status: 400 });
   const suggested = await suggestResource(deps, t, submission.value);
   if (!suggested.ok && suggested.reason === "forbidden") forbidden(suggested.message);
-  if (!suggested.ok) return json({ ...submission.reply({ fieldErrors: suggested.fieldErrors }), form: intent, ok: false }, { status: 400 });
+  if (!suggested.ok)
+    return json(
+      { ...submission.reply({ fieldErrors: suggested.fieldErrors }), form: intent, ok: false },
+      { status: 400 },
+    );
   return json({ ...submission.reply({ resetForm: true }), form: intent, ok: true });
 };
 
@@ -47,10 +59,17 @@ const decision: Handler = async (deps, t, form, intent) => {
   requireRight(t, "decide");
   const submission = parseWithZod(form, { schema: DecisionSchema });
   if (submission.status !== "success") return json({ ...submission.reply(), form: intent, ok: false }, { status: 400 });
-  const decided = await decideSuggestion(deps, t, { suggestionId: submission.value.suggestionId, decision: intent === "approve" ? "approved" : "declined" });
+  const decided = await decideSuggestion(deps, t, {
+    suggestionId: submission.value.suggestionId,
+    decision: intent === "approve" ? "approved" : "declined",
+  });
   if (!decided.ok && decided.reason === "forbidden") forbidden(decided.message);
   // Unknown, another playlist's, or already decided by another facilitator a moment ago.
-  if (!decided.ok) return json({ form: intent, ok: false, error: "This suggestion is no longer waiting for a decision." }, { status: 409 });
+  if (!decided.ok)
+    return json(
+      { form: intent, ok: false, error: "This suggestion is no longer waiting for a decision." },
+      { status: 409 },
+    );
   return json({ form: intent, ok: true, suggestionId: decided.suggestionId });
 };
 
@@ -60,6 +79,7 @@ const intents: Record<string, Handler> = { progress, undo, suggest, approve: dec
 export async function playlistAction(deps: Deps, request: Request, t: PlaylistTarget) {
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
-  if (!Object.hasOwn(intents, intent)) return json({ form: intent, ok: false, error: "Unknown action." }, { status: 400 });
+  if (!Object.hasOwn(intents, intent))
+    return json({ form: intent, ok: false, error: "Unknown action." }, { status: 400 });
   return intents[intent](deps, t, form, intent);
 }

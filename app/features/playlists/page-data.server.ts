@@ -3,7 +3,12 @@ import type { Scope } from "../../../db/queries/community-scope";
 import { listProgress, listSuggestions, type ProgressRow, type Suggestion } from "../../../db/queries/playlists";
 import { listCohortLeaders } from "../../../db/queries/practice";
 import { colourFor } from "../../kernel/presence";
-import { canDecideSuggestion, canMarkPlaylistProgress, canSuggestResource, type DocumentAccess } from "../../kernel/permissions";
+import {
+  canDecideSuggestion,
+  canMarkPlaylistProgress,
+  canSuggestResource,
+  type DocumentAccess,
+} from "../../kernel/permissions";
 import type { CurrentActor } from "../auth/guard.server";
 
 /**
@@ -37,7 +42,11 @@ export async function playlistPageData(db: Database, t: PlaylistTarget) {
   const canDecide = canDecideSuggestion(t.actor, t.scope);
   const [progress, suggestions, partners] = await Promise.all([
     canDecide ? listProgress(db, t.playlistId) : canMark ? listProgress(db, t.playlistId, me) : ([] as ProgressRow[]),
-    canDecide ? listSuggestions(db, t.playlistId, { pending: true }) : canMark ? listSuggestions(db, t.playlistId, { by: me }) : ([] as Suggestion[]),
+    canDecide
+      ? listSuggestions(db, t.playlistId, { pending: true })
+      : canMark
+        ? listSuggestions(db, t.playlistId, { by: me })
+        : ([] as Suggestion[]),
     // A cohort playlist's leaders are the partner list already.
     !canMark ? [] : t.playlistId === t.cohortId ? t.leaders : listCohortLeaders(db, t.cohortId),
   ]);

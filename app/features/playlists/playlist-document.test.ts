@@ -3,7 +3,14 @@ import * as Y from "yjs";
 import { addItem, listItems, moveItem } from "../../../collab/documents/playlist";
 import { addSuggestedItem, alreadyListed, listPlaylist, updateItem } from "./playlist-document";
 
-const resource = { title: "Working with parents", url: "https://educationendowmentfoundation.org.uk/parents", type: "reading" as const, minutes: 45, why: "Evidence", addedBy: "Fay" };
+const resource = {
+  title: "Working with parents",
+  url: "https://educationendowmentfoundation.org.uk/parents",
+  type: "reading" as const,
+  minutes: 45,
+  why: "Evidence",
+  addedBy: "Fay",
+};
 
 /** Two replicas that exchange every update, like two browsers on one document. */
 function pair() {
@@ -33,7 +40,9 @@ describe("approving a suggestion into the playlist", () => {
   });
 
   it("refuses a suggestion the document's rules refuse", () => {
-    expect(() => addSuggestedItem(new Y.Doc(), "s-3", { ...resource, url: "ftp://files.example.org/a.pdf" })).toThrow(/https:\/\//);
+    expect(() => addSuggestedItem(new Y.Doc(), "s-3", { ...resource, url: "ftp://files.example.org/a.pdf" })).toThrow(
+      /https:\/\//,
+    );
   });
 });
 
@@ -41,8 +50,19 @@ describe("editing an item", () => {
   it("changes its details in place, keeping its id and position, and the other replica sees it", () => {
     const [a, b] = pair();
     const first = addItem(a, resource);
-    const second = addItem(a, { ...resource, title: "Tuning protocol", url: "https://example.org/tuning", type: "protocol" });
-    updateItem(b, first, { title: "Working with parents (guidance)", url: "https://example.org/parents", type: "reading", minutes: 50, why: "Our starting point" });
+    const second = addItem(a, {
+      ...resource,
+      title: "Tuning protocol",
+      url: "https://example.org/tuning",
+      type: "protocol",
+    });
+    updateItem(b, first, {
+      title: "Working with parents (guidance)",
+      url: "https://example.org/parents",
+      type: "reading",
+      minutes: 50,
+      why: "Our starting point",
+    });
     expect(listPlaylist(a).map((i) => [i.id, i.title, i.minutes])).toEqual([
       [first, "Working with parents (guidance)", 50],
       [second, "Tuning protocol", 45],
@@ -54,7 +74,9 @@ describe("editing an item", () => {
   it("refuses bad details with the document's own message, and a removed item", () => {
     const doc = new Y.Doc();
     const id = addItem(doc, resource);
-    expect(() => updateItem(doc, id, { ...resource, url: "javascript:alert(1)" })).toThrow("Only web addresses starting with https:// or http:// can be added.");
+    expect(() => updateItem(doc, id, { ...resource, url: "javascript:alert(1)" })).toThrow(
+      "Only web addresses starting with https:// or http:// can be added.",
+    );
     expect(() => updateItem(doc, id, { ...resource, minutes: 0 })).toThrow(/Minutes/);
     expect(listPlaylist(doc)[0]).toMatchObject({ url: resource.url, minutes: 45 });
     expect(() => updateItem(doc, "gone", resource)).toThrow(/removed/);

@@ -28,5 +28,7 @@ export function alreadyListed(doc: Y.Doc, probe: { suggestionId?: string; url: s
   } catch {
     url = null;
   }
-  return listPlaylist(doc).some((i) => (probe.suggestionId !== undefined && i.suggestionId === probe.suggestionId) || i.url === url);
+  return listPlaylist(doc).some(
+    (i) => (probe.suggestionId !== undefined && i.suggestionId === probe.suggestionId) || i.url === url,
+  );
 }

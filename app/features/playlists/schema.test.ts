@@ -8,15 +8,24 @@ const form = (fields: Record<string, string>) => {
   return data;
 };
 /** The field errors of a failed parse (none for a success). */
-const errorsOf = (result: { status?: string; error?: Record<string, string[] | null> | null }): Record<string, string[] | null> =>
-  result.status === "error" ? (result.error ?? {}) : {};
-const valid = { title: "Consultancy protocol", url: "https://www.schoolreforminitiative.org/consultancy", type: "protocol", minutes: "50", why: "For dilemmas" };
+const errorsOf = (result: {
+  status?: string;
+  error?: Record<string, string[] | null> | null;
+}): Record<string, string[] | null> => (result.status === "error" ? (result.error ?? {}) : {});
+const valid = {
+  title: "Consultancy protocol",
+  url: "https://www.schoolreforminitiative.org/consultancy",
+  type: "protocol",
+  minutes: "50",
+  why: "For dilemmas",
+};
 
 describe("a resource, as the forms check it", () => {
   it("accepts a complete resource and normalises its address", () => {
     const result = parseWithZod(form({ ...valid, url: "  HTTPS://Example.org/a b" }), { schema: ResourceSchema });
     expect(result.status).toBe("success");
-    if (result.status === "success") expect(result.value).toMatchObject({ url: "https://example.org/a%20b", minutes: 50 });
+    if (result.status === "success")
+      expect(result.value).toMatchObject({ url: "https://example.org/a%20b", minutes: 50 });
   });
 
   it.each([

@@ -34,7 +34,10 @@ export const ResourceSchema = z.object({
     }),
   type: z.enum(resourceTypes, { errorMap: () => ({ message: "Choose video, reading, protocol or tool." }) }),
   minutes: z
-    .number({ required_error: "Say roughly how many minutes it takes (1 to 600).", invalid_type_error: "Minutes must be a whole number." })
+    .number({
+      required_error: "Say roughly how many minutes it takes (1 to 600).",
+      invalid_type_error: "Minutes must be a whole number.",
+    })
     .int("Minutes must be a whole number.")
     .min(1, "Minutes must be between 1 and 600.")
     .max(600, "Minutes must be between 1 and 600."),
@@ -51,15 +54,23 @@ export type ResourceInput = z.infer<typeof ResourceSchema>;
 export const ProgressSchema = z
   .object({
     itemId: z.string({ required_error: "Choose a resource." }).min(1).max(100),
-    status: z.enum(["done", "done_with_partner"], { errorMap: () => ({ message: "Choose “Done” or “Done with a partner”." }) }),
+    status: z.enum(["done", "done_with_partner"], {
+      errorMap: () => ({ message: "Choose “Done” or “Done with a partner”." }),
+    }),
     partnerId: z.string().uuid("Choose the colleague you did it with.").optional(),
     note: z.string().trim().max(1000, "Keep the note to 1000 characters.").optional(),
   })
   .superRefine((value, ctx) => {
     if (value.status === "done_with_partner" && !value.partnerId) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["partnerId"], message: "Choose the colleague you did it with." });
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ["partnerId"],
+        message: "Choose the colleague you did it with.",
+      });
     }
   });
 
 /** Which suggestion a facilitator approves or declines. */
-export const DecisionSchema = z.object({ suggestionId: z.string({ required_error: "Choose a suggestion." }).uuid("Choose a suggestion.") });
+export const DecisionSchema = z.object({
+  suggestionId: z.string({ required_error: "Choose a suggestion." }).uuid("Choose a suggestion."),
+});

@@ -5,7 +5,12 @@
 import type { PlaylistItem } from "../../../collab/documents/playlist";
 import { loadProjection } from "../../../collab/projections";
 import type { Database } from "../../../db/client";
-import { clearProgress, createSuggestion, decideSuggestion as decide, saveProgress } from "../../../db/queries/playlists";
+import {
+  clearProgress,
+  createSuggestion,
+  decideSuggestion as decide,
+  saveProgress,
+} from "../../../db/queries/playlists";
 import { listCohortLeaders } from "../../../db/queries/practice";
 import { canDecideSuggestion, canMarkPlaylistProgress, canSuggestResource } from "../../kernel/permissions";
 import type { Logger } from "../../utils/logger.server";
@@ -18,9 +23,24 @@ type Invalid = { ok: false; reason: "invalid"; formErrors?: string[]; fieldError
 
 /** Whether the person may do this on the playlist, with the words of the refusal. */
 export function playlistRight(t: PlaylistTarget, right: "mark" | "suggest" | "decide"): { ok: true } | Forbidden {
-  if (right === "mark" && !canMarkPlaylistProgress(t.actor, t.scope)) return { ok: false, reason: "forbidden", message: "Only the school leaders using this playlist can mark resources done." };
-  if (right === "suggest" && !canSuggestResource(t.actor, t.scope)) return { ok: false, reason: "forbidden", message: "Only the school leaders using this playlist can suggest resources." };
-  if (right === "decide" && !canDecideSuggestion(t.actor, t.scope)) return { ok: false, reason: "forbidden", message: "Only the cohort's facilitators can approve or decline suggestions." };
+  if (right === "mark" && !canMarkPlaylistProgress(t.actor, t.scope))
+    return {
+      ok: false,
+      reason: "forbidden",
+      message: "Only the school leaders using this playlist can mark resources done.",
+    };
+  if (right === "suggest" && !canSuggestResource(t.actor, t.scope))
+    return {
+      ok: false,
+      reason: "forbidden",
+      message: "Only the school leaders using this playlist can suggest resources.",
+    };
+  if (right === "decide" && !canDecideSuggestion(t.actor, t.scope))
+    return {
+      ok: false,
+      reason: "forbidden",
+      message: "Only the cohort's facilitators can approve or decline suggestions.",
+    };
   return { ok: true };
 }
 
@@ -32,18 +52,31 @@ async function hasSavedItem(db: Database, t: PlaylistTarget, match: (item: Playl
 export type ProgressInput = { itemId: string; status: "done" | "done_with_partner"; partnerId?: string; note?: string };
 
 /** Marks a resource done for the person, alone or with a partner who leads in the same cohort. */
-export async function markProgress(deps: Deps, t: PlaylistTarget, input: ProgressInput): Promise<{ ok: true } | Forbidden | Invalid> {
+export async function markProgress(
+  deps: Deps,
+  t: PlaylistTarget,
+  input: ProgressInput,
+): Promise<{ ok: true } | Forbidden | Invalid> {
   const allowed = playlistRight(t, "mark");
   if (!allowed.ok) return allowed;
   const me = t.actor.userId;
-  if (!(await hasSavedItem(deps.db, t, (i) => i.id === input.itemId))) return { ok: false, reason: "invalid", formErrors: ["This resource is no longer in the playlist."] };
+  if (!(await hasSavedItem(deps.db, t, (i) => i.id === input.itemId)))
+    return { ok: false, reason: "invalid", formErrors: ["This resource is no longer in the playlist."] };
   let partner: string | null = null;
   if (input.status === "done_with_partner") {
     const peers = await listCohortLeaders(deps.db, t.cohortId);
-    if (input.partnerId === me || !peers.some((p) => p.id === input.partnerId)) return { ok: false, reason: "invalid", fieldErrors: { partnerId: ["Choose a colleague from your cohort."] } };
+    if (input.partnerId === me || !peers.some((p) => p.id === input.partnerId))
+      return { ok: false, reason: "invalid", fieldErrors: { partnerId: ["Choose a colleague from your cohort."] } };
     partner = input.partnerId!;
   }
-  await saveProgress(deps.db, { playlistId: t.playlistId, itemId: input.itemId, userId: me, status: input.status, partnerUserId: partner, note: input.note ?? "" });
+  await saveProgress(deps.db, {
+    playlistId: t.playlistId,
+    itemId: input.itemId,
+    userId: me,
+    status: input.status,
+    partnerUserId: partner,
+    note: input.note ?? "",
+  });
   return { ok: true };
 }
 
@@ -56,10 +89,15 @@ export async function undoProgress(deps: Deps, t: PlaylistTarget, itemId: string
 }
 
 /** Suggests a resource that is not in the playlist yet; it waits for a facilitator's decision. */
-export async function suggestResource(deps: Deps, t: PlaylistTarget, input: ResourceInput): Promise<{ ok: true } | Forbidden | Invalid> {
+export async function suggestResource(
+  deps: Deps,
+  t: PlaylistTarget,
+  input: ResourceInput,
+): Promise<{ ok: true } | Forbidden | Invalid> {
   const allowed = playlistRight(t, "suggest");
   if (!allowed.ok) return allowed;
-  if (await hasSavedItem(deps.db, t, (i) => i.url === input.url)) return { ok: false, reason: "invalid", fieldErrors: { url: ["This resource is already in the playlist."] } };
+  if (await hasSavedItem(deps.db, t, (i) => i.url === input.url))
+    return { ok: false, reason: "invalid", fieldErrors: { url: ["This resource is already in the playlist."] } };
   const row = await createSuggestion(deps.db, { ...input, playlistId: t.playlistId, suggestedBy: t.actor.userId });
   deps.logger.info("resource suggested", { suggestionId: row.id, playlistId: t.playlistId, by: t.actor.userId });
   return { ok: true };
@@ -73,6 +111,11 @@ export async function decideSuggestion(
 ): Promise<{ ok: true; suggestionId: string } | Forbidden | { ok: false; reason: "gone" }> {
   const allowed = playlistRight(t, "decide");
   if (!allowed.ok) return allowed;
-  const decided = await decide(deps.db, { id: input.suggestionId, playlistId: t.playlistId, status: input.decision, decidedBy: t.actor.userId });
+  const decided = await decide(deps.db, {
+    id: input.suggestionId,
+    playlistId: t.playlistId,
+    status: input.decision,
+    decidedBy: t.actor.userId,
+  });
   return decided ? { ok: true, suggestionId: decided.id } : { ok: false, reason: "gone" };
 }

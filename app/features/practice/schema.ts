@@ -12,7 +12,9 @@ export const PracticeLogSchema = z.object({
     .trim()
     .min(3, "Write the insight you captured.")
     .max(2000, "Keep this to 2000 characters."),
-  sharedWith: z.string({ required_error: "Choose the colleague you shared it with." }).uuid("Choose the colleague you shared it with."),
+  sharedWith: z
+    .string({ required_error: "Choose the colleague you shared it with." })
+    .uuid("Choose the colleague you shared it with."),
 });
 
 export type PracticeLogInput = z.infer<typeof PracticeLogSchema>;

@@ -10,7 +10,11 @@ import { requireSchoolReports } from "../schools/guard.server";
  * this school, the audiences they may read (reportAudiencesFor; none → 404, so heads and governors
  * never learn a draft exists) and only those sections, filtered in SQL. Shared by the page and the PDF.
  */
-export async function requireReportView(context: AppLoadContext, request: Request, params: { schoolId?: string; reportId?: string }) {
+export async function requireReportView(
+  context: AppLoadContext,
+  request: Request,
+  params: { schoolId?: string; reportId?: string },
+) {
   const { actor, scope, year } = await requireSchoolReports(context, request, params.schoolId);
   const reportId = requireIdParam(params.reportId);
   const { db } = context.services;
@@ -18,6 +22,9 @@ export async function requireReportView(context: AppLoadContext, request: Reques
   if (!report) notFound();
   const audiences = reportAudiencesFor(actor, scope, report.status);
   if (audiences.length === 0) notFound();
-  const [sections, authority] = await Promise.all([listVisibleSections(db, report.id, audiences), getAuthority(db, scope.authorityId)]);
+  const [sections, authority] = await Promise.all([
+    listVisibleSections(db, report.id, audiences),
+    getAuthority(db, scope.authorityId),
+  ]);
   return { actor, scope, year, report, audiences, sections, terminology: authority?.terminology ?? ("en-GB" as const) };
 }

@@ -31,9 +31,15 @@ async function launch(): Promise<Browser> {
     throw new PdfUnavailableError("playwright-core is not installed on this server.");
   }
   const launched = await chromium
-    .launch({ executablePath, headless: true, args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"] })
+    .launch({
+      executablePath,
+      headless: true,
+      args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
+    })
     .catch((error: unknown) => {
-      throw new PdfUnavailableError(`Chromium could not start: ${error instanceof Error ? error.message : String(error)}`);
+      throw new PdfUnavailableError(
+        `Chromium could not start: ${error instanceof Error ? error.message : String(error)}`,
+      );
     });
   launched.on("disconnected", () => {
     browser = null;

@@ -10,7 +10,13 @@ import { throwRefusal, type NotifyingDeps, type Refused } from "../schools/servi
 import { NewSectionSchema, SectionSchema } from "./sections";
 import * as service from "./service.server";
 
-type IntentArgs = { deps: NotifyingDeps; actor: CurrentActor; target: service.ReportTarget; formData: FormData; here: string };
+type IntentArgs = {
+  deps: NotifyingDeps;
+  actor: CurrentActor;
+  target: service.ReportTarget;
+  formData: FormData;
+  here: string;
+};
 
 /** A service's answer as the page's answer: a refusal throws its Response, success redirects. */
 function done(result: { ok: true } | Refused, to: string) {
@@ -22,7 +28,8 @@ const sectionIdOf = (formData: FormData) => String(formData.get("sectionId") ?? 
 
 /** Intent name → handler. "acknowledge" is the reader's; every other intent is the draft's author's. */
 export const reportIntents = {
-  acknowledge: async ({ deps, actor, target, here }: IntentArgs) => done(await service.acknowledgeReport(deps, actor, target), here),
+  acknowledge: async ({ deps, actor, target, here }: IntentArgs) =>
+    done(await service.acknowledgeReport(deps, actor, target), here),
   "save-section": async ({ deps, actor, target, formData, here }: IntentArgs) => {
     const sectionId = sectionIdOf(formData);
     const submission = parseWithZod(formData, { schema: SectionSchema });
@@ -31,15 +38,20 @@ export const reportIntents = {
   },
   "add-section": async ({ deps, actor, target, formData, here }: IntentArgs) => {
     const submission = parseWithZod(formData, { schema: NewSectionSchema });
-    if (submission.status !== "success") return json({ form: "new-section", result: submission.reply() }, { status: 400 });
+    if (submission.status !== "success")
+      return json({ form: "new-section", result: submission.reply() }, { status: 400 });
     return done(await service.addSection(deps, actor, target, submission.value), here);
   },
-  "remove-section": async ({ deps, actor, target, formData, here }: IntentArgs) => done(await service.removeSection(deps, actor, target, sectionIdOf(formData)), here),
-  "move-up": async ({ deps, actor, target, formData, here }: IntentArgs) => done(await service.moveSection(deps, actor, target, sectionIdOf(formData), "up"), here),
-  "move-down": async ({ deps, actor, target, formData, here }: IntentArgs) => done(await service.moveSection(deps, actor, target, sectionIdOf(formData), "down"), here),
+  "remove-section": async ({ deps, actor, target, formData, here }: IntentArgs) =>
+    done(await service.removeSection(deps, actor, target, sectionIdOf(formData)), here),
+  "move-up": async ({ deps, actor, target, formData, here }: IntentArgs) =>
+    done(await service.moveSection(deps, actor, target, sectionIdOf(formData), "up"), here),
+  "move-down": async ({ deps, actor, target, formData, here }: IntentArgs) =>
+    done(await service.moveSection(deps, actor, target, sectionIdOf(formData), "down"), here),
   "add-partner": async ({ deps, actor, target, formData, here }: IntentArgs) =>
     done(await service.addSupportPartner(deps, actor, target, String(formData.get("proposalId") ?? "")), here),
-  share: async ({ deps, actor, target, here }: IntentArgs) => done(await service.shareReport(deps, actor, target), here),
+  share: async ({ deps, actor, target, here }: IntentArgs) =>
+    done(await service.shareReport(deps, actor, target), here),
 };
 
 export type ReportIntent = keyof typeof reportIntents;

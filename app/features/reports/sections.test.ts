@@ -4,14 +4,20 @@ import { defaultAudiences, formatPp, prefillSections, SectionSchema, supportLine
 import { termsFor } from "../../kernel/terminology";
 
 const plan: PlanSummary = {
-  selfEvaluations: [{ area: "quality_of_education", judgement: "requires_improvement", evidence: "Phonics below average." }],
+  selfEvaluations: [
+    { area: "quality_of_education", judgement: "requires_improvement", evidence: "Phonics below average." },
+  ],
   priorities: [
     {
       id: "p1",
       title: "Early reading",
       area: "quality_of_education",
-      targets: [{ measure: "Phonics check pass rate", studentGroup: "Year 1", baseline: 70, target: 80, actual: 76.5 }].map((t) => ({ ...t, byWhen: "2027-06-30" })),
-      actions: [{ description: "Daily phonics catch-up", owner: "English lead", due: "2026-12-01", status: "in_progress" }],
+      targets: [
+        { measure: "Phonics check pass rate", studentGroup: "Year 1", baseline: 70, target: 80, actual: 76.5 },
+      ].map((t) => ({ ...t, byWhen: "2027-06-30" })),
+      actions: [
+        { description: "Daily phonics catch-up", owner: "English lead", due: "2026-12-01", status: "in_progress" },
+      ],
       progress: [{ body: "Catch-up groups running.", createdAt: "2026-11-02T09:00:00.000Z" }],
     },
   ],
@@ -25,7 +31,14 @@ describe("report sections", () => {
 
   it("prefills every section kind from the plan, in the authority's words", () => {
     const sections = prefillSections(plan, [], termsFor("en-US"));
-    expect(sections.map((s) => s.kind)).toEqual(["self_evaluation", "priorities_targets", "progress", "actions", "package_of_support", "head_performance"]);
+    expect(sections.map((s) => s.kind)).toEqual([
+      "self_evaluation",
+      "priorities_targets",
+      "progress",
+      "actions",
+      "package_of_support",
+      "head_performance",
+    ]);
     expect(sections[0].body).toBe("Quality of education: Requires improvement. Phonics below average.");
     expect(sections[1].body).toContain("- Phonics check pass rate, Year 1: from 70% to 80% by 2027-06-30");
     expect(sections[2].body).toContain("76.5% (+6.5 pp since baseline)");
@@ -42,8 +55,15 @@ describe("report sections", () => {
   });
 
   it("lists brokered schools in the package of support", () => {
-    const link = { schoolName: "Hillside Primary", headName: "Bea Bright", headEmail: "bea@example.test", priorityTitle: "Attendance" };
-    expect(supportLine(link)).toBe('Brokered link with Hillside Primary on "Attendance". Contact: Bea Bright (bea@example.test).');
+    const link = {
+      schoolName: "Hillside Primary",
+      headName: "Bea Bright",
+      headEmail: "bea@example.test",
+      priorityTitle: "Attendance",
+    };
+    expect(supportLine(link)).toBe(
+      'Brokered link with Hillside Primary on "Attendance". Contact: Bea Bright (bea@example.test).',
+    );
     expect(prefillSections(plan, [link], termsFor("en-GB"))[4].body).toBe(supportLine(link));
   });
 
@@ -54,7 +74,12 @@ describe("report sections", () => {
   });
 
   it("refuses a section addressed to nobody", () => {
-    const result = SectionSchema.safeParse({ sectionId: "8d0f7c1e-2a4b-4c3d-9e8f-0a1b2c3d4e5f", heading: "Progress", body: "", audiences: [] });
+    const result = SectionSchema.safeParse({
+      sectionId: "8d0f7c1e-2a4b-4c3d-9e8f-0a1b2c3d4e5f",
+      heading: "Progress",
+      body: "",
+      audiences: [],
+    });
     expect(result.success).toBe(false);
   });
 

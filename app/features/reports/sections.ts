@@ -83,13 +83,25 @@ export type PlanSummary = {
     id: string;
     title: string;
     area: string;
-    targets: Array<{ measure: string; studentGroup: string; baseline: number; target: number; actual: number | null; byWhen: string }>;
+    targets: Array<{
+      measure: string;
+      studentGroup: string;
+      baseline: number;
+      target: number;
+      actual: number | null;
+      byWhen: string;
+    }>;
     actions: Array<{ description: string; owner: string; due: string; status: string }>;
     progress: Array<{ body: string; createdAt: string }>;
   }>;
 };
 
-export type SupportLink = { schoolName: string; headName: string | null; headEmail: string | null; priorityTitle: string };
+export type SupportLink = {
+  schoolName: string;
+  headName: string | null;
+  headEmail: string | null;
+  priorityTitle: string;
+};
 
 /** "quality_of_education" → "Quality of education". */
 export function humanise(value: string): string {
@@ -116,14 +128,19 @@ export function prefillSections(plan: PlanSummary, support: SupportLink[], terms
   const { priorities } = plan;
   const text: Record<Exclude<SectionKind, "other">, string> = {
     self_evaluation: plan.selfEvaluations.length
-      ? plan.selfEvaluations.map((s) => `${humanise(s.area)}: ${humanise(s.judgement)}.${s.evidence ? ` ${s.evidence}` : ""}`).join("\n")
+      ? plan.selfEvaluations
+          .map((s) => `${humanise(s.area)}: ${humanise(s.judgement)}.${s.evidence ? ` ${s.evidence}` : ""}`)
+          .join("\n")
       : none("self-evaluation"),
     priorities_targets: priorities.length
       ? priorities
           .map((p) =>
-            [`${p.title} (${humanise(p.area)})`, ...p.targets.map((t) => `- ${t.measure}, ${t.studentGroup}: from ${t.baseline}% to ${t.target}% by ${t.byWhen}`)].join(
-              "\n",
-            ),
+            [
+              `${p.title} (${humanise(p.area)})`,
+              ...p.targets.map(
+                (t) => `- ${t.measure}, ${t.studentGroup}: from ${t.baseline}% to ${t.target}% by ${t.byWhen}`,
+              ),
+            ].join("\n"),
           )
           .join("\n\n")
       : none("priorities"),
@@ -131,19 +148,38 @@ export function prefillSections(plan: PlanSummary, support: SupportLink[], terms
     actions: priorities.some((p) => p.actions.length)
       ? priorities
           .filter((p) => p.actions.length)
-          .map((p) => [p.title, ...p.actions.map((a) => `- ${a.description} (${a.owner}, due ${a.due}): ${humanise(a.status).toLowerCase()}`)].join("\n"))
+          .map((p) =>
+            [
+              p.title,
+              ...p.actions.map(
+                (a) => `- ${a.description} (${a.owner}, due ${a.due}): ${humanise(a.status).toLowerCase()}`,
+              ),
+            ].join("\n"),
+          )
           .join("\n\n")
       : none("actions"),
-    package_of_support: support.length ? support.map(supportLine).join("\n") : "Support agreed with the school (visits, training, links with other schools or agencies).",
+    package_of_support: support.length
+      ? support.map(supportLine).join("\n")
+      : "Support agreed with the school (visits, training, links with other schools or agencies).",
     head_performance: `Confidential advice to the ${terms.governors.toLowerCase()} on the ${terms.head.toLowerCase()}'s performance management.`,
   };
   const kinds = Object.keys(text) as Array<keyof typeof text>;
-  return kinds.map((kind, position) => ({ kind, heading: defaultHeading(kind, terms), body: text[kind], audiences: defaultAudiences(kind), position }));
+  return kinds.map((kind, position) => ({
+    kind,
+    heading: defaultHeading(kind, terms),
+    body: text[kind],
+    audiences: defaultAudiences(kind),
+    position,
+  }));
 }
 
 function progressText(priorities: PlanSummary["priorities"]): string {
   const lines = priorities.flatMap((p) => {
-    const measured = p.targets.filter((t) => t.actual !== null).map((t) => `- ${t.measure}, ${t.studentGroup}: ${t.actual}% (${formatPp(t.actual! - t.baseline)} since baseline)`);
+    const measured = p.targets
+      .filter((t) => t.actual !== null)
+      .map(
+        (t) => `- ${t.measure}, ${t.studentGroup}: ${t.actual}% (${formatPp(t.actual! - t.baseline)} since baseline)`,
+      );
     const notes = p.progress.map((u) => `- ${u.createdAt.slice(0, 10)}: ${u.body}`);
     return measured.length || notes.length ? [[p.title, ...measured, ...notes].join("\n")] : [];
   });

@@ -23,7 +23,12 @@ type Done = { ok: true } | Refused;
 /** Why this person may not change the report, or null when they may (the school's SIP, while it is a draft). */
 export function editRefusal(actor: CurrentActor, { scope, report }: ReportTarget): Refused | null {
   if (canEditReport(actor, scope, report)) return null;
-  return refuse(403, report.status === "draft" ? "Only the school's School Improvement Partner edits its reports." : "A shared report can no longer be changed.");
+  return refuse(
+    403,
+    report.status === "draft"
+      ? "Only the school's School Improvement Partner edits its reports."
+      : "A shared report can no longer be changed.",
+  );
 }
 
 /** Why this person may not start a report on the school, or null when they may (its SIP this year). */
@@ -33,7 +38,12 @@ export function createRefusal(actor: CurrentActor, scope: SchoolScope): Refused 
 const onlyTheSip = "Only the school's School Improvement Partner writes its reports.";
 
 /** Starts a draft, prefilled from this year's plan and the brokered schools that consented. */
-export async function createReport(deps: WriteDeps, actor: CurrentActor, target: { scope: SchoolScope; year: string }, input: { title: string }) {
+export async function createReport(
+  deps: WriteDeps,
+  actor: CurrentActor,
+  target: { scope: SchoolScope; year: string },
+  input: { title: string },
+) {
   const { scope, year } = target;
   if (!canDoSipWork(actor, scope) || !scope.assignment) return refuse(403, onlyTheSip);
   const { db, logger } = deps;
@@ -58,28 +68,50 @@ export async function saveSection(
   const refusal = editRefusal(actor, target);
   if (refusal) return refusal;
   const { sectionId, ...values } = input;
-  if (!(await reports.updateSection(deps.db, target.report.id, sectionId, values))) return refuse(404, "That section no longer exists.");
+  if (!(await reports.updateSection(deps.db, target.report.id, sectionId, values)))
+    return refuse(404, "That section no longer exists.");
   return { ok: true };
 }
 
 /** Adds a free section ("other" kind, addressed to everyone) at the end. */
-export async function addSection(deps: WriteDeps, actor: CurrentActor, target: ReportTarget, input: { heading: string }): Promise<Done> {
+export async function addSection(
+  deps: WriteDeps,
+  actor: CurrentActor,
+  target: ReportTarget,
+  input: { heading: string },
+): Promise<Done> {
   const refusal = editRefusal(actor, target);
   if (refusal) return refusal;
-  await reports.addSection(deps.db, target.report.id, { kind: "other", heading: input.heading, audiences: defaultAudiences("other") });
+  await reports.addSection(deps.db, target.report.id, {
+    kind: "other",
+    heading: input.heading,
+    audiences: defaultAudiences("other"),
+  });
   return { ok: true };
 }
 
 /** Removes a section of the draft. */
-export async function removeSection(deps: WriteDeps, actor: CurrentActor, target: ReportTarget, sectionId: string): Promise<Done> {
+export async function removeSection(
+  deps: WriteDeps,
+  actor: CurrentActor,
+  target: ReportTarget,
+  sectionId: string,
+): Promise<Done> {
   const refusal = editRefusal(actor, target);
   if (refusal) return refusal;
-  if (!(await reports.removeSection(deps.db, target.report.id, sectionId))) return refuse(404, "That section no longer exists.");
+  if (!(await reports.removeSection(deps.db, target.report.id, sectionId)))
+    return refuse(404, "That section no longer exists.");
   return { ok: true };
 }
 
 /** Moves a section one place up or down (nothing happens at either end). */
-export async function moveSection(deps: WriteDeps, actor: CurrentActor, target: ReportTarget, sectionId: string, direction: "up" | "down"): Promise<Done> {
+export async function moveSection(
+  deps: WriteDeps,
+  actor: CurrentActor,
+  target: ReportTarget,
+  sectionId: string,
+  direction: "up" | "down",
+): Promise<Done> {
   const refusal = editRefusal(actor, target);
   if (refusal) return refusal;
   await reports.moveSection(deps.db, target.report.id, sectionId, direction);
@@ -87,13 +119,21 @@ export async function moveSection(deps: WriteDeps, actor: CurrentActor, target: 
 }
 
 /** Adds a brokered school that consented to be named to the package of support section. */
-export async function addSupportPartner(deps: WriteDeps, actor: CurrentActor, target: ReportTarget, proposalId: string): Promise<Done> {
+export async function addSupportPartner(
+  deps: WriteDeps,
+  actor: CurrentActor,
+  target: ReportTarget,
+  proposalId: string,
+): Promise<Done> {
   const refusal = editRefusal(actor, target);
   if (refusal) return refusal;
   const { scope, report, terminology, year } = target;
   const partner = (await listConsentedPartners(deps.db, scope.schoolId, year)).find((p) => p.proposalId === proposalId);
   if (!partner) return refuse(404, "That school has not consented to be named.");
-  const create = { heading: defaultHeading("package_of_support", termsFor(terminology)), audiences: defaultAudiences("package_of_support") };
+  const create = {
+    heading: defaultHeading("package_of_support", termsFor(terminology)),
+    audiences: defaultAudiences("package_of_support"),
+  };
   await reports.appendToSection(deps.db, report.id, "package_of_support", supportLine(partner), create);
   return { ok: true };
 }
@@ -121,7 +161,12 @@ export async function shareReport(deps: NotifyingDeps, actor: CurrentActor, targ
       title,
       body,
       link,
-      email: { authorityId: scope.authorityId, to: person.email, subject: title, text: `Dear ${person.name},\n\n${body}\n\nRead it here: ${origin}${link}\n` },
+      email: {
+        authorityId: scope.authorityId,
+        to: person.email,
+        subject: title,
+        text: `Dear ${person.name},\n\n${body}\n\nRead it here: ${origin}${link}\n`,
+      },
     })),
   );
   logger.info("report shared", { reportId: report.id, recipients: recipients.length, by: actor.userId });
@@ -131,6 +176,7 @@ export async function shareReport(deps: NotifyingDeps, actor: CurrentActor, targ
 /** Shared → acknowledged, by one of the school's leaders. */
 export async function acknowledgeReport(deps: WriteDeps, actor: CurrentActor, target: ReportTarget): Promise<Done> {
   if (!canAcknowledgeReport(actor, target.scope)) return refuse(403, "Only the school's leaders acknowledge a report.");
-  if (!(await reports.acknowledgeReport(deps.db, target.report.id, actor.userId))) return refuse(409, "This report is not waiting to be acknowledged.");
+  if (!(await reports.acknowledgeReport(deps.db, target.report.id, actor.userId)))
+    return refuse(409, "This report is not waiting to be acknowledged.");
   return { ok: true };
 }

@@ -14,7 +14,11 @@ export type SchoolScope = NonNullable<Awaited<ReturnType<typeof getSchoolScope>>
  * school's scope for this year. Anyone who may not see them — governors included, and every other
  * school's people — is told the page does not exist (404), so nothing reveals what a school has.
  */
-export async function requireSchoolImprovement(context: AppLoadContext, request: Request, schoolIdParam: string | undefined) {
+export async function requireSchoolImprovement(
+  context: AppLoadContext,
+  request: Request,
+  schoolIdParam: string | undefined,
+) {
   const actor = await requireActor(context, request);
   const schoolId = requireIdParam(schoolIdParam);
   const year = schoolYearOf(new Date());
@@ -28,7 +32,11 @@ export async function requireSchoolImprovement(context: AppLoadContext, request:
  * (they may read the sections addressed to governors of shared reports). Pages still decide, per
  * report, which sections to show with reportAudiencesFor.
  */
-export async function requireSchoolReports(context: AppLoadContext, request: Request, schoolIdParam: string | undefined) {
+export async function requireSchoolReports(
+  context: AppLoadContext,
+  request: Request,
+  schoolIdParam: string | undefined,
+) {
   const actor = await requireActor(context, request);
   const schoolId = requireIdParam(schoolIdParam);
   const year = schoolYearOf(new Date());
@@ -42,7 +50,10 @@ export async function requireSchoolHome(context: AppLoadContext, request: Reques
   const actor = await requireActor(context, request);
   const { db } = context.services;
   const schoolId = requireIdParam(schoolIdParam);
-  const [school, scope] = await Promise.all([getSchool(db, schoolId), getSchoolScope(db, schoolId, schoolYearOf(new Date()))]);
+  const [school, scope] = await Promise.all([
+    getSchool(db, schoolId),
+    getSchoolScope(db, schoolId, schoolYearOf(new Date())),
+  ]);
   // Someone who may not see a school is told it does not exist, not that it is forbidden.
   if (!school || !scope || !canViewSchool(actor, { ...school, sipIds: scope.sipIds })) notFound();
   return { actor, school, scope };

@@ -17,7 +17,11 @@ describe("protocol templates", () => {
   });
 
   it("time an agenda from the start of the session", () => {
-    const agenda = [agendaItemFrom("check-in"), { template: "dot-voting", minutes: 5, note: "" }, agendaItemFrom("reflection-and-commitments")];
+    const agenda = [
+      agendaItemFrom("check-in"),
+      { template: "dot-voting", minutes: 5, note: "" },
+      agendaItemFrom("reflection-and-commitments"),
+    ];
     expect(agendaMinutes(agenda)).toBe(30);
     expect(agendaTimings(agenda).map((i) => [i.from, i.to])).toEqual([
       [0, 10],

@@ -6,16 +6,66 @@ export type Protocol = { id: string; name: string; purpose: string; minutes: num
 
 /** The protocol templates, in the order an inquiry cycle usually meets them. */
 export const protocols = [
-  { id: "check-in", name: "Check-in", purpose: "Each person says how they arrive today, so everyone is present.", minutes: 10 },
-  { id: "story-circle", name: "Story circle", purpose: "Each leader tells a recent equity challenge they could not address; others listen.", minutes: 40 },
-  { id: "what-i-needed", name: "What I needed but did not have", purpose: "Reflect on the knowledge, support or resources that were missing.", minutes: 20 },
-  { id: "peer-assumption-check", name: "Peer assumption check", purpose: "In pairs, question the assumptions in each other's stories.", minutes: 25 },
-  { id: "root-cause-sort", name: "Root-cause sort", purpose: "Write possible causes on notes and sort them into systems, knowledge, skills and dispositions.", minutes: 35 },
-  { id: "dot-voting", name: "Dot voting", purpose: "Place dots on the causes that matter most, to choose where to focus.", minutes: 10 },
-  { id: "hmw-drafting", name: "\u201cHow might we\u201d drafting", purpose: "Turn the clusters of causes into questions the group could act on.", minutes: 30 },
-  { id: "consultancy-protocol", name: "Consultancy protocol", purpose: "One leader presents a dilemma; peers ask probing questions and discuss while they listen.", minutes: 45 },
-  { id: "learning-walk-debrief", name: "Learning walk debrief", purpose: "Share what was seen on a learning walk, as evidence rather than judgement.", minutes: 30 },
-  { id: "reflection-and-commitments", name: "Reflection and commitments", purpose: "Each leader names one thing to try before the next session and who they will share it with.", minutes: 15 },
+  {
+    id: "check-in",
+    name: "Check-in",
+    purpose: "Each person says how they arrive today, so everyone is present.",
+    minutes: 10,
+  },
+  {
+    id: "story-circle",
+    name: "Story circle",
+    purpose: "Each leader tells a recent equity challenge they could not address; others listen.",
+    minutes: 40,
+  },
+  {
+    id: "what-i-needed",
+    name: "What I needed but did not have",
+    purpose: "Reflect on the knowledge, support or resources that were missing.",
+    minutes: 20,
+  },
+  {
+    id: "peer-assumption-check",
+    name: "Peer assumption check",
+    purpose: "In pairs, question the assumptions in each other's stories.",
+    minutes: 25,
+  },
+  {
+    id: "root-cause-sort",
+    name: "Root-cause sort",
+    purpose: "Write possible causes on notes and sort them into systems, knowledge, skills and dispositions.",
+    minutes: 35,
+  },
+  {
+    id: "dot-voting",
+    name: "Dot voting",
+    purpose: "Place dots on the causes that matter most, to choose where to focus.",
+    minutes: 10,
+  },
+  {
+    id: "hmw-drafting",
+    name: "\u201cHow might we\u201d drafting",
+    purpose: "Turn the clusters of causes into questions the group could act on.",
+    minutes: 30,
+  },
+  {
+    id: "consultancy-protocol",
+    name: "Consultancy protocol",
+    purpose: "One leader presents a dilemma; peers ask probing questions and discuss while they listen.",
+    minutes: 45,
+  },
+  {
+    id: "learning-walk-debrief",
+    name: "Learning walk debrief",
+    purpose: "Share what was seen on a learning walk, as evidence rather than judgement.",
+    minutes: 30,
+  },
+  {
+    id: "reflection-and-commitments",
+    name: "Reflection and commitments",
+    purpose: "Each leader names one thing to try before the next session and who they will share it with.",
+    minutes: 15,
+  },
 ] as const satisfies readonly Protocol[];
 
 export type ProtocolId = (typeof protocols)[number]["id"];
@@ -39,7 +89,9 @@ export function agendaMinutes(agenda: readonly Pick<AgendaItem, "minutes">[]): n
 }
 
 /** Each item with the minute it starts and ends at, counted from the start of the session. */
-export function agendaTimings<T extends Pick<AgendaItem, "minutes">>(agenda: readonly T[]): Array<T & { from: number; to: number }> {
+export function agendaTimings<T extends Pick<AgendaItem, "minutes">>(
+  agenda: readonly T[],
+): Array<T & { from: number; to: number }> {
   let at = 0;
   return agenda.map((item) => {
     const from = at;

@@ -40,26 +40,30 @@ describe("the session form", () => {
     expect(form({ ...valid, place: "Library: upstairs" }).status).toBe("success");
   });
 
-  it.each([
-    ["javascript:alert(1)"],
-    ["ftp://files.example.org/x"],
-    ["www.example.org/meeting"],
-    ["https://"],
-  ])("refuses %s as a link", (place) => {
-    expect(form({ ...valid, place }).status).toBe("error");
-    expect(errorsOf({ ...valid, place }).place).toEqual(["An online link must be a full web address starting with https:// or http://."]);
-  });
+  it.each([["javascript:alert(1)"], ["ftp://files.example.org/x"], ["www.example.org/meeting"], ["https://"]])(
+    "refuses %s as a link",
+    (place) => {
+      expect(form({ ...valid, place }).status).toBe("error");
+      expect(errorsOf({ ...valid, place }).place).toEqual([
+        "An online link must be a full web address starting with https:// or http://.",
+      ]);
+    },
+  );
 
   it("asks for the minutes of every agenda item, a real date, and at least one item", () => {
     const error = errorsOf({ ...valid, "agenda[1].minutes": "", startsAt: "2026-02-30T10:00" });
     expect(error["agenda[1].minutes"]).toEqual(["Enter the minutes for this item."]);
     expect(error.startsAt?.[0]).toMatch(/real date and time/);
-    expect(errorsOf({ title: "X session", startsAt: "2026-10-14T14:00", durationMinutes: "60" }).agenda).toEqual(["Add at least one agenda item."]);
+    expect(errorsOf({ title: "X session", startsAt: "2026-10-14T14:00", durationMinutes: "60" }).agenda).toEqual([
+      "Add at least one agenda item.",
+    ]);
   });
 
   it("refuses an agenda longer than the session and an unknown protocol", () => {
     expect(errorsOf({ ...valid, durationMinutes: "45" }).agenda?.[0]).toMatch(/agenda takes 50 minutes/);
-    expect(errorsOf({ ...valid, "agenda[0].template": "lecture" })["agenda[0].template"]).toEqual(["Choose a protocol from the list."]);
+    expect(errorsOf({ ...valid, "agenda[0].template": "lecture" })["agenda[0].template"]).toEqual([
+      "Choose a protocol from the list.",
+    ]);
   });
 });
 

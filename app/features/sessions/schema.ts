@@ -7,13 +7,20 @@ import { fromLocalInput } from "../../kernel/dates";
  * or starts with "www.". A room name ("Room 4, Civic Centre") does not.
  */
 function looksLikeLink(place: string) {
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(place) || /^(javascript|data|vbscript|file|mailto|ftp):/i.test(place) || /^www\./i.test(place);
+  return (
+    /^[a-z][a-z0-9+.-]*:\/\//i.test(place) ||
+    /^(javascript|data|vbscript|file|mailto|ftp):/i.test(place) ||
+    /^www\./i.test(place)
+  );
 }
 
 const AgendaItemSchema = z.object({
   template: z.enum(protocolIds, { errorMap: () => ({ message: "Choose a protocol from the list." }) }),
   minutes: z
-    .number({ required_error: "Enter the minutes for this item.", invalid_type_error: "Enter the minutes as a whole number." })
+    .number({
+      required_error: "Enter the minutes for this item.",
+      invalid_type_error: "Enter the minutes as a whole number.",
+    })
     .int("Enter the minutes as a whole number.")
     .min(1, "An item takes at least 1 minute.")
     .max(240, "An item can take at most 240 minutes."),
@@ -32,7 +39,10 @@ export const SessionSchema = z
       .string({ required_error: "Enter the date and time." })
       .refine((v) => fromLocalInput(v) !== null, "Enter a real date and time, such as 14/10/2026 14:00."),
     durationMinutes: z
-      .number({ required_error: "Enter how long the session lasts.", invalid_type_error: "Enter the length in minutes." })
+      .number({
+        required_error: "Enter how long the session lasts.",
+        invalid_type_error: "Enter the length in minutes.",
+      })
       .int("Enter the length in whole minutes.")
       .min(15, "A session lasts at least 15 minutes.")
       .max(480, "A session lasts at most 8 hours (480 minutes)."),
@@ -50,14 +60,25 @@ export const SessionSchema = z
         } catch {
           ok = false;
         }
-        if (!ok) ctx.addIssue({ code: "custom", message: "An online link must be a full web address starting with https:// or http://." });
+        if (!ok)
+          ctx.addIssue({
+            code: "custom",
+            message: "An online link must be a full web address starting with https:// or http://.",
+          });
       }),
-    agenda: z.array(AgendaItemSchema, { required_error: "Add at least one agenda item." }).min(1, "Add at least one agenda item.").max(20, "An agenda can have at most 20 items."),
+    agenda: z
+      .array(AgendaItemSchema, { required_error: "Add at least one agenda item." })
+      .min(1, "Add at least one agenda item.")
+      .max(20, "An agenda can have at most 20 items."),
   })
   .superRefine((value, ctx) => {
     const total = agendaMinutes(value.agenda);
     if (total > value.durationMinutes) {
-      ctx.addIssue({ code: "custom", path: ["agenda"], message: `The agenda takes ${total} minutes, longer than the session (${value.durationMinutes} minutes).` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["agenda"],
+        message: `The agenda takes ${total} minutes, longer than the session (${value.durationMinutes} minutes).`,
+      });
     }
   });
 

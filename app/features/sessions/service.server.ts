@@ -15,7 +15,12 @@ export async function scheduleSession(deps: Deps, actor: CurrentActor, cohortId:
 }
 
 /** Changes a session's details and agenda. */
-export async function changeSession(deps: Deps, actor: CurrentActor, session: { cohortId: string; sessionId: string }, input: SessionInput) {
+export async function changeSession(
+  deps: Deps,
+  actor: CurrentActor,
+  session: { cohortId: string; sessionId: string },
+  input: SessionInput,
+) {
   await updateSession(deps.db, session.cohortId, session.sessionId, sessionValues(input));
   deps.logger.info("session changed", { sessionId: session.sessionId, by: actor.userId });
 }

@@ -2,7 +2,10 @@ import { z } from "zod";
 import { surveyItems, surveyRounds } from "./trust-survey";
 
 const answer = z.coerce
-  .number({ required_error: "Choose an answer for this statement.", invalid_type_error: "Choose an answer for this statement." })
+  .number({
+    required_error: "Choose an answer for this statement.",
+    invalid_type_error: "Choose an answer for this statement.",
+  })
   .int("Choose an answer for this statement.")
   .min(1, "Choose an answer for this statement.")
   .max(5, "Choose an answer for this statement.");
@@ -15,7 +18,9 @@ export const SurveyResponseSchema = z.object({
 }) as unknown as z.ZodType<{ intent: "answer"; roundId: string } & Record<string, number>>;
 
 /** The facilitator's "open a round" form. */
-export const OpenRoundSchema = z.object({ round: z.enum(surveyRounds, { errorMap: () => ({ message: "Choose which round to open." }) }) });
+export const OpenRoundSchema = z.object({
+  round: z.enum(surveyRounds, { errorMap: () => ({ message: "Choose which round to open." }) }),
+});
 
 /** The facilitator's "close this round" button. */
 export const CloseRoundSchema = z.object({ roundId: z.string().uuid() });

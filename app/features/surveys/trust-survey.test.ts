@@ -22,7 +22,12 @@ describe("summariseFacets", () => {
     expect(honesty.total).toBe(6);
     expect(honesty.mean).toBe(3.8); // 23 / 6 = 3.83
     expect(results.find((r) => r.facet === "openness")!.mean).toBe(3);
-    expect(results.find((r) => r.facet === "competence")).toEqual({ facet: "competence", distribution: [0, 0, 0, 0, 0], total: 0, mean: null });
+    expect(results.find((r) => r.facet === "competence")).toEqual({
+      facet: "competence",
+      distribution: [0, 0, 0, 0, 0],
+      total: 0,
+      mean: null,
+    });
   });
 
   it("accepts counts as strings (bigint from the database) and ignores values off the scale", () => {

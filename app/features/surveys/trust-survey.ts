@@ -5,7 +5,14 @@
  */
 import type { surveyRounds as schemaRounds, trustFacets as schemaFacets } from "../../../db/schema/trust-survey";
 
-export const trustFacets = ["benevolence", "honesty", "openness", "reliability", "competence", "predictability"] as const;
+export const trustFacets = [
+  "benevolence",
+  "honesty",
+  "openness",
+  "reliability",
+  "competence",
+  "predictability",
+] as const;
 export type TrustFacet = (typeof trustFacets)[number];
 export const surveyRounds = ["start", "mid", "end"] as const;
 export type SurveyRound = (typeof surveyRounds)[number];
@@ -31,29 +38,84 @@ export const roundLabels: Record<SurveyRound, string> = {
 };
 
 /** The 5-point scale, 1 to 5. */
-export const scaleLabels = ["Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree"] as const;
+export const scaleLabels = [
+  "Strongly disagree",
+  "Disagree",
+  "Neither agree nor disagree",
+  "Agree",
+  "Strongly agree",
+] as const;
 export const scaleValues = [1, 2, 3, 4, 5] as const;
 
 export type SurveyItem = { id: string; facet: TrustFacet; text: string };
 
 /** Two statements per facet. Ids are stored with each answer, so never reuse an id for new wording. */
 export const surveyItems: readonly SurveyItem[] = [
-  { id: "benevolence-1", facet: "benevolence", text: "The leaders in this cohort have my best interests, and my school's, at heart." },
-  { id: "benevolence-2", facet: "benevolence", text: "I can count on the others in this group to keep what I share confidential." },
-  { id: "honesty-1", facet: "honesty", text: "The leaders in this cohort say what they really think, even when it is uncomfortable." },
+  {
+    id: "benevolence-1",
+    facet: "benevolence",
+    text: "The leaders in this cohort have my best interests, and my school's, at heart.",
+  },
+  {
+    id: "benevolence-2",
+    facet: "benevolence",
+    text: "I can count on the others in this group to keep what I share confidential.",
+  },
+  {
+    id: "honesty-1",
+    facet: "honesty",
+    text: "The leaders in this cohort say what they really think, even when it is uncomfortable.",
+  },
   { id: "honesty-2", facet: "honesty", text: "The leaders in this cohort own up to their mistakes." },
-  { id: "openness-1", facet: "openness", text: "The leaders in this cohort share what is not working in their schools, not only what is." },
-  { id: "openness-2", facet: "openness", text: "I can bring a problem I cannot solve to this group without being judged." },
-  { id: "reliability-1", facet: "reliability", text: "I can rely on the leaders in this cohort to do what they said they would between sessions." },
-  { id: "reliability-2", facet: "reliability", text: "The leaders in this cohort come to our sessions and come prepared." },
-  { id: "competence-1", facet: "competence", text: "The leaders in this cohort have the knowledge and skill to help with hard problems." },
-  { id: "competence-2", facet: "competence", text: "I would take advice from the leaders in this cohort back to my own school." },
-  { id: "predictability-1", facet: "predictability", text: "I know what to expect from the leaders in this cohort from one session to the next." },
-  { id: "predictability-2", facet: "predictability", text: "The way this group works together is consistent and clear to me." },
+  {
+    id: "openness-1",
+    facet: "openness",
+    text: "The leaders in this cohort share what is not working in their schools, not only what is.",
+  },
+  {
+    id: "openness-2",
+    facet: "openness",
+    text: "I can bring a problem I cannot solve to this group without being judged.",
+  },
+  {
+    id: "reliability-1",
+    facet: "reliability",
+    text: "I can rely on the leaders in this cohort to do what they said they would between sessions.",
+  },
+  {
+    id: "reliability-2",
+    facet: "reliability",
+    text: "The leaders in this cohort come to our sessions and come prepared.",
+  },
+  {
+    id: "competence-1",
+    facet: "competence",
+    text: "The leaders in this cohort have the knowledge and skill to help with hard problems.",
+  },
+  {
+    id: "competence-2",
+    facet: "competence",
+    text: "I would take advice from the leaders in this cohort back to my own school.",
+  },
+  {
+    id: "predictability-1",
+    facet: "predictability",
+    text: "I know what to expect from the leaders in this cohort from one session to the next.",
+  },
+  {
+    id: "predictability-2",
+    facet: "predictability",
+    text: "The way this group works together is consistent and clear to me.",
+  },
 ];
 
 /** One facet's results in a round: how many answered 1…5 (index 0 is 1), how many in all, the mean. */
-export type FacetResult = { facet: TrustFacet; distribution: [number, number, number, number, number]; total: number; mean: number | null };
+export type FacetResult = {
+  facet: TrustFacet;
+  distribution: [number, number, number, number, number];
+  total: number;
+  mean: number | null;
+};
 
 /** Rounds to one decimal place, the precision the results are shown in. */
 export function roundMean(sum: number, count: number): number | null {

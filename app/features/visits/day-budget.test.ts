@@ -12,7 +12,12 @@ describe("half-day steps", () => {
 
 describe("the budget", () => {
   it("adds up used days and what is left", () => {
-    expect(budgetSummary(5, [{ days: 1 }, { days: 0.5 }, { days: 2 }])).toEqual({ budget: 5, used: 3.5, remaining: 1.5, overspent: false });
+    expect(budgetSummary(5, [{ days: 1 }, { days: 0.5 }, { days: 2 }])).toEqual({
+      budget: 5,
+      used: 3.5,
+      remaining: 1.5,
+      overspent: false,
+    });
     expect(budgetSummary(2, [{ days: 1.5 }, { days: 1 }])).toMatchObject({ remaining: -0.5, overspent: true });
   });
 
@@ -46,7 +51,12 @@ describe("the burn-down series", () => {
   });
 
   it("counts time logged on the first day of the year in the first point, and can go below zero", () => {
-    expect(burnDown(1, "2025-09-01", [{ visitDate: "2025-09-01", days: 0.5 }, { visitDate: "2025-09-02", days: 1 }])).toEqual([
+    expect(
+      burnDown(1, "2025-09-01", [
+        { visitDate: "2025-09-01", days: 0.5 },
+        { visitDate: "2025-09-02", days: 1 },
+      ]),
+    ).toEqual([
       { date: "2025-09-01", remaining: 0.5 },
       { date: "2025-09-02", remaining: -0.5 },
     ]);

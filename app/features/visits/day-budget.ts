@@ -42,7 +42,11 @@ export type BurnDownPoint = { date: string; remaining: number };
  * Days remaining over the year: the full budget on the first day, then one step per date on which
  * time was logged (several entries on one date make one step). Dates are ISO "YYYY-MM-DD".
  */
-export function burnDown(budget: number, start: string, visits: ReadonlyArray<{ visitDate: string; days: number }>): BurnDownPoint[] {
+export function burnDown(
+  budget: number,
+  start: string,
+  visits: ReadonlyArray<{ visitDate: string; days: number }>,
+): BurnDownPoint[] {
   const byDate = new Map<string, number>();
   for (const v of visits) byDate.set(v.visitDate, (byDate.get(v.visitDate) ?? 0) + v.days);
   const points: BurnDownPoint[] = [{ date: start, remaining: budget }];

@@ -25,10 +25,17 @@ export function visitSchema(budget: { dayBudget: number; used: number; start: st
         .string({ required_error: "Enter the date" })
         .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the date as a date, such as 2025-10-14")
         .refine((d) => !Number.isNaN(Date.parse(d)), "Enter a real date")
-        .refine((d) => d >= budget.start && d <= budget.end, `Choose a date in this school year (${budget.start} to ${budget.end})`),
+        .refine(
+          (d) => d >= budget.start && d <= budget.end,
+          `Choose a date in this school year (${budget.start} to ${budget.end})`,
+        ),
       kind: z.enum(visitKinds, { errorMap: () => ({ message: "Choose what the time was for" }) }),
       days: halfDays("the time", 10),
-      purpose: z.string({ required_error: "Say what the time was for" }).trim().min(3, "Say what the time was for").max(500, "Keep the purpose to 500 characters"),
+      purpose: z
+        .string({ required_error: "Say what the time was for" })
+        .trim()
+        .min(3, "Say what the time was for")
+        .max(500, "Keep the purpose to 500 characters"),
       confirmOverspend: z.literal("on").optional(),
     })
     .superRefine((v, ctx) => {

@@ -27,7 +27,8 @@ export const recordPath = (schoolId: string, recordId: string) => `/schools/${sc
 /** The school as a place to log time, or the refusal: only its SIP this year logs or removes time. */
 export function timeLoggingTarget(actor: CurrentActor, scope: SchoolScope): AssignedSchool | Refused {
   const { assignment } = scope;
-  if (!canDoSipWork(actor, scope) || !assignment) return refuse(403, "Only the school's School Improvement Partner logs time.");
+  if (!canDoSipWork(actor, scope) || !assignment)
+    return refuse(403, "Only the school's School Improvement Partner logs time.");
   return { scope, assignment };
 }
 
@@ -39,14 +40,30 @@ const timeRefusal = (actor: CurrentActor, scope: SchoolScope) => {
 /** The budget a new entry is checked against: days budgeted and used now, and the school year's dates. */
 export async function currentBudget(deps: WriteDeps, assignment: Assignment, year: string) {
   const logged = await visits.listVisits(deps.db, assignment.id);
-  return { dayBudget: assignment.dayBudget, used: budgetSummary(assignment.dayBudget, logged).used, ...schoolYearBounds(year) };
+  return {
+    dayBudget: assignment.dayBudget,
+    used: budgetSummary(assignment.dayBudget, logged).used,
+    ...schoolYearBounds(year),
+  };
 }
 
-export type NewVisitInput = { visitDate: string; kind: (typeof visitKinds)[number]; days: number; purpose: string; allowOverspend: boolean };
-export type LogVisitResult = { ok: true; recordId: string | null } | { ok: false; overspend: { budget: number; used: number } };
+export type NewVisitInput = {
+  visitDate: string;
+  kind: (typeof visitKinds)[number];
+  days: number;
+  purpose: string;
+  allowOverspend: boolean;
+};
+export type LogVisitResult =
+  { ok: true; recordId: string | null } | { ok: false; overspend: { budget: number; used: number } };
 
 /** Logs SIP time; an in-school visit opens its record and the school's leaders are asked for their part. */
-export async function logVisit(deps: WriteDeps, actor: CurrentActor, target: AssignedSchool, input: NewVisitInput): Promise<LogVisitResult | Refused> {
+export async function logVisit(
+  deps: WriteDeps,
+  actor: CurrentActor,
+  target: AssignedSchool,
+  input: NewVisitInput,
+): Promise<LogVisitResult | Refused> {
   const refusal = timeRefusal(actor, target.scope);
   if (refusal) return refusal;
   const { db, logger } = deps;
@@ -58,14 +75,22 @@ export async function logVisit(deps: WriteDeps, actor: CurrentActor, target: Ass
     const link = recordPath(scope.schoolId, logged.recordId);
     const body = `Your SIP logged a visit on ${formatCalendarDate(visit.visitDate, "date")}. Please complete the pre-visit part of its record.`;
     const leaders = await visits.listSchoolLeaderIds(db, scope.schoolId);
-    await notifyEach(deps, leaders.map((userId) => ({ userId, title: "Pre-visit part to complete", body, link })));
+    await notifyEach(
+      deps,
+      leaders.map((userId) => ({ userId, title: "Pre-visit part to complete", body, link })),
+    );
   }
   logger.info("sip time logged", { schoolId: scope.schoolId, days: visit.days, by: actor.userId });
   return { ok: true, recordId: logged.recordId };
 }
 
 /** Removes an entry of logged time (a malformed id is simply not found). */
-export async function removeVisit(deps: WriteDeps, actor: CurrentActor, target: AssignedSchool, visitId: string): Promise<{ ok: true } | Refused> {
+export async function removeVisit(
+  deps: WriteDeps,
+  actor: CurrentActor,
+  target: AssignedSchool,
+  visitId: string,
+): Promise<{ ok: true } | Refused> {
   const refusal = timeRefusal(actor, target.scope);
   if (refusal) return refusal;
   const removed = UUID.test(visitId) && (await visits.deleteVisit(deps.db, target.assignment.id, visitId));
@@ -76,7 +101,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Why this person may not write the school's pre-visit part, or null when they may (its leaders). */
 export function preVisitRefusal(actor: CurrentActor, scope: SchoolScope): Refused | null {
-  return canCompletePreVisit(actor, scope) ? null : refuse(403, "Only the school's leaders complete the pre-visit part.");
+  return canCompletePreVisit(actor, scope)
+    ? null
+    : refuse(403, "Only the school's leaders complete the pre-visit part.");
 }
 
 /** The school's pre-visit part; then the SIP is told. Refused (400) once the record is complete. */
@@ -94,30 +121,65 @@ export async function savePreVisit(
     return refuse(400, "This record is complete and can no longer be changed.");
   }
   const body = `${scope.name} completed its part of the record of your visit on ${formatCalendarDate(record.visitDate, "date")}.`;
-  await notifyEach(deps, [{ userId: assignment.sipUserId, title: "Pre-visit part completed", body, link: recordPath(scope.schoolId, record.id) }]);
+  await notifyEach(deps, [
+    {
+      userId: assignment.sipUserId,
+      title: "Pre-visit part completed",
+      body,
+      link: recordPath(scope.schoolId, record.id),
+    },
+  ]);
   logger.info("pre-visit part saved", { recordId: record.id, by: actor.userId });
   return { ok: true };
 }
 
 /** Why this person may not write the visit part, or null when they may (the school's SIP). */
 export function visitPartRefusal(actor: CurrentActor, scope: SchoolScope): Refused | null {
-  return canDoSipWork(actor, scope) ? null : refuse(403, "Only the school's School Improvement Partner writes the visit part.");
+  return canDoSipWork(actor, scope)
+    ? null
+    : refuse(403, "Only the school's School Improvement Partner writes the visit part.");
 }
 
-export type VisitPartInput = { performance: string; keyFactors: string; prioritiesAndTargets: string; howToAchieve: string; agreedActions: string };
+export type VisitPartInput = {
+  performance: string;
+  keyFactors: string;
+  prioritiesAndTargets: string;
+  howToAchieve: string;
+  agreedActions: string;
+};
 
 /** The SIP's visit part, once the school's part is in; it completes the record and the school's leaders are told. */
-export async function completeVisitRecord(deps: WriteDeps, actor: CurrentActor, target: RecordTarget, input: VisitPartInput): Promise<{ ok: true } | Refused> {
+export async function completeVisitRecord(
+  deps: WriteDeps,
+  actor: CurrentActor,
+  target: RecordTarget,
+  input: VisitPartInput,
+): Promise<{ ok: true } | Refused> {
   const refusal = visitPartRefusal(actor, target.scope);
   if (refusal) return refusal;
   const { db, logger } = deps;
   const { scope, assignment, record } = target;
   const state = visits.recordState(record);
-  if (state !== "awaiting_sip") return refuse(400, state === "complete" ? "This record is already complete." : "The school has not completed its pre-visit part yet.");
-  if (!(await visits.completeVisitPart(db, assignment.id, record.id, input))) return refuse(400, "This record was completed a moment ago.");
+  if (state !== "awaiting_sip")
+    return refuse(
+      400,
+      state === "complete"
+        ? "This record is already complete."
+        : "The school has not completed its pre-visit part yet.",
+    );
+  if (!(await visits.completeVisitPart(db, assignment.id, record.id, input)))
+    return refuse(400, "This record was completed a moment ago.");
   const body = `Your SIP completed the record of the visit on ${formatCalendarDate(record.visitDate, "date")}.`;
   const leaders = await visits.listSchoolLeaderIds(db, scope.schoolId);
-  await notifyEach(deps, leaders.map((userId) => ({ userId, title: "Visit record complete", body, link: recordPath(scope.schoolId, record.id) })));
+  await notifyEach(
+    deps,
+    leaders.map((userId) => ({
+      userId,
+      title: "Visit record complete",
+      body,
+      link: recordPath(scope.schoolId, record.id),
+    })),
+  );
   logger.info("visit record completed", { recordId: record.id, by: actor.userId });
   return { ok: true };
 }

@@ -35,7 +35,11 @@ export function canParticipateInCohort(actor: Actor, scope: CohortScope): boolea
  * Takes someone out of a cohort: its facilitators, except that a facilitator may not remove
  * themself (so a cohort is never left without the person changing it).
  */
-export function canRemoveCohortMember(actor: Actor, scope: CohortScope, target: { userId: string; role: "facilitator" | "leader" }): boolean {
+export function canRemoveCohortMember(
+  actor: Actor,
+  scope: CohortScope,
+  target: { userId: string; role: "facilitator" | "leader" },
+): boolean {
   return canManageCohort(actor, scope) && !(target.role === "facilitator" && target.userId === actor.userId);
 }
 
@@ -51,7 +55,11 @@ export function canSeeSurveyResults(actor: Actor, scope: CohortScope, responses:
 }
 
 /** Answers a survey round: a leader of the cohort, once, while the round is open. */
-export function canAnswerSurveyRound(actor: Actor, scope: CohortScope, round: { closedAt: Date | string | null; answeredByMe: boolean }): boolean {
+export function canAnswerSurveyRound(
+  actor: Actor,
+  scope: CohortScope,
+  round: { closedAt: Date | string | null; answeredByMe: boolean },
+): boolean {
   return canParticipateInCohort(actor, scope) && round.closedAt === null && !round.answeredByMe;
 }
 
@@ -69,7 +77,11 @@ export function canLogPractice(actor: Actor, scope: CohortScope): boolean {
  * Reads a between-session practice log: its author, the peer it was shared with, and anyone in
  * the cohort (logs are listed on the next session's page, where they are discussed).
  */
-export function canViewPracticeLog(actor: Actor, scope: CohortScope, log: { authorId: string; sharedWithUserId: string | null }): boolean {
+export function canViewPracticeLog(
+  actor: Actor,
+  scope: CohortScope,
+  log: { authorId: string; sharedWithUserId: string | null },
+): boolean {
   return canViewCohort(actor, scope) || actor.userId === log.authorId || actor.userId === log.sharedWithUserId;
 }
 
@@ -87,8 +99,16 @@ export function canEditOutcomes(actor: Actor, scope: CohortScope, schoolId: stri
  * Sees one school's outcomes in detail: its leaders, the cohort's facilitators and the school's
  * SIP. Everyone else in the cohort sees only community and cohort roll-ups (aggregates).
  */
-export function canViewSchoolOutcomes(actor: Actor, scope: CohortScope, school: { schoolId: string; sipIds: readonly string[] }): boolean {
-  return canManageCohort(actor, scope) || ledSchoolIds(actor).includes(school.schoolId) || school.sipIds.includes(actor.userId);
+export function canViewSchoolOutcomes(
+  actor: Actor,
+  scope: CohortScope,
+  school: { schoolId: string; sipIds: readonly string[] },
+): boolean {
+  return (
+    canManageCohort(actor, scope) ||
+    ledSchoolIds(actor).includes(school.schoolId) ||
+    school.sipIds.includes(actor.userId)
+  );
 }
 
 /**

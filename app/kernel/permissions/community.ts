@@ -22,7 +22,10 @@ export function canLinkInquiryToPlan(actor: Actor, scope: CommunityScope, school
  * belongs to and the cohort's facilitators. Everyone else who may open the document reads it.
  */
 export function canEditInquirySection(actor: Actor, scope: CommunityScope, ownerIds: readonly string[]): boolean {
-  return documentAccess(actor, "inquiry", scope) === "write" && (canFacilitateCommunity(actor, scope) || ownerIds.includes(actor.userId));
+  return (
+    documentAccess(actor, "inquiry", scope) === "write" &&
+    (canFacilitateCommunity(actor, scope) || ownerIds.includes(actor.userId))
+  );
 }
 
 /** Comments inline on the inquiry's sections, and resolves or reopens comments: whoever may write the document. */

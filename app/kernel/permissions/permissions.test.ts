@@ -25,7 +25,11 @@ const schoolB: SchoolRef = { id: "school-b", authorityId: AUTH1 };
 const schoolC: SchoolRef = { id: "school-c", authorityId: AUTH2 };
 
 const actor = (userId: string, ...grants: Grant[]): Actor => ({ userId, grants });
-const g = (role: Grant["role"], authorityId = AUTH1, schoolId: string | null = null): Grant => ({ role, authorityId, schoolId });
+const g = (role: Grant["role"], authorityId = AUTH1, schoolId: string | null = null): Grant => ({
+  role,
+  authorityId,
+  schoolId,
+});
 
 const actors = {
   leaderA: actor("u-leader-a", g("school_leader", AUTH1, schoolA.id)),
@@ -65,7 +69,9 @@ describe.each(Object.keys(expected) as Who[])("permissions for %s in authority 1
     expect(canAddSchools(a, AUTH1)).toBe(e.manage);
     expect(canInvitePeople(a, AUTH1)).toBe(e.manage);
     expect(canViewOutbox(a, AUTH1)).toBe(e.manage);
-    expect(canChangeRole(a, { authorityId: AUTH1, targetUserId: "someone-else", role: "sip", action: "add" })).toBe(e.manage);
+    expect(canChangeRole(a, { authorityId: AUTH1, targetUserId: "someone-else", role: "sip", action: "add" })).toBe(
+      e.manage,
+    );
   });
 
   it("school view and edit", () => {

@@ -33,7 +33,9 @@ export function canEditSchool(actor: Actor, school: SchoolRef): boolean {
  * authority's admins. Not governors (they see only report sections addressed to them), nobody else.
  */
 export function canViewSchoolImprovement(actor: Actor, school: SchoolScope): boolean {
-  return leadsSchool(actor, school.schoolId) || isAssignedSip(actor, school) || canManageAuthority(actor, school.authorityId);
+  return (
+    leadsSchool(actor, school.schoolId) || isAssignedSip(actor, school) || canManageAuthority(actor, school.authorityId)
+  );
 }
 
 /** Writes the plan (self-evaluation, priorities, targets, actions, progress, evidence): the school's leaders. */
@@ -61,8 +63,13 @@ export function canCompletePreVisit(actor: Actor, school: SchoolScope): boolean 
  * admins: all of them, drafts included. Once shared: the school's leaders the head teacher's
  * sections, its governors the governors' sections. Everyone else: none (the report does not exist for them).
  */
-export function reportAudiencesFor(actor: Actor, school: SchoolScope, status: "draft" | "shared" | "acknowledged"): ReportAudienceName[] {
-  if (isAssignedSip(actor, school) || canManageAuthority(actor, school.authorityId)) return ["head", "governors", "authority"];
+export function reportAudiencesFor(
+  actor: Actor,
+  school: SchoolScope,
+  status: "draft" | "shared" | "acknowledged",
+): ReportAudienceName[] {
+  if (isAssignedSip(actor, school) || canManageAuthority(actor, school.authorityId))
+    return ["head", "governors", "authority"];
   if (status === "draft") return [];
   const audiences: ReportAudienceName[] = [];
   if (leadsSchool(actor, school.schoolId)) audiences.push("head");
@@ -75,7 +82,11 @@ export function reportAudiencesFor(actor: Actor, school: SchoolScope, status: "d
  * the school's assigned SIP and it is a draft (once shared it is the record; a successor SIP does
  * not finish or share a predecessor's draft under their name).
  */
-export function canEditReport(actor: Actor, school: SchoolScope, report: { status: "draft" | "shared" | "acknowledged"; sipUserId: string }): boolean {
+export function canEditReport(
+  actor: Actor,
+  school: SchoolScope,
+  report: { status: "draft" | "shared" | "acknowledged"; sipUserId: string },
+): boolean {
   return report.status === "draft" && report.sipUserId === actor.userId && canDoSipWork(actor, school);
 }
 

@@ -20,7 +20,9 @@ const server = createServer((_req, res) => {
 });
 const wss = new WebSocketServer({ noServer: true });
 wss.on("connection", (conn: WebSocket, req: IncomingMessage) => utils.setupWSConnection(conn, req));
-server.on("upgrade", (req, socket, head) => wss.handleUpgrade(req, socket, head, (ws) => wss.emit("connection", ws, req)));
+server.on("upgrade", (req, socket, head) =>
+  wss.handleUpgrade(req, socket, head, (ws) => wss.emit("connection", ws, req)),
+);
 server.listen(Number(process.env.PORT ?? 0), "127.0.0.1", () => {
   const address = server.address();
   process.stdout.write(`ready ${typeof address === "object" && address ? address.port : 0}\n`);

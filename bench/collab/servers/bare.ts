@@ -29,7 +29,11 @@ export async function startBare(ctx: StartContext): Promise<ServerUnderTest> {
     })),
     warmupDoc: { name: doc(), cookie: "" },
     memoryDocs: Array.from({ length: ctx.config.memoryDocs }, () => ({ name: doc(), cookie: "" })),
-    bigDoc: { name: doc(), writerCookies: Array.from({ length: ctx.config.bigDocWriters }, () => ""), readerCookie: "" },
+    bigDoc: {
+      name: doc(),
+      writerCookies: Array.from({ length: ctx.config.bigDocWriters }, () => ""),
+      readerCookie: "",
+    },
     unloads: false,
     loadTimes: () => [],
     waitUnloaded: async () => {},

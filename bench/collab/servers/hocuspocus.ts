@@ -19,7 +19,8 @@ export async function startHocuspocus(ctx: StartContext): Promise<ServerUnderTes
   const count = (msg: string, name: string) => logLines(proc.log(), msg).filter((l) => l.doc === name).length;
   return {
     kind: "hocuspocus",
-    description: "@hocuspocus/server 3.4.4 + @hocuspocus/extension-database 3.4.4 on Postgres (full state per store), no auth",
+    description:
+      "@hocuspocus/server 3.4.4 + @hocuspocus/extension-database 3.4.4 on Postgres (full state per store), no auth",
     process: proc,
     database: ctx.databaseName,
     target: { server: "hocuspocus", protocol: "hocuspocus", wsUrl: `ws://127.0.0.1:${port}` },
@@ -30,9 +31,16 @@ export async function startHocuspocus(ctx: StartContext): Promise<ServerUnderTes
     })),
     warmupDoc: { name: doc(), cookie: "" },
     memoryDocs: Array.from({ length: ctx.config.memoryDocs }, () => ({ name: doc(), cookie: "" })),
-    bigDoc: { name: doc(), writerCookies: Array.from({ length: ctx.config.bigDocWriters }, () => ""), readerCookie: "" },
+    bigDoc: {
+      name: doc(),
+      writerCookies: Array.from({ length: ctx.config.bigDocWriters }, () => ""),
+      readerCookie: "",
+    },
     unloads: true,
-    loadTimes: (name) => logLines(proc.log(), "document loaded").filter((l) => l.doc === name).map((l) => Number(l.ms)),
+    loadTimes: (name) =>
+      logLines(proc.log(), "document loaded")
+        .filter((l) => l.doc === name)
+        .map((l) => Number(l.ms)),
     async waitUnloaded(name) {
       const end = Date.now() + 30_000;
       while (count("document unloaded", name) < count("document loaded", name)) {

@@ -33,7 +33,10 @@ async function signIn(baseUrl: string, email: string): Promise<string> {
  * collaboration server with durable persistence and its default options) on the run's Postgres
  * database. Every room is a community's inquiry document; every editor is a signed-in member.
  */
-export async function startOurs(ctx: StartContext, variant: { withSaved: boolean } = { withSaved: true }): Promise<ServerUnderTest> {
+export async function startOurs(
+  ctx: StartContext,
+  variant: { withSaved: boolean } = { withSaved: true },
+): Promise<ServerUnderTest> {
   const { config } = ctx;
   const { withSaved } = variant;
   // The people and communities, written before the server starts (this also applies the migrations).
@@ -42,9 +45,15 @@ export async function startOurs(ctx: StartContext, variant: { withSaved: boolean
   const { authority, schools } = await makeAuthority(db, 2);
   const editors = [];
   for (let i = 0; i < config.editorsPerRoom; i++) {
-    editors.push(await makeUser(db, authority.id, [{ role: "school_leader", schoolId: schools[i % 2].id }], { name: `Editor ${i}` }));
+    editors.push(
+      await makeUser(db, authority.id, [{ role: "school_leader", schoolId: schools[i % 2].id }], {
+        name: `Editor ${i}`,
+      }),
+    );
   }
-  const memoryUser = await makeUser(db, authority.id, [{ role: "school_leader", schoolId: schools[0].id }], { name: "Memory" });
+  const memoryUser = await makeUser(db, authority.id, [{ role: "school_leader", schoolId: schools[0].id }], {
+    name: "Memory",
+  });
   const cohort = await createCohort(db, {
     authorityId: authority.id,
     name: "Bench cohort",
@@ -53,7 +62,8 @@ export async function startOurs(ctx: StartContext, variant: { withSaved: boolean
     leaderIds: [...editors.map((e) => e.id), memoryUser.id],
   });
   const editorIds = editors.map((e) => e.id);
-  const community = async (name: string, memberIds: string[]) => documentName("inquiry", (await createCommunity(db, { cohortId: cohort.id, name, memberIds })).id);
+  const community = async (name: string, memberIds: string[]) =>
+    documentName("inquiry", (await createCommunity(db, { cohortId: cohort.id, name, memberIds })).id);
   const roomNames: string[] = [];
   for (let i = 0; i < config.rooms; i++) roomNames.push(await community(`Room ${i}`, editorIds));
   const warmupName = await community("Warm-up", [memoryUser.id]);
@@ -95,13 +105,22 @@ export async function startOurs(ctx: StartContext, variant: { withSaved: boolean
     database: ctx.databaseName,
     // Like the browser client, editors ask for "saved" messages; the ours-nosaved variant leaves
     // them out (a diagnostic: how much of our cost is that signal).
-    target: { server: withSaved ? "ours" : "ours-nosaved", protocol: "y-websocket", wsUrl: `ws://127.0.0.1:${port}/collab`, origin: baseUrl, params: withSaved ? { saved: "1" } : {} },
+    target: {
+      server: withSaved ? "ours" : "ours-nosaved",
+      protocol: "y-websocket",
+      wsUrl: `ws://127.0.0.1:${port}/collab`,
+      origin: baseUrl,
+      params: withSaved ? { saved: "1" } : {},
+    },
     rooms: roomNames.map((name) => ({ name, editorCookies, probeCookie: editorCookies[0] })),
     warmupDoc: { name: warmupName, cookie: memoryCookie },
     memoryDocs: memoryNames.map((name) => ({ name, cookie: memoryCookie })),
     bigDoc: { name: bigName, writerCookies: editorCookies.slice(0, config.bigDocWriters), readerCookie: memoryCookie },
     unloads: true,
-    loadTimes: (name) => logLines(proc.log(), "document loaded").filter((l) => l.doc === name).map((l) => Number(l.ms)),
+    loadTimes: (name) =>
+      logLines(proc.log(), "document loaded")
+        .filter((l) => l.doc === name)
+        .map((l) => Number(l.ms)),
     // The server unloads 2 s (its default grace) after the last client leaves, after a final flush;
     // /healthz counts the open documents.
     async waitUnloaded() {
@@ -115,9 +134,18 @@ export async function startOurs(ctx: StartContext, variant: { withSaved: boolean
     },
     serverStats: () => healthz(baseUrl),
     async storage(name) {
-      const [log] = await sql<{ rows: string; bytes: string }[]>`select count(*) as rows, coalesce(sum(length(data)), 0) as bytes from collab_updates where doc_name = ${name}`;
-      const [snap] = await sql<{ bytes: number; folded: number }[]>`select length(data) as bytes, folded_updates as folded from collab_snapshots where doc_name = ${name}`;
-      return { logRows: Number(log.rows), logBytes: Number(log.bytes), snapshotBytes: snap?.bytes ?? 0, foldedUpdateRows: snap?.folded ?? 0 };
+      const [log] = await sql<
+        { rows: string; bytes: string }[]
+      >`select count(*) as rows, coalesce(sum(length(data)), 0) as bytes from collab_updates where doc_name = ${name}`;
+      const [snap] = await sql<
+        { bytes: number; folded: number }[]
+      >`select length(data) as bytes, folded_updates as folded from collab_snapshots where doc_name = ${name}`;
+      return {
+        logRows: Number(log.rows),
+        logBytes: Number(log.bytes),
+        snapshotBytes: snap?.bytes ?? 0,
+        foldedUpdateRows: snap?.folded ?? 0,
+      };
     },
     async stop() {
       await proc.stop();

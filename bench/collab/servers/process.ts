@@ -26,11 +26,15 @@ export async function startPinned(options: {
   timeoutMs?: number;
 }): Promise<ServerProcess> {
   const fd = openSync(options.logFile, "w");
-  const child = spawn("taskset", ["-c", options.cores, process.execPath, ...(options.nodeArgs ?? []), "--import", "tsx", options.script], {
-    cwd: options.cwd,
-    env: { ...process.env, ...options.env },
-    stdio: ["ignore", fd, fd],
-  });
+  const child = spawn(
+    "taskset",
+    ["-c", options.cores, process.execPath, ...(options.nodeArgs ?? []), "--import", "tsx", options.script],
+    {
+      cwd: options.cwd,
+      env: { ...process.env, ...options.env },
+      stdio: ["ignore", fd, fd],
+    },
+  );
   closeSync(fd);
   const log = () => readFileSync(options.logFile, "utf8");
   let exited = false;

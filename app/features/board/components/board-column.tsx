@@ -26,7 +26,11 @@ export function BoardColumn({
 }) {
   const headingId = `column-${category}`;
   return (
-    <section aria-labelledby={headingId} className="flex min-w-0 flex-col rounded-lg bg-slate-100 p-3" data-category={category}>
+    <section
+      aria-labelledby={headingId}
+      className="flex min-w-0 flex-col rounded-lg bg-slate-100 p-3"
+      data-category={category}
+    >
       <h2 id={headingId} tabIndex={-1} className="text-base font-semibold text-slate-900">
         {boardCategoryLabels[category]} <span className="font-normal text-slate-600">({notes.length})</span>
       </h2>

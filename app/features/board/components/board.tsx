@@ -30,7 +30,10 @@ export function RootCauseBoard({
   return (
     <div className="mt-4 space-y-4">
       {settings.locked ? (
-        <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 font-medium text-amber-950" data-testid="locked-notice">
+        <p
+          className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 font-medium text-amber-950"
+          data-testid="locked-notice"
+        >
           The facilitator has locked the board.
         </p>
       ) : null}

@@ -16,7 +16,9 @@ export function Countdown({ endsAt }: { endsAt: number }) {
   const remaining = endsAt - now;
   const up = remaining <= 0;
   return (
-    <p className={`rounded-md px-3 py-2 text-lg font-semibold ${up ? "bg-red-50 text-red-900" : "bg-brand-50 text-brand-900"}`}>
+    <p
+      className={`rounded-md px-3 py-2 text-lg font-semibold ${up ? "bg-red-50 text-red-900" : "bg-brand-50 text-brand-900"}`}
+    >
       <span className="sr-only">Timer: </span>
       {/* role="timer" is not announced on each tick, only read when someone reaches it. */}
       <span role="timer" data-testid="countdown">

@@ -5,7 +5,8 @@ import { ErrorList } from "../../../components/ui/field";
 import { messageOf } from "../../../components/board/labels";
 
 const input = "mt-1 block w-24 rounded-md border border-slate-400 bg-white px-3 py-2 text-slate-900";
-const button = "rounded-md border border-slate-400 bg-white px-3 py-2 text-sm font-semibold text-slate-900 hover:bg-slate-50";
+const button =
+  "rounded-md border border-slate-400 bg-white px-3 py-2 text-sm font-semibold text-slate-900 hover:bg-slate-50";
 
 /** Dots per person, the lock and the timer: only the cohort's facilitators see these. */
 export function FacilitatorControls({ doc, settings }: { doc: Y.Doc; settings: BoardSettings }) {
@@ -43,7 +44,15 @@ export function FacilitatorControls({ doc, settings }: { doc: Y.Doc; settings: B
             <label htmlFor="vote-budget" className="block text-sm font-medium">
               Dots per person
             </label>
-            <input id="vote-budget" type="number" min={0} max={20} value={budget} onChange={(e) => setBudget(e.target.value)} className={input} />
+            <input
+              id="vote-budget"
+              type="number"
+              min={0}
+              max={20}
+              value={budget}
+              onChange={(e) => setBudget(e.target.value)}
+              className={input}
+            />
           </div>
           <button type="submit" className={button}>
             Set dots
@@ -54,7 +63,15 @@ export function FacilitatorControls({ doc, settings }: { doc: Y.Doc; settings: B
             <label htmlFor="timer-minutes" className="block text-sm font-medium">
               Timer (minutes)
             </label>
-            <input id="timer-minutes" type="number" min={1} max={120} value={minutes} onChange={(e) => setMinutes(e.target.value)} className={input} />
+            <input
+              id="timer-minutes"
+              type="number"
+              min={1}
+              max={120}
+              value={minutes}
+              onChange={(e) => setMinutes(e.target.value)}
+              className={input}
+            />
           </div>
           <button type="submit" className={button}>
             Start timer
@@ -65,11 +82,7 @@ export function FacilitatorControls({ doc, settings }: { doc: Y.Doc; settings: B
             </button>
           ) : null}
         </form>
-        <button
-          type="button"
-          className={button}
-          onClick={() => attempt(() => setLocked(doc, !settings.locked))}
-        >
+        <button type="button" className={button} onClick={() => attempt(() => setLocked(doc, !settings.locked))}>
           {settings.locked ? "Unlock the board" : "Lock the board"}
         </button>
       </div>

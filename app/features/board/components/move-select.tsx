@@ -1,5 +1,10 @@
 import type * as Y from "yjs";
-import { boardCategories, moveNote, type BoardCategory, type StickyNote } from "../../../../collab/documents/root-cause-board";
+import {
+  boardCategories,
+  moveNote,
+  type BoardCategory,
+  type StickyNote,
+} from "../../../../collab/documents/root-cause-board";
 import { boardCategoryLabels } from "../../../kernel/board-categories";
 import { focusSoon, messageOf } from "../../../components/board/labels";
 

@@ -1,6 +1,12 @@
 import { useState } from "react";
 import type * as Y from "yjs";
-import { deleteNote, moveNote, myVotesOn, noteVotes, type StickyNote } from "../../../../collab/documents/root-cause-board";
+import {
+  deleteNote,
+  moveNote,
+  myVotesOn,
+  noteVotes,
+  type StickyNote,
+} from "../../../../collab/documents/root-cause-board";
 import type { CollabUser } from "../../../components/collab/use-collab-document";
 import { ErrorList } from "../../../components/ui/field";
 import { dots, focusSoon, messageOf, small } from "../../../components/board/labels";
@@ -59,14 +65,35 @@ export function NoteCard(props: {
         <div className="mt-2 space-y-2 border-t border-yellow-300 pt-2">
           <MoveSelect doc={doc} note={note} disabled={!canEdit} describedBy={textId} onError={setError} />
           <div className="flex flex-wrap gap-1">
-            <button type="button" id={`up-${note.id}`} className={small} aria-describedby={textId} disabled={!canEdit || previous === null} onClick={() => move(previous?.id ?? null, `up-${note.id}`)}>
+            <button
+              type="button"
+              id={`up-${note.id}`}
+              className={small}
+              aria-describedby={textId}
+              disabled={!canEdit || previous === null}
+              onClick={() => move(previous?.id ?? null, `up-${note.id}`)}
+            >
               Move up
             </button>
-            <button type="button" id={`down-${note.id}`} className={small} aria-describedby={textId} disabled={!canEdit || afterNext === undefined} onClick={() => move(afterNext?.id ?? null, `down-${note.id}`)}>
+            <button
+              type="button"
+              id={`down-${note.id}`}
+              className={small}
+              aria-describedby={textId}
+              disabled={!canEdit || afterNext === undefined}
+              onClick={() => move(afterNext?.id ?? null, `down-${note.id}`)}
+            >
               Move down
             </button>
             {note.authorId === me.id ? (
-              <button type="button" id={`edit-${note.id}`} className={small} aria-describedby={textId} disabled={!canEdit} onClick={() => setEditing(true)}>
+              <button
+                type="button"
+                id={`edit-${note.id}`}
+                className={small}
+                aria-describedby={textId}
+                disabled={!canEdit}
+                onClick={() => setEditing(true)}
+              >
                 Edit
               </button>
             ) : null}
@@ -84,7 +111,17 @@ export function NoteCard(props: {
               </button>
             ) : null}
           </div>
-          <VoteButtons doc={doc} me={me} noteId={note.id} total={total} dotsLeft={props.dotsLeft} myDots={myVotesOn(doc, note.id, me.id)} disabled={!canEdit} describedBy={textId} onError={setError} />
+          <VoteButtons
+            doc={doc}
+            me={me}
+            noteId={note.id}
+            total={total}
+            dotsLeft={props.dotsLeft}
+            myDots={myVotesOn(doc, note.id, me.id)}
+            disabled={!canEdit}
+            describedBy={textId}
+            onError={setError}
+          />
         </div>
       ) : null}
       <ErrorList errors={error ? [error] : null} />

@@ -50,10 +50,24 @@ export function VoteButtons({
   };
   return (
     <div className="flex flex-wrap gap-1">
-      <button type="button" id={addId} className={small} aria-describedby={describedBy} disabled={disabled || dotsLeft <= 0} onClick={add}>
+      <button
+        type="button"
+        id={addId}
+        className={small}
+        aria-describedby={describedBy}
+        disabled={disabled || dotsLeft <= 0}
+        onClick={add}
+      >
         Add a dot
       </button>
-      <button type="button" id={removeId} className={small} aria-describedby={describedBy} disabled={disabled || total === 0 || myDots === 0} onClick={remove}>
+      <button
+        type="button"
+        id={removeId}
+        className={small}
+        aria-describedby={describedBy}
+        disabled={disabled || total === 0 || myDots === 0}
+        onClick={remove}
+      >
         Remove a dot
       </button>
     </div>

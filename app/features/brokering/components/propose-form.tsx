@@ -31,7 +31,11 @@ export function ProposeForm(props: { partnerPriorityId: string; priorityId: stri
       <label htmlFor={fields.reason.id} className="block text-sm font-medium text-slate-800">
         Why a link with {props.who.replace(/^A/, "a")} would help
       </label>
-      <textarea {...reasonProps} rows={2} className="block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-sm" />
+      <textarea
+        {...reasonProps}
+        rows={2}
+        className="block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-sm"
+      />
       <ErrorList id={fields.reason.errorId} errors={fields.reason.errors} />
       <Button type="submit" variant="secondary" pending={navigation.state === "submitting"}>
         Propose a link

@@ -8,7 +8,13 @@ import { ErrorList, SelectField } from "../../../components/ui/field";
 import { AddFacilitatorSchema } from "../schema";
 
 /** Picks a co-facilitator among the authority's facilitators who are not in the cohort yet. */
-export function AddFacilitatorForm({ people, lastResult }: { people: Array<{ userId: string; name: string }>; lastResult: SubmissionResult<string[]> | null | undefined }) {
+export function AddFacilitatorForm({
+  people,
+  lastResult,
+}: {
+  people: Array<{ userId: string; name: string }>;
+  lastResult: SubmissionResult<string[]> | null | undefined;
+}) {
   const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "add-facilitator",
@@ -19,7 +25,9 @@ export function AddFacilitatorForm({ people, lastResult }: { people: Array<{ use
   return (
     <Card title="Add a co-facilitator" id="add-facilitator-heading">
       {people.length === 0 ? (
-        <EmptyState title="No other facilitators to add">Your authority admin can give a colleague the facilitator role first.</EmptyState>
+        <EmptyState title="No other facilitators to add">
+          Your authority admin can give a colleague the facilitator role first.
+        </EmptyState>
       ) : (
         <Form method="post" {...getFormProps(form)} className="space-y-3">
           <input type="hidden" name="intent" value="add-facilitator" />

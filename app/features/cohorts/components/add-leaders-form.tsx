@@ -14,7 +14,13 @@ type Person = { userId: string; name: string; schools: string };
  * Ticks school leaders in a list that a filter box narrows by name or school. Checkboxes rather
  * than a custom combobox: they work with the keyboard, with a screen reader and without scripts.
  */
-export function AddLeadersForm({ people, lastResult }: { people: Person[]; lastResult: SubmissionResult<string[]> | null | undefined }) {
+export function AddLeadersForm({
+  people,
+  lastResult,
+}: {
+  people: Person[];
+  lastResult: SubmissionResult<string[]> | null | undefined;
+}) {
   const navigation = useNavigation();
   const [query, setQuery] = useState("");
   const [form, fields] = useForm({
@@ -56,11 +62,20 @@ export function AddLeadersForm({ people, lastResult }: { people: Person[]; lastR
           </div>
           <fieldset aria-describedby={errorId}>
             <legend className="text-sm font-medium text-slate-800">School leaders not yet in the cohort</legend>
-            <ul id="leader-options" className="mt-2 max-h-80 space-y-1 overflow-y-auto rounded-md border border-slate-200 p-2">
+            <ul
+              id="leader-options"
+              className="mt-2 max-h-80 space-y-1 overflow-y-auto rounded-md border border-slate-200 p-2"
+            >
               {people.map((p) => (
                 <li key={p.userId} hidden={!matches(p)}>
                   <label className="flex items-start gap-2 rounded px-1 py-1 hover:bg-slate-50">
-                    <input type="checkbox" name={fields.userIds.name} value={p.userId} defaultChecked={kept.has(p.userId)} className="mt-1" />
+                    <input
+                      type="checkbox"
+                      name={fields.userIds.name}
+                      value={p.userId}
+                      defaultChecked={kept.has(p.userId)}
+                      className="mt-1"
+                    />
                     <span>
                       <span className="font-medium">{p.name}</span>
                       {p.schools ? <span className="block text-sm text-slate-700">{p.schools}</span> : null}

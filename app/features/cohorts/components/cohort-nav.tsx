@@ -12,7 +12,13 @@ const tabs = [
 ];
 
 /** The top of every cohort page: the way back, the cohort's name and year, the page title, and the tabs. */
-export function CohortHeader({ cohort, title }: { cohort: { id: string; name: string; schoolYear: string }; title: string }) {
+export function CohortHeader({
+  cohort,
+  title,
+}: {
+  cohort: { id: string; name: string; schoolYear: string };
+  title: string;
+}) {
   return (
     <>
       <p className="text-sm text-slate-700">

@@ -8,7 +8,15 @@ import { roundLabels, type SurveyRound } from "../../surveys/trust-survey";
 import type { FacilitatorDashboard as DashboardData } from "../dashboard.server";
 
 /** The facilitator's overview: attendance, survey rounds, practice since the last session and each community's inquiry stage. */
-export function FacilitatorDashboard({ base, data, leaderCount }: { base: string; data: SerializeFrom<DashboardData>; leaderCount: number }) {
+export function FacilitatorDashboard({
+  base,
+  data,
+  leaderCount,
+}: {
+  base: string;
+  data: SerializeFrom<DashboardData>;
+  leaderCount: number;
+}) {
   const logged = data.practice.filter((p) => p.logs > 0).length;
   return (
     <>
@@ -58,13 +66,16 @@ export function FacilitatorDashboard({ base, data, leaderCount }: { base: string
         ) : (
           <>
             <p className="text-sm text-slate-700">
-              {logged} of {data.practice.length} leaders logged practice {data.lastSession ? `since ${data.lastSession.title}` : "so far"}.
+              {logged} of {data.practice.length} leaders logged practice{" "}
+              {data.lastSession ? `since ${data.lastSession.title}` : "so far"}.
             </p>
             <ul className="mt-2 grid gap-x-4 sm:grid-cols-2">
               {data.practice.map((p) => (
                 <li key={p.userId} className="flex justify-between gap-2 border-b border-slate-100 py-1 text-sm">
                   <span>{p.name}</span>
-                  <span className={p.logs > 0 ? "font-semibold text-green-800" : "text-slate-700"}>{p.logs > 0 ? "Yes" : "No"}</span>
+                  <span className={p.logs > 0 ? "font-semibold text-green-800" : "text-slate-700"}>
+                    {p.logs > 0 ? "Yes" : "No"}
+                  </span>
                 </li>
               ))}
             </ul>
@@ -104,7 +115,15 @@ function StageBar({ stage, label }: { stage: (typeof inquiryStages)[number]; lab
   const at = stageIndex(stage);
   const max = inquiryStages.length - 1;
   return (
-    <div role="meter" aria-label={label} aria-valuemin={0} aria-valuemax={max} aria-valuenow={at} aria-valuetext={stage} className="mt-1 h-2 w-full rounded bg-slate-200">
+    <div
+      role="meter"
+      aria-label={label}
+      aria-valuemin={0}
+      aria-valuemax={max}
+      aria-valuenow={at}
+      aria-valuetext={stage}
+      className="mt-1 h-2 w-full rounded bg-slate-200"
+    >
       <div className="h-2 rounded bg-brand-700" style={{ width: `${(at / max) * 100}%` }} />
     </div>
   );

@@ -6,7 +6,9 @@ export function LeaderLinks({ base, communities }: { base: string; communities: 
   return (
     <Card title="Your community and quick links">
       {communities.length === 0 ? (
-        <p className="text-sm text-slate-700">Your facilitator will place you in a community of practice once everyone has named their equity challenge.</p>
+        <p className="text-sm text-slate-700">
+          Your facilitator will place you in a community of practice once everyone has named their equity challenge.
+        </p>
       ) : (
         <ul className="space-y-1">
           {communities.map((c) => (

@@ -19,13 +19,22 @@ export function MemberList({ members, removable }: { members: Member[]; removabl
               method="post"
               onSubmit={(e) => {
                 // Taking a leader out also takes them out of the cohort's communities: ask first.
-                if (m.role === "leader" && !window.confirm(`Remove ${m.name} from the cohort? They also leave its communities.`)) e.preventDefault();
+                if (
+                  m.role === "leader" &&
+                  !window.confirm(`Remove ${m.name} from the cohort? They also leave its communities.`)
+                )
+                  e.preventDefault();
               }}
             >
               <input type="hidden" name="intent" value="remove" />
               <input type="hidden" name="userId" value={m.userId} />
               <input type="hidden" name="role" value={m.role} />
-              <Button type="submit" variant="danger" className="px-3 py-1" pending={navigation.formData?.get("userId") === m.userId}>
+              <Button
+                type="submit"
+                variant="danger"
+                className="px-3 py-1"
+                pending={navigation.formData?.get("userId") === m.userId}
+              >
                 Remove<span className="sr-only"> {m.name}</span>
               </Button>
             </Form>

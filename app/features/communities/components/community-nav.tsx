@@ -2,7 +2,13 @@ import { Link, NavLink } from "@remix-run/react";
 import type { WebsocketProvider } from "y-websocket";
 import { initials } from "../../../kernel/presence";
 import type { CollabUser } from "../../../components/collab/use-collab-document";
-import { hereText, usePresenceConnection, useStepPresence, type CommunityStep, type StepPresence } from "../../../components/collab/use-step-presence";
+import {
+  hereText,
+  usePresenceConnection,
+  useStepPresence,
+  type CommunityStep,
+  type StepPresence,
+} from "../../../components/collab/use-step-presence";
 
 const steps: Array<{ to: string; step: CommunityStep; label: string; end?: boolean }> = [
   { to: "", step: "home", label: "Home", end: true },

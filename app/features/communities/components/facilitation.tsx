@@ -22,8 +22,8 @@ export function Facilitation({ leaders, grouping, communities, errorFor, resultF
     <>
       <Card title="Suggested groupings" id="suggestions-heading">
         <p className="mb-3 text-sm text-slate-700">
-          From the tags and words that leaders without a community share in their challenges, {MIN_GROUP} to {MAX_GROUP} to a group. Change a name
-          before you create it, or form groups by hand below.
+          From the tags and words that leaders without a community share in their challenges, {MIN_GROUP} to {MAX_GROUP}{" "}
+          to a group. Change a name before you create it, or form groups by hand below.
         </p>
         {grouping && grouping.suggestions.length ? (
           <ol className="space-y-3">
@@ -33,17 +33,21 @@ export function Facilitation({ leaders, grouping, communities, errorFor, resultF
           </ol>
         ) : (
           <EmptyState title="No suggestions right now">
-            Suggestions appear when at least {MIN_GROUP} leaders without a community have named their challenge. Ask leaders to name theirs, or form
-            a community by hand below.
+            Suggestions appear when at least {MIN_GROUP} leaders without a community have named their challenge. Ask
+            leaders to name theirs, or form a community by hand below.
           </EmptyState>
         )}
         {grouping?.unplaced.length ? (
-          <p className="mt-3 text-sm text-slate-700">Not placed in a suggestion: {grouping.unplaced.map((c) => c.name).join(", ")}. Place them by hand.</p>
+          <p className="mt-3 text-sm text-slate-700">
+            Not placed in a suggestion: {grouping.unplaced.map((c) => c.name).join(", ")}. Place them by hand.
+          </p>
         ) : null}
       </Card>
       <Card title="Leaders and their challenges" id="leaders-heading">
         {leaders.length === 0 ? (
-          <EmptyState title="No leaders in this cohort yet">Add school leaders to the cohort on its Members page.</EmptyState>
+          <EmptyState title="No leaders in this cohort yet">
+            Add school leaders to the cohort on its Members page.
+          </EmptyState>
         ) : (
           <ul className="divide-y divide-slate-200">
             {leaders.map((l) => (
@@ -69,7 +73,9 @@ export function Facilitation({ leaders, grouping, communities, errorFor, resultF
         {unplacedLeaders.length ? (
           <CreateCommunityForm leaders={unplacedLeaders} lastResult={resultFor("create-community")} />
         ) : (
-          <EmptyState title="Every leader is in a community">Move a leader with the Community select above to change a group.</EmptyState>
+          <EmptyState title="Every leader is in a community">
+            Move a leader with the Community select above to change a group.
+          </EmptyState>
         )}
       </Card>
     </>

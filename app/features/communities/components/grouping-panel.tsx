@@ -10,7 +10,15 @@ type Result = SubmissionResult<string[]> | null | undefined;
 type Community = { id: string; name: string; members: Array<{ id: string; name: string }> };
 
 /** One suggested grouping: who, why, and a form to create it (name, then a button; keyboard only is fine). */
-export function SuggestionCard({ suggestion, index, lastResult }: { suggestion: Suggestion; index: number; lastResult: Result }) {
+export function SuggestionCard({
+  suggestion,
+  index,
+  lastResult,
+}: {
+  suggestion: Suggestion;
+  index: number;
+  lastResult: Result;
+}) {
   const navigation = useNavigation();
   const [form, fields] = useForm({
     id: `accept-${index}`,
@@ -33,9 +41,16 @@ export function SuggestionCard({ suggestion, index, lastResult }: { suggestion: 
         ))}
         <ErrorList id={form.errorId} errors={form.errors} />
         <div className="w-full sm:w-96">
-          <Field label={`Name for suggestion ${index + 1}`} errors={fields.name.errors} inputProps={getInputProps(fields.name, { type: "text" })} />
+          <Field
+            label={`Name for suggestion ${index + 1}`}
+            errors={fields.name.errors}
+            inputProps={getInputProps(fields.name, { type: "text" })}
+          />
         </div>
-        <Button type="submit" pending={navigation.state === "submitting" && navigation.formData?.get("intent") === "accept"}>
+        <Button
+          type="submit"
+          pending={navigation.state === "submitting" && navigation.formData?.get("intent") === "accept"}
+        >
           Create this community
         </Button>
       </Form>
@@ -44,7 +59,13 @@ export function SuggestionCard({ suggestion, index, lastResult }: { suggestion: 
 }
 
 /** Forms a community from leaders who are not in one yet, chosen with checkboxes. */
-export function CreateCommunityForm({ leaders, lastResult }: { leaders: Array<{ id: string; name: string }>; lastResult: Result }) {
+export function CreateCommunityForm({
+  leaders,
+  lastResult,
+}: {
+  leaders: Array<{ id: string; name: string }>;
+  lastResult: Result;
+}) {
   const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "create-community",
@@ -59,14 +80,24 @@ export function CreateCommunityForm({ leaders, lastResult }: { leaders: Array<{ 
     <Form method="post" {...getFormProps(form)} className="space-y-3">
       <input type="hidden" name="intent" value="create" />
       <ErrorList id={form.errorId} errors={form.errors} />
-      <Field label="Community name" errors={fields.name.errors} inputProps={getInputProps(fields.name, { type: "text" })} />
+      <Field
+        label="Community name"
+        errors={fields.name.errors}
+        inputProps={getInputProps(fields.name, { type: "text" })}
+      />
       <fieldset aria-describedby={membersError}>
         <legend className="text-sm font-medium text-slate-800">Leaders (up to {MAX_GROUP})</legend>
         <ul className="mt-1 grid gap-1 sm:grid-cols-2">
           {leaders.map((l) => (
             <li key={l.id}>
               <label className="flex items-center gap-2 text-sm">
-                <input type="checkbox" name="memberIds" value={l.id} defaultChecked={chosen.has(l.id)} className="h-4 w-4" />
+                <input
+                  type="checkbox"
+                  name="memberIds"
+                  value={l.id}
+                  defaultChecked={chosen.has(l.id)}
+                  className="h-4 w-4"
+                />
                 {l.name}
               </label>
             </li>
@@ -74,7 +105,10 @@ export function CreateCommunityForm({ leaders, lastResult }: { leaders: Array<{ 
         </ul>
         <ErrorList id={membersError} errors={fields.memberIds.errors} />
       </fieldset>
-      <Button type="submit" pending={navigation.state === "submitting" && navigation.formData?.get("intent") === "create"}>
+      <Button
+        type="submit"
+        pending={navigation.state === "submitting" && navigation.formData?.get("intent") === "create"}
+      >
         Create community
       </Button>
     </Form>
@@ -82,7 +116,15 @@ export function CreateCommunityForm({ leaders, lastResult }: { leaders: Array<{ 
 }
 
 /** Puts one leader in a community, or in none: a select and a button, one per leader. */
-export function MoveForm({ leader, communities, error }: { leader: { id: string; name: string; communityId: string | null }; communities: Community[]; error?: string }) {
+export function MoveForm({
+  leader,
+  communities,
+  error,
+}: {
+  leader: { id: string; name: string; communityId: string | null };
+  communities: Community[];
+  error?: string;
+}) {
   const selectId = `community-of-${leader.id}`;
   return (
     <Form method="post" className="flex flex-wrap items-end gap-2">

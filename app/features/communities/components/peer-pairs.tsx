@@ -42,7 +42,9 @@ export function PeerPairs({
       ) : null}
       {pairs.length === 0 ? (
         <EmptyState title="No pairs yet">
-          {canSetPairs ? "Pair members with the form below." : "The facilitator pairs members for the peer check (step 3)."}
+          {canSetPairs
+            ? "Pair members with the form below."
+            : "The facilitator pairs members for the peer check (step 3)."}
         </EmptyState>
       ) : (
         <ul className="space-y-2" aria-label="Pairs">

@@ -5,18 +5,37 @@ import { Card } from "../../../components/ui/card";
 import { EmptyState } from "../../../components/ui/empty-state";
 import { ErrorList } from "../../../components/ui/field";
 
-type Plan = { schoolId: string; schoolName: string; planId: string | null; priorities: Array<{ id: string; title: string; area: string }>; linked: string[] };
+type Plan = {
+  schoolId: string;
+  schoolName: string;
+  planId: string | null;
+  priorities: Array<{ id: string; title: string; area: string }>;
+  linked: string[];
+};
 
 /** A leader ticks the priorities of their own school's plan that the inquiry serves. */
-export function PlanPicker({ plan, schoolYear, saved, errors }: { plan: Plan; schoolYear: string; saved: boolean; errors?: string[] }) {
+export function PlanPicker({
+  plan,
+  schoolYear,
+  saved,
+  errors,
+}: {
+  plan: Plan;
+  schoolYear: string;
+  saved: boolean;
+  errors?: string[];
+}) {
   const navigation = useNavigation();
   const headingId = `plan-${plan.schoolId}`;
   return (
     <Card title={`${plan.schoolName}: improvement plan ${schoolYear}`} id={headingId}>
       {plan.priorities.length === 0 ? (
         <EmptyState title="No plan yet">
-          {plan.planId ? "Your plan has no priorities yet. " : "Your school has no improvement plan for this year in Commons yet. "}
-          You write it with your School Improvement Partner; once its priorities are in, come back here to link our inquiry to them.
+          {plan.planId
+            ? "Your plan has no priorities yet. "
+            : "Your school has no improvement plan for this year in Commons yet. "}
+          You write it with your School Improvement Partner; once its priorities are in, come back here to link our
+          inquiry to them.
         </EmptyState>
       ) : (
         <Form method="post" className="space-y-3">
@@ -56,7 +75,11 @@ export function PlanPicker({ plan, schoolYear, saved, errors }: { plan: Plan; sc
   );
 }
 
-type MemberLinks = { id: string; name: string; schools: Array<{ id: string; name: string; count: number; titles: string[] | null }> };
+type MemberLinks = {
+  id: string;
+  name: string;
+  schools: Array<{ id: string; name: string; count: number; titles: string[] | null }>;
+};
 
 /** Who has linked how many priorities; titles only where the viewer may read that school's plan. */
 export function LinkSummary({ members }: { members: MemberLinks[] }) {
@@ -73,7 +96,9 @@ export function LinkSummary({ members }: { members: MemberLinks[] }) {
               m.schools.map((s) => (
                 <li key={`${m.id}-${s.id}`}>
                   <span className="font-medium">{m.name}</span> ({s.name}):{" "}
-                  {s.count === 0 ? "has not linked a priority yet" : `has linked ${s.count} ${s.count === 1 ? "priority" : "priorities"}`}
+                  {s.count === 0
+                    ? "has not linked a priority yet"
+                    : `has linked ${s.count} ${s.count === 1 ? "priority" : "priorities"}`}
                   {s.titles && s.titles.length > 0 ? (
                     <ul className="ml-5 list-disc text-sm text-slate-700">
                       {s.titles.map((t) => (

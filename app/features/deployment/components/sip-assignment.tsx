@@ -14,7 +14,15 @@ type Result = SubmissionResult<string[]> | null | undefined;
 const SHOWN = 3;
 
 /** The best-matched SIPs for an unassigned school, each with its score per criterion and an "assign" button. */
-export function SuggestionList({ suggestions, dayBudget, lastResult }: { suggestions: Suggestion[]; dayBudget: number; lastResult: Result }) {
+export function SuggestionList({
+  suggestions,
+  dayBudget,
+  lastResult,
+}: {
+  suggestions: Suggestion[];
+  dayBudget: number;
+  lastResult: Result;
+}) {
   const navigation = useNavigation();
   const formErrors = lastResult?.error?.[""] ?? lastResult?.error?.sipUserId ?? null;
   return (
@@ -23,17 +31,24 @@ export function SuggestionList({ suggestions, dayBudget, lastResult }: { suggest
         Suggested SIPs
       </h2>
       <p className="mt-1 text-sm text-slate-700">
-        Ranked on continuity, locality, experience with the school's category and availability for a {formatNumber(dayBudget)}-day budget.
+        Ranked on continuity, locality, experience with the school's category and availability for a{" "}
+        {formatNumber(dayBudget)}-day budget.
       </p>
       <ErrorList errors={formErrors} />
       {suggestions.length === 0 ? (
         <div className="mt-3">
-          <EmptyState title="No SIPs to suggest">Give someone the School Improvement Partner role under People and roles, then come back.</EmptyState>
+          <EmptyState title="No SIPs to suggest">
+            Give someone the School Improvement Partner role under People and roles, then come back.
+          </EmptyState>
         </div>
       ) : (
         <ol className="mt-3 space-y-4">
           {suggestions.slice(0, SHOWN).map((s, i) => (
-            <li key={s.userId} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-labelledby={`suggestion-${s.userId}`}>
+            <li
+              key={s.userId}
+              className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+              aria-labelledby={`suggestion-${s.userId}`}
+            >
               <div className="flex flex-wrap items-baseline justify-between gap-2">
                 <h3 id={`suggestion-${s.userId}`} className="font-semibold">
                   {i + 1}. {s.name}
@@ -67,7 +82,15 @@ export function SuggestionList({ suggestions, dayBudget, lastResult }: { suggest
 }
 
 /** Pick any SIP of the authority, with a budget other than the default if need be. */
-export function AssignOtherForm({ sips, dayBudget, lastResult }: { sips: Array<{ userId: string; name: string; daysLeft: number }>; dayBudget: number; lastResult: Result }) {
+export function AssignOtherForm({
+  sips,
+  dayBudget,
+  lastResult,
+}: {
+  sips: Array<{ userId: string; name: string; daysLeft: number }>;
+  dayBudget: number;
+  lastResult: Result;
+}) {
   const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "assign-other",
@@ -79,7 +102,10 @@ export function AssignOtherForm({ sips, dayBudget, lastResult }: { sips: Array<{
     shouldRevalidate: "onInput",
   });
   return (
-    <section aria-labelledby="other-heading" className="self-start rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+    <section
+      aria-labelledby="other-heading"
+      className="self-start rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
+    >
       <h2 id="other-heading" className="text-lg font-semibold">
         Pick another SIP
       </h2>

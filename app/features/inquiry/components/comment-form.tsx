@@ -6,7 +6,17 @@ import { ErrorList } from "../../../components/ui/field";
  * A new comment on the quoted passage. It takes the focus when it opens; Escape or "Cancel"
  * closes it without saving. `onAdd` saves (the text is checked here first, with the model's rule).
  */
-export function CommentForm({ id, quote, onAdd, onCancel }: { id: string; quote: string; onAdd: (text: string) => void; onCancel: () => void }) {
+export function CommentForm({
+  id,
+  quote,
+  onAdd,
+  onCancel,
+}: {
+  id: string;
+  quote: string;
+  onAdd: (text: string) => void;
+  onCancel: () => void;
+}) {
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
   const input = useRef<HTMLTextAreaElement>(null);
@@ -51,10 +61,17 @@ export function CommentForm({ id, quote, onAdd, onCancel }: { id: string; quote:
       />
       <ErrorList id={`${id}-error`} errors={error ? [error] : null} />
       <div className="mt-2 flex gap-2">
-        <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">
+        <button
+          type="submit"
+          className="rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800"
+        >
           Add comment
         </button>
-        <button type="button" onClick={onCancel} className="rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-semibold text-slate-900 hover:bg-slate-50">
+        <button
+          type="button"
+          onClick={onCancel}
+          className="rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-semibold text-slate-900 hover:bg-slate-50"
+        >
           Cancel
         </button>
       </div>

@@ -18,7 +18,15 @@ export function CommentList({
   if (comments.length === 0) return null;
   const open = comments.filter((c) => !c.resolved);
   const resolved = comments.filter((c) => c.resolved);
-  const item = (c: ShownComment) => <CommentItem key={c.id} comment={c} canComment={canComment} canDelete={canDeleteInquiryComment(meId, c)} {...actions} />;
+  const item = (c: ShownComment) => (
+    <CommentItem
+      key={c.id}
+      comment={c}
+      canComment={canComment}
+      canDelete={canDeleteInquiryComment(meId, c)}
+      {...actions}
+    />
+  );
   return (
     <section aria-labelledby={headingId} className="mt-2 rounded-md border border-amber-200 bg-amber-50 p-3">
       <h4 id={headingId} tabIndex={-1} className="text-sm font-semibold text-slate-900">
@@ -46,7 +54,11 @@ function CommentItem({
   const whose = <span className="sr-only"> {c.authorName}&apos;s comment</span>;
   const action = "text-sm font-medium text-brand-700 underline";
   return (
-    <li id={commentElementId(c.id)} className="rounded-md border border-slate-200 bg-white p-2 text-sm" data-testid="inquiry-comment">
+    <li
+      id={commentElementId(c.id)}
+      className="rounded-md border border-slate-200 bg-white p-2 text-sm"
+      data-testid="inquiry-comment"
+    >
       <p>
         <span className="font-semibold">{c.authorName}</span>{" "}
         <time dateTime={c.createdAt} className="text-slate-700">

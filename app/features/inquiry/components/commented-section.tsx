@@ -42,15 +42,26 @@ export function CommentedSection({
   canComment: boolean;
 }) {
   const extensions = useMemo(() => [CommentHighlights.configure({ doc, field })], [doc, field]);
-  const editor = useCollaborativeEditor({ doc, provider, field, user: me, editable: canEdit, selectable: canComment, labelId, extensions });
-  const hasSelection = useEditorState({ editor, selector: ({ editor: e }) => !!e && !e.state.selection.empty }) ?? false;
+  const editor = useCollaborativeEditor({
+    doc,
+    provider,
+    field,
+    user: me,
+    editable: canEdit,
+    selectable: canComment,
+    labelId,
+    extensions,
+  });
+  const hasSelection =
+    useEditorState({ editor, selector: ({ editor: e }) => !!e && !e.state.selection.empty }) ?? false;
   const [draft, setDraft] = useState<{ anchor: CommentAnchor; quote: string } | null>(null);
   const [notice, setNotice] = useState("");
   const button = useRef<HTMLButtonElement>(null);
   const slug = fieldSlug(field);
   const headingId = `comments-${slug}`;
   // A resolved or deleted comment's buttons are gone: keep the focus in the list (or on the button).
-  const focusLater = (id: string) => requestAnimationFrame(() => (document.getElementById(id) ?? button.current)?.focus());
+  const focusLater = (id: string) =>
+    requestAnimationFrame(() => (document.getElementById(id) ?? button.current)?.focus());
 
   const start = () => {
     if (!editor || !hasSelection) return setNotice(`Select words in ${title} first.`);

@@ -30,7 +30,8 @@ export function PeerCheck({
   if (pairs.length === 0) {
     return (
       <p className="mt-2 text-sm text-slate-800" data-testid="no-pair">
-        {isMember ? "Your facilitator has not paired you yet." : "The facilitator has not set any pairs yet."} Pairs are set on the{" "}
+        {isMember ? "Your facilitator has not paired you yet." : "The facilitator has not set any pairs yet."} Pairs are
+        set on the{" "}
         <Link to={homeHref} className="text-brand-700 underline">
           community home
         </Link>
@@ -48,7 +49,14 @@ export function PeerCheck({
             <h3 id={headingId} className="font-medium">
               {isPairedMember ? `Notes with ${name(partner)}` : [name(a), name(b)].sort().join(" and ")}
             </h3>
-            <CollaborativeEditor doc={collab.doc} provider={collab.provider} field={inquiryFields.peerCheck(a, b)} user={me} editable={canEdit} labelId={headingId} />
+            <CollaborativeEditor
+              doc={collab.doc}
+              provider={collab.provider}
+              field={inquiryFields.peerCheck(a, b)}
+              user={me}
+              editable={canEdit}
+              labelId={headingId}
+            />
           </div>
         );
       })}

@@ -26,7 +26,8 @@ export function posAtTextOffset(doc: PmNode, offset: number, side: "start" | "en
     if (found !== null) return false;
     if (!node.isText) return true;
     const length = node.nodeSize;
-    const inside = side === "start" ? offset >= seen && offset < seen + length : offset > seen && offset <= seen + length;
+    const inside =
+      side === "start" ? offset >= seen && offset < seen + length : offset > seen && offset <= seen + length;
     if (inside) found = at + (offset - seen);
     seen += length;
     return false;

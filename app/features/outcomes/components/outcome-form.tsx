@@ -35,7 +35,12 @@ export function OutcomeForm({
     lastResult,
     constraint: getZodConstraint(OutcomeSchema),
     defaultValue: editing
-      ? { ...editing, baseline: String(editing.baseline), target: String(editing.target), actual: editing.actual === null ? "" : String(editing.actual) }
+      ? {
+          ...editing,
+          baseline: String(editing.baseline),
+          target: String(editing.target),
+          actual: editing.actual === null ? "" : String(editing.actual),
+        }
       : { schoolId: schools.length === 1 ? schools[0].id : "" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: OutcomeSchema }),
     shouldValidate: "onBlur",
@@ -43,7 +48,11 @@ export function OutcomeForm({
   });
   const { key: _k1, ...hiddenId } = getInputProps(fields.id, { type: "hidden" });
   const { key: _k2, ...hiddenSchool } = getInputProps(fields.schoolId, { type: "hidden" });
-  const percent = (name: "baseline" | "target" | "actual") => ({ ...getInputProps(fields[name], { type: "number" }), step: "0.1", inputMode: "decimal" as const });
+  const percent = (name: "baseline" | "target" | "actual") => ({
+    ...getInputProps(fields[name], { type: "number" }),
+    step: "0.1",
+    inputMode: "decimal" as const,
+  });
   return (
     <Form method="post" {...getFormProps(form)} className="mt-3 grid gap-4 sm:grid-cols-2">
       <ErrorList id={form.errorId} errors={form.errors} />
@@ -60,7 +69,11 @@ export function OutcomeForm({
           ))}
         </SelectField>
       )}
-      <SelectField label="Student group" errors={fields.studentGroup.errors} selectProps={getSelectProps(fields.studentGroup)}>
+      <SelectField
+        label="Student group"
+        errors={fields.studentGroup.errors}
+        selectProps={getSelectProps(fields.studentGroup)}
+      >
         <option value="">Choose a student group</option>
         {studentGroups.map((g) => (
           <option key={g} value={g}>
@@ -76,9 +89,24 @@ export function OutcomeForm({
           </option>
         ))}
       </SelectField>
-      <Field label="Baseline (%)" hint="Where the group started, 0 to 100." errors={fields.baseline.errors} inputProps={percent("baseline")} />
-      <Field label="Target (%)" hint="What you aimed for by the end of the year." errors={fields.target.errors} inputProps={percent("target")} />
-      <Field label="Actual (%)" hint="The end-of-year result; leave blank until you have it." errors={fields.actual.errors} inputProps={percent("actual")} />
+      <Field
+        label="Baseline (%)"
+        hint="Where the group started, 0 to 100."
+        errors={fields.baseline.errors}
+        inputProps={percent("baseline")}
+      />
+      <Field
+        label="Target (%)"
+        hint="What you aimed for by the end of the year."
+        errors={fields.target.errors}
+        inputProps={percent("target")}
+      />
+      <Field
+        label="Actual (%)"
+        hint="The end-of-year result; leave blank until you have it."
+        errors={fields.actual.errors}
+        inputProps={percent("actual")}
+      />
       <div className="flex items-center gap-3 sm:col-span-2">
         <Button type="submit" name="intent" value="save" pending={navigation.state === "submitting"}>
           {editing ? "Save changes" : "Save outcome"}

@@ -26,7 +26,13 @@ export function RollupChart({ id, title, rows }: { id: string; title: string; ro
       legend={<OutcomeLegend suffix=" (mean)" />}
       table={{ caption: `${title}: means by student group`, columns, rows, rowKey: (r) => r.studentGroup }}
     >
-      <svg viewBox={`0 0 ${WIDTH} ${height}`} className="mt-2 w-full" aria-hidden="true" focusable="false" data-testid={`${id}-svg`}>
+      <svg
+        viewBox={`0 0 ${WIDTH} ${height}`}
+        className="mt-2 w-full"
+        aria-hidden="true"
+        focusable="false"
+        data-testid={`${id}-svg`}
+      >
         <PercentGridlines x={x} top={TOP} bottom={height - 8} />
         {rows.map((r, i) => {
           const y = TOP + i * ROW;
@@ -42,7 +48,14 @@ export function RollupChart({ id, title, rows }: { id: string; title: string; ro
                 <>
                   <rect x={LABEL} y={y + 8} width={x(r.baseline) - LABEL} height={14} className="fill-slate-400" />
                   <rect x={LABEL} y={y + 26} width={x(r.actual) - LABEL} height={14} className="fill-brand-700" />
-                  <line x1={x(r.target)} x2={x(r.target)} y1={y + 3} y2={y + 45} strokeWidth={3} className="stroke-slate-900" />
+                  <line
+                    x1={x(r.target)}
+                    x2={x(r.target)}
+                    y1={y + 3}
+                    y2={y + 45}
+                    strokeWidth={3}
+                    className="stroke-slate-900"
+                  />
                   <text x={LABEL + PLOT + 10} y={y + 20} className="fill-slate-700 text-[11px]">
                     {formatPercent(r.baseline)} → {formatPercent(r.actual)}
                   </text>

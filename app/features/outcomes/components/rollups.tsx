@@ -24,15 +24,20 @@ export function Rollups({ data, empty }: { data: RollupsData; empty: string }) {
       ) : (
         <>
           <p className="text-sm text-slate-700">
-            Means over the schools that have entered an actual result. A group is hidden when showing it could reveal a single school&apos;s
-            figures.
+            Means over the schools that have entered an actual result. A group is hidden when showing it could reveal a
+            single school&apos;s figures.
           </p>
           <Form method="get" className="flex flex-wrap items-end gap-3">
             <div>
               <label htmlFor="chart-measure" className="block text-sm font-medium text-slate-800">
                 Measure to chart
               </label>
-              <select id="chart-measure" name="measure" defaultValue={data.measure} className="mt-1 rounded-md border border-slate-400 bg-white px-3 py-2">
+              <select
+                id="chart-measure"
+                name="measure"
+                defaultValue={data.measure}
+                className="mt-1 rounded-md border border-slate-400 bg-white px-3 py-2"
+              >
                 {data.withData.map((m) => (
                   <option key={m} value={m}>
                     {measureLabels[m]}
@@ -44,10 +49,19 @@ export function Rollups({ data, empty }: { data: RollupsData; empty: string }) {
               Show
             </Button>
           </Form>
-          <RollupChart id="cohort-chart" title={`Whole cohort: ${measureLabels[data.measure]}`} rows={data.cohortRows} />
+          <RollupChart
+            id="cohort-chart"
+            title={`Whole cohort: ${measureLabels[data.measure]}`}
+            rows={data.cohortRows}
+          />
           {data.communities.map((c) =>
             c.rows.length > 0 ? (
-              <RollupChart key={c.id} id={`community-${c.id}`} title={`${c.name}: ${measureLabels[data.measure!]}`} rows={c.rows} />
+              <RollupChart
+                key={c.id}
+                id={`community-${c.id}`}
+                title={`${c.name}: ${measureLabels[data.measure!]}`}
+                rows={c.rows}
+              />
             ) : (
               <p key={c.id} className="text-sm text-slate-700">
                 {c.name}: no results for this measure yet.

@@ -1,14 +1,40 @@
 import { Form, Link } from "@remix-run/react";
 import { DataTable, type Column } from "../../../components/ui/data-table";
-import { formatPercent, formatPp, measureLabels, ppAgainstTarget, ppChange, studentGroupLabels, type Measure, type StudentGroup } from "../outcomes";
+import {
+  formatPercent,
+  formatPp,
+  measureLabels,
+  ppAgainstTarget,
+  ppChange,
+  studentGroupLabels,
+  type Measure,
+  type StudentGroup,
+} from "../outcomes";
 
-type Row = { id: string; schoolId: string; schoolName: string; studentGroup: string; measure: string; baseline: number; target: number; actual: number | null };
+type Row = {
+  id: string;
+  schoolId: string;
+  schoolName: string;
+  studentGroup: string;
+  measure: string;
+  baseline: number;
+  target: number;
+  actual: number | null;
+};
 
 const groupLabel = (r: Row) => studentGroupLabels[r.studentGroup as StudentGroup] ?? r.studentGroup;
 const measureLabel = (r: Row) => measureLabels[r.measure as Measure] ?? r.measure;
 
 /** Per-school rows with the computed changes; the school's leaders may change or remove their own. */
-export function SchoolOutcomesTable({ rows, editableSchoolIds, editHref }: { rows: Row[]; editableSchoolIds: string[]; editHref: (id: string) => string }) {
+export function SchoolOutcomesTable({
+  rows,
+  editableSchoolIds,
+  editHref,
+}: {
+  rows: Row[];
+  editableSchoolIds: string[];
+  editHref: (id: string) => string;
+}) {
   const columns: Column<Row>[] = [
     { key: "school", header: "School", cell: (r) => r.schoolName },
     { key: "group", header: "Student group", cell: groupLabel },
@@ -21,7 +47,10 @@ export function SchoolOutcomesTable({ rows, editableSchoolIds, editHref }: { row
     {
       key: "actions",
       header: <span className="sr-only">Actions</span>,
-      cell: (r) => (editableSchoolIds.includes(r.schoolId) ? <RowActions id={r.id} label={`${groupLabel(r)}, ${measureLabel(r)}`} editHref={editHref} /> : null),
+      cell: (r) =>
+        editableSchoolIds.includes(r.schoolId) ? (
+          <RowActions id={r.id} label={`${groupLabel(r)}, ${measureLabel(r)}`} editHref={editHref} />
+        ) : null,
     },
   ];
   return (
@@ -44,7 +73,13 @@ function RowActions({ id, label, editHref }: { id: string; label: string; editHr
       </Link>
       <Form method="post">
         <input type="hidden" name="id" value={id} />
-        <button type="submit" name="intent" value="delete" className="text-red-800 underline" aria-label={`Remove ${label}`}>
+        <button
+          type="submit"
+          name="intent"
+          value="delete"
+          className="text-red-800 underline"
+          aria-label={`Remove ${label}`}
+        >
           Remove
         </button>
       </Form>

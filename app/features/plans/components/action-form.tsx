@@ -26,10 +26,24 @@ export function ActionForm() {
       <input type="hidden" name="intent" value="add-action" />
       <div className="md:col-span-2">
         <ErrorList id={form.errorId} errors={form.errors} />
-        <Field label="Action" hint="What will be done." errors={fields.description.errors} inputProps={getInputProps(fields.description, { type: "text" })} />
+        <Field
+          label="Action"
+          hint="What will be done."
+          errors={fields.description.errors}
+          inputProps={getInputProps(fields.description, { type: "text" })}
+        />
       </div>
-      <Field label="Owner" hint="Who leads it, for example: Attendance lead." errors={fields.owner.errors} inputProps={getInputProps(fields.owner, { type: "text" })} />
-      <Field label="Due" errors={fields.due.errors} inputProps={{ ...getInputProps(fields.due, { type: "date" }), min: range.min, max: range.max }} />
+      <Field
+        label="Owner"
+        hint="Who leads it, for example: Attendance lead."
+        errors={fields.owner.errors}
+        inputProps={getInputProps(fields.owner, { type: "text" })}
+      />
+      <Field
+        label="Due"
+        errors={fields.due.errors}
+        inputProps={{ ...getInputProps(fields.due, { type: "date" }), min: range.min, max: range.max }}
+      />
       <SelectField label="Status" errors={fields.status.errors} selectProps={getSelectProps(fields.status)}>
         {actionStatusValues.map((s) => (
           <option key={s} value={s}>
@@ -38,7 +52,10 @@ export function ActionForm() {
         ))}
       </SelectField>
       <div className="md:col-span-2">
-        <Button type="submit" pending={navigation.state === "submitting" && navigation.formData?.get("intent") === "add-action"}>
+        <Button
+          type="submit"
+          pending={navigation.state === "submitting" && navigation.formData?.get("intent") === "add-action"}
+        >
           Add action
         </Button>
       </div>

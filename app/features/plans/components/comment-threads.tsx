@@ -9,7 +9,14 @@ import { ErrorList } from "../../../components/ui/field";
 import { TextareaField } from "./textarea-field";
 import { useIntentResult } from "./use-intent-result";
 
-export type CommentView = { id: string; authorName: string | null; body: string; createdAt: string; resolvedAt: string | null; resolvedByName: string | null };
+export type CommentView = {
+  id: string;
+  authorName: string | null;
+  body: string;
+  createdAt: string;
+  resolvedAt: string | null;
+  resolvedByName: string | null;
+};
 export type ThreadView = { root: CommentView; replies: CommentView[]; resolved: boolean };
 
 type Props = {
@@ -28,14 +35,24 @@ export function CommentThreads({ subjectKind, subjectId, itemName, threads, canC
   const resolved = threads.filter((t) => t.resolved);
   const headingId = `comments-${subjectId}`;
   return (
-    <section aria-labelledby={headingId} className="mt-3 rounded-md border border-amber-200 bg-amber-50/60 p-3" data-testid={`threads-${subjectId}`}>
+    <section
+      aria-labelledby={headingId}
+      className="mt-3 rounded-md border border-amber-200 bg-amber-50/60 p-3"
+      data-testid={`threads-${subjectId}`}
+    >
       <h4 id={headingId} className="text-sm font-semibold text-slate-900">
         Comments <span className="font-normal text-slate-700">({describeCounts(counts)})</span>
       </h4>
       {open.length ? (
         <ol className="mt-2 space-y-3">
           {open.map((t) => (
-            <ThreadItem key={t.root.id} thread={t} subjectKind={subjectKind} subjectId={subjectId} canComment={canComment} />
+            <ThreadItem
+              key={t.root.id}
+              thread={t}
+              subjectKind={subjectKind}
+              subjectId={subjectId}
+              canComment={canComment}
+            />
           ))}
         </ol>
       ) : null}
@@ -46,13 +63,24 @@ export function CommentThreads({ subjectKind, subjectId, itemName, threads, canC
           </summary>
           <ol className="mt-2 space-y-3">
             {resolved.map((t) => (
-              <ThreadItem key={t.root.id} thread={t} subjectKind={subjectKind} subjectId={subjectId} canComment={canComment} />
+              <ThreadItem
+                key={t.root.id}
+                thread={t}
+                subjectKind={subjectKind}
+                subjectId={subjectId}
+                canComment={canComment}
+              />
             ))}
           </ol>
         </details>
       ) : null}
       {canComment ? (
-        <CommentForm subjectKind={subjectKind} subjectId={subjectId} label={`Comment on ${itemName}`} submit="Add comment" />
+        <CommentForm
+          subjectKind={subjectKind}
+          subjectId={subjectId}
+          label={`Comment on ${itemName}`}
+          submit="Add comment"
+        />
       ) : threads.length === 0 ? (
         <p className="mt-1 text-sm text-slate-700">No feedback on this yet.</p>
       ) : null}
@@ -60,7 +88,17 @@ export function CommentThreads({ subjectKind, subjectId, itemName, threads, canC
   );
 }
 
-function ThreadItem({ thread, subjectKind, subjectId, canComment }: { thread: ThreadView; subjectKind: CommentSubject; subjectId: string; canComment: boolean }) {
+function ThreadItem({
+  thread,
+  subjectKind,
+  subjectId,
+  canComment,
+}: {
+  thread: ThreadView;
+  subjectKind: CommentSubject;
+  subjectId: string;
+  canComment: boolean;
+}) {
   const { root } = thread;
   const result = useIntentResult("thread-state", root.id);
   const navigation = useNavigation();
@@ -84,13 +122,26 @@ function ThreadItem({ thread, subjectKind, subjectId, canComment }: { thread: Th
       ) : null}
       {canComment ? (
         <div className="mt-2 space-y-2">
-          {!thread.resolved ? <CommentForm subjectKind={subjectKind} subjectId={subjectId} parentId={root.id} label="Reply" submit="Reply" /> : null}
+          {!thread.resolved ? (
+            <CommentForm
+              subjectKind={subjectKind}
+              subjectId={subjectId}
+              parentId={root.id}
+              label="Reply"
+              submit="Reply"
+            />
+          ) : null}
           <Form method="post" preventScrollReset>
             <input type="hidden" name="intent" value="thread-state" />
             <input type="hidden" name="commentId" value={root.id} />
             <input type="hidden" name="resolved" value={thread.resolved ? "false" : "true"} />
             <ErrorList errors={result?.error?.[""] ?? undefined} />
-            <Button type="submit" variant="secondary" className="px-3 py-1" pending={navigation.formData?.get("commentId") === root.id}>
+            <Button
+              type="submit"
+              variant="secondary"
+              className="px-3 py-1"
+              pending={navigation.formData?.get("commentId") === root.id}
+            >
               {thread.resolved ? "Reopen thread" : "Resolve thread"}
             </Button>
           </Form>
@@ -104,14 +155,27 @@ function CommentBody({ comment }: { comment: CommentView }) {
   return (
     <div>
       <p className="text-xs text-slate-700">
-        <span className="font-semibold text-slate-900">{comment.authorName ?? "Someone who has left"}</span> · {formatPlanDate(comment.createdAt)}
+        <span className="font-semibold text-slate-900">{comment.authorName ?? "Someone who has left"}</span> ·{" "}
+        {formatPlanDate(comment.createdAt)}
       </p>
       <p className="mt-1 whitespace-pre-line text-sm text-slate-900">{comment.body}</p>
     </div>
   );
 }
 
-function CommentForm({ subjectKind, subjectId, parentId, label, submit }: { subjectKind: CommentSubject; subjectId: string; parentId?: string; label: string; submit: string }) {
+function CommentForm({
+  subjectKind,
+  subjectId,
+  parentId,
+  label,
+  submit,
+}: {
+  subjectKind: CommentSubject;
+  subjectId: string;
+  parentId?: string;
+  label: string;
+  submit: string;
+}) {
   const key = parentId ?? subjectId;
   const lastResult = useIntentResult("comment", key);
   const navigation = useNavigation();
@@ -130,8 +194,20 @@ function CommentForm({ subjectKind, subjectId, parentId, label, submit }: { subj
       <input type="hidden" name="subjectId" value={subjectId} />
       {parentId ? <input type="hidden" name="parentId" value={parentId} /> : null}
       <ErrorList id={form.errorId} errors={form.errors} />
-      <TextareaField label={label} errors={fields.body.errors} textareaProps={{ ...getTextareaProps(fields.body), rows: 2 }} />
-      <Button type="submit" className="px-3 py-1" pending={navigation.state === "submitting" && navigation.formData?.get("intent") === "comment" && navigation.formData?.get(parentId ? "parentId" : "subjectId") === key}>
+      <TextareaField
+        label={label}
+        errors={fields.body.errors}
+        textareaProps={{ ...getTextareaProps(fields.body), rows: 2 }}
+      />
+      <Button
+        type="submit"
+        className="px-3 py-1"
+        pending={
+          navigation.state === "submitting" &&
+          navigation.formData?.get("intent") === "comment" &&
+          navigation.formData?.get(parentId ? "parentId" : "subjectId") === key
+        }
+      >
         {submit}
       </Button>
     </Form>

@@ -10,7 +10,15 @@ export type EvidenceView = { id: string; title: string; url: string };
 export type InquiryView = { communityId: string; name: string };
 
 /** The evidence behind a priority: links to documents and data, and the inquiries leaders linked to it. */
-export function EvidenceLinks({ evidence, inquiries, canEdit }: { evidence: EvidenceView[]; inquiries: InquiryView[]; canEdit: boolean }) {
+export function EvidenceLinks({
+  evidence,
+  inquiries,
+  canEdit,
+}: {
+  evidence: EvidenceView[];
+  inquiries: InquiryView[];
+  canEdit: boolean;
+}) {
   const lastResult = useIntentResult("add-evidence");
   const navigation = useNavigation();
   const [form, fields] = useForm({
@@ -37,7 +45,10 @@ export function EvidenceLinks({ evidence, inquiries, canEdit }: { evidence: Evid
             ))}
           </ul>
         ) : (
-          <p className="mt-2 text-sm text-slate-700">No inquiry is linked yet. A leader links their community&apos;s inquiry from the community&apos;s “Link to my plan” step.</p>
+          <p className="mt-2 text-sm text-slate-700">
+            No inquiry is linked yet. A leader links their community&apos;s inquiry from the community&apos;s “Link to
+            my plan” step.
+          </p>
         )}
       </div>
       <div>
@@ -54,15 +65,30 @@ export function EvidenceLinks({ evidence, inquiries, canEdit }: { evidence: Evid
             ))}
           </ul>
         ) : (
-          <p className="mt-2 text-sm text-slate-700">{canEdit ? "No evidence links yet. Add a link to a data report or document." : "No evidence links yet."}</p>
+          <p className="mt-2 text-sm text-slate-700">
+            {canEdit ? "No evidence links yet. Add a link to a data report or document." : "No evidence links yet."}
+          </p>
         )}
         {canEdit ? (
           <Form method="post" preventScrollReset {...getFormProps(form)} className="mt-3 space-y-3">
             <input type="hidden" name="intent" value="add-evidence" />
             <ErrorList id={form.errorId} errors={form.errors} />
-            <Field label="Evidence title" errors={fields.title.errors} inputProps={getInputProps(fields.title, { type: "text" })} />
-            <Field label="Link" hint="A web address starting with https://" errors={fields.url.errors} inputProps={getInputProps(fields.url, { type: "url" })} />
-            <Button type="submit" variant="secondary" pending={navigation.state === "submitting" && navigation.formData?.get("intent") === "add-evidence"}>
+            <Field
+              label="Evidence title"
+              errors={fields.title.errors}
+              inputProps={getInputProps(fields.title, { type: "text" })}
+            />
+            <Field
+              label="Link"
+              hint="A web address starting with https://"
+              errors={fields.url.errors}
+              inputProps={getInputProps(fields.url, { type: "url" })}
+            />
+            <Button
+              type="submit"
+              variant="secondary"
+              pending={navigation.state === "submitting" && navigation.formData?.get("intent") === "add-evidence"}
+            >
               Add evidence link
             </Button>
           </Form>

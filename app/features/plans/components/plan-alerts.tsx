@@ -7,7 +7,11 @@ export type AlertView = { id: string; title: string; body: string; link: string;
 export function PlanAlerts({ schoolId, alerts }: { schoolId: string; alerts: AlertView[] }) {
   if (!alerts.length) return null;
   return (
-    <section role="status" aria-labelledby="plan-alerts-heading" className="mt-4 rounded-lg border border-amber-300 bg-amber-50 p-4">
+    <section
+      role="status"
+      aria-labelledby="plan-alerts-heading"
+      className="mt-4 rounded-lg border border-amber-300 bg-amber-50 p-4"
+    >
       <h2 id="plan-alerts-heading" className="font-semibold text-slate-900">
         New feedback on this plan ({alerts.length})
       </h2>
@@ -24,7 +28,10 @@ export function PlanAlerts({ schoolId, alerts }: { schoolId: string; alerts: Ale
       </ul>
       <Form method="post" action={`/schools/${schoolId}/plan`} className="mt-3">
         <input type="hidden" name="intent" value="mark-alerts-read" />
-        <button type="submit" className="rounded border border-slate-400 bg-white px-3 py-1 text-sm font-semibold text-slate-900 hover:bg-slate-50">
+        <button
+          type="submit"
+          className="rounded border border-slate-400 bg-white px-3 py-1 text-sm font-semibold text-slate-900 hover:bg-slate-50"
+        >
           Mark as read
         </button>
       </Form>

@@ -34,7 +34,12 @@ export function PriorityForm({ intent, areas, terminology, defaultValue, submit 
     <Form method="post" preventScrollReset {...getFormProps(form)} className="space-y-4">
       <input type="hidden" name="intent" value={intent} />
       <ErrorList id={form.errorId} errors={form.errors} />
-      <Field label="Title" hint="What will improve, for whom. For example: Raise attendance of disadvantaged pupils." errors={fields.title.errors} inputProps={getInputProps(fields.title, { type: "text" })} />
+      <Field
+        label="Title"
+        hint="What will improve, for whom. For example: Raise attendance of disadvantaged pupils."
+        errors={fields.title.errors}
+        inputProps={getInputProps(fields.title, { type: "text" })}
+      />
       <SelectField label="Area" errors={fields.area.errors} selectProps={getSelectProps(fields.area)}>
         <option value="">Choose an area</option>
         {areas.map((a) => (
@@ -43,8 +48,16 @@ export function PriorityForm({ intent, areas, terminology, defaultValue, submit 
           </option>
         ))}
       </SelectField>
-      <TextareaField label="Rationale" hint="Why this is a priority: what the evidence shows." errors={fields.rationale.errors} textareaProps={getTextareaProps(fields.rationale)} />
-      <Button type="submit" pending={navigation.state === "submitting" && navigation.formData?.get("intent") === intent}>
+      <TextareaField
+        label="Rationale"
+        hint="Why this is a priority: what the evidence shows."
+        errors={fields.rationale.errors}
+        textareaProps={getTextareaProps(fields.rationale)}
+      />
+      <Button
+        type="submit"
+        pending={navigation.state === "submitting" && navigation.formData?.get("intent") === intent}
+      >
         {submit}
       </Button>
     </Form>

@@ -20,7 +20,17 @@ export type PriorityRow = {
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** The plan's priorities, each with its size and its open feedback at a glance. */
-export function PriorityList({ schoolId, priorities, terminology, canEdit }: { schoolId: string; priorities: PriorityRow[]; terminology: Terminology; canEdit: boolean }) {
+export function PriorityList({
+  schoolId,
+  priorities,
+  terminology,
+  canEdit,
+}: {
+  schoolId: string;
+  priorities: PriorityRow[];
+  terminology: Terminology;
+  canEdit: boolean;
+}) {
   if (!priorities.length) {
     return (
       <EmptyState title={canEdit ? "No priorities yet — add the first one" : "No priorities yet"}>

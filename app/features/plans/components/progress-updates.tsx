@@ -36,14 +36,24 @@ export function ProgressUpdates({ updates, canEdit }: { updates: UpdateView[]; c
           ))}
         </ol>
       ) : (
-        <p className="text-sm text-slate-700">{canEdit ? "No progress notes yet. Add one after each review point." : "No progress notes yet."}</p>
+        <p className="text-sm text-slate-700">
+          {canEdit ? "No progress notes yet. Add one after each review point." : "No progress notes yet."}
+        </p>
       )}
       {canEdit ? (
         <Form method="post" preventScrollReset {...getFormProps(form)} className="mt-3 space-y-2">
           <input type="hidden" name="intent" value="add-update" />
           <ErrorList id={form.errorId} errors={form.errors} />
-          <TextareaField label="Progress note" errors={fields.body.errors} textareaProps={getTextareaProps(fields.body)} />
-          <Button type="submit" variant="secondary" pending={navigation.state === "submitting" && navigation.formData?.get("intent") === "add-update"}>
+          <TextareaField
+            label="Progress note"
+            errors={fields.body.errors}
+            textareaProps={getTextareaProps(fields.body)}
+          />
+          <Button
+            type="submit"
+            variant="secondary"
+            pending={navigation.state === "submitting" && navigation.formData?.get("intent") === "add-update"}
+          >
             Add progress note
           </Button>
         </Form>

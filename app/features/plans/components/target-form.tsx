@@ -27,24 +27,62 @@ export function TargetForm() {
       <div className="md:col-span-2">
         <ErrorList id={form.errorId} errors={form.errors} />
       </div>
-      <Field label="Measure" hint="For example: Attendance %, or Reading at expected standard %." errors={fields.measure.errors} inputProps={{ ...getInputProps(fields.measure, { type: "text" }), list: "measure-suggestions" }} />
-      <Field label="Student group" hint="For example: Disadvantaged (pupil premium)." errors={fields.studentGroup.errors} inputProps={{ ...getInputProps(fields.studentGroup, { type: "text" }), list: "group-suggestions" }} />
+      <Field
+        label="Measure"
+        hint="For example: Attendance %, or Reading at expected standard %."
+        errors={fields.measure.errors}
+        inputProps={{ ...getInputProps(fields.measure, { type: "text" }), list: "measure-suggestions" }}
+      />
+      <Field
+        label="Student group"
+        hint="For example: Disadvantaged (pupil premium)."
+        errors={fields.studentGroup.errors}
+        inputProps={{ ...getInputProps(fields.studentGroup, { type: "text" }), list: "group-suggestions" }}
+      />
       <datalist id="group-suggestions">
         {Object.values(studentGroupLabels).map((g) => (
           <option key={g} value={g} />
         ))}
       </datalist>
       <datalist id="measure-suggestions">
-        {["Attendance %", "Reading at expected standard %", "Maths at expected standard %", "Persistent absence %", "Suspensions per 100 pupils"].map((m) => (
+        {[
+          "Attendance %",
+          "Reading at expected standard %",
+          "Maths at expected standard %",
+          "Persistent absence %",
+          "Suspensions per 100 pupils",
+        ].map((m) => (
           <option key={m} value={m} />
         ))}
       </datalist>
-      <Field label="Baseline (%)" hint="0 to 100" errors={fields.baseline.errors} inputProps={{ ...getInputProps(fields.baseline, percent), step: 0.1, min: 0, max: 100 }} />
-      <Field label="Target (%)" hint="0 to 100" errors={fields.target.errors} inputProps={{ ...getInputProps(fields.target, percent), step: 0.1, min: 0, max: 100 }} />
-      <Field label="Actual so far (%)" hint="Optional: leave empty until you have a result." errors={fields.actual.errors} inputProps={{ ...getInputProps(fields.actual, percent), step: 0.1, min: 0, max: 100, required: false }} />
-      <Field label="By when" errors={fields.byWhen.errors} inputProps={{ ...getInputProps(fields.byWhen, { type: "date" }), min: range.min, max: range.max }} />
+      <Field
+        label="Baseline (%)"
+        hint="0 to 100"
+        errors={fields.baseline.errors}
+        inputProps={{ ...getInputProps(fields.baseline, percent), step: 0.1, min: 0, max: 100 }}
+      />
+      <Field
+        label="Target (%)"
+        hint="0 to 100"
+        errors={fields.target.errors}
+        inputProps={{ ...getInputProps(fields.target, percent), step: 0.1, min: 0, max: 100 }}
+      />
+      <Field
+        label="Actual so far (%)"
+        hint="Optional: leave empty until you have a result."
+        errors={fields.actual.errors}
+        inputProps={{ ...getInputProps(fields.actual, percent), step: 0.1, min: 0, max: 100, required: false }}
+      />
+      <Field
+        label="By when"
+        errors={fields.byWhen.errors}
+        inputProps={{ ...getInputProps(fields.byWhen, { type: "date" }), min: range.min, max: range.max }}
+      />
       <div className="md:col-span-2">
-        <Button type="submit" pending={navigation.state === "submitting" && navigation.formData?.get("intent") === "add-target"}>
+        <Button
+          type="submit"
+          pending={navigation.state === "submitting" && navigation.formData?.get("intent") === "add-target"}
+        >
           Add target
         </Button>
       </div>

@@ -19,18 +19,32 @@ export type TargetView = {
 };
 
 /** The priority's SMART targets, each with its latest result and the feedback on it beside. */
-export function TargetList({ targets, canEdit, canComment }: { targets: TargetView[]; canEdit: boolean; canComment: boolean }) {
+export function TargetList({
+  targets,
+  canEdit,
+  canComment,
+}: {
+  targets: TargetView[];
+  canEdit: boolean;
+  canComment: boolean;
+}) {
   if (!targets.length) {
     return (
       <EmptyState title="No targets yet">
-        {canEdit ? "Add a measurable target below: what you measure, for which pupils, from what baseline to what, by when." : "The school has not set targets for this priority yet."}
+        {canEdit
+          ? "Add a measurable target below: what you measure, for which pupils, from what baseline to what, by when."
+          : "The school has not set targets for this priority yet."}
       </EmptyState>
     );
   }
   return (
     <ul className="space-y-4">
       {targets.map((t) => (
-        <li key={t.id} id={`target-${t.id}`} className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm md:grid-cols-2">
+        <li
+          key={t.id}
+          id={`target-${t.id}`}
+          className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm md:grid-cols-2"
+        >
           <div>
             <h3 className="font-semibold">
               {t.measure} <span className="font-normal text-slate-700">· {t.studentGroup}</span>
@@ -49,7 +63,13 @@ export function TargetList({ targets, canEdit, canComment }: { targets: TargetVi
             </dl>
             {canEdit ? <ActualForm target={t} /> : null}
           </div>
-          <CommentThreads subjectKind="target" subjectId={t.id} itemName={`the target ${t.measure} (${t.studentGroup})`} threads={t.threads} canComment={canComment} />
+          <CommentThreads
+            subjectKind="target"
+            subjectId={t.id}
+            itemName={`the target ${t.measure} (${t.studentGroup})`}
+            threads={t.threads}
+            canComment={canComment}
+          />
         </li>
       ))}
     </ul>
@@ -83,7 +103,12 @@ function ActualForm({ target }: { target: TargetView }) {
           className="mt-1 w-28 rounded-md border border-slate-400 px-2 py-1"
         />
       </div>
-      <Button type="submit" variant="secondary" className="px-3 py-1" pending={navigation.formData?.get("targetId") === target.id}>
+      <Button
+        type="submit"
+        variant="secondary"
+        className="px-3 py-1"
+        pending={navigation.formData?.get("targetId") === target.id}
+      >
         Save result
       </Button>
       <div className="basis-full">

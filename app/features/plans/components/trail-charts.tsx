@@ -3,7 +3,14 @@ import { formatPercent, formatPp } from "../../outcomes/outcomes";
 import { ChartFrame } from "../../../components/ui/chart-frame";
 import type { Column } from "../../../components/ui/data-table";
 
-export type OutcomeBar = { key: string; label: string; baseline: number; target: number; actual: number | null; change: number | null };
+export type OutcomeBar = {
+  key: string;
+  label: string;
+  baseline: number;
+  target: number;
+  actual: number | null;
+  change: number | null;
+};
 export type CategoryBar = { category: string; label: string; notes: number; votes: number };
 
 const WIDTH = 680;
@@ -21,7 +28,14 @@ export function OutcomeChart({ id, title, rows }: { id: string; title: string; r
   const TOP = 24;
   const height = TOP + rows.length * ROW + 8;
   return (
-    <ChartFrame boxed id={id} testId={id} title={title} legend={<OutcomeLegend />} table={{ caption: title, columns: outcomeColumns, rows, rowKey: (r) => r.key }}>
+    <ChartFrame
+      boxed
+      id={id}
+      testId={id}
+      title={title}
+      legend={<OutcomeLegend />}
+      table={{ caption: title, columns: outcomeColumns, rows, rowKey: (r) => r.key }}
+    >
       <svg viewBox={`0 0 ${WIDTH} ${height}`} className="mt-2 w-full" aria-hidden="true" focusable="false">
         <PercentGridlines x={x} top={TOP} bottom={height - 8} />
         {rows.map((r, i) => {
@@ -32,8 +46,17 @@ export function OutcomeChart({ id, title, rows }: { id: string; title: string; r
                 {r.label.length > 30 ? `${r.label.slice(0, 29)}…` : r.label}
               </text>
               <rect x={LABEL} y={y + 6} width={x(r.baseline) - LABEL} height={14} className="fill-slate-400" />
-              {r.actual !== null ? <rect x={LABEL} y={y + 24} width={x(r.actual) - LABEL} height={14} className="fill-brand-700" /> : null}
-              <line x1={x(r.target)} x2={x(r.target)} y1={y + 2} y2={y + 42} strokeWidth={3} className="stroke-slate-900" />
+              {r.actual !== null ? (
+                <rect x={LABEL} y={y + 24} width={x(r.actual) - LABEL} height={14} className="fill-brand-700" />
+              ) : null}
+              <line
+                x1={x(r.target)}
+                x2={x(r.target)}
+                y1={y + 2}
+                y2={y + 42}
+                strokeWidth={3}
+                className="stroke-slate-900"
+              />
               <text x={LABEL + PLOT + 10} y={y + 18} className="fill-slate-700 text-[11px]">
                 {formatPercent(r.baseline)} → {formatPercent(r.target)}
               </text>
@@ -57,7 +80,14 @@ export function CategoryChart({ id, title, rows }: { id: string; title: string; 
   const height = rows.length * ROW + 8;
   const w = (n: number) => (n / max) * SPAN;
   return (
-    <ChartFrame boxed id={id} testId={id} title={title} legend={<CategoryLegend />} table={{ caption: title, columns: categoryColumns, rows, rowKey: (r) => r.category }}>
+    <ChartFrame
+      boxed
+      id={id}
+      testId={id}
+      title={title}
+      legend={<CategoryLegend />}
+      table={{ caption: title, columns: categoryColumns, rows, rowKey: (r) => r.category }}
+    >
       <svg viewBox={`0 0 ${WIDTH} ${height}`} className="mt-2 w-full" aria-hidden="true" focusable="false">
         {rows.map((r, i) => {
           const y = i * ROW + 4;

@@ -46,8 +46,10 @@ export function ItemCard(props: {
           </a>
         </h3>
         <p className="text-sm text-slate-700">
-          <span className="rounded bg-brand-50 px-2 py-0.5 font-medium text-brand-800">{resourceTypeLabels[item.type] ?? item.type}</span> ·{" "}
-          {item.minutes} min
+          <span className="rounded bg-brand-50 px-2 py-0.5 font-medium text-brand-800">
+            {resourceTypeLabels[item.type] ?? item.type}
+          </span>{" "}
+          · {item.minutes} min
         </p>
       </div>
       {item.why ? <p className="mt-2 text-slate-800">{item.why}</p> : null}
@@ -69,7 +71,14 @@ export function ItemCard(props: {
       ) : null}
       {canWrite && !editing ? (
         <div className="mt-3 flex flex-wrap gap-2 border-t border-slate-200 pt-3">
-          <button type="button" id={`up-${item.id}`} className={small} aria-describedby={titleId} disabled={index === 0} onClick={() => move(index - 1, `up-${item.id}`, `down-${item.id}`)}>
+          <button
+            type="button"
+            id={`up-${item.id}`}
+            className={small}
+            aria-describedby={titleId}
+            disabled={index === 0}
+            onClick={() => move(index - 1, `up-${item.id}`, `down-${item.id}`)}
+          >
             Move up
           </button>
           <button
@@ -82,7 +91,13 @@ export function ItemCard(props: {
           >
             Move down
           </button>
-          <button type="button" id={`edit-${item.id}`} className={small} aria-describedby={titleId} onClick={() => setEditing(true)}>
+          <button
+            type="button"
+            id={`edit-${item.id}`}
+            className={small}
+            aria-describedby={titleId}
+            onClick={() => setEditing(true)}
+          >
             Edit
           </button>
           <button

@@ -55,15 +55,28 @@ export function ItemForm({
   };
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate className="space-y-3" aria-label={item ? `Edit ${item.title}` : "Add a resource"}>
+    <form
+      ref={formRef}
+      onSubmit={submit}
+      noValidate
+      className="space-y-3"
+      aria-label={item ? `Edit ${item.title}` : "Add a resource"}
+    >
       <ErrorList errors={problem ? [problem] : null} />
       <ResourceFields idPrefix={prefix} errors={errors} defaults={item} />
       <div className="flex flex-wrap items-center gap-2">
-        <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">
+        <button
+          type="submit"
+          className="rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800"
+        >
           {item ? "Save changes" : "Add to the playlist"}
         </button>
         {item ? (
-          <button type="button" onClick={onDone} className="rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-semibold text-slate-900 hover:bg-slate-50">
+          <button
+            type="button"
+            onClick={onDone}
+            className="rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-semibold text-slate-900 hover:bg-slate-50"
+          >
             Cancel
           </button>
         ) : null}

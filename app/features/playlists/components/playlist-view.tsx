@@ -55,11 +55,16 @@ export function PlaylistView({ data }: { data: PlaylistViewData }) {
       </section>
       {data.canSuggest ? (
         <div className="mt-8 grid gap-6 lg:grid-cols-2">
-          <section aria-labelledby="suggest-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+          <section
+            aria-labelledby="suggest-heading"
+            className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
+          >
             <h2 id="suggest-heading" className="text-lg font-semibold">
               Suggest a resource
             </h2>
-            <p className="mt-1 text-sm text-slate-700">Found something that helped? A facilitator will add it to the playlist once approved.</p>
+            <p className="mt-1 text-sm text-slate-700">
+              Found something that helped? A facilitator will add it to the playlist once approved.
+            </p>
             <div className="mt-3">
               <SuggestForm />
             </div>
@@ -97,7 +102,9 @@ function Items({ collab, data }: { collab: CollabState; data: PlaylistViewData }
       </EmptyState>
     );
   }
-  const mine = new Map(data.canMark ? data.progress.filter((p) => p.userId === data.me.id).map((p) => [p.itemId, p]) : []);
+  const mine = new Map(
+    data.canMark ? data.progress.filter((p) => p.userId === data.me.id).map((p) => [p.itemId, p]) : [],
+  );
   return (
     <ol className="space-y-3" aria-labelledby="playlist-heading">
       {items.map((item, i) => (

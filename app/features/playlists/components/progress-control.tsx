@@ -6,13 +6,27 @@ import { ProgressSchema } from "../schema";
 import { ErrorList } from "../../../components/ui/field";
 import { focusFirstError, type FieldErrors } from "./resource-fields";
 
-export type MyProgress = { status: "done" | "done_with_partner"; partnerUserId: string | null; partnerName: string | null; note: string };
+export type MyProgress = {
+  status: "done" | "done_with_partner";
+  partnerUserId: string | null;
+  partnerName: string | null;
+  note: string;
+};
 type Reply = { form: string; ok: boolean; error?: FieldErrors | string };
 
-const small = "rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm font-semibold text-slate-900 hover:bg-slate-50";
+const small =
+  "rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm font-semibold text-slate-900 hover:bg-slate-50";
 
 /** A leader's own mark on one resource: done, or done with a partner, with a note. Stored by the server. */
-export function ProgressControl({ item, mine, partners }: { item: PlaylistItem; mine: MyProgress | undefined; partners: Array<{ id: string; name: string }> }) {
+export function ProgressControl({
+  item,
+  mine,
+  partners,
+}: {
+  item: PlaylistItem;
+  mine: MyProgress | undefined;
+  partners: Array<{ id: string; name: string }>;
+}) {
   const fetcher = useFetcher<Reply>();
   const [open, setOpen] = useState(false);
   const [status, setStatus] = useState<MyProgress["status"]>(mine?.status ?? "done");
@@ -53,7 +67,13 @@ export function ProgressControl({ item, mine, partners }: { item: PlaylistItem; 
             {mine.note ? <span className="block font-normal text-slate-800">Your note: {mine.note}</span> : null}
           </p>
         ) : null}
-        <button type="button" id={`${base}-change`} className={small} aria-describedby={`item-${item.id}-title`} onClick={() => setOpen(true)}>
+        <button
+          type="button"
+          id={`${base}-change`}
+          className={small}
+          aria-describedby={`item-${item.id}-title`}
+          onClick={() => setOpen(true)}
+        >
           {mine ? "Change" : "Mark as done"}
         </button>
         {mine ? (
@@ -71,7 +91,13 @@ export function ProgressControl({ item, mine, partners }: { item: PlaylistItem; 
 
   const partnerError = errors.partnerId?.length ? `${base}-partner-error` : undefined;
   return (
-    <fetcher.Form method="post" ref={formRef} onSubmit={submit} noValidate className="mt-3 space-y-3 rounded-md border border-slate-200 bg-slate-50 p-3">
+    <fetcher.Form
+      method="post"
+      ref={formRef}
+      onSubmit={submit}
+      noValidate
+      className="mt-3 space-y-3 rounded-md border border-slate-200 bg-slate-50 p-3"
+    >
       <input type="hidden" name="intent" value="progress" />
       <input type="hidden" name="itemId" value={item.id} />
       <ErrorList errors={typeof reply?.error === "object" ? (reply.error[""] ?? undefined) : undefined} />
@@ -135,7 +161,11 @@ export function ProgressControl({ item, mine, partners }: { item: PlaylistItem; 
         <ErrorList errors={errors.note ?? undefined} />
       </div>
       <div className="flex gap-2">
-        <button type="submit" disabled={fetcher.state !== "idle"} className="rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={fetcher.state !== "idle"}
+          className="rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
+        >
           Save
         </button>
         <button type="button" className={small} onClick={() => setOpen(false)}>

@@ -3,7 +3,13 @@ import { EmptyState } from "../../../components/ui/empty-state";
 import { ChartFrame } from "../../../components/ui/chart-frame";
 import { DataTable, type Column } from "../../../components/ui/data-table";
 
-export type ProgressEntry = { itemId: string; userId: string; status: "done" | "done_with_partner"; partnerName: string | null; note: string };
+export type ProgressEntry = {
+  itemId: string;
+  userId: string;
+  status: "done" | "done_with_partner";
+  partnerName: string | null;
+  note: string;
+};
 
 const key = (userId: string, itemId: string) => `${userId}:${itemId}`;
 
@@ -17,9 +23,25 @@ const ROW = 28;
  * Each leader's progress, for the facilitator: a bar per resource (how many leaders have done it)
  * and, as its text alternative and the detail, a table of leader × resource.
  */
-export function ProgressOverview({ items, leaders, progress }: { items: ListedItem[]; leaders: Leader[]; progress: ProgressEntry[] }) {
-  if (leaders.length === 0) return <EmptyState title="No leaders yet">Add school leaders to the cohort, then their progress shows here.</EmptyState>;
-  if (items.length === 0) return <EmptyState title="Nothing to track yet">Add a resource to the playlist, then you will see who has used it.</EmptyState>;
+export function ProgressOverview({
+  items,
+  leaders,
+  progress,
+}: {
+  items: ListedItem[];
+  leaders: Leader[];
+  progress: ProgressEntry[];
+}) {
+  if (leaders.length === 0)
+    return (
+      <EmptyState title="No leaders yet">Add school leaders to the cohort, then their progress shows here.</EmptyState>
+    );
+  if (items.length === 0)
+    return (
+      <EmptyState title="Nothing to track yet">
+        Add a resource to the playlist, then you will see who has used it.
+      </EmptyState>
+    );
   const byKey = new Map(progress.map((p) => [key(p.userId, p.itemId), p]));
   const leaderIds = new Set(leaders.map((l) => l.id));
   const doneCount = (itemId: string) => progress.filter((p) => p.itemId === itemId && leaderIds.has(p.userId)).length;
@@ -44,7 +66,14 @@ export function ProgressOverview({ items, leaders, progress }: { items: ListedIt
                   {item.title.length > 30 ? `${item.title.slice(0, 29)}…` : item.title}
                 </text>
                 <rect x={LABEL_WIDTH} y={y + 4} width={BAR_WIDTH} height={18} fill="#e2e8f0" rx="3" />
-                <rect x={LABEL_WIDTH} y={y + 4} width={(BAR_WIDTH * n) / leaders.length} height={18} fill="#185a4a" rx="3" />
+                <rect
+                  x={LABEL_WIDTH}
+                  y={y + 4}
+                  width={(BAR_WIDTH * n) / leaders.length}
+                  height={18}
+                  fill="#185a4a"
+                  rx="3"
+                />
                 <text x={LABEL_WIDTH + BAR_WIDTH + 8} y={y + 17} fontSize="13" fill="#0f172a">
                   {n} of {leaders.length}
                 </text>
@@ -68,22 +97,30 @@ export function ProgressOverview({ items, leaders, progress }: { items: ListedIt
 function progressColumns(items: ListedItem[], byKey: Map<string, ProgressEntry>): Column<Leader>[] {
   return [
     { key: "leader", header: "Leader", rowHeader: true, cell: (leader) => leader.name },
-    ...items.map(
-      (item): Column<Leader> => ({
-        key: item.id,
-        header: item.title,
-        className: "align-top",
-        cell: (leader) => {
-          const p = byKey.get(key(leader.id, item.id));
-          return (
-            <>
-              {!p ? <span className="text-slate-600">Not yet</span> : p.status === "done_with_partner" ? `Done with ${p.partnerName ?? "a partner"}` : "Done"}
-              {p?.note ? <span className="block text-xs text-slate-700">“{p.note}”</span> : null}
-            </>
-          );
-        },
-      }),
-    ),
-    { key: "done", header: "Done", cell: (leader) => `${items.filter((i) => byKey.has(key(leader.id, i.id))).length} of ${items.length}` },
+    ...items.map((item): Column<Leader> => ({
+      key: item.id,
+      header: item.title,
+      className: "align-top",
+      cell: (leader) => {
+        const p = byKey.get(key(leader.id, item.id));
+        return (
+          <>
+            {!p ? (
+              <span className="text-slate-600">Not yet</span>
+            ) : p.status === "done_with_partner" ? (
+              `Done with ${p.partnerName ?? "a partner"}`
+            ) : (
+              "Done"
+            )}
+            {p?.note ? <span className="block text-xs text-slate-700">“{p.note}”</span> : null}
+          </>
+        );
+      },
+    })),
+    {
+      key: "done",
+      header: "Done",
+      cell: (leader) => `${items.filter((i) => byKey.has(key(leader.id, i.id))).length} of ${items.length}`,
+    },
   ];
 }

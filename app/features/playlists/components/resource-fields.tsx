@@ -9,14 +9,26 @@ type Defaults = Partial<Record<keyof ResourceInput, string | number>>;
  * The five fields of a resource, shared by "Add a resource", "Edit" and "Suggest a resource".
  * Uncontrolled inputs, so what a person typed stays when the form comes back with errors.
  */
-export function ResourceFields({ idPrefix, errors, defaults = {} }: { idPrefix: string; errors: FieldErrors; defaults?: Defaults }) {
+export function ResourceFields({
+  idPrefix,
+  errors,
+  defaults = {},
+}: {
+  idPrefix: string;
+  errors: FieldErrors;
+  defaults?: Defaults;
+}) {
   const id = (name: string) => `${idPrefix}-${name}`;
   const str = (v: string | number | undefined) => (v === undefined ? undefined : String(v));
   const whyError = errors.why?.length ? `${id("why")}-error` : undefined;
   return (
     <div className="grid gap-3 sm:grid-cols-2">
       <div className="sm:col-span-2">
-        <Field label="Title" errors={errors.title ?? undefined} inputProps={{ id: id("title"), name: "title", type: "text", defaultValue: str(defaults.title) }} />
+        <Field
+          label="Title"
+          errors={errors.title ?? undefined}
+          inputProps={{ id: id("title"), name: "title", type: "text", defaultValue: str(defaults.title) }}
+        />
       </div>
       <div className="sm:col-span-2">
         <Field
@@ -26,7 +38,11 @@ export function ResourceFields({ idPrefix, errors, defaults = {} }: { idPrefix: 
           inputProps={{ id: id("url"), name: "url", type: "url", inputMode: "url", defaultValue: str(defaults.url) }}
         />
       </div>
-      <SelectField label="Type" errors={errors.type ?? undefined} selectProps={{ id: id("type"), name: "type", defaultValue: str(defaults.type) ?? "" }}>
+      <SelectField
+        label="Type"
+        errors={errors.type ?? undefined}
+        selectProps={{ id: id("type"), name: "type", defaultValue: str(defaults.type) ?? "" }}
+      >
         <option value="">Choose a type</option>
         {resourceTypes.map((t) => (
           <option key={t} value={t}>
@@ -38,7 +54,15 @@ export function ResourceFields({ idPrefix, errors, defaults = {} }: { idPrefix: 
         label="Minutes"
         hint="Roughly how long it takes"
         errors={errors.minutes ?? undefined}
-        inputProps={{ id: id("minutes"), name: "minutes", type: "number", min: 1, max: 600, step: 1, defaultValue: str(defaults.minutes) }}
+        inputProps={{
+          id: id("minutes"),
+          name: "minutes",
+          type: "number",
+          min: 1,
+          max: 600,
+          step: 1,
+          defaultValue: str(defaults.minutes),
+        }}
       />
       <div className="sm:col-span-2">
         <label htmlFor={id("why")} className="block text-sm font-medium text-slate-800">

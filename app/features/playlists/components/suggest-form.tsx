@@ -6,7 +6,12 @@ import { Button } from "../../../components/ui/button";
 import { ErrorList } from "../../../components/ui/field";
 import { focusFirstError, ResourceFields, type FieldErrors } from "./resource-fields";
 
-type SuggestReply = { form: string; ok: boolean; error?: FieldErrors | null; initialValue?: Record<string, unknown> | null };
+type SuggestReply = {
+  form: string;
+  ok: boolean;
+  error?: FieldErrors | null;
+  initialValue?: Record<string, unknown> | null;
+};
 
 /**
  * A leader suggests a resource; a facilitator approves or declines it. Checked in the browser and
@@ -37,7 +42,15 @@ export function SuggestForm() {
 
   const typed = (mine?.ok ? undefined : mine?.initialValue) as Record<string, string> | undefined;
   return (
-    <Form method="post" ref={formRef} onSubmit={submit} noValidate className="space-y-3" aria-labelledby="suggest-heading" preventScrollReset>
+    <Form
+      method="post"
+      ref={formRef}
+      onSubmit={submit}
+      noValidate
+      className="space-y-3"
+      aria-labelledby="suggest-heading"
+      preventScrollReset
+    >
       <input type="hidden" name="intent" value="suggest" />
       <ErrorList errors={mine?.error?.[""] ?? undefined} />
       <ResourceFields idPrefix="suggest" errors={errors} defaults={typed} />

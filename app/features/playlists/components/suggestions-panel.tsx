@@ -47,7 +47,14 @@ function SuggestionRow({ doc, suggestion: s }: { doc: Y.Doc; suggestion: Pending
   const decide = (intent: "approve" | "decline") => {
     if (intent === "approve") {
       try {
-        addSuggestedItem(doc, s.id, { title: s.title, url: s.url, type: s.type, minutes: s.minutes, why: s.why, addedBy: s.suggestedByName });
+        addSuggestedItem(doc, s.id, {
+          title: s.title,
+          url: s.url,
+          type: s.type,
+          minutes: s.minutes,
+          why: s.why,
+          addedBy: s.suggestedByName,
+        });
       } catch (error) {
         setProblem(error instanceof Error ? error.message : "That did not work. Please try again.");
         return;
@@ -69,8 +76,20 @@ function SuggestionRow({ doc, suggestion: s }: { doc: Y.Doc; suggestion: Pending
         {resourceTypeLabels[s.type]} · {s.minutes} min · suggested by {s.suggestedByName}
       </p>
       <p className="mt-1 text-slate-800">{s.why}</p>
-      {listed ? <p className="mt-1 text-sm text-slate-700">This resource is already in the playlist: approving will not add it again.</p> : null}
-      <ErrorList errors={problem ? [problem] : fetcher.data && !fetcher.data.ok ? [fetcher.data.error ?? "That did not work. Please reload the page."] : null} />
+      {listed ? (
+        <p className="mt-1 text-sm text-slate-700">
+          This resource is already in the playlist: approving will not add it again.
+        </p>
+      ) : null}
+      <ErrorList
+        errors={
+          problem
+            ? [problem]
+            : fetcher.data && !fetcher.data.ok
+              ? [fetcher.data.error ?? "That did not work. Please reload the page."]
+              : null
+        }
+      />
       <div className="mt-2 flex gap-2">
         <button
           type="button"

@@ -1,11 +1,23 @@
 import { EmptyState } from "../../../components/ui/empty-state";
 
-const statusLabels = { pending: "Waiting for a facilitator", approved: "Approved: in the playlist", declined: "Not added this time" } as const;
+const statusLabels = {
+  pending: "Waiting for a facilitator",
+  approved: "Approved: in the playlist",
+  declined: "Not added this time",
+} as const;
 
 /** What a leader has suggested for this playlist, and what became of it. */
-export function YourSuggestions({ suggestions }: { suggestions: Array<{ id: string; title: string; status: keyof typeof statusLabels }> }) {
+export function YourSuggestions({
+  suggestions,
+}: {
+  suggestions: Array<{ id: string; title: string; status: keyof typeof statusLabels }>;
+}) {
   if (suggestions.length === 0) {
-    return <EmptyState title="You have not suggested anything yet">Use the form to suggest a video, reading, protocol or tool.</EmptyState>;
+    return (
+      <EmptyState title="You have not suggested anything yet">
+        Use the form to suggest a video, reading, protocol or tool.
+      </EmptyState>
+    );
   }
   return (
     <ul className="space-y-2" aria-label="Your suggestions">

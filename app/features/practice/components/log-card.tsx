@@ -18,10 +18,13 @@ export function LogCard({ log, meId }: { log: LogView; meId: string }) {
   const author = log.authorId === meId ? "You" : log.authorName;
   const peer = log.sharedWithUserId === meId ? "you" : (log.sharedWithName ?? "a colleague who has left");
   return (
-    <li id={`log-${log.id}`} className="scroll-mt-24 rounded-lg border border-slate-200 bg-white p-4 shadow-sm target:ring-2 target:ring-brand-600">
+    <li
+      id={`log-${log.id}`}
+      className="scroll-mt-24 rounded-lg border border-slate-200 bg-white p-4 shadow-sm target:ring-2 target:ring-brand-600"
+    >
       <p className="text-sm text-slate-700">
-        <strong className="text-slate-900">{author}</strong> shared this with <strong className="text-slate-900">{peer}</strong> on{" "}
-        {formatInstant(log.createdAt, "date")}
+        <strong className="text-slate-900">{author}</strong> shared this with{" "}
+        <strong className="text-slate-900">{peer}</strong> on {formatInstant(log.createdAt, "date")}
       </p>
       <dl className="mt-2 space-y-2">
         <div>

@@ -13,7 +13,11 @@ export type ReportDocumentProps = {
   sections: Array<{ id: string; heading: string; body: string; audiences: ReportAudienceName[] }>;
 };
 
-const statusWords = { draft: "Draft, not yet shared", shared: "Shared", acknowledged: "Shared and acknowledged" } as const;
+const statusWords = {
+  draft: "Draft, not yet shared",
+  shared: "Shared",
+  acknowledged: "Shared and acknowledged",
+} as const;
 
 /**
  * The report as a document: the page's read view, the print view and the PDF are this same markup,
@@ -22,7 +26,10 @@ const statusWords = { draft: "Draft, not yet shared", shared: "Shared", acknowle
  */
 export function ReportDocument(props: ReportDocumentProps) {
   return (
-    <article className="report rounded-lg border border-slate-200 bg-white p-6 shadow-sm print:border-0 print:p-0 print:shadow-none" aria-labelledby="report-title">
+    <article
+      className="report rounded-lg border border-slate-200 bg-white p-6 shadow-sm print:border-0 print:p-0 print:shadow-none"
+      aria-labelledby="report-title"
+    >
       <header className="report-header border-b border-slate-200 pb-4">
         <p className="report-school text-sm font-medium text-slate-700">
           {props.schoolName} · {props.schoolYear}
@@ -39,11 +46,17 @@ export function ReportDocument(props: ReportDocumentProps) {
         <p className="report-empty mt-4 text-slate-700">No sections of this report are addressed to you.</p>
       ) : (
         props.sections.map((s) => (
-          <section key={s.id} className="report-section mt-6 break-inside-avoid-page" aria-labelledby={`report-section-${s.id}`}>
+          <section
+            key={s.id}
+            className="report-section mt-6 break-inside-avoid-page"
+            aria-labelledby={`report-section-${s.id}`}
+          >
             <h2 id={`report-section-${s.id}`} className="report-heading text-lg font-semibold text-slate-900">
               {s.heading}
             </h2>
-            <p className="report-audience text-xs font-medium uppercase tracking-wide text-slate-600">For: {audienceList(s.audiences, props.terminology)}</p>
+            <p className="report-audience text-xs font-medium uppercase tracking-wide text-slate-600">
+              For: {audienceList(s.audiences, props.terminology)}
+            </p>
             <div className="report-body mt-2 whitespace-pre-line text-slate-900">{s.body || "(No text yet.)"}</div>
           </section>
         ))

@@ -3,11 +3,23 @@ import { Button } from "../../../components/ui/button";
 import { Card } from "../../../components/ui/card";
 import { formatDate } from "./report-document";
 
-type WorkflowReport = { status: "draft" | "shared" | "acknowledged"; acknowledgedAt: string | null; acknowledgedByName: string | null };
+type WorkflowReport = {
+  status: "draft" | "shared" | "acknowledged";
+  acknowledgedAt: string | null;
+  acknowledgedByName: string | null;
+};
 type ConsentedPartner = { proposalId: string; schoolName: string; priorityTitle: string };
 
 /** Where the report is (draft → shared → acknowledged), with the button of the next step for whoever takes it. */
-export function ReportWorkflow({ report, canEdit, canAcknowledge }: { report: WorkflowReport; canEdit: boolean; canAcknowledge: boolean }) {
+export function ReportWorkflow({
+  report,
+  canEdit,
+  canAcknowledge,
+}: {
+  report: WorkflowReport;
+  canEdit: boolean;
+  canAcknowledge: boolean;
+}) {
   const pending = useNavigation().state === "submitting";
   const steps = ["draft", "shared", "acknowledged"] as const;
   return (
@@ -17,7 +29,11 @@ export function ReportWorkflow({ report, canEdit, canAcknowledge }: { report: Wo
       </h2>
       <ol className="mt-2 flex flex-wrap gap-2 text-sm">
         {steps.map((s) => (
-          <li key={s} aria-current={report.status === s ? "step" : undefined} className={`rounded px-2 py-1 ${report.status === s ? "bg-brand-700 font-semibold text-white" : "bg-slate-100 text-slate-800"}`}>
+          <li
+            key={s}
+            aria-current={report.status === s ? "step" : undefined}
+            className={`rounded px-2 py-1 ${report.status === s ? "bg-brand-700 font-semibold text-white" : "bg-slate-100 text-slate-800"}`}
+          >
             {s === "draft" ? "Draft" : s === "shared" ? "Shared" : "Acknowledged"}
           </li>
         ))}
@@ -33,7 +49,10 @@ export function ReportWorkflow({ report, canEdit, canAcknowledge }: { report: Wo
           <Button type="submit" pending={pending}>
             Share with the school
           </Button>
-          <p className="mt-1 text-sm text-slate-700">Its leaders and governors are notified; each reads only the sections addressed to them. A shared report cannot be edited.</p>
+          <p className="mt-1 text-sm text-slate-700">
+            Its leaders and governors are notified; each reads only the sections addressed to them. A shared report
+            cannot be edited.
+          </p>
         </Form>
       ) : null}
       {canAcknowledge ? (

@@ -1,4 +1,11 @@
-import { getCollectionProps, getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import {
+  getCollectionProps,
+  getFormProps,
+  getInputProps,
+  getTextareaProps,
+  useForm,
+  type SubmissionResult,
+} from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
 import type { ReportAudienceName } from "../../../kernel/permissions";
@@ -43,14 +50,20 @@ export function SectionEditor(props: {
           {props.index + 1}. {section.heading}
         </h2>
         {hiddenFromHead ? (
-          <p className="rounded bg-amber-100 px-2 py-1 text-sm font-medium text-amber-900">Confidential: not shown to the {terms.head.toLowerCase()}</p>
+          <p className="rounded bg-amber-100 px-2 py-1 text-sm font-medium text-amber-900">
+            Confidential: not shown to the {terms.head.toLowerCase()}
+          </p>
         ) : null}
       </div>
       <Form method="post" {...getFormProps(form)} className="mt-3 space-y-4">
         <input type="hidden" name="intent" value="save-section" />
         <input {...withoutKey(getInputProps(fields.sectionId, { type: "hidden" }))} />
         <ErrorList id={form.errorId} errors={form.errors} />
-        <Field label="Heading" errors={fields.heading.errors} inputProps={getInputProps(fields.heading, { type: "text" })} />
+        <Field
+          label="Heading"
+          errors={fields.heading.errors}
+          inputProps={getInputProps(fields.heading, { type: "text" })}
+        />
         <div>
           <label htmlFor={fields.body.id} className="block text-sm font-medium text-slate-800">
             Text
@@ -65,12 +78,14 @@ export function SectionEditor(props: {
         <fieldset aria-describedby={fields.audiences.errors?.length ? fields.audiences.errorId : undefined}>
           <legend className="text-sm font-medium text-slate-800">Who may read this section</legend>
           <div className="mt-1 flex flex-wrap gap-4">
-            {getCollectionProps(fields.audiences, { type: "checkbox", options: [...audienceNames] }).map(({ key, ...props }) => (
-              <label key={key} className="flex items-center gap-2 text-sm">
-                <input {...props} className="h-4 w-4" />
-                {audienceLabel(props.value as ReportAudienceName, terminology)}
-              </label>
-            ))}
+            {getCollectionProps(fields.audiences, { type: "checkbox", options: [...audienceNames] }).map(
+              ({ key, ...props }) => (
+                <label key={key} className="flex items-center gap-2 text-sm">
+                  <input {...props} className="h-4 w-4" />
+                  {audienceLabel(props.value as ReportAudienceName, terminology)}
+                </label>
+              ),
+            )}
           </div>
           <ErrorList id={fields.audiences.errorId} errors={fields.audiences.errors} />
         </fieldset>
@@ -79,20 +94,50 @@ export function SectionEditor(props: {
         </Button>
       </Form>
       <div className="mt-3 flex flex-wrap gap-2 border-t border-slate-200 pt-3">
-        <SectionButton sectionId={section.id} intent="move-up" disabled={props.index === 0} label={`Move “${section.heading}” up`} text="Move up" />
-        <SectionButton sectionId={section.id} intent="move-down" disabled={props.index === props.count - 1} label={`Move “${section.heading}” down`} text="Move down" />
-        <SectionButton sectionId={section.id} intent="remove-section" label={`Remove “${section.heading}”`} text="Remove" danger />
+        <SectionButton
+          sectionId={section.id}
+          intent="move-up"
+          disabled={props.index === 0}
+          label={`Move “${section.heading}” up`}
+          text="Move up"
+        />
+        <SectionButton
+          sectionId={section.id}
+          intent="move-down"
+          disabled={props.index === props.count - 1}
+          label={`Move “${section.heading}” down`}
+          text="Move down"
+        />
+        <SectionButton
+          sectionId={section.id}
+          intent="remove-section"
+          label={`Remove “${section.heading}”`}
+          text="Remove"
+          danger
+        />
       </div>
     </section>
   );
 }
 
-function SectionButton(props: { sectionId: string; intent: string; label: string; text: string; disabled?: boolean; danger?: boolean }) {
+function SectionButton(props: {
+  sectionId: string;
+  intent: string;
+  label: string;
+  text: string;
+  disabled?: boolean;
+  danger?: boolean;
+}) {
   return (
     <Form method="post">
       <input type="hidden" name="intent" value={props.intent} />
       <input type="hidden" name="sectionId" value={props.sectionId} />
-      <Button type="submit" variant={props.danger ? "danger" : "secondary"} disabled={props.disabled} aria-label={props.label}>
+      <Button
+        type="submit"
+        variant={props.danger ? "danger" : "secondary"}
+        disabled={props.disabled}
+        aria-label={props.label}
+      >
         {props.text}
       </Button>
     </Form>
@@ -113,7 +158,11 @@ export function NewSectionForm(props: { lastResult?: SubmissionResult<string[]> 
     <Form method="post" {...getFormProps(form)} className="flex flex-wrap items-end gap-3">
       <input type="hidden" name="intent" value="add-section" />
       <div className="min-w-64 flex-1">
-        <Field label="Heading of a new section" errors={fields.heading.errors} inputProps={getInputProps(fields.heading, { type: "text" })} />
+        <Field
+          label="Heading of a new section"
+          errors={fields.heading.errors}
+          inputProps={getInputProps(fields.heading, { type: "text" })}
+        />
       </div>
       <Button type="submit" variant="secondary" pending={props.pending}>
         Add section

@@ -19,8 +19,22 @@ export function AttendanceChart({ sessions, leaderCount }: { sessions: Bar[]; le
   const width = Math.max(sessions.length * (BAR + GAP) + GAP, 200);
   const plot = HEIGHT - TOP - BOTTOM;
   return (
-    <ChartFrame caption={`Leaders present at each past session, out of ${leaderCount}.`} table={{ caption: "Attendance per session", columns: tableColumns(leaderCount), rows: sessions, rowKey: (s) => s.id }}>
-      <svg viewBox={`0 0 ${width} ${HEIGHT}`} className="h-44 w-full max-w-xl" preserveAspectRatio="xMinYMid meet" aria-hidden="true" focusable="false">
+    <ChartFrame
+      caption={`Leaders present at each past session, out of ${leaderCount}.`}
+      table={{
+        caption: "Attendance per session",
+        columns: tableColumns(leaderCount),
+        rows: sessions,
+        rowKey: (s) => s.id,
+      }}
+    >
+      <svg
+        viewBox={`0 0 ${width} ${HEIGHT}`}
+        className="h-44 w-full max-w-xl"
+        preserveAspectRatio="xMinYMid meet"
+        aria-hidden="true"
+        focusable="false"
+      >
         <line x1={0} x2={width} y1={TOP + plot} y2={TOP + plot} className="stroke-slate-400" />
         {sessions.map((s, i) => {
           const h = s.recorded ? Math.round((s.present / max) * plot) : 0;
@@ -44,7 +58,12 @@ export function AttendanceChart({ sessions, leaderCount }: { sessions: Bar[]; le
 
 function tableColumns(leaderCount: number): Column<Bar>[] {
   return [
-    { key: "session", header: "Session", rowHeader: true, cell: (s) => `${s.title} (${formatInstant(s.startsAt, "day-month")})` },
+    {
+      key: "session",
+      header: "Session",
+      rowHeader: true,
+      cell: (s) => `${s.title} (${formatInstant(s.startsAt, "day-month")})`,
+    },
     { key: "present", header: "Present", cell: (s) => (s.recorded ? `${s.present} of ${leaderCount}` : "not taken") },
   ];
 }

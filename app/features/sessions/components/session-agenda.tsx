@@ -1,9 +1,18 @@
 import { agendaMinutes, agendaTimings, clockAfter, protocolById } from "../protocols";
 
 /** A session's agenda as a timetable: each protocol's clock times, purpose and the facilitator's note. */
-export function SessionAgenda({ startsAt, agenda }: { startsAt: Date | string; agenda: Array<{ template: string; minutes: number; note: string }> }) {
+export function SessionAgenda({
+  startsAt,
+  agenda,
+}: {
+  startsAt: Date | string;
+  agenda: Array<{ template: string; minutes: number; note: string }>;
+}) {
   return (
-    <section aria-labelledby="agenda-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+    <section
+      aria-labelledby="agenda-heading"
+      className="mt-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
+    >
       <h2 id="agenda-heading" className="text-lg font-semibold">
         Agenda ({agendaMinutes(agenda)} minutes)
       </h2>

@@ -1,4 +1,12 @@
-import { getFieldsetProps, getFormProps, getInputProps, getSelectProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import {
+  getFieldsetProps,
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  useForm,
+  type FieldMetadata,
+  type SubmissionResult,
+} from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
 import { useEffect, useState } from "react";
@@ -8,7 +16,13 @@ import { agendaItemFrom, protocolById, protocols, type ProtocolId } from "../pro
 import { Button } from "../../../components/ui/button";
 import { ErrorList, Field, SelectField } from "../../../components/ui/field";
 
-export type SessionDefaults = { title: string; startsAt: string; durationMinutes: number; place: string; agenda: AgendaItem[] };
+export type SessionDefaults = {
+  title: string;
+  startsAt: string;
+  durationMinutes: number;
+  place: string;
+  agenda: AgendaItem[];
+};
 
 /**
  * Schedules or edits a monthly session: details, then an agenda built from protocol templates.
@@ -52,19 +66,39 @@ export function SessionForm({
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-4">
       <ErrorList id={form.errorId} errors={form.errors} />
-      <Field label="Title" hint="For example, October: root causes." errors={fields.title.errors} inputProps={getInputProps(fields.title, { type: "text" })} />
-      <Field label="Date and time" hint="UK time." errors={fields.startsAt.errors} inputProps={getInputProps(fields.startsAt, { type: "datetime-local" })} />
-      <Field label="Length (minutes)" errors={fields.durationMinutes.errors} inputProps={getInputProps(fields.durationMinutes, { type: "number" })} />
+      <Field
+        label="Title"
+        hint="For example, October: root causes."
+        errors={fields.title.errors}
+        inputProps={getInputProps(fields.title, { type: "text" })}
+      />
+      <Field
+        label="Date and time"
+        hint="UK time."
+        errors={fields.startsAt.errors}
+        inputProps={getInputProps(fields.startsAt, { type: "datetime-local" })}
+      />
+      <Field
+        label="Length (minutes)"
+        errors={fields.durationMinutes.errors}
+        inputProps={getInputProps(fields.durationMinutes, { type: "number" })}
+      />
       <Field
         label="Place or online link"
         hint="A room, or a meeting link starting with https://."
         errors={fields.place.errors}
         inputProps={getInputProps(fields.place, { type: "text" })}
       />
-      <fieldset {...getFieldsetProps(fields.agenda)} aria-describedby={fields.agenda.errors?.length ? fields.agenda.errorId : undefined} className="space-y-3">
+      <fieldset
+        {...getFieldsetProps(fields.agenda)}
+        aria-describedby={fields.agenda.errors?.length ? fields.agenda.errorId : undefined}
+        className="space-y-3"
+      >
         <legend className="text-base font-semibold">Agenda</legend>
         <p className="text-sm text-slate-700" aria-live="polite">
-          {items.length === 0 ? "No items yet: add a protocol below." : `${items.length} ${items.length === 1 ? "item" : "items"}, ${total} minutes in all.`}
+          {items.length === 0
+            ? "No items yet: add a protocol below."
+            : `${items.length} ${items.length === 1 ? "item" : "items"}, ${total} minutes in all.`}
         </p>
         <ErrorList id={fields.agenda.errorId} errors={fields.agenda.errors} />
         <ol className="space-y-3">
@@ -102,12 +136,19 @@ export function SessionForm({
               ))}
             </select>
           </div>
-          <Button id={`${form.id}-add`} variant="secondary" {...form.insert.getButtonProps({ name: fields.agenda.name, defaultValue: agendaItemFrom(toAdd) })}>
+          <Button
+            id={`${form.id}-add`}
+            variant="secondary"
+            {...form.insert.getButtonProps({ name: fields.agenda.name, defaultValue: agendaItemFrom(toAdd) })}
+          >
             Add to agenda
           </Button>
         </div>
       </fieldset>
-      <Button type="submit" pending={navigation.state === "submitting" && navigation.formData?.get("__intent__") == null}>
+      <Button
+        type="submit"
+        pending={navigation.state === "submitting" && navigation.formData?.get("__intent__") == null}
+      >
         {submitLabel}
       </Button>
     </Form>
@@ -155,13 +196,33 @@ function AgendaItemFields({
           <Field label="Note (optional)" errors={f.note.errors} inputProps={getInputProps(f.note, { type: "text" })} />
         </div>
         <div className="mt-2 flex flex-wrap gap-2">
-          <Button {...buttons.up} id={`${item.key}-up`} variant="secondary" className="px-3 py-1" disabled={index === 0} onClick={() => onMoved("up")}>
+          <Button
+            {...buttons.up}
+            id={`${item.key}-up`}
+            variant="secondary"
+            className="px-3 py-1"
+            disabled={index === 0}
+            onClick={() => onMoved("up")}
+          >
             Move up<span className="sr-only"> item {n}</span>
           </Button>
-          <Button {...buttons.down} id={`${item.key}-down`} variant="secondary" className="px-3 py-1" disabled={index === count - 1} onClick={() => onMoved("down")}>
+          <Button
+            {...buttons.down}
+            id={`${item.key}-down`}
+            variant="secondary"
+            className="px-3 py-1"
+            disabled={index === count - 1}
+            onClick={() => onMoved("down")}
+          >
             Move down<span className="sr-only"> item {n}</span>
           </Button>
-          <Button {...buttons.remove} id={`${item.key}-remove`} variant="danger" className="px-3 py-1" onClick={onRemoved}>
+          <Button
+            {...buttons.remove}
+            id={`${item.key}-remove`}
+            variant="danger"
+            className="px-3 py-1"
+            onClick={onRemoved}
+          >
             Remove<span className="sr-only"> item {n}</span>
           </Button>
         </div>

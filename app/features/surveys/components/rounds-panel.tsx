@@ -7,11 +7,25 @@ import { roundLabels, type SurveyRound } from "../trust-survey";
 type Round = { id: string; round: SurveyRound; open: boolean; responses: number };
 
 /** The facilitator's controls: each round's status and count (never who), closing, opening the next. */
-export function RoundsPanel({ rounds, leaderCount, unopened, openErrors }: { rounds: Round[]; leaderCount: number; unopened: readonly string[]; openErrors: string[] | null }) {
+export function RoundsPanel({
+  rounds,
+  leaderCount,
+  unopened,
+  openErrors,
+}: {
+  rounds: Round[];
+  leaderCount: number;
+  unopened: readonly string[];
+  openErrors: string[] | null;
+}) {
   const navigation = useNavigation();
   return (
     <Card title="Survey rounds" id="rounds-heading">
-      {rounds.length === 0 ? <p className="text-sm text-slate-700">No rounds yet: open the start-of-year round when the cohort first meets.</p> : null}
+      {rounds.length === 0 ? (
+        <p className="text-sm text-slate-700">
+          No rounds yet: open the start-of-year round when the cohort first meets.
+        </p>
+      ) : null}
       <ul className="space-y-2">
         {rounds.map((r) => (
           <li key={r.id} className="flex flex-wrap items-center gap-3 text-sm">
@@ -39,7 +53,13 @@ export function RoundsPanel({ rounds, leaderCount, unopened, openErrors }: { rou
             <label htmlFor="open-round" className="block text-sm font-medium text-slate-800">
               Round to open
             </label>
-            <select id="open-round" name="round" className="mt-1 rounded-md border border-slate-400 px-3 py-2" aria-describedby={openErrors ? "open-round-error" : undefined} aria-invalid={openErrors ? true : undefined}>
+            <select
+              id="open-round"
+              name="round"
+              className="mt-1 rounded-md border border-slate-400 px-3 py-2"
+              aria-describedby={openErrors ? "open-round-error" : undefined}
+              aria-invalid={openErrors ? true : undefined}
+            >
               {unopened.map((name) => (
                 <option key={name} value={name}>
                   {roundLabels[name as keyof typeof roundLabels]}

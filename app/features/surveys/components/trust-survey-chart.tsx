@@ -1,4 +1,11 @@
-import { facetLabels, roundLabels, scaleLabels, type FacetResult, type SurveyRound, type TrustFacet } from "../trust-survey";
+import {
+  facetLabels,
+  roundLabels,
+  scaleLabels,
+  type FacetResult,
+  type SurveyRound,
+  type TrustFacet,
+} from "../trust-survey";
 import { ChartFrame } from "../../../components/ui/chart-frame";
 import type { Column } from "../../../components/ui/data-table";
 
@@ -38,12 +45,18 @@ function DistributionChart({ rounds }: { rounds: RoundResults[] }) {
   return (
     <ChartFrame
       id="distribution"
-      title={<>How leaders answered, facet by facet ({rounds.map((r) => roundLabels[r.round].toLowerCase()).join(", ")})</>}
+      title={
+        <>How leaders answered, facet by facet ({rounds.map((r) => roundLabels[r.round].toLowerCase()).join(", ")})</>
+      }
       legend={
         <ul className="mt-2 flex flex-wrap gap-3 text-xs text-slate-700" aria-label="Colour key">
           {scaleLabels.map((label, i) => (
             <li key={label} className="flex items-center gap-1">
-              <span aria-hidden="true" className="inline-block h-3 w-3 rounded-sm" style={{ background: scaleColours[i] }} />
+              <span
+                aria-hidden="true"
+                className="inline-block h-3 w-3 rounded-sm"
+                style={{ background: scaleColours[i] }}
+              />
               {label}
             </li>
           ))}
@@ -52,12 +65,19 @@ function DistributionChart({ rounds }: { rounds: RoundResults[] }) {
       table={{
         caption: "Answers per facet and round: number of answers on each point of the scale, and the mean",
         columns: numberColumns,
-        rows: rounds[0].facets.flatMap((f) => rounds.map((r) => ({ facet: f.facet, round: r.round, result: r.facets.find((x) => x.facet === f.facet)! }))),
+        rows: rounds[0].facets.flatMap((f) =>
+          rounds.map((r) => ({ facet: f.facet, round: r.round, result: r.facets.find((x) => x.facet === f.facet)! })),
+        ),
         rowKey: (row) => `${row.facet}-${row.round}`,
       }}
       tableDisplay="details"
     >
-      <svg viewBox={`0 0 ${LABEL_W + BAR_W + MEAN_W} ${height}`} className="mt-2 w-full max-w-3xl" role="img" aria-label="Stacked bars of answers per facet and round; the same numbers are in the table below.">
+      <svg
+        viewBox={`0 0 ${LABEL_W + BAR_W + MEAN_W} ${height}`}
+        className="mt-2 w-full max-w-3xl"
+        role="img"
+        aria-label="Stacked bars of answers per facet and round; the same numbers are in the table below."
+      >
         <text x={LABEL_W + BAR_W + 8} y={16} fontSize="12" fill="#334155">
           Mean
         </text>
@@ -121,7 +141,12 @@ function MeanChart({ rounds }: { rounds: RoundResults[] }) {
         </ul>
       }
     >
-      <svg viewBox={`0 0 ${LABEL_W + BAR_W + MEAN_W} ${height}`} className="mt-2 w-full max-w-3xl" role="img" aria-label="Mean per facet for each round; the same numbers are in the table above.">
+      <svg
+        viewBox={`0 0 ${LABEL_W + BAR_W + MEAN_W} ${height}`}
+        className="mt-2 w-full max-w-3xl"
+        role="img"
+        aria-label="Mean per facet for each round; the same numbers are in the table above."
+      >
         {[1, 2, 3, 4, 5].map((v) => (
           <g key={v}>
             <line x1={xOf(v)} x2={xOf(v)} y1={10} y2={height - 20} stroke="#e2e8f0" />
@@ -139,8 +164,12 @@ function MeanChart({ rounds }: { rounds: RoundResults[] }) {
               <text x={0} y={y + 4} fontSize="12" fill="#0f172a">
                 {facetLabels[facet]}
               </text>
-              {points.length > 1 ? <polyline points={points.join(" ")} fill="none" stroke="#94a3b8" strokeWidth={2} /> : null}
-              {means.map((m) => (m.mean === null ? null : <Mark key={m.round} round={m.round} cx={xOf(m.mean)} cy={y} />))}
+              {points.length > 1 ? (
+                <polyline points={points.join(" ")} fill="none" stroke="#94a3b8" strokeWidth={2} />
+              ) : null}
+              {means.map((m) =>
+                m.mean === null ? null : <Mark key={m.round} round={m.round} cx={xOf(m.mean)} cy={y} />,
+              )}
             </g>
           );
         })}
@@ -154,6 +183,10 @@ type NumbersRow = { facet: TrustFacet; round: SurveyRound; result: FacetResult }
 const numberColumns: Column<NumbersRow>[] = [
   { key: "facet", header: "Facet", rowHeader: true, cell: (row) => facetLabels[row.facet] },
   { key: "round", header: "Round", cell: (row) => roundLabels[row.round] },
-  ...scaleLabels.map((label, i): Column<NumbersRow> => ({ key: label, header: label, cell: (row) => row.result.distribution[i] })),
+  ...scaleLabels.map((label, i): Column<NumbersRow> => ({
+    key: label,
+    header: label,
+    cell: (row) => row.result.distribution[i],
+  })),
   { key: "mean", header: "Mean", cell: (row) => row.result.mean?.toFixed(1) ?? "–" },
 ];

@@ -7,7 +7,15 @@ import { Button } from "../../../components/ui/button";
 import { ErrorList } from "../../../components/ui/field";
 
 /** The survey: each statement a group of radio buttons in a fieldset whose legend is the statement. */
-export function TrustSurveyForm({ roundId, round, lastResult }: { roundId: string; round: SurveyRound; lastResult?: SubmissionResult<string[]> | null }) {
+export function TrustSurveyForm({
+  roundId,
+  round,
+  lastResult,
+}: {
+  roundId: string;
+  round: SurveyRound;
+  lastResult?: SubmissionResult<string[]> | null;
+}) {
   const navigation = useNavigation();
   const [form, fields] = useForm({
     id: `survey-${roundId}`,
@@ -21,8 +29,8 @@ export function TrustSurveyForm({ roundId, round, lastResult }: { roundId: strin
       <input type="hidden" name="intent" value="answer" />
       <input type="hidden" name="roundId" value={roundId} />
       <p className="text-sm text-slate-700">
-        {roundLabels[round]} round. Think about the other school leaders in this cohort as a group. Every statement needs an answer; you can
-        answer once, and your answers cannot be traced back to you.
+        {roundLabels[round]} round. Think about the other school leaders in this cohort as a group. Every statement
+        needs an answer; you can answer once, and your answers cannot be traced back to you.
       </p>
       <ErrorList id={form.errorId} errors={form.errors} />
       {surveyItems.map((item, index) => {
@@ -34,18 +42,23 @@ export function TrustSurveyForm({ roundId, round, lastResult }: { roundId: strin
               {index + 1}. {item.text}
             </legend>
             <div className="mt-2 flex flex-wrap gap-x-5 gap-y-2">
-              {getCollectionProps(field, { type: "radio", options: ["1", "2", "3", "4", "5"] }).map(({ key, ...props }, i) => (
-                <label key={key} className="flex items-center gap-2 text-sm text-slate-800">
-                  <input {...props} className="h-4 w-4" />
-                  {scaleLabels[i]}
-                </label>
-              ))}
+              {getCollectionProps(field, { type: "radio", options: ["1", "2", "3", "4", "5"] }).map(
+                ({ key, ...props }, i) => (
+                  <label key={key} className="flex items-center gap-2 text-sm text-slate-800">
+                    <input {...props} className="h-4 w-4" />
+                    {scaleLabels[i]}
+                  </label>
+                ),
+              )}
             </div>
             <ErrorList id={errorId} errors={field.errors} />
           </fieldset>
         );
       })}
-      <Button type="submit" pending={navigation.state === "submitting" && navigation.formData?.get("intent") === "answer"}>
+      <Button
+        type="submit"
+        pending={navigation.state === "submitting" && navigation.formData?.get("intent") === "answer"}
+      >
         Send my answers
       </Button>
     </Form>

@@ -17,7 +17,14 @@ const months = ["Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar", "Apr", "May", "
  * Days remaining of the budget over the school year, as an SVG step line, with the same figures
  * in a table for screen readers (the SVG is hidden from them). Below zero is drawn in red.
  */
-export function BurnDownChart(props: { budget: number; used: number; points: BurnDownPoint[]; start: string; end: string; today: string }) {
+export function BurnDownChart(props: {
+  budget: number;
+  used: number;
+  points: BurnDownPoint[];
+  start: string;
+  end: string;
+  today: string;
+}) {
   const { budget, used, points, start, end, today } = props;
   const t0 = Date.parse(start);
   const span = Date.parse(end) + DAY_MS - t0;
@@ -41,16 +48,28 @@ export function BurnDownChart(props: { budget: number; used: number; points: Bur
     <ChartFrame
       caption={
         <>
-          Days remaining of the {formatNumber(budget)}-day budget over the school year: {formatNumber(used)} of {formatNumber(budget)} days used
+          Days remaining of the {formatNumber(budget)}-day budget over the school year: {formatNumber(used)} of{" "}
+          {formatNumber(budget)} days used
           {remaining < 0 ? `, ${formatNumber(-remaining)} over budget.` : `, ${formatNumber(remaining)} left.`}
         </>
       }
-      table={{ caption: "Days remaining after each date time was logged", columns, rows: points, rowKey: (p) => p.date }}
+      table={{
+        caption: "Days remaining after each date time was logged",
+        columns,
+        rows: points,
+        rowKey: (p) => p.date,
+      }}
     >
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="h-auto w-full max-w-2xl" aria-hidden="true" focusable="false">
         {ticks.map((t) => (
           <g key={t}>
-            <line x1={LEFT} x2={WIDTH - RIGHT} y1={y(t)} y2={y(t)} className={t === 0 ? "stroke-slate-500" : "stroke-slate-200"} />
+            <line
+              x1={LEFT}
+              x2={WIDTH - RIGHT}
+              y1={y(t)}
+              y2={y(t)}
+              className={t === 0 ? "stroke-slate-500" : "stroke-slate-200"}
+            />
             <text x={LEFT - 6} y={y(t) + 4} textAnchor="end" className="fill-slate-700 text-[11px]">
               {formatNumber(t)}
             </text>
@@ -65,7 +84,12 @@ export function BurnDownChart(props: { budget: number; used: number; points: Bur
             </text>
           );
         })}
-        <path d={path} fill="none" strokeWidth={2.5} className={remaining < 0 ? "stroke-red-700" : "stroke-brand-700"} />
+        <path
+          d={path}
+          fill="none"
+          strokeWidth={2.5}
+          className={remaining < 0 ? "stroke-red-700" : "stroke-brand-700"}
+        />
       </svg>
     </ChartFrame>
   );

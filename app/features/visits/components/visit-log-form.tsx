@@ -13,7 +13,15 @@ type Budget = { dayBudget: number; used: number; start: string; end: string };
  * entered would go over it, a warning with a "Record it anyway" box that must be ticked (the
  * action refuses without it too).
  */
-export function VisitLogForm({ budget, today, lastResult }: { budget: Budget; today: string; lastResult: SubmissionResult<string[]> | null | undefined }) {
+export function VisitLogForm({
+  budget,
+  today,
+  lastResult,
+}: {
+  budget: Budget;
+  today: string;
+  lastResult: SubmissionResult<string[]> | null | undefined;
+}) {
   const navigation = useNavigation();
   const schema = visitSchema(budget);
   const [form, fields] = useForm({
@@ -27,7 +35,9 @@ export function VisitLogForm({ budget, today, lastResult }: { budget: Budget; to
   });
   const remaining = budget.dayBudget - budget.used;
   const entered = Number(fields.days.value);
-  const over = (Number.isFinite(entered) && entered > 0 && wouldOverspend(budget.dayBudget, budget.used, entered)) || Boolean(fields.confirmOverspend.errors);
+  const over =
+    (Number.isFinite(entered) && entered > 0 && wouldOverspend(budget.dayBudget, budget.used, entered)) ||
+    Boolean(fields.confirmOverspend.errors);
   // Conform's props include a `key`, which React must not receive through a spread.
   const { key: _key, ...confirmProps } = getInputProps(fields.confirmOverspend, { type: "checkbox", value: "on" });
   return (
@@ -39,7 +49,11 @@ export function VisitLogForm({ budget, today, lastResult }: { budget: Budget; to
           : `No days left of the ${formatNumber(budget.dayBudget)}-day budget.`}
       </p>
       <ErrorList id={form.errorId} errors={form.errors} />
-      <Field label="Date" errors={fields.visitDate.errors} inputProps={{ ...getInputProps(fields.visitDate, { type: "date" }), min: budget.start, max: budget.end }} />
+      <Field
+        label="Date"
+        errors={fields.visitDate.errors}
+        inputProps={{ ...getInputProps(fields.visitDate, { type: "date" }), min: budget.start, max: budget.end }}
+      />
       <SelectField label="What the time was for" errors={fields.kind.errors} selectProps={getSelectProps(fields.kind)}>
         {visitKinds.map((k) => (
           <option key={k} value={k}>
@@ -53,7 +67,12 @@ export function VisitLogForm({ budget, today, lastResult }: { budget: Budget; to
         errors={fields.days.errors}
         inputProps={{ ...getInputProps(fields.days, { type: "number" }), step: 0.5, min: 0.5 }}
       />
-      <Field label="Purpose" hint="For example: termly review of the Year 6 writing priority." errors={fields.purpose.errors} inputProps={getInputProps(fields.purpose, { type: "text" })} />
+      <Field
+        label="Purpose"
+        hint="For example: termly review of the Year 6 writing priority."
+        errors={fields.purpose.errors}
+        inputProps={getInputProps(fields.purpose, { type: "text" })}
+      />
       {over ? (
         <div className="rounded-md border border-amber-700 bg-amber-50 p-3" data-testid="overspend-warning">
           <p className="text-sm font-semibold text-amber-950">

@@ -8,7 +8,14 @@ import { ErrorList, TextareaField } from "../../../components/ui/field";
 
 type Result = SubmissionResult<string[]> | null | undefined;
 type Pre = { selfEvaluationUpdate: string; questions: string; submittedAt: string | null };
-type Visit = { performance: string; keyFactors: string; prioritiesAndTargets: string; howToAchieve: string; agreedActions: string; completedAt: string | null };
+type Visit = {
+  performance: string;
+  keyFactors: string;
+  prioritiesAndTargets: string;
+  howToAchieve: string;
+  agreedActions: string;
+  completedAt: string | null;
+};
 
 /** Part one: the school's self-evaluation update and its questions for the SIP. Its leaders edit it until the record is complete. */
 export function PreVisitPart({ pre, canEdit, lastResult }: { pre: Pre; canEdit: boolean; lastResult: Result }) {
@@ -28,8 +35,20 @@ export function PreVisitPart({ pre, canEdit, lastResult }: { pre: Pre; canEdit: 
         <Form method="post" {...getFormProps(form)} className="space-y-4">
           <input type="hidden" name="intent" value="pre" />
           <ErrorList id={form.errorId} errors={form.errors} />
-          <TextareaField rows={4} label="Self-evaluation update" hint="What has changed since the last visit, and your evidence." errors={fields.selfEvaluationUpdate.errors} textareaProps={getTextareaProps(fields.selfEvaluationUpdate)} />
-          <TextareaField rows={4} label="Questions for the SIP" hint="What you would like the SIP to look at or help with." errors={fields.questions.errors} textareaProps={getTextareaProps(fields.questions)} />
+          <TextareaField
+            rows={4}
+            label="Self-evaluation update"
+            hint="What has changed since the last visit, and your evidence."
+            errors={fields.selfEvaluationUpdate.errors}
+            textareaProps={getTextareaProps(fields.selfEvaluationUpdate)}
+          />
+          <TextareaField
+            rows={4}
+            label="Questions for the SIP"
+            hint="What you would like the SIP to look at or help with."
+            errors={fields.questions.errors}
+            textareaProps={getTextareaProps(fields.questions)}
+          />
           <Button type="submit" pending={navigation.state === "submitting"}>
             {pre.submittedAt ? "Update the pre-visit part" : "Send the pre-visit part"}
           </Button>
@@ -51,7 +70,19 @@ export function PreVisitPart({ pre, canEdit, lastResult }: { pre: Pre; canEdit: 
 }
 
 /** Part two: the SIP's answers to the four focus questions and the agreed actions. */
-export function VisitPart({ visit, state, canEdit, isSip, lastResult }: { visit: Visit; state: string; canEdit: boolean; isSip: boolean; lastResult: Result }) {
+export function VisitPart({
+  visit,
+  state,
+  canEdit,
+  isSip,
+  lastResult,
+}: {
+  visit: Visit;
+  state: string;
+  canEdit: boolean;
+  isSip: boolean;
+  lastResult: Result;
+}) {
   const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "visit-part",
@@ -68,9 +99,21 @@ export function VisitPart({ visit, state, canEdit, isSip, lastResult }: { visit:
         <input type="hidden" name="intent" value="visit" />
         <ErrorList id={form.errorId} errors={form.errors} />
         {focusQuestions.map((q) => (
-          <TextareaField rows={4} key={q.name} label={q.label} errors={fields[q.name].errors} textareaProps={getTextareaProps(fields[q.name])} />
+          <TextareaField
+            rows={4}
+            key={q.name}
+            label={q.label}
+            errors={fields[q.name].errors}
+            textareaProps={getTextareaProps(fields[q.name])}
+          />
         ))}
-        <TextareaField rows={4} label="Agreed actions" hint="Who does what, by when." errors={fields.agreedActions.errors} textareaProps={getTextareaProps(fields.agreedActions)} />
+        <TextareaField
+          rows={4}
+          label="Agreed actions"
+          hint="Who does what, by when."
+          errors={fields.agreedActions.errors}
+          textareaProps={getTextareaProps(fields.agreedActions)}
+        />
         <Button type="submit" pending={navigation.state === "submitting"}>
           Complete the record
         </Button>
@@ -93,9 +136,9 @@ export function VisitPart({ visit, state, canEdit, isSip, lastResult }: { visit:
       <>
         <ErrorList errors={lastResult?.error?.[""] ?? null} />
         <p className="text-sm text-slate-700">
-        {isSip && state === "awaiting_school"
-          ? "You can write this part once the school has completed its pre-visit part."
-          : "The SIP has not completed this part yet."}
+          {isSip && state === "awaiting_school"
+            ? "You can write this part once the school has completed its pre-visit part."
+            : "The SIP has not completed this part yet."}
         </p>
       </>
     );
@@ -115,4 +158,3 @@ function Answer({ term, text }: { term: string; text: string }) {
     </div>
   );
 }
-

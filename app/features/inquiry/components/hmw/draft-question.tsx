@@ -9,7 +9,15 @@ import { categoryLabels, type NotesByCategory } from "./source-notes";
 const STARTER = "How might we ";
 
 /** Drafts a new "How might we…" question, linked to the board notes it came from. */
-export function DraftQuestion({ doc, me, notesByCategory }: { doc: Y.Doc; me: CollabUser; notesByCategory: NotesByCategory }) {
+export function DraftQuestion({
+  doc,
+  me,
+  notesByCategory,
+}: {
+  doc: Y.Doc;
+  me: CollabUser;
+  notesByCategory: NotesByCategory;
+}) {
   const [text, setText] = useState(STARTER);
   const [sources, setSources] = useState<string[]>([]);
   const [prompt, setPrompt] = useState<string | null>(null);
@@ -35,7 +43,11 @@ export function DraftQuestion({ doc, me, notesByCategory }: { doc: Y.Doc; me: Co
   };
 
   return (
-    <form onSubmit={submit} className="space-y-4 rounded-md border border-slate-200 bg-white p-4" aria-labelledby="draft-heading">
+    <form
+      onSubmit={submit}
+      className="space-y-4 rounded-md border border-slate-200 bg-white p-4"
+      aria-labelledby="draft-heading"
+    >
       <h2 id="draft-heading" className="text-xl font-semibold">
         Draft a question
       </h2>

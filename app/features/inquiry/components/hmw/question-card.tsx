@@ -1,6 +1,13 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import type * as Y from "yjs";
-import { chooseQuestion, hasVoted, refineQuestion, toggleVote, type HmwQuestion, type HmwStatus } from "../../../../../collab/documents/hmw";
+import {
+  chooseQuestion,
+  hasVoted,
+  refineQuestion,
+  toggleVote,
+  type HmwQuestion,
+  type HmwStatus,
+} from "../../../../../collab/documents/hmw";
 import type { StickyNote } from "../../../../../collab/documents/root-cause-board";
 import { Button } from "../../../../components/ui/button";
 import { ErrorList } from "../../../../components/ui/field";
@@ -62,7 +69,8 @@ export function QuestionCard({
         <span className={`rounded px-2 py-0.5 text-sm font-medium ${status.tone}`}>{status.text}</span>
       </div>
       <p className="text-sm text-slate-700">
-        By {q.authorName || "someone"} · <span data-testid="vote-count">{q.votes === 1 ? "1 vote" : `${q.votes} votes`}</span>
+        By {q.authorName || "someone"} ·{" "}
+        <span data-testid="vote-count">{q.votes === 1 ? "1 vote" : `${q.votes} votes`}</span>
       </p>
       <SourceNotes ids={q.sourceNoteIds} notes={notes} />
       {canWrite && editing ? (
@@ -83,7 +91,14 @@ export function QuestionCard({
           <ErrorList id={`${editId}-error`} errors={error ? [error] : null} />
           <div className="mt-2 flex gap-2">
             <Button type="submit">Save wording</Button>
-            <Button type="button" variant="secondary" onClick={() => { setEditing(false); setError(null); }}>
+            <Button
+              type="button"
+              variant="secondary"
+              onClick={() => {
+                setEditing(false);
+                setError(null);
+              }}
+            >
               Cancel
             </Button>
           </div>
@@ -91,7 +106,13 @@ export function QuestionCard({
       ) : null}
       {canWrite && !editing ? (
         <div className="mt-3 flex flex-wrap gap-2">
-          <Button type="button" variant="secondary" aria-pressed={voted} aria-describedby={textId} onClick={() => toggleVote(doc, q.id, userId)}>
+          <Button
+            type="button"
+            variant="secondary"
+            aria-pressed={voted}
+            aria-describedby={textId}
+            onClick={() => toggleVote(doc, q.id, userId)}
+          >
             {voted ? "Remove my vote" : "Vote"}
           </Button>
           <Button
