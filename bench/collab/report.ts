@@ -1,4 +1,5 @@
-import type { bigDocPhase, loadPhase, memoryPhase, saturationPhase } from "./phases";
+import type { bigDocPhase, loadPhase, memoryPhase } from "./phases";
+import type { saturationPhase } from "./saturation-phase";
 import { ratio } from "./stats";
 import type { ServerKind } from "./servers/types";
 

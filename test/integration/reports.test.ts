@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listMail } from "../../db/queries/mail";
-import { addSection, appendToSection, removeSection, updateSection } from "../../db/queries/reports";
+import { addSection, appendToSection, removeSection, updateSection } from "../../db/queries/report-sections";
 import { auditLog, notifications, reportSections, sipReports } from "../../db/schema/index";
 import { closePdfBrowser } from "../../app/features/reports/pdf.server";
 import type { RunningCommons } from "../../server/start";

@@ -1,6 +1,7 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { getAuthority } from "../../../db/queries/authorities";
-import { getReport, listVisibleSections } from "../../../db/queries/reports";
+import { listVisibleSections } from "../../../db/queries/report-sections";
+import { getReport } from "../../../db/queries/reports";
 import { notFound, requireIdParam } from "../../utils/http.server";
 import { reportAudiencesFor } from "../../kernel/permissions";
 import { requireSchoolReports } from "../schools/guard.server";

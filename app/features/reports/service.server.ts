@@ -5,6 +5,8 @@
  */
 import { getAuthority } from "../../../db/queries/authorities";
 import { listConsentedPartners } from "../../../db/queries/brokering";
+import { loadPlanSummary } from "../../../db/queries/plan-summary";
+import * as reportSections from "../../../db/queries/report-sections";
 import * as reports from "../../../db/queries/reports";
 import type { ReportRow } from "../../../db/queries/reports";
 import type { ReportAudienceName } from "../../kernel/permissions";
@@ -48,7 +50,7 @@ export async function createReport(
   if (!canDoSipWork(actor, scope) || !scope.assignment) return refuse(403, onlyTheSip);
   const { db, logger } = deps;
   const [plan, partners, authority] = await Promise.all([
-    reports.loadPlanSummary(db, scope.schoolId, year),
+    loadPlanSummary(db, scope.schoolId, year),
     listConsentedPartners(db, scope.schoolId, year),
     getAuthority(db, scope.authorityId),
   ]);
@@ -68,7 +70,7 @@ export async function saveSection(
   const refusal = editRefusal(actor, target);
   if (refusal) return refusal;
   const { sectionId, ...values } = input;
-  if (!(await reports.updateSection(deps.db, target.report.id, sectionId, values)))
+  if (!(await reportSections.updateSection(deps.db, target.report.id, sectionId, values)))
     return refuse(404, "That section no longer exists.");
   return { ok: true };
 }
@@ -82,7 +84,7 @@ export async function addSection(
 ): Promise<Done> {
   const refusal = editRefusal(actor, target);
   if (refusal) return refusal;
-  await reports.addSection(deps.db, target.report.id, {
+  await reportSections.addSection(deps.db, target.report.id, {
     kind: "other",
     heading: input.heading,
     audiences: defaultAudiences("other"),
@@ -99,7 +101,7 @@ export async function removeSection(
 ): Promise<Done> {
   const refusal = editRefusal(actor, target);
   if (refusal) return refusal;
-  if (!(await reports.removeSection(deps.db, target.report.id, sectionId)))
+  if (!(await reportSections.removeSection(deps.db, target.report.id, sectionId)))
     return refuse(404, "That section no longer exists.");
   return { ok: true };
 }
@@ -114,7 +116,7 @@ export async function moveSection(
 ): Promise<Done> {
   const refusal = editRefusal(actor, target);
   if (refusal) return refusal;
-  await reports.moveSection(deps.db, target.report.id, sectionId, direction);
+  await reportSections.moveSection(deps.db, target.report.id, sectionId, direction);
   return { ok: true };
 }
 
@@ -134,7 +136,7 @@ export async function addSupportPartner(
     heading: defaultHeading("package_of_support", termsFor(terminology)),
     audiences: defaultAudiences("package_of_support"),
   };
-  await reports.appendToSection(deps.db, report.id, "package_of_support", supportLine(partner), create);
+  await reportSections.appendToSection(deps.db, report.id, "package_of_support", supportLine(partner), create);
   return { ok: true };
 }
 
