@@ -20,6 +20,16 @@ export type Judgement = (typeof judgements)[number];
 export type ActionStatus = (typeof actionStatuses)[number];
 export type CommentSubject = (typeof commentSubjects)[number];
 
+/** A SMART target's figures: the measure, for whom, from what to what by when, and the latest result. */
+export type TargetFigures = {
+  measure: string;
+  studentGroup: string;
+  baseline: number;
+  target: number;
+  actual: number | null;
+  byWhen: string;
+};
+
 /** Stored order of the judgements, best first (the same list as the schema's). */
 export const judgementValues = [
   "outstanding",

@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import {
   countPastCategoryAssignments,
   getAssignedSipId,
@@ -13,6 +13,8 @@ import { requireDeploymentSchool } from "../features/deployment/guard.server";
 import { assignSip, changeBudget, unassignSip } from "../features/deployment/service.server";
 import { serviceDeps } from "../features/schools/service-deps.server";
 import { StatusPage } from "../components/status-page";
+import { StatusMessage } from "../components/ui/status-message";
+import { DeploymentCrumb } from "../features/deployment/components/deployment-crumb";
 import { Button } from "../components/ui/button";
 import { ErrorList } from "../components/ui/field";
 import { categoryLabels } from "../kernel/school-phases";
@@ -96,20 +98,14 @@ export default function AssignSipPage() {
   const error = data && "error" in data ? data.error : (lateAssign?.[0] ?? null);
   return (
     <main id="main" className="py-6">
-      <p className="text-sm">
-        <Link to="/admin/sips" className="text-brand-700 underline">
-          SIP deployment
-        </Link>
-      </p>
+      <DeploymentCrumb />
       <h1 className="mt-1 text-2xl font-bold">{school.name}</h1>
       <p className="mt-1 text-slate-700">
         {categoryLabels[school.category]} · {school.locality} · {year}
       </p>
-      {message ? (
-        <p role="status" className="mt-3 rounded bg-brand-50 p-2 text-sm text-brand-800">
-          {message}
-        </p>
-      ) : null}
+      <StatusMessage margin="mt-3" padding="p-2">
+        {message}
+      </StatusMessage>
       <ErrorList errors={error ? [error] : null} />
       {assignment ? (
         <section

@@ -8,6 +8,7 @@ import { requireDeploymentAdmin } from "../features/deployment/guard.server";
 import { saveSipProfile } from "../features/deployment/service.server";
 import { serviceDeps } from "../features/schools/service-deps.server";
 import { StatusPage } from "../components/status-page";
+import { DeploymentCrumb } from "../features/deployment/components/deployment-crumb";
 import { Button } from "../components/ui/button";
 import { EmptyState } from "../components/ui/empty-state";
 import { ErrorList, Field } from "../components/ui/field";
@@ -35,11 +36,7 @@ export default function SipProfilesPage() {
   const { year, sips } = useLoaderData<typeof loader>();
   return (
     <main id="main" className="py-6">
-      <p className="text-sm">
-        <Link to="/admin/sips" className="text-brand-700 underline">
-          SIP deployment
-        </Link>
-      </p>
+      <DeploymentCrumb />
       <h1 className="mt-1 text-2xl font-bold">SIP profiles</h1>
       <p className="mt-1 max-w-3xl text-slate-700">
         Where each School Improvement Partner works, how many days a year they can give, and the school categories they

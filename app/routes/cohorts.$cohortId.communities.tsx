@@ -16,6 +16,7 @@ import {
 } from "../features/communities/service.server";
 import type { CurrentActor } from "../features/auth/guard.server";
 import { StatusPage } from "../components/status-page";
+import { StatusMessage } from "../components/ui/status-message";
 import { Card } from "../components/ui/card";
 import { EmptyState } from "../components/ui/empty-state";
 import { requireCohort } from "../features/cohorts/guard.server";
@@ -23,12 +24,7 @@ import { suggestGroupings } from "../features/communities/grouping";
 import { canViewEquityChallenge } from "../kernel/permissions";
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
-  const { actor, scope, cohort, isFacilitator, isLeader } = await requireCohort(
-    context,
-    request,
-    params.cohortId,
-    "view",
-  );
+  const { actor, scope, cohort, isFacilitator, isLeader } = await requireCohort(context, request, params.cohortId);
   const { db } = context.services;
   const [communities, mine, leaders, candidates] = await Promise.all([
     listCohortCommunities(db, cohort.id),
@@ -116,11 +112,7 @@ export default function CommunitiesPage() {
   return (
     <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8">
       <CohortHeader cohort={cohort} title="communities" />
-      {actionData?.done ? (
-        <p role="status" className="rounded bg-brand-50 p-3 text-sm text-brand-800">
-          {actionData.done}
-        </p>
-      ) : null}
+      <StatusMessage>{actionData?.done}</StatusMessage>
       {isLeader ? <MyChallenge cohortId={cohort.id} challenge={myChallenge} /> : null}
       <Card title={`Communities of practice (${communities.length})`} id="communities-heading">
         {communities.length === 0 ? (

@@ -64,26 +64,24 @@ export default function PracticePage() {
           <Card title="Log your practice">
             <LogForm peers={data.peers} nextSessionLabel={data.nextSessionLabel} />
           </Card>
-          <Card title="Shared with you">
-            <LogList
-              logs={sharedWithMe}
-              meId={data.meId}
-              label="Logs shared with you"
-              empty="Nothing shared with you yet. When a colleague shares an insight with you, it appears here and you get a notification."
-            />
-          </Card>
+          <LogListCard
+            title="Shared with you"
+            logs={sharedWithMe}
+            meId={data.meId}
+            label="Logs shared with you"
+            empty="Nothing shared with you yet. When a colleague shares an insight with you, it appears here and you get a notification."
+          />
         </div>
       ) : null}
       {data.canLog ? (
         <div className="mt-6">
-          <Card title="Your logs">
-            <LogList
-              logs={mine}
-              meId={data.meId}
-              label="Your logs"
-              empty="You have not logged anything yet. Use the form above after you try something from a session."
-            />
-          </Card>
+          <LogListCard
+            title="Your logs"
+            logs={mine}
+            meId={data.meId}
+            label="Your logs"
+            empty="You have not logged anything yet. Use the form above after you try something from a session."
+          />
         </div>
       ) : null}
       {data.seeAll ? <AllLogs logs={data.logs} leaders={data.leaders} meId={data.meId} /> : null}
@@ -91,7 +89,18 @@ export default function PracticePage() {
   );
 }
 
-function LogList({ logs, meId, label, empty }: { logs: LogView[]; meId: string; label: string; empty: string }) {
+type LogListProps = { logs: LogView[]; meId: string; label: string; empty: string };
+
+/** A card of the leader's own logs: its title above the list. */
+function LogListCard({ title, ...list }: LogListProps & { title: string }) {
+  return (
+    <Card title={title}>
+      <LogList {...list} />
+    </Card>
+  );
+}
+
+function LogList({ logs, meId, label, empty }: LogListProps) {
   if (logs.length === 0) return <EmptyState title="No logs here yet">{empty}</EmptyState>;
   return (
     <ul className="space-y-3" aria-label={label}>

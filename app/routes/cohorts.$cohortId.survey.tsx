@@ -5,6 +5,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { facetCounts, listRounds } from "../../db/queries/trust-survey";
 import { CohortHeader } from "../features/cohorts/components/cohort-nav";
 import { StatusPage } from "../components/status-page";
+import { StatusMessage } from "../components/ui/status-message";
 import { TrustSurveyCharts, type RoundResults } from "../features/surveys/components/trust-survey-chart";
 import { RoundsPanel } from "../features/surveys/components/rounds-panel";
 import { TrustSurveyForm } from "../features/surveys/components/trust-survey-form";
@@ -18,12 +19,7 @@ import { canAnswerSurveyRound, canSeeSurveyResults, SURVEY_MIN_RESPONSES } from 
 import { responsesStillNeeded, roundLabels, summariseFacets, surveyRounds } from "../features/surveys/trust-survey";
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
-  const { actor, scope, cohort, isFacilitator, isLeader } = await requireCohort(
-    context,
-    request,
-    params.cohortId,
-    "view",
-  );
+  const { actor, scope, cohort, isFacilitator, isLeader } = await requireCohort(context, request, params.cohortId);
   const { db } = context.services;
   const rounds = await listRounds(db, cohort.id, actor.userId);
   // Anonymity is enforced here: numbers of a round below the threshold are never even read.
@@ -115,11 +111,7 @@ export default function SurveyPage() {
         are anonymous, and a round's results are shown only once at least {SURVEY_MIN_RESPONSES} leaders have answered
         it.
       </p>
-      {actionData?.done ? (
-        <p role="status" className="rounded bg-brand-50 p-3 text-sm text-brand-800">
-          {actionData.done}
-        </p>
-      ) : null}
+      <StatusMessage>{actionData?.done}</StatusMessage>
       {actionData?.error ? <ErrorList errors={[actionData.error]} /> : null}
       {toAnswer ? (
         <Card title="Your answers" id="answer-heading">

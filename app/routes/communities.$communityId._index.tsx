@@ -10,19 +10,14 @@ import { Card } from "../components/ui/card";
 import { EmptyState } from "../components/ui/empty-state";
 import { loadCommunityInquiry } from "../features/communities/home.server";
 import { pairsOf, stepStatuses } from "../features/communities/community-steps";
-import { requireCommunityDocument } from "../features/communities/guard.server";
+import { requireCommunityInquiry } from "../features/communities/guard.server";
 import { forbidden, invariantResponse } from "../utils/http.server";
 import { canFacilitateCommunity, canViewCohort } from "../kernel/permissions";
 import { PeerPairSchema, UnpairSchema } from "../features/communities/schema";
 import { endPeerPair, pairPeers } from "../features/communities/service.server";
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
-  const { actor, scope, community, me } = await requireCommunityDocument(
-    context,
-    request,
-    params.communityId,
-    "inquiry",
-  );
+  const { actor, scope, community, me } = await requireCommunityInquiry({ context, request, params });
   const { db } = context.services;
   const { cohortId } = community;
   const [docs, people, pairRows, links] = await Promise.all([
@@ -49,7 +44,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ context, request, params }: ActionFunctionArgs) {
-  const { actor, scope, community } = await requireCommunityDocument(context, request, params.communityId, "inquiry");
+  const { actor, scope, community } = await requireCommunityInquiry({ context, request, params });
   if (!canFacilitateCommunity(actor, scope)) forbidden("Only the cohort's facilitators can set peer-check pairs.");
   const formData = await request.formData();
   if (formData.get("intent") === "unpair") {

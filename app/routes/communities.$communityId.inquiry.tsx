@@ -10,16 +10,15 @@ import { CommentedSection } from "../features/inquiry/components/commented-secti
 import { PeerCheck, type ShownPair } from "../features/inquiry/components/peer-check";
 import { StatusPage } from "../components/status-page";
 import { pairsOf } from "../features/communities/community-steps";
-import { requireCommunityDocument } from "../features/communities/guard.server";
+import { requireCommunityInquiry } from "../features/communities/guard.server";
 import { canCommentOnInquiry, canEditInquirySection, isCommunityMember } from "../kernel/permissions";
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
-  const { actor, scope, community, access, isFacilitator, me } = await requireCommunityDocument(
+  const { actor, scope, community, access, isFacilitator, me } = await requireCommunityInquiry({
     context,
     request,
-    params.communityId,
-    "inquiry",
-  );
+    params,
+  });
   const pairs = pairsOf(await listPeerPairs(context.services.db, community.id));
   const isMember = isCommunityMember(actor, scope);
   // A member works on their own pair's notes; facilitators (and readers) follow every pair.

@@ -7,7 +7,7 @@ import { CommunityHeader } from "../features/communities/components/community-na
 import { LinkSummary, PlanPicker } from "../features/communities/components/plan-picker";
 import { StatusPage } from "../components/status-page";
 import { Card } from "../components/ui/card";
-import { requireCommunityDocument } from "../features/communities/guard.server";
+import { requireCommunityInquiry } from "../features/communities/guard.server";
 import { PlanLinkSchema } from "../features/inquiry/schema";
 import { linkInquiryToPlan } from "../features/inquiry/service.server";
 import { forbidden } from "../utils/http.server";
@@ -15,12 +15,7 @@ import { canLinkInquiryToPlan, canViewSchoolImprovement, ledSchoolIds } from "..
 import { schoolYearOf } from "../kernel/school-year";
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
-  const { actor, scope, community, me } = await requireCommunityDocument(
-    context,
-    request,
-    params.communityId,
-    "inquiry",
-  );
+  const { actor, scope, community, me } = await requireCommunityInquiry({ context, request, params });
   const { db } = context.services;
   const schoolYear = schoolYearOf(new Date());
   const mine = ledSchoolIds(actor).filter((id) => canLinkInquiryToPlan(actor, scope, id));
@@ -59,7 +54,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ context, request, params }: ActionFunctionArgs) {
-  const { actor, scope, community } = await requireCommunityDocument(context, request, params.communityId, "inquiry");
+  const { actor, scope, community } = await requireCommunityInquiry({ context, request, params });
   const submission = parseWithZod(await request.formData(), { schema: PlanLinkSchema });
   if (submission.status !== "success") return json({ ...submission.reply(), saved: null }, { status: 400 });
   const { schoolId, priorityId } = submission.value;

@@ -4,6 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { recordRead } from "../../db/queries/audit";
 import { recordState } from "../../db/queries/visits";
 import { StatusPage } from "../components/status-page";
+import { StatusMessage } from "../components/ui/status-message";
 import { SchoolNav } from "../features/schools/components/school-nav";
 import { schoolNavLinks } from "../features/schools/guard.server";
 import { serviceDeps, throwRefusal } from "../features/schools/service-deps.server";
@@ -122,11 +123,9 @@ export default function VisitRecordPage() {
         </span>{" "}
         <span className="text-sm text-slate-700">{nextStep[record.state]}</span>
       </p>
-      {message ? (
-        <p role="status" className="mt-3 rounded bg-brand-50 p-2 text-sm text-brand-800">
-          {message}
-        </p>
-      ) : null}
+      <StatusMessage margin="mt-3" padding="p-2">
+        {message}
+      </StatusMessage>
       <div className="mt-6 space-y-6">
         <PreVisitPart pre={record.pre} canEdit={canEditPre} lastResult={data?.intent === "pre" ? data.result : null} />
         <VisitPart

@@ -26,13 +26,10 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const school = { id: scope.schoolId, name: scope.name };
   const links = schoolNavLinks(actor, scope);
   const bounds = schoolYearBounds(year);
+  const page = { school, year, links, bounds, today: todayIn() };
   if (!scope.assignment) {
     return json({
-      school,
-      year,
-      links,
-      bounds,
-      today: todayIn(),
+      ...page,
       assignment: null,
       canAssign: canManageSipDeployment(actor, scope.authorityId),
     });
@@ -44,11 +41,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   ]);
   const summary = budgetSummary(scope.assignment.dayBudget, visits);
   return json({
-    school,
-    year,
-    links,
-    bounds,
-    today: todayIn(),
+    ...page,
     assignment: {
       sipName: sip?.name ?? "",
       summary,

@@ -1,4 +1,4 @@
-import type { AppLoadContext } from "@remix-run/node";
+import type { AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import type { DocumentKind } from "../../../collab/doc-names";
 import { getCommunity } from "../../../db/queries/communities";
 import { getCommunityScope } from "../../../db/queries/community-scope";
@@ -36,3 +36,11 @@ export async function requireCommunityDocument(
     me: { id: actor.userId, name: actor.user.name, color: colourFor(actor.userId) },
   };
 }
+
+/** For the pages of a community's inquiry (home, inquiry, plan links): requireCommunityDocument on its inquiry. */
+export const requireCommunityInquiry = ({
+  context,
+  request,
+  params,
+}: Pick<LoaderFunctionArgs, "context" | "request" | "params">) =>
+  requireCommunityDocument(context, request, params.communityId, "inquiry");

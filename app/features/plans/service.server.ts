@@ -74,70 +74,50 @@ async function writeItem(
   return { ok: true };
 }
 
+/** A named write of one item: the intent it logs, and the query that writes it. */
+const itemWrite =
+  <I>(
+    change: string,
+    write: (deps: WriteDeps, actor: CurrentActor, priorityId: string, input: I) => Promise<unknown>,
+  ) =>
+  (deps: WriteDeps, actor: CurrentActor, target: PriorityTarget, input: I) =>
+    writeItem(deps, actor, target, change, () => write(deps, actor, target.priorityId, input));
+
 /** Changes the priority's title, area and rationale. */
-export const editPriority = (
-  deps: WriteDeps,
-  actor: CurrentActor,
-  target: PriorityTarget,
-  input: z.infer<typeof PrioritySchema>,
-) => writeItem(deps, actor, target, "edit-priority", () => plans.updatePriority(deps.db, target.priorityId, input));
+export const editPriority = itemWrite<z.infer<typeof PrioritySchema>>(
+  "edit-priority",
+  (deps, _actor, priorityId, input) => plans.updatePriority(deps.db, priorityId, input),
+);
 
 /** Adds a SMART target. */
-export const addTarget = (
-  deps: WriteDeps,
-  actor: CurrentActor,
-  target: PriorityTarget,
-  input: z.infer<typeof TargetSchema>,
-) => writeItem(deps, actor, target, "add-target", () => plans.addTarget(deps.db, target.priorityId, input));
+export const addTarget = itemWrite<z.infer<typeof TargetSchema>>("add-target", (deps, _actor, priorityId, input) =>
+  plans.addTarget(deps.db, priorityId, input),
+);
 
 /** Records a target's latest measured value (empty clears it). */
-export const setTargetActual = (
-  deps: WriteDeps,
-  actor: CurrentActor,
-  target: PriorityTarget,
-  input: z.infer<typeof TargetActualSchema>,
-) =>
-  writeItem(deps, actor, target, "set-actual", () =>
-    plans.setTargetActual(deps.db, target.priorityId, input.targetId, input.actual ?? null),
-  );
+export const setTargetActual = itemWrite<z.infer<typeof TargetActualSchema>>(
+  "set-actual",
+  (deps, _actor, priorityId, input) => plans.setTargetActual(deps.db, priorityId, input.targetId, input.actual ?? null),
+);
 
 /** Adds an action. */
-export const addAction = (
-  deps: WriteDeps,
-  actor: CurrentActor,
-  target: PriorityTarget,
-  input: z.infer<typeof ActionSchema>,
-) => writeItem(deps, actor, target, "add-action", () => plans.addAction(deps.db, target.priorityId, input));
+export const addAction = itemWrite<z.infer<typeof ActionSchema>>("add-action", (deps, _actor, priorityId, input) =>
+  plans.addAction(deps.db, priorityId, input),
+);
 
 /** Moves an action to a new status. */
-export const setActionStatus = (
-  deps: WriteDeps,
-  actor: CurrentActor,
-  target: PriorityTarget,
-  input: z.infer<typeof ActionStatusSchema>,
-) =>
-  writeItem(deps, actor, target, "set-status", () =>
-    plans.setActionStatus(deps.db, target.priorityId, input.actionId, input.status),
-  );
+export const setActionStatus = itemWrite<z.infer<typeof ActionStatusSchema>>(
+  "set-status",
+  (deps, _actor, priorityId, input) => plans.setActionStatus(deps.db, priorityId, input.actionId, input.status),
+);
 
 /** Adds a dated progress note, signed by the writer. */
-export const addProgressUpdate = (
-  deps: WriteDeps,
-  actor: CurrentActor,
-  target: PriorityTarget,
-  input: { body: string },
-) =>
-  writeItem(deps, actor, target, "add-update", () =>
-    plans.addProgressUpdate(deps.db, target.priorityId, actor.userId, input.body),
-  );
+export const addProgressUpdate = itemWrite<{ body: string }>("add-update", (deps, actor, priorityId, input) =>
+  plans.addProgressUpdate(deps.db, priorityId, actor.userId, input.body),
+);
 
 /** Adds a link to evidence. */
-export const addEvidenceLink = (
-  deps: WriteDeps,
-  actor: CurrentActor,
-  target: PriorityTarget,
-  input: z.infer<typeof EvidenceLinkSchema>,
-) =>
-  writeItem(deps, actor, target, "add-evidence", () =>
-    plans.addEvidenceLink(deps.db, target.priorityId, actor.userId, input),
-  );
+export const addEvidenceLink = itemWrite<z.infer<typeof EvidenceLinkSchema>>(
+  "add-evidence",
+  (deps, actor, priorityId, input) => plans.addEvidenceLink(deps.db, priorityId, actor.userId, input),
+);

@@ -1,5 +1,7 @@
 import { parseWithZod } from "@conform-to/zod";
+import type { Submission } from "@conform-to/react";
 import { json } from "@remix-run/node";
+import type { z, ZodTypeAny } from "zod";
 import { forbidden } from "../../utils/http.server";
 import type { PlaylistTarget } from "./page-data.server";
 import type { AppServices } from "../../utils/services.server";
@@ -15,23 +17,45 @@ function requireRight(t: PlaylistTarget, right: Parameters<typeof playlistRight>
   if (!allowed.ok) forbidden(allowed.message);
 }
 
-const progress: Handler = async (deps, t, form, intent) => {
-  requireRight(t, "mark");
-  const submission = parseWithZod(form, { schema: ProgressSchema });
-  if (submission.status !== "success") return json({ ...submission.reply(), form: intent, ok: false }, { status: 400 });
-  const marked = await markProgress(deps, t, submission.value);
-  if (!marked.ok && marked.reason === "forbidden") forbidden(marked.message);
-  if (!marked.ok)
-    return json(
-      {
-        ...submission.reply({ formErrors: marked.formErrors, fieldErrors: marked.fieldErrors }),
-        form: intent,
-        ok: false,
-      },
-      { status: 400 },
-    );
-  return json({ form: intent, ok: true, itemId: submission.value.itemId });
-};
+type Written = Awaited<ReturnType<typeof markProgress | typeof suggestResource>>;
+type Parsed<S extends ZodTypeAny> = Extract<Submission<z.input<S>, string[], z.infer<S>>, { status: "success" }>;
+
+/**
+ * A form that writes through one service: the right it needs (403 before the form is read), its
+ * schema, the service, and the body of a success. Invalid input, or a write the service refuses as
+ * invalid, comes back as the form's errors (400).
+ */
+const formIntent =
+  <S extends ZodTypeAny>(
+    right: Parameters<typeof playlistRight>[1],
+    schema: S,
+    write: (deps: Deps, t: PlaylistTarget, value: z.infer<S>) => Promise<Written>,
+    done: (submission: Parsed<S>, intent: string) => Record<string, unknown>,
+  ): Handler =>
+  async (deps, t, form, intent) => {
+    requireRight(t, right);
+    const submission = parseWithZod(form, { schema });
+    if (submission.status !== "success")
+      return json({ ...submission.reply(), form: intent, ok: false }, { status: 400 });
+    const written = await write(deps, t, submission.value);
+    if (!written.ok && written.reason === "forbidden") forbidden(written.message);
+    if (!written.ok)
+      return json(
+        {
+          ...submission.reply({ formErrors: written.formErrors, fieldErrors: written.fieldErrors }),
+          form: intent,
+          ok: false,
+        },
+        { status: 400 },
+      );
+    return json(done(submission, intent));
+  };
+
+const progress = formIntent("mark", ProgressSchema, markProgress, (submission, intent) => ({
+  form: intent,
+  ok: true,
+  itemId: submission.value.itemId,
+}));
 
 const undo: Handler = async (deps, t, form, intent) => {
   requireRight(t, "mark");
@@ -41,19 +65,11 @@ const undo: Handler = async (deps, t, form, intent) => {
   return json({ form: intent, ok: true, itemId });
 };
 
-const suggest: Handler = async (deps, t, form, intent) => {
-  requireRight(t, "suggest");
-  const submission = parseWithZod(form, { schema: ResourceSchema });
-  if (submission.status !== "success") return json({ ...submission.reply(), form: intent, ok: false }, { status: 400 });
-  const suggested = await suggestResource(deps, t, submission.value);
-  if (!suggested.ok && suggested.reason === "forbidden") forbidden(suggested.message);
-  if (!suggested.ok)
-    return json(
-      { ...submission.reply({ fieldErrors: suggested.fieldErrors }), form: intent, ok: false },
-      { status: 400 },
-    );
-  return json({ ...submission.reply({ resetForm: true }), form: intent, ok: true });
-};
+const suggest = formIntent("suggest", ResourceSchema, suggestResource, (submission, intent) => ({
+  ...submission.reply({ resetForm: true }),
+  form: intent,
+  ok: true,
+}));
 
 const decision: Handler = async (deps, t, form, intent) => {
   requireRight(t, "decide");

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import type { ReportAudienceName } from "../../kernel/permissions";
+import type { TargetFigures } from "../../kernel/plan-areas";
 import type { Terms } from "../../kernel/terminology";
 
 export const audienceNames = ["head", "governors", "authority"] as const satisfies readonly ReportAudienceName[];
@@ -83,14 +84,7 @@ export type PlanSummary = {
     id: string;
     title: string;
     area: string;
-    targets: Array<{
-      measure: string;
-      studentGroup: string;
-      baseline: number;
-      target: number;
-      actual: number | null;
-      byWhen: string;
-    }>;
+    targets: TargetFigures[];
     actions: Array<{ description: string; owner: string; due: string; status: string }>;
     progress: Array<{ body: string; createdAt: string }>;
   }>;

@@ -10,40 +10,46 @@ import { schoolYearOf } from "../../kernel/school-year";
 export type SchoolScope = NonNullable<Awaited<ReturnType<typeof getSchoolScope>>>;
 
 /**
- * For a school's improvement pages (plan, visits, visit records): the signed-in person and the
- * school's scope for this year. Anyone who may not see them — governors included, and every other
- * school's people — is told the page does not exist (404), so nothing reveals what a school has.
+ * The signed-in person and the school's scope for this year, when `mayOpen` lets them in; anyone
+ * else is told the page does not exist (404), so nothing reveals what a school has.
  */
-export async function requireSchoolImprovement(
+async function requireSchoolScope(
   context: AppLoadContext,
   request: Request,
   schoolIdParam: string | undefined,
+  mayOpen: (actor: Actor, scope: SchoolScope) => boolean,
 ) {
   const actor = await requireActor(context, request);
   const schoolId = requireIdParam(schoolIdParam);
   const year = schoolYearOf(new Date());
   const scope = await getSchoolScope(context.services.db, schoolId, year);
-  if (!scope || !canViewSchoolImprovement(actor, scope)) notFound();
+  if (!scope || !mayOpen(actor, scope)) notFound();
   return { actor, scope, year };
 }
+
+/**
+ * For a school's improvement pages (plan, visits, visit records): the signed-in person and the
+ * school's scope for this year. Anyone who may not see them — governors included, and every other
+ * school's people — is told the page does not exist (404), so nothing reveals what a school has.
+ */
+export const requireSchoolImprovement = (
+  context: AppLoadContext,
+  request: Request,
+  schoolIdParam: string | undefined,
+) => requireSchoolScope(context, request, schoolIdParam, canViewSchoolImprovement);
 
 /**
  * For a school's reports: like requireSchoolImprovement, but governors of the school get in too
  * (they may read the sections addressed to governors of shared reports). Pages still decide, per
  * report, which sections to show with reportAudiencesFor.
  */
-export async function requireSchoolReports(
-  context: AppLoadContext,
-  request: Request,
-  schoolIdParam: string | undefined,
-) {
-  const actor = await requireActor(context, request);
-  const schoolId = requireIdParam(schoolIdParam);
-  const year = schoolYearOf(new Date());
-  const scope = await getSchoolScope(context.services.db, schoolId, year);
-  if (!scope || reportAudiencesFor(actor, scope, "shared").length === 0) notFound();
-  return { actor, scope, year };
-}
+export const requireSchoolReports = (context: AppLoadContext, request: Request, schoolIdParam: string | undefined) =>
+  requireSchoolScope(
+    context,
+    request,
+    schoolIdParam,
+    (actor, scope) => reportAudiencesFor(actor, scope, "shared").length > 0,
+  );
 
 /** Anyone who may see the school (its people, this year's SIP, the authority) gets it and its scope; everyone else 404. */
 export async function requireSchoolHome(context: AppLoadContext, request: Request, schoolIdParam: string | undefined) {

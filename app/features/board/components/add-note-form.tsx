@@ -3,21 +3,18 @@ import type * as Y from "yjs";
 import { addNote } from "../../../../collab/documents/root-cause-board";
 import { ErrorList } from "../../../components/ui/field";
 import type { CollabUser } from "../../../components/collab/use-collab-document";
-import { messageOf } from "../../../components/board/labels";
+import { useBoardChange } from "./use-board-change";
 
 /** A new sticky note, added to "Not yet sorted". */
 export function AddNoteForm({ doc, me, disabled }: { doc: Y.Doc; me: CollabUser; disabled: boolean }) {
   const [text, setText] = useState("");
-  const [error, setError] = useState<string | null>(null);
+  const { error, attempt } = useBoardChange();
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    try {
+    attempt(() => {
       addNote(doc, { text, authorId: me.id, authorName: me.name });
       setText("");
-      setError(null);
-    } catch (e) {
-      setError(messageOf(e));
-    }
+    });
     document.getElementById("new-note")?.focus();
   };
   return (

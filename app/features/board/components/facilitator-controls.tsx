@@ -1,8 +1,8 @@
-import { useState, type FormEvent } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
 import type * as Y from "yjs";
 import { setLocked, setTimer, setVoteBudget, type BoardSettings } from "../../../../collab/documents/root-cause-board";
+import { useBoardChange } from "./use-board-change";
 import { ErrorList } from "../../../components/ui/field";
-import { messageOf } from "../../../components/board/labels";
 
 const input = "mt-1 block w-24 rounded-md border border-slate-400 bg-white px-3 py-2 text-slate-900";
 const button =
@@ -12,15 +12,7 @@ const button =
 export function FacilitatorControls({ doc, settings }: { doc: Y.Doc; settings: BoardSettings }) {
   const [budget, setBudget] = useState(String(settings.voteBudget));
   const [minutes, setMinutes] = useState("5");
-  const [error, setError] = useState<string | null>(null);
-  const attempt = (change: () => void) => {
-    try {
-      change();
-      setError(null);
-    } catch (e) {
-      setError(messageOf(e));
-    }
-  };
+  const { error, attempt } = useBoardChange();
   const saveBudget = (event: FormEvent) => {
     event.preventDefault();
     attempt(() => setVoteBudget(doc, Number(budget)));
@@ -39,54 +31,76 @@ export function FacilitatorControls({ doc, settings }: { doc: Y.Doc; settings: B
         Facilitator controls
       </h2>
       <div className="mt-2 flex flex-wrap items-end gap-6">
-        <form onSubmit={saveBudget} className="flex items-end gap-2">
-          <div>
-            <label htmlFor="vote-budget" className="block text-sm font-medium">
-              Dots per person
-            </label>
-            <input
-              id="vote-budget"
-              type="number"
-              min={0}
-              max={20}
-              value={budget}
-              onChange={(e) => setBudget(e.target.value)}
-              className={input}
-            />
-          </div>
-          <button type="submit" className={button}>
-            Set dots
-          </button>
-        </form>
-        <form onSubmit={startTimer} className="flex items-end gap-2">
-          <div>
-            <label htmlFor="timer-minutes" className="block text-sm font-medium">
-              Timer (minutes)
-            </label>
-            <input
-              id="timer-minutes"
-              type="number"
-              min={1}
-              max={120}
-              value={minutes}
-              onChange={(e) => setMinutes(e.target.value)}
-              className={input}
-            />
-          </div>
-          <button type="submit" className={button}>
-            Start timer
-          </button>
+        <NumberForm
+          id="vote-budget"
+          label="Dots per person"
+          min={0}
+          max={20}
+          value={budget}
+          onChange={setBudget}
+          onSubmit={saveBudget}
+          submit="Set dots"
+        />
+        <NumberForm
+          id="timer-minutes"
+          label="Timer (minutes)"
+          min={1}
+          max={120}
+          value={minutes}
+          onChange={setMinutes}
+          onSubmit={startTimer}
+          submit="Start timer"
+        >
           {settings.timerEndsAt !== null ? (
             <button type="button" className={button} onClick={() => attempt(() => setTimer(doc, null))}>
               Stop timer
             </button>
           ) : null}
-        </form>
+        </NumberForm>
         <button type="button" className={button} onClick={() => attempt(() => setLocked(doc, !settings.locked))}>
           {settings.locked ? "Unlock the board" : "Lock the board"}
         </button>
       </div>
       <ErrorList errors={error ? [error] : null} />
     </section>
+  );
+}
+
+type NumberFormProps = {
+  id: string;
+  label: string;
+  min: number;
+  max: number;
+  value: string;
+  onChange: (value: string) => void;
+  onSubmit: (event: FormEvent) => void;
+  submit: string;
+  /** More buttons after the submit button. */
+  children?: ReactNode;
+};
+
+/** One number setting of the board: its labelled field and the button that applies it. */
+function NumberForm({ id, label, min, max, value, onChange, onSubmit, submit, children }: NumberFormProps) {
+  return (
+    <form onSubmit={onSubmit} className="flex items-end gap-2">
+      <div>
+        <label htmlFor={id} className="block text-sm font-medium">
+          {label}
+        </label>
+        <input
+          id={id}
+          type="number"
+          min={min}
+          max={max}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          className={input}
+        />
+      </div>
+      <button type="submit" className={button}>
+        {submit}
+      </button>
+      {children}
+    </form>
   );
 }

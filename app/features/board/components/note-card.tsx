@@ -8,8 +8,9 @@ import {
   type StickyNote,
 } from "../../../../collab/documents/root-cause-board";
 import type { CollabUser } from "../../../components/collab/use-collab-document";
+import { useBoardChange } from "./use-board-change";
 import { ErrorList } from "../../../components/ui/field";
-import { dots, focusSoon, messageOf, small } from "../../../components/board/labels";
+import { dots, focusSoon, small } from "../../../components/board/labels";
 import { MoveSelect } from "./move-select";
 import { NoteEditor } from "./note-editor";
 import { VoteButtons } from "./vote-buttons";
@@ -31,16 +32,8 @@ export function NoteCard(props: {
 }) {
   const { doc, me, note, previous, afterNext, canWrite, canEdit, canDelete } = props;
   const [editing, setEditing] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { error, setError, attempt } = useBoardChange();
   const textId = `note-${note.id}-text`;
-  const attempt = (change: () => void) => {
-    try {
-      change();
-      setError(null);
-    } catch (e) {
-      setError(messageOf(e));
-    }
-  };
   const move = (beforeId: string | null, focusId: string) => {
     attempt(() => moveNote(doc, note.id, note.category, beforeId));
     focusSoon(focusId, `move-${note.id}`);

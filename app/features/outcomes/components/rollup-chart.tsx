@@ -1,4 +1,4 @@
-import { OutcomeLegend, PercentGridlines } from "./outcome-parts";
+import { BulletMarks, OutcomeLegend, PercentGridlines } from "./outcome-parts";
 import { formatPercent, formatPp, MIN_HIDDEN_SCHOOLS_IN_ROLLUP, type RollupRow } from "../outcomes";
 import { ChartFrame } from "../../../components/ui/chart-frame";
 import type { Column } from "../../../components/ui/data-table";
@@ -45,24 +45,18 @@ export function RollupChart({ id, title, rows }: { id: string; title: string; ro
                 n = {schoolsText(r.schools)}
               </text>
               {r.shown ? (
-                <>
-                  <rect x={LABEL} y={y + 8} width={x(r.baseline) - LABEL} height={14} className="fill-slate-400" />
-                  <rect x={LABEL} y={y + 26} width={x(r.actual) - LABEL} height={14} className="fill-brand-700" />
-                  <line
-                    x1={x(r.target)}
-                    x2={x(r.target)}
-                    y1={y + 3}
-                    y2={y + 45}
-                    strokeWidth={3}
-                    className="stroke-slate-900"
-                  />
-                  <text x={LABEL + PLOT + 10} y={y + 20} className="fill-slate-700 text-[11px]">
-                    {formatPercent(r.baseline)} → {formatPercent(r.actual)}
-                  </text>
-                  <text x={LABEL + PLOT + 10} y={y + 38} className="fill-slate-900 text-[13px] font-semibold">
-                    {formatPp(r.change)}
-                  </text>
-                </>
+                <BulletMarks
+                  left={LABEL}
+                  right={LABEL + PLOT}
+                  x={x}
+                  y={y + 8}
+                  tick={[y + 3, y + 45]}
+                  baseline={r.baseline}
+                  actual={r.actual}
+                  target={r.target}
+                  range={`${formatPercent(r.baseline)} → ${formatPercent(r.actual)}`}
+                  change={formatPp(r.change)}
+                />
               ) : (
                 <text x={LABEL + 8} y={y + 28} className="fill-slate-700 text-[12px] italic">
                   Hidden: fewer than {MIN_HIDDEN_SCHOOLS_IN_ROLLUP} other schools, so their figures stay private

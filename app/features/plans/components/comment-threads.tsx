@@ -44,34 +44,14 @@ export function CommentThreads({ subjectKind, subjectId, itemName, threads, canC
         Comments <span className="font-normal text-slate-700">({describeCounts(counts)})</span>
       </h4>
       {open.length ? (
-        <ol className="mt-2 space-y-3">
-          {open.map((t) => (
-            <ThreadItem
-              key={t.root.id}
-              thread={t}
-              subjectKind={subjectKind}
-              subjectId={subjectId}
-              canComment={canComment}
-            />
-          ))}
-        </ol>
+        <ThreadList threads={open} subjectKind={subjectKind} subjectId={subjectId} canComment={canComment} />
       ) : null}
       {resolved.length ? (
         <details className="mt-2">
           <summary className="cursor-pointer text-sm font-medium text-brand-800">
             {resolved.length} resolved {resolved.length === 1 ? "thread" : "threads"}
           </summary>
-          <ol className="mt-2 space-y-3">
-            {resolved.map((t) => (
-              <ThreadItem
-                key={t.root.id}
-                thread={t}
-                subjectKind={subjectKind}
-                subjectId={subjectId}
-                canComment={canComment}
-              />
-            ))}
-          </ol>
+          <ThreadList threads={resolved} subjectKind={subjectKind} subjectId={subjectId} canComment={canComment} />
         </details>
       ) : null}
       {canComment ? (
@@ -88,17 +68,19 @@ export function CommentThreads({ subjectKind, subjectId, itemName, threads, canC
   );
 }
 
-function ThreadItem({
-  thread,
-  subjectKind,
-  subjectId,
-  canComment,
-}: {
-  thread: ThreadView;
-  subjectKind: CommentSubject;
-  subjectId: string;
-  canComment: boolean;
-}) {
+type ThreadProps = { subjectKind: CommentSubject; subjectId: string; canComment: boolean };
+
+function ThreadList({ threads, ...props }: ThreadProps & { threads: ThreadView[] }) {
+  return (
+    <ol className="mt-2 space-y-3">
+      {threads.map((t) => (
+        <ThreadItem key={t.root.id} thread={t} {...props} />
+      ))}
+    </ol>
+  );
+}
+
+function ThreadItem({ thread, subjectKind, subjectId, canComment }: ThreadProps & { thread: ThreadView }) {
   const { root } = thread;
   const result = useIntentResult("thread-state", root.id);
   const navigation = useNavigation();

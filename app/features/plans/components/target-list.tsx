@@ -1,22 +1,13 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { formatPercent, formatPp, ppChange } from "../../outcomes/outcomes";
-import { formatPlanDate } from "../../../kernel/plan-areas";
+import { formatPlanDate, type TargetFigures } from "../../../kernel/plan-areas";
 import { Button } from "../../../components/ui/button";
 import { EmptyState } from "../../../components/ui/empty-state";
 import { ErrorList } from "../../../components/ui/field";
 import { CommentThreads, type ThreadView } from "./comment-threads";
 import { useIntentResult } from "./use-intent-result";
 
-export type TargetView = {
-  id: string;
-  measure: string;
-  studentGroup: string;
-  baseline: number;
-  target: number;
-  actual: number | null;
-  byWhen: string;
-  threads: ThreadView[];
-};
+export type TargetView = TargetFigures & { id: string; threads: ThreadView[] };
 
 /** The priority's SMART targets, each with its latest result and the feedback on it beside. */
 export function TargetList({

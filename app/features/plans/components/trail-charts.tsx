@@ -1,6 +1,7 @@
-import { OutcomeLegend, PercentGridlines } from "../../outcomes/components/outcome-parts";
+import { BulletMarks, OutcomeLegend, PercentGridlines } from "../../outcomes/components/outcome-parts";
 import { formatPercent, formatPp } from "../../outcomes/outcomes";
-import { ChartFrame } from "../../../components/ui/chart-frame";
+import type { ReactNode } from "react";
+import { ChartFrame, type ChartTable } from "../../../components/ui/chart-frame";
 import type { Column } from "../../../components/ui/data-table";
 
 export type OutcomeBar = {
@@ -28,46 +29,37 @@ export function OutcomeChart({ id, title, rows }: { id: string; title: string; r
   const TOP = 24;
   const height = TOP + rows.length * ROW + 8;
   return (
-    <ChartFrame
-      boxed
+    <TrailChart
       id={id}
-      testId={id}
       title={title}
+      height={height}
       legend={<OutcomeLegend />}
-      table={{ caption: title, columns: outcomeColumns, rows, rowKey: (r) => r.key }}
+      table={{ columns: outcomeColumns, rows, rowKey: (r) => r.key }}
     >
-      <svg viewBox={`0 0 ${WIDTH} ${height}`} className="mt-2 w-full" aria-hidden="true" focusable="false">
-        <PercentGridlines x={x} top={TOP} bottom={height - 8} />
-        {rows.map((r, i) => {
-          const y = TOP + i * ROW;
-          return (
-            <g key={r.key}>
-              <text x={0} y={y + 24} className="fill-slate-900 text-[12px] font-medium">
-                {r.label.length > 30 ? `${r.label.slice(0, 29)}…` : r.label}
-              </text>
-              <rect x={LABEL} y={y + 6} width={x(r.baseline) - LABEL} height={14} className="fill-slate-400" />
-              {r.actual !== null ? (
-                <rect x={LABEL} y={y + 24} width={x(r.actual) - LABEL} height={14} className="fill-brand-700" />
-              ) : null}
-              <line
-                x1={x(r.target)}
-                x2={x(r.target)}
-                y1={y + 2}
-                y2={y + 42}
-                strokeWidth={3}
-                className="stroke-slate-900"
-              />
-              <text x={LABEL + PLOT + 10} y={y + 18} className="fill-slate-700 text-[11px]">
-                {formatPercent(r.baseline)} → {formatPercent(r.target)}
-              </text>
-              <text x={LABEL + PLOT + 10} y={y + 36} className="fill-slate-900 text-[13px] font-semibold">
-                {r.actual === null ? "no result yet" : formatPp(r.change)}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
-    </ChartFrame>
+      <PercentGridlines x={x} top={TOP} bottom={height - 8} />
+      {rows.map((r, i) => {
+        const y = TOP + i * ROW;
+        return (
+          <g key={r.key}>
+            <text x={0} y={y + 24} className="fill-slate-900 text-[12px] font-medium">
+              {r.label.length > 30 ? `${r.label.slice(0, 29)}…` : r.label}
+            </text>
+            <BulletMarks
+              left={LABEL}
+              right={LABEL + PLOT}
+              x={x}
+              y={y + 6}
+              tick={[y + 2, y + 42]}
+              baseline={r.baseline}
+              actual={r.actual}
+              target={r.target}
+              range={`${formatPercent(r.baseline)} → ${formatPercent(r.target)}`}
+              change={r.actual === null ? "no result yet" : formatPp(r.change)}
+            />
+          </g>
+        );
+      })}
+    </TrailChart>
   );
 }
 
@@ -80,33 +72,51 @@ export function CategoryChart({ id, title, rows }: { id: string; title: string; 
   const height = rows.length * ROW + 8;
   const w = (n: number) => (n / max) * SPAN;
   return (
-    <ChartFrame
-      boxed
+    <TrailChart
       id={id}
-      testId={id}
       title={title}
+      height={height}
       legend={<CategoryLegend />}
-      table={{ caption: title, columns: categoryColumns, rows, rowKey: (r) => r.category }}
+      table={{ columns: categoryColumns, rows, rowKey: (r) => r.category }}
     >
+      {rows.map((r, i) => {
+        const y = i * ROW + 4;
+        return (
+          <g key={r.category}>
+            <text x={0} y={y + 20} className="fill-slate-900 text-[13px]">
+              {r.label}
+            </text>
+            <rect x={LEFT} y={y + 2} width={w(r.notes)} height={14} className="fill-amber-400" />
+            <rect x={LEFT} y={y + 18} width={w(r.votes)} height={14} className="fill-brand-700" />
+            <text x={LEFT + w(r.notes) + 6} y={y + 14} className="fill-slate-700 text-[11px]">
+              {r.notes}
+            </text>
+            <text x={LEFT + w(r.votes) + 6} y={y + 30} className="fill-slate-700 text-[11px]">
+              {r.votes}
+            </text>
+          </g>
+        );
+      })}
+    </TrailChart>
+  );
+}
+
+type TrailChartProps<Row> = {
+  id: string;
+  title: string;
+  height: number;
+  legend: ReactNode;
+  /** The figures as a table, captioned with the chart's title. */
+  table: Omit<ChartTable<Row>, "caption">;
+  children: ReactNode;
+};
+
+/** A trail chart's boxed frame (named by its title) around its picture, hidden from screen readers. */
+function TrailChart<Row>({ id, title, height, legend, table, children }: TrailChartProps<Row>) {
+  return (
+    <ChartFrame boxed id={id} testId={id} title={title} legend={legend} table={{ caption: title, ...table }}>
       <svg viewBox={`0 0 ${WIDTH} ${height}`} className="mt-2 w-full" aria-hidden="true" focusable="false">
-        {rows.map((r, i) => {
-          const y = i * ROW + 4;
-          return (
-            <g key={r.category}>
-              <text x={0} y={y + 20} className="fill-slate-900 text-[13px]">
-                {r.label}
-              </text>
-              <rect x={LEFT} y={y + 2} width={w(r.notes)} height={14} className="fill-amber-400" />
-              <rect x={LEFT} y={y + 18} width={w(r.votes)} height={14} className="fill-brand-700" />
-              <text x={LEFT + w(r.notes) + 6} y={y + 14} className="fill-slate-700 text-[11px]">
-                {r.notes}
-              </text>
-              <text x={LEFT + w(r.votes) + 6} y={y + 30} className="fill-slate-700 text-[11px]">
-                {r.votes}
-              </text>
-            </g>
-          );
-        })}
+        {children}
       </svg>
     </ChartFrame>
   );

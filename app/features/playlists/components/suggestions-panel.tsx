@@ -35,6 +35,22 @@ export function SuggestionsPanel({ doc, suggestions }: { doc: Y.Doc; suggestions
   );
 }
 
+/** The two decisions on a suggestion, as buttons. */
+const decisions = [
+  {
+    intent: "approve",
+    label: "Approve",
+    className:
+      "rounded-md bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60",
+  },
+  {
+    intent: "decline",
+    label: "Decline",
+    className:
+      "rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm font-semibold text-slate-900 hover:bg-slate-50 disabled:opacity-60",
+  },
+] as const;
+
 /**
  * Approving puts the resource into the shared document here in the browser (recording the
  * suggestion's id on it, so it is never added twice), then records the decision on the server.
@@ -91,24 +107,18 @@ function SuggestionRow({ doc, suggestion: s }: { doc: Y.Doc; suggestion: Pending
         }
       />
       <div className="mt-2 flex gap-2">
-        <button
-          type="button"
-          disabled={busy}
-          aria-describedby={titleId}
-          onClick={() => decide("approve")}
-          className="rounded-md bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
-        >
-          Approve
-        </button>
-        <button
-          type="button"
-          disabled={busy}
-          aria-describedby={titleId}
-          onClick={() => decide("decline")}
-          className="rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm font-semibold text-slate-900 hover:bg-slate-50 disabled:opacity-60"
-        >
-          Decline
-        </button>
+        {decisions.map(({ intent, label, className }) => (
+          <button
+            key={intent}
+            type="button"
+            disabled={busy}
+            aria-describedby={titleId}
+            onClick={() => decide(intent)}
+            className={className}
+          >
+            {label}
+          </button>
+        ))}
       </div>
     </li>
   );
