@@ -1,20 +1,12 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import {
-  Form,
-  Link,
-  Links,
-  Meta,
-  NavLink,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  useRouteLoaderData,
-} from "@remix-run/react";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { unreadCount } from "../db/queries/notifications";
 import { getGrants } from "../db/queries/users";
 import { StatusPage, statusTitle } from "./components/status-page";
-import { adminAuthorityIds } from "./kernel/permissions";
+import { SiteHeader } from "./components/site-header";
+import { loadMenu } from "./features/navigation/menu.server";
+import type { MenuItem } from "./kernel/navigation";
 import styles from "./styles/app.css";
 
 // An inline icon, so browsers do not ask for a /favicon.ico that does not exist (a 404 in the console).
@@ -34,16 +26,14 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction = ({ error }) => [{ title: error ? `${statusTitle(error)} · Commons` : "Commons" }];
 
 export async function loader({ context }: LoaderFunctionArgs) {
-  if (!context.user) return json({ user: null, isAdmin: false, unread: 0 });
-  const [grants, unread] = await Promise.all([
-    getGrants(context.services.db, context.user.id),
-    unreadCount(context.services.db, context.user.id),
+  if (!context.user) return json({ user: null, menu: [] as MenuItem[], unread: 0 });
+  const { db } = context.services;
+  const userId = context.user.id;
+  const [menu, unread] = await Promise.all([
+    getGrants(db, userId).then((grants) => loadMenu(db, { userId, grants })),
+    unreadCount(db, userId),
   ]);
-  return json({
-    user: { name: context.user.name, email: context.user.email },
-    isAdmin: adminAuthorityIds({ userId: context.user.id, grants }).length > 0,
-    unread,
-  });
+  return json({ user: { name: context.user.name, email: context.user.email }, menu, unread });
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -63,7 +53,7 @@ export function Layout({ children }: { children: ReactNode }) {
         >
           Skip to main content
         </a>
-        <Header user={data?.user ?? null} isAdmin={data?.isAdmin ?? false} unread={data?.unread ?? 0} />
+        <SiteHeader user={data?.user ?? null} menu={data?.menu ?? []} unread={data?.unread ?? 0} />
         {children}
         <ScrollRestoration />
         <Scripts />
@@ -74,65 +64,6 @@ export function Layout({ children }: { children: ReactNode }) {
 
 export default function App() {
   return <Outlet />;
-}
-
-function Header({
-  user,
-  isAdmin,
-  unread,
-}: {
-  user: { name: string; email: string } | null;
-  isAdmin: boolean;
-  unread: number;
-}) {
-  const navClass = ({ isActive }: { isActive: boolean }) =>
-    `rounded px-3 py-2 text-sm font-medium ${isActive ? "bg-brand-800 text-white" : "text-brand-50 hover:bg-brand-800"}`;
-  return (
-    <header className="no-print bg-brand-700 text-white">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-        <Link to={user ? "/dashboard" : "/login"} className="text-xl font-bold tracking-tight text-white">
-          Commons
-        </Link>
-        {user ? (
-          <nav aria-label="Main" className="flex flex-wrap items-center gap-1">
-            <NavLink to="/dashboard" className={navClass}>
-              Dashboard
-            </NavLink>
-            {isAdmin ? (
-              <NavLink to="/admin" className={navClass}>
-                Authority admin
-              </NavLink>
-            ) : null}
-            <NavLink
-              to="/notifications"
-              className={navClass}
-              aria-label={unread > 0 ? `Notifications, ${unread} unread` : "Notifications"}
-              data-testid="notifications-link"
-            >
-              Notifications
-              {unread > 0 ? (
-                <span
-                  aria-hidden="true"
-                  className="ml-1.5 rounded-full bg-white px-1.5 py-0.5 text-xs font-bold text-brand-800"
-                >
-                  {unread}
-                </span>
-              ) : null}
-            </NavLink>
-            <span className="px-3 text-sm text-brand-50">{user.name}</span>
-            <Form method="post" action="/logout">
-              <button
-                type="submit"
-                className="rounded border border-brand-50 px-3 py-1.5 text-sm font-medium hover:bg-brand-800"
-              >
-                Sign out
-              </button>
-            </Form>
-          </nav>
-        ) : null}
-      </div>
-    </header>
-  );
 }
 
 export function ErrorBoundary() {

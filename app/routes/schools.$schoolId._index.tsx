@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { useLoaderData } from "@remix-run/react";
 import { getAuthority } from "../../db/queries/authorities";
 import { listSchoolPeople } from "../../db/queries/school-people";
-import { SchoolNav } from "../features/schools/components/school-nav";
+import { SchoolCrumbs, SchoolNav } from "../features/schools/components/school-nav";
 import { requireSchoolHome, schoolNavLinks } from "../features/schools/guard.server";
 import { StatusPage } from "../components/status-page";
 import { Card } from "../components/ui/card";
@@ -29,7 +29,8 @@ export default function SchoolPage() {
   const { school, authorityName, people, links } = useLoaderData<typeof loader>();
   return (
     <main id="main" className="mx-auto max-w-4xl px-4 py-8">
-      <p className="text-sm text-slate-700">{authorityName}</p>
+      <SchoolCrumbs school={school} />
+      <p className="mt-1 text-sm text-slate-700">{authorityName}</p>
       <h1 className="text-2xl font-bold">{school.name}</h1>
       <SchoolNav schoolId={school.id} links={links} />
       <div className="mt-6 grid gap-6 md:grid-cols-2">

@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { getAuthority } from "../../db/queries/authorities";
 import { findSimilarPractice, listProposalsForSchool, listSchoolPriorities } from "../../db/queries/brokering";
 import { ProposeForm } from "../features/brokering/components/propose-form";
@@ -14,10 +14,12 @@ import { phaseLabels } from "../kernel/school-phases";
 import { requireBrokering } from "../features/brokering/guard.server";
 import { proposeLink } from "../features/brokering/service.server";
 import { serviceDeps, throwRefusal } from "../features/schools/service-deps.server";
+import { SchoolCrumbs, SchoolNav } from "../features/schools/components/school-nav";
+import { schoolNavLinks } from "../features/schools/guard.server";
 import { termsFor } from "../kernel/terminology";
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
-  const { scope, year } = await requireBrokering(context, request, params.schoolId);
+  const { actor, scope, year } = await requireBrokering(context, request, params.schoolId);
   const { db } = context.services;
   const url = new URL(request.url);
   const [priorities, proposals, authority] = await Promise.all([
@@ -41,6 +43,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   );
   return json({
     school: { id: scope.schoolId, name: scope.name },
+    links: schoolNavLinks(actor, scope),
     priorities: priorities.map(({ id, title, area }) => ({ id, title, area })),
     priorityId: priority?.id ?? null,
     words,
@@ -77,16 +80,13 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
 }
 
 export default function BrokeringPage() {
-  const { school, priorities, priorityId, words, matches, proposals } = useLoaderData<typeof loader>();
+  const { school, links, priorities, priorityId, words, matches, proposals } = useLoaderData<typeof loader>();
   return (
     <main id="main" className="mx-auto max-w-4xl space-y-6 px-4 py-8">
       <div>
-        <p className="text-sm text-slate-700">
-          <Link to={`/schools/${school.id}/reports`} className="text-brand-700 underline">
-            Reports on {school.name}
-          </Link>
-        </p>
+        <SchoolCrumbs school={school} />
         <h1 className="text-2xl font-bold">Broker good practice</h1>
+        <SchoolNav schoolId={school.id} links={links} />
         <p className="mt-1 text-slate-700">
           Schools with measured impact on a similar priority. A school is named only after its head consents.
         </p>

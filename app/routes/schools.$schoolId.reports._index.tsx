@@ -12,7 +12,8 @@ import { canDoSipWork, reportAudiencesFor } from "../kernel/permissions";
 import { CreateReportSchema } from "../features/reports/sections";
 import { createRefusal, createReport, reportPath } from "../features/reports/service.server";
 import { serviceDeps, throwRefusal } from "../features/schools/service-deps.server";
-import { requireSchoolReports } from "../features/schools/guard.server";
+import { requireSchoolReports, schoolNavLinks } from "../features/schools/guard.server";
+import { SchoolCrumbs, SchoolNav } from "../features/schools/components/school-nav";
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const { actor, scope } = await requireSchoolReports(context, request, params.schoolId);
@@ -21,6 +22,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const reports = await listReports(context.services.db, scope.schoolId, { withDrafts });
   return json({
     school: { id: scope.schoolId, name: scope.name },
+    links: schoolNavLinks(actor, scope),
     canCreate: canDoSipWork(actor, scope) && scope.assignment !== null,
     reports: reports.map((r) => ({
       id: r.id,
@@ -47,15 +49,12 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
 const statusLabels = { draft: "Draft", shared: "Shared", acknowledged: "Acknowledged" } as const;
 
 export default function ReportsPage() {
-  const { school, reports, canCreate } = useLoaderData<typeof loader>();
+  const { school, links, reports, canCreate } = useLoaderData<typeof loader>();
   return (
     <main id="main" className="mx-auto max-w-4xl px-4 py-8">
-      <p className="text-sm text-slate-700">
-        <Link to={`/schools/${school.id}`} className="text-brand-700 underline">
-          {school.name}
-        </Link>
-      </p>
+      <SchoolCrumbs school={school} />
       <h1 className="text-2xl font-bold">Reports</h1>
+      <SchoolNav schoolId={school.id} links={links} />
       <div className="mt-6 grid gap-6 md:grid-cols-[2fr_1fr]">
         <section aria-labelledby="reports-heading">
           <h2 id="reports-heading" className="sr-only">

@@ -492,7 +492,7 @@ describeBrowser("a cohort's cycle: a facilitator and two leaders in separate bro
     await ada.page.getByRole("list", { name: "Your logs" }).getByText("asked a question, not the one").waitFor();
 
     await go(ben.page, `${app.url}/dashboard`, /^Welcome, /);
-    await ben.page.getByRole("link", { name: "Notifications, 1 unread" }).click();
+    await ben.page.getByRole("link", { name: "Notifications 1 unread" }).click();
     await ben.page.getByRole("heading", { level: 1, name: "Notifications" }).waitFor();
     await waitForHydration(ben.page);
     await axe("notifications", ben.page);

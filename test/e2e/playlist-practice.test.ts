@@ -223,7 +223,7 @@ describeBrowser("a playlist curated live, progress, a suggestion, and practice s
 
     await ben.page.goto(`${app.url}/dashboard`);
     await waitForHydration(ben.page);
-    const link = ben.page.getByRole("link", { name: "Notifications, 1 unread" });
+    const link = ben.page.getByRole("link", { name: "Notifications 1 unread" });
     await link.click();
     await ben.page.getByRole("heading", { level: 1, name: "Notifications" }).waitFor();
     await waitForHydration(ben.page);

@@ -1,4 +1,5 @@
-import { Link, NavLink } from "@remix-run/react";
+import { NavLink } from "@remix-run/react";
+import { Breadcrumbs } from "../../../components/ui/breadcrumbs";
 
 const tabs = [
   { to: "", label: "Overview", end: true },
@@ -11,7 +12,7 @@ const tabs = [
   { to: "outcomes", label: "Outcomes" },
 ];
 
-/** The top of every cohort page: the way back, the cohort's name and year, the page title, and the tabs. */
+/** The top of every cohort page: the breadcrumb trail, the cohort's name and year, the page title, and the tabs. */
 export function CohortHeader({
   cohort,
   title,
@@ -21,12 +22,14 @@ export function CohortHeader({
 }) {
   return (
     <>
-      <p className="text-sm text-slate-700">
-        <Link to="/dashboard" className="text-brand-700 underline">
-          Dashboard
-        </Link>{" "}
-        · Cohort {cohort.schoolYear}
-      </p>
+      <Breadcrumbs
+        items={[
+          { label: "Dashboard", to: "/dashboard" },
+          { label: "Cohorts", to: "/cohorts" },
+          { label: `${cohort.name} (${cohort.schoolYear})`, to: `/cohorts/${cohort.id}` },
+          { label: sentence(title) },
+        ]}
+      />
       <h1 className="text-2xl font-bold">
         {cohort.name}: {title}
       </h1>
@@ -49,4 +52,9 @@ export function CohortHeader({
       </nav>
     </>
   );
+}
+
+/** "trust survey" as a crumb: "Trust survey". */
+function sentence(title: string) {
+  return title.charAt(0).toUpperCase() + title.slice(1);
 }

@@ -1,5 +1,6 @@
-import { Link, NavLink } from "@remix-run/react";
+import { NavLink } from "@remix-run/react";
 import type { WebsocketProvider } from "y-websocket";
+import { Breadcrumbs, type Crumb } from "../../../components/ui/breadcrumbs";
 import { initials } from "../../../kernel/presence";
 import type { CollabUser } from "../../../components/collab/use-collab-document";
 import {
@@ -83,22 +84,28 @@ type HeaderProps = {
   inquiryConnection?: WebsocketProvider | null;
 };
 
-/** The top of every community page: cohort and way back, the page's title, and the steps with presence. */
+/** The top of every community page: the breadcrumb trail (with its cohort), the page's title, and the steps with presence. */
 export function CommunityHeader({ community, title, step, me, inquiryConnection }: HeaderProps) {
   const own = usePresenceConnection(community.id, Boolean(me && step) && inquiryConnection === undefined);
   const presence = useStepPresence(inquiryConnection === undefined ? own : inquiryConnection, me, step);
   return (
     <>
-      <p className="text-sm text-slate-700">
-        {community.cohortName} ·{" "}
-        <Link to="/dashboard" className="text-brand-700 underline">
-          Dashboard
-        </Link>
-      </p>
+      <Breadcrumbs items={communityCrumbs(community, title, step === "home")} />
       <h1 className="text-2xl font-bold">
         {community.name}: {title}
       </h1>
       <CommunityNav communityId={community.id} presence={presence} />
     </>
   );
+}
+
+/** Dashboard › Communities › the cohort › the community › this page (the community itself on its home). */
+function communityCrumbs(community: HeaderProps["community"], title: string, home: boolean): Crumb[] {
+  const trail: Crumb[] = [
+    { label: "Dashboard", to: "/dashboard" },
+    { label: "Communities", to: "/communities" },
+    { label: community.cohortName },
+    { label: community.name, to: `/communities/${community.id}` },
+  ];
+  return home ? trail : [...trail, { label: title.charAt(0).toUpperCase() + title.slice(1) }];
 }

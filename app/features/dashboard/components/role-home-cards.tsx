@@ -36,7 +36,7 @@ export function CommunitiesCard({
   );
 }
 
-/** A SIP's assigned schools this school year, with their day budgets. */
+/** A SIP's assigned schools this school year, each a link to the school, with their day budgets. */
 export function AssignedSchoolsCard({
   year,
   assigned,
@@ -55,12 +55,21 @@ export function AssignedSchoolsCard({
         <ul className="space-y-2">
           {assigned.map((s) => (
             <li key={s.id} className="flex justify-between gap-2 text-sm">
-              <span className="font-medium">{s.name}</span>
+              <Link to={`/schools/${s.id}`} className="font-semibold text-brand-700 underline">
+                {s.name}
+              </Link>
               <span className="text-slate-700">{s.dayBudget} days this year</span>
             </li>
           ))}
         </ul>
       )}
+      {assigned.length > 0 ? (
+        <p className="mt-4 text-sm">
+          <Link to="/schools" className="font-semibold text-brand-700 underline">
+            Days used and next visits
+          </Link>
+        </p>
+      ) : null}
     </Card>
   );
 }

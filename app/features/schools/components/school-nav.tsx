@@ -1,10 +1,12 @@
-import { NavLink } from "@remix-run/react";
+import { NavLink, useLocation } from "@remix-run/react";
+import { Breadcrumbs, type Crumb } from "../../../components/ui/breadcrumbs";
 
-export type SchoolLinks = { plan: boolean; visits: boolean; reports: boolean };
+export type SchoolLinks = { plan: boolean; visits: boolean; reports: boolean; brokering?: boolean };
 
 /**
  * The sections of a school's pages, shown only to those who may open them (canViewSchoolImprovement
- * for the plan and visits, reportAudiencesFor for reports), so nobody is offered a link that 404s.
+ * for the plan and visits, reportAudiencesFor for reports, canDoSipWork for brokering), so nobody is
+ * offered a link that 404s.
  */
 export function SchoolNav({ schoolId, links }: { schoolId: string; links: SchoolLinks }) {
   const items = [
@@ -12,6 +14,7 @@ export function SchoolNav({ schoolId, links }: { schoolId: string; links: School
     { to: `/schools/${schoolId}/plan`, label: "Improvement plan", end: false, show: links.plan },
     { to: `/schools/${schoolId}/visits`, label: "Visits", end: false, show: links.visits },
     { to: `/schools/${schoolId}/reports`, label: "Reports", end: false, show: links.reports },
+    { to: `/schools/${schoolId}/brokering`, label: "Brokering", end: false, show: links.brokering ?? false },
   ].filter((i) => i.show);
   if (items.length < 2) return null;
   return (
@@ -33,4 +36,46 @@ export function SchoolNav({ schoolId, links }: { schoolId: string; links: School
       </ul>
     </nav>
   );
+}
+
+const sections: Record<string, { label: string; detail: string }> = {
+  plan: { label: "Improvement plan", detail: "Priority" },
+  visits: { label: "Visits", detail: "Visit record" },
+  reports: { label: "Reports", detail: "Report" },
+  brokering: { label: "Brokering", detail: "Proposal" },
+};
+
+/** The trail from the person's home to this school page: Dashboard › Schools › the school › section › item. */
+export function schoolCrumbs(
+  pathname: string,
+  school: { id: string; name: string },
+  options: { year?: string; here?: string } = {},
+): Crumb[] {
+  const base = `/schools/${school.id}`;
+  const trail: Crumb[] = [
+    { label: "Dashboard", to: "/dashboard" },
+    { label: "Schools", to: "/schools" },
+    { label: school.name, to: base },
+  ];
+  const [section, item] = pathname.slice(base.length).split("/").filter(Boolean);
+  const known = section ? sections[section] : undefined;
+  if (!known) return trail;
+  const label = options.year ? `${known.label} ${options.year}` : known.label;
+  trail.push({ label, to: `${base}/${section}` });
+  if (item) trail.push({ label: options.here ?? known.detail });
+  return trail;
+}
+
+/** The breadcrumb trail of a school page, read from the address (the last step is the page itself). */
+export function SchoolCrumbs({
+  school,
+  year,
+  here,
+}: {
+  school: { id: string; name: string };
+  year?: string;
+  here?: string;
+}) {
+  const { pathname } = useLocation();
+  return <Breadcrumbs items={schoolCrumbs(pathname, school, { year, here })} />;
 }
