@@ -28,7 +28,11 @@ async function main() {
   logger.info("Commons is running", { url: running.url, database: where });
   process.stdout.write(`\nCommons is running at ${running.url} (${where})\n`);
   if (running.demo) {
-    const password = env.demoPasswordIsDefault ? DEFAULT_DEMO_PASSWORD : "the DEMO_PASSWORD you set";
+    const password = !running.demo.passwordMatches
+      ? "the one set when the demo was created"
+      : env.demoPasswordIsDefault
+        ? DEFAULT_DEMO_PASSWORD
+        : "the DEMO_PASSWORD you set";
     process.stdout.write(
       `\nDemo network ${running.demo.created ? "created" : "ready"}. Sign in with any of these, password: ${password}\n` +
         running.demo.signIns.map((s) => `  ${s.email.padEnd(26)} ${s.description}`).join("\n") +

@@ -10,6 +10,7 @@ import type { AppServices } from "../app/utils/services.server";
 import { openDatabase, type DatabaseHandle } from "../db/client";
 import { schoolYearOf } from "../app/kernel/school-year";
 import { seedDemoNetwork, type DemoSignIns } from "./seed/demo";
+import { findDemoSignIns } from "./seed/demo-sign-ins";
 import { createHttpApp, type BuildSource } from "./http-app";
 import { closeGracefully } from "./shutdown";
 import { createUpgradeHandler, upgradeOriginCheck } from "./upgrade";
@@ -35,8 +36,9 @@ export async function importBuild(fresh = false): Promise<ServerBuild> {
 }
 
 /**
- * Opens the database (migrating it), seeds the demo network into an empty one when asked, and
- * serves HTTP. Used by `server/index.ts` and by the integration and browser tests (port 0).
+ * Opens the database (migrating it), seeds the demo network into an empty one when asked (and finds
+ * the demo's sign-ins in one that holds it), and serves HTTP. Used by `server/index.ts` and by the
+ * integration and browser tests (port 0).
  */
 export async function startCommons(options: {
   env: Env;
@@ -65,9 +67,10 @@ export async function startCommons(options: {
     realtime: { sessionEnded: () => {} },
   };
 
+  // A database holding the demo network gets its sign-ins printed on every start, seeded now or not.
   const demo = env.seedDemo
     ? await seedDemoNetwork(database.db, { password: env.demoPassword, schoolYear: schoolYearOf(new Date()) })
-    : null;
+    : await findDemoSignIns(database.db, env.demoPassword);
 
   const build = options.getBuild ? null : await importBuild();
   const collab = createCollabServer({

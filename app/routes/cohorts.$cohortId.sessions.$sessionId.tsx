@@ -110,7 +110,7 @@ export default function SessionPage() {
           ) : null}
         </Card>
       </div>
-      <SessionAgenda startsAt={session.startsAt} agenda={session.agenda} />
+      <SessionAgenda startsAt={session.startsAt} durationMinutes={session.durationMinutes} agenda={session.agenda} />
       <section aria-labelledby="notes-heading" className="mt-6">
         <h2 id="notes-heading" className="text-lg font-semibold">
           Session notes

@@ -1,10 +1,12 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Link, Outlet, useLoaderData } from "@remix-run/react";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Outlet, useLoaderData, useRouteError } from "@remix-run/react";
 import { listUnreadAlerts, markAlertsRead } from "../../db/queries/plan-comments";
 import { PlanAlerts } from "../features/plans/components/plan-alerts";
-import { SchoolNav } from "../features/schools/components/school-nav";
+import { SchoolCrumbs, SchoolNav } from "../features/schools/components/school-nav";
 import { schoolNavLinks } from "../features/schools/guard.server";
-import { StatusPage } from "../components/status-page";
+import { StatusPage, statusTitle } from "../components/status-page";
+import { PLAN_NOT_FOR_GOVERNORS_TITLE, PlanNotForGovernors } from "../features/plans/components/plan-not-for-governors";
+import { governorPlanRefusal } from "../features/plans/governor-refusal";
 import { invariantResponse } from "../utils/http.server";
 import { planPath, requirePlanAccess } from "../features/plans/guard.server";
 
@@ -32,12 +34,7 @@ export default function PlanLayout() {
   const { school, year, alerts, links } = useLoaderData<typeof loader>();
   return (
     <main id="main" className="mx-auto max-w-5xl px-4 py-8">
-      <p className="text-sm text-slate-700">
-        <Link to={`/schools/${school.id}`} className="text-brand-700 underline">
-          {school.name}
-        </Link>{" "}
-        · Improvement plan {year}
-      </p>
+      <SchoolCrumbs school={school} year={year} />
       <SchoolNav schoolId={school.id} links={links} />
       <PlanAlerts schoolId={school.id} alerts={alerts} />
       <Outlet />
@@ -45,6 +42,17 @@ export default function PlanLayout() {
   );
 }
 
+/** A plan page that fails here is named by its error; otherwise each page names itself. */
+export const meta: MetaFunction = ({ error }) => [
+  {
+    title: error
+      ? `${governorPlanRefusal(error) ? PLAN_NOT_FOR_GOVERNORS_TITLE : statusTitle(error)} · Commons`
+      : "Improvement plan · Commons",
+  },
+];
+
+/** A school's governor is told what they may see instead of the plan; any other error, the usual page. */
 export function ErrorBoundary() {
-  return <StatusPage />;
+  const refusal = governorPlanRefusal(useRouteError());
+  return refusal ? <PlanNotForGovernors reportsPath={refusal.reportsPath} /> : <StatusPage />;
 }

@@ -1,11 +1,11 @@
 import { parseWithZod } from "@conform-to/zod";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { recordRead } from "../../db/queries/audit";
 import { recordState } from "../../db/queries/visits";
 import { StatusPage } from "../components/status-page";
 import { StatusMessage } from "../components/ui/status-message";
-import { SchoolNav } from "../features/schools/components/school-nav";
+import { SchoolCrumbs, SchoolNav } from "../features/schools/components/school-nav";
 import { schoolNavLinks } from "../features/schools/guard.server";
 import { serviceDeps, throwRefusal } from "../features/schools/service-deps.server";
 import { PreVisitPart, VisitPart } from "../features/visits/components/visit-record-parts";
@@ -39,6 +39,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
       visitDate: record.visitDate,
       state,
       pre: {
+        asked: record.preVisitAsked,
         selfEvaluationUpdate: record.preSelfEvaluationUpdate,
         questions: record.preQuestions,
         submittedAt: record.preSubmittedAt?.toISOString() ?? null,
@@ -52,7 +53,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
         completedAt: record.completedAt?.toISOString() ?? null,
       },
     },
-    canEditPre: canCompletePreVisit(actor, scope) && state !== "complete",
+    canEditPre: canCompletePreVisit(actor, scope) && record.preVisitAsked && state !== "complete",
     isSip: canDoSipWork(actor, scope),
   });
 }
@@ -110,11 +111,7 @@ export default function VisitRecordPage() {
   const message = data && "message" in data ? String(data.message) : null;
   return (
     <main id="main" className="mx-auto max-w-4xl px-4 py-8">
-      <p className="text-sm text-slate-700">
-        <Link to={`/schools/${school.id}/visits`} className="text-brand-700 underline">
-          {school.name}: visits
-        </Link>
-      </p>
+      <SchoolCrumbs school={school} />
       <h1 className="text-2xl font-bold">Visit record, {formatCalendarDate(record.visitDate, "date")}</h1>
       <SchoolNav schoolId={school.id} links={links} />
       <p className="mt-4">

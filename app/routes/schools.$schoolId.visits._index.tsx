@@ -4,7 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getUser } from "../../db/queries/users";
 import { listVisitRecords, listVisits } from "../../db/queries/visits";
 import { BurnDownChart } from "../features/visits/components/burn-down-chart";
-import { SchoolNav } from "../features/schools/components/school-nav";
+import { SchoolCrumbs, SchoolNav } from "../features/schools/components/school-nav";
 import { StatusPage } from "../components/status-page";
 import { Card } from "../components/ui/card";
 import { EmptyState } from "../components/ui/empty-state";
@@ -83,20 +83,21 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   return json({
     intent: "log",
     result: submission.reply({ resetForm: true }),
-    message: `${formatDays(visit.days)} logged.`,
+    message: `${formatDays(visit.days)} logged.${logged.recordId ? recordSentence(logged.preVisitAsked) : ""}`,
   });
 }
+
+/** What happens next to the record a visit opened: the service decided whether the school is asked. */
+const recordSentence = (preVisitAsked: boolean) =>
+  preVisitAsked
+    ? " The school's leaders have been asked for their pre-visit part."
+    : " It was logged after the visit, so the school is not asked for a pre-visit part.";
 
 export default function VisitsPage() {
   const data = useLoaderData<typeof loader>();
   return (
     <main id="main" className="mx-auto max-w-5xl px-4 py-8">
-      <p className="text-sm text-slate-700">
-        <Link to={`/schools/${data.school.id}`} className="text-brand-700 underline">
-          {data.school.name}
-        </Link>{" "}
-        · {data.year}
-      </p>
+      <SchoolCrumbs school={data.school} year={data.year} />
       <h1 className="text-2xl font-bold">SIP visits and time</h1>
       <SchoolNav schoolId={data.school.id} links={data.links} />
       {data.assignment ? (

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, isNull, or, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { roleGrants, sipAssignments, sipVisits, visitKinds, visitRecords } from "../schema/index";
 
@@ -26,12 +26,13 @@ export async function listVisits(db: Database, assignmentId: string) {
 /**
  * Logs time against an assignment, refusing (unless `allowOverspend`) time that would take it past
  * its budget. The assignment row is locked so two entries at once cannot both slip under the
- * budget. An in-school visit gets its two-part visit record, awaiting the school.
+ * budget. An in-school visit gets its two-part visit record: awaiting the school, or, when the school
+ * is not asked for its pre-visit part (`askPreVisit: false`; asked by default), awaiting the SIP.
  */
 export async function logVisit(
   db: Database,
   visit: NewVisit,
-  options: { allowOverspend: boolean },
+  options: { allowOverspend: boolean; askPreVisit?: boolean },
 ): Promise<{ ok: true; visitId: string; recordId: string | null } | { ok: false; used: number; budget: number }> {
   return db.transaction(async (tx) => {
     const [assignment] = await tx
@@ -51,7 +52,12 @@ export async function logVisit(
     if (visit.kind === "in_school") {
       const [record] = await tx
         .insert(visitRecords)
-        .values({ assignmentId: visit.assignmentId, visitId: row.id, visitDate: visit.visitDate })
+        .values({
+          assignmentId: visit.assignmentId,
+          visitId: row.id,
+          visitDate: visit.visitDate,
+          preVisitAsked: options.askPreVisit ?? true,
+        })
         .returning({ id: visitRecords.id });
       recordId = record.id;
     }
@@ -70,13 +76,14 @@ export async function deleteVisit(db: Database, assignmentId: string, visitId: s
 
 export type RecordState = "awaiting_school" | "awaiting_sip" | "complete";
 
-/** Where a two-part record stands: the school goes first, then the SIP. */
+/** Where a two-part record stands: the school goes first (when it was asked for its part), then the SIP. */
 export function recordState(r: {
+  preVisitAsked: boolean;
   preSubmittedAt: Date | string | null;
   completedAt: Date | string | null;
 }): RecordState {
   if (r.completedAt) return "complete";
-  return r.preSubmittedAt ? "awaiting_sip" : "awaiting_school";
+  return r.preSubmittedAt || !r.preVisitAsked ? "awaiting_sip" : "awaiting_school";
 }
 
 /** An assignment's visit records, newest visit first, with their state. */
@@ -85,6 +92,7 @@ export async function listVisitRecords(db: Database, assignmentId: string) {
     .select({
       id: visitRecords.id,
       visitDate: visitRecords.visitDate,
+      preVisitAsked: visitRecords.preVisitAsked,
       preSubmittedAt: visitRecords.preSubmittedAt,
       completedAt: visitRecords.completedAt,
     })
@@ -105,7 +113,7 @@ export async function getVisitRecord(db: Database, assignmentId: string, recordI
 
 export type VisitRecord = NonNullable<Awaited<ReturnType<typeof getVisitRecord>>>;
 
-/** Saves the school's pre-visit part, while the record is not yet complete. Returns false otherwise. */
+/** Saves the school's pre-visit part, while the record asks for it and is not yet complete. Returns false otherwise. */
 export async function savePreVisit(
   db: Database,
   assignmentId: string,
@@ -121,13 +129,18 @@ export async function savePreVisit(
       preSubmittedBy: values.userId,
     })
     .where(
-      and(eq(visitRecords.id, recordId), eq(visitRecords.assignmentId, assignmentId), isNull(visitRecords.completedAt)),
+      and(
+        eq(visitRecords.id, recordId),
+        eq(visitRecords.assignmentId, assignmentId),
+        eq(visitRecords.preVisitAsked, true),
+        isNull(visitRecords.completedAt),
+      ),
     )
     .returning({ id: visitRecords.id });
   return rows.length > 0;
 }
 
-/** Completes the SIP's visit part: only once the school has done its part, and only once. */
+/** Completes the SIP's visit part: only once the school has done its part (if it was asked), and only once. */
 export async function completeVisitPart(
   db: Database,
   assignmentId: string,
@@ -147,7 +160,7 @@ export async function completeVisitPart(
       and(
         eq(visitRecords.id, recordId),
         eq(visitRecords.assignmentId, assignmentId),
-        isNotNull(visitRecords.preSubmittedAt),
+        or(isNotNull(visitRecords.preSubmittedAt), eq(visitRecords.preVisitAsked, false)),
         isNull(visitRecords.completedAt),
       ),
     )

@@ -1,4 +1,15 @@
-import { date, index, integer, numeric, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { authorities } from "./authorities";
 import { planPriorities } from "./plans";
 import { schoolCategories } from "./school-options";
@@ -69,6 +80,8 @@ export const visitRecords = pgTable(
       .references(() => sipAssignments.id, { onDelete: "cascade" }),
     visitId: uuid("visit_id").references(() => sipVisits.id, { onDelete: "set null" }),
     visitDate: date("visit_date").notNull(),
+    // False when the visit was logged after it happened: the school is not asked for its pre-visit part.
+    preVisitAsked: boolean("pre_visit_asked").notNull().default(true),
     preSelfEvaluationUpdate: text("pre_self_evaluation_update").notNull().default(""),
     preQuestions: text("pre_questions").notNull().default(""),
     preSubmittedAt: timestamp("pre_submitted_at", { withTimezone: true }),

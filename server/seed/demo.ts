@@ -7,9 +7,10 @@ import { createAuthority } from "../../db/queries/authorities";
 import { appendDocumentUpdate } from "../../db/queries/collab";
 import { assignSip, createCohort, createCommunity } from "../../db/queries/communities";
 import { insertSchools } from "../../db/queries/schools";
-import { createUserWithGrants, findUserByEmail, type Grant } from "../../db/queries/users";
+import { createUserWithGrants, type Grant } from "../../db/queries/users";
 import { users } from "../../db/schema/index";
 import { demoHeadNames, demoSchools } from "./demo-data";
+import { DEMO_ADMIN_EMAIL, describeSignIns, findDemoSignIns, type DemoSignIns } from "./demo-sign-ins";
 import type { DemoContext } from "./demo-context";
 import { seedDeployment } from "./demo-deployment";
 import { seedOutcomesAndPlans } from "./demo-outcomes";
@@ -34,9 +35,7 @@ const areaSeeds: Array<(ctx: DemoContext) => Promise<unknown>> = [
   seedReports,
 ];
 
-export type DemoSignIns = { created: boolean; signIns: Array<{ email: string; description: string }> };
-
-const ADMIN_EMAIL = "admin@demo.test";
+export type { DemoSignIns } from "./demo-sign-ins";
 
 /**
  * Seeds the demo network into an empty database (no users at all), in one transaction. On a
@@ -47,9 +46,8 @@ export async function seedDemoNetwork(
   db: Database,
   options: { password: string; schoolYear: string },
 ): Promise<DemoSignIns | null> {
-  const signIns = describeSignIns();
   const [anyUser] = await db.select({ id: users.id }).from(users).limit(1);
-  if (anyUser) return (await findUserByEmail(db, ADMIN_EMAIL)) ? { created: false, signIns } : null;
+  if (anyUser) return findDemoSignIns(db, options.password);
 
   const passwordHash = await hashPassword(options.password);
   await db.transaction(async (tx) => {
@@ -69,7 +67,7 @@ export async function seedDemoNetwork(
     const person = (email: string, name: string, grants: Grant[]) =>
       createUserWithGrants(txDb, { email, name, passwordHash }, grants);
 
-    await person(ADMIN_EMAIL, "Sarah Whitmore", [at("authority_admin")]);
+    await person(DEMO_ADMIN_EMAIL, "Sarah Whitmore", [at("authority_admin")]);
     const facilitator = await person("facilitator1@demo.test", "Priya Sharma", [at("facilitator")]);
     await person("facilitator2@demo.test", "Tom Gallagher", [at("facilitator")]);
     const sips = [
@@ -119,18 +117,7 @@ export async function seedDemoNetwork(
     };
     for (const seedArea of areaSeeds) await seedArea(ctx);
   });
-  return { created: true, signIns };
-}
-
-function describeSignIns(): DemoSignIns["signIns"] {
-  return [
-    { email: ADMIN_EMAIL, description: "local authority admin" },
-    { email: "facilitator1@demo.test", description: "facilitator" },
-    { email: "facilitator2@demo.test", description: "facilitator" },
-    ...[1, 2, 3].map((n) => ({ email: `sip${n}@demo.test`, description: "School Improvement Partner" })),
-    ...demoSchools.map((s, i) => ({ email: `head${i + 1}@demo.test`, description: `head teacher, ${s.name}` })),
-    { email: "governor1@demo.test", description: `governor, ${demoSchools[0].name}` },
-  ];
+  return { created: true, passwordMatches: true, signIns: describeSignIns() };
 }
 
 /** The start of head1's story, so the demo inquiry is not blank. */

@@ -328,9 +328,10 @@ describeBrowser("a SIP's year with a school, from assignment to a report read by
     expect(html).not.toContain(HEAD_ONLY);
     expect(await page.getByRole("heading", { name: "Self-evaluation" }).count()).toBe(0);
     expect(await page.getByRole("button", { name: "Save section" }).count()).toBe(0);
-    // The plan itself is not the governors' to read.
+    // The plan itself is not the governors' to read: they are told so, with the way to their reports.
     const plan = await page.request.get(`${app.url}/schools/${school.id}/plan`);
-    expect(plan.status()).toBe(404);
+    expect(plan.status()).toBe(403);
+    expect(await plan.text()).not.toContain("Self-evaluation");
     expect(await axe(governor, "report (governor)")).toEqual([]);
     expectNoBrowserErrors(governor);
   });

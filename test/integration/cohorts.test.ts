@@ -255,6 +255,7 @@ describe.each(await testDatabases())("cohorts, members and sessions on $name", (
     expect(page).toContain("14:00–14:10");
     expect(page).toContain("14:10–14:50");
     expect(page).toContain("Story circle");
+    expect(page).toContain("The agenda covers 50 of 120 minutes, leaving 70 minutes unplanned.");
     expect(page).toContain("Attendance not taken yet");
     expect(page).not.toContain("Change the details or agenda");
   });
@@ -272,6 +273,9 @@ describe.each(await testDatabases())("cohorts, members and sessions on $name", (
     const [stored] = await db().select().from(cohortSessions).where(eq(cohortSessions.id, sessionId));
     expect(stored.title).toBe("October: stories and needs");
     expect(stored.agenda).toHaveLength(3);
+    expect(await visible(await clients.fay.request(edit))).toContain(
+      "3 items, 70 minutes in all. The agenda covers 70 of 120 minutes, leaving 50 minutes unplanned.",
+    );
 
     const other = await createCohort(db(), {
       authorityId,

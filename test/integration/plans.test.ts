@@ -57,18 +57,27 @@ describe.each(await testDatabases())("a school's improvement plan and its feedba
   });
   afterAll(() => app?.close());
 
-  it("opens the plan for leaders, the assigned SIP and admins, and 404s for governors, other schools and other SIPs", async () => {
+  it("opens the plan for leaders, the assigned SIP and admins, tells governors what they may see (403), and 404s for other schools and other SIPs", async () => {
     for (const who of ["head", "sip", "admin"] as const) {
       const res = await clients[who].request(planUrl());
       expect(res.status, who).toBe(200);
       expect(await visible(res)).toContain("No priorities yet");
     }
     expect(await visible(await clients.head.request(planUrl()))).toContain("No priorities yet — add the first one");
-    for (const who of ["governor", "otherHead", "otherSip"] as const) {
+    for (const who of ["otherHead", "otherSip"] as const) {
       const res = await clients[who].request(planUrl());
       expect(res.status, who).toBe(404);
       expect(await visible(res)).not.toContain("Improvement plan");
     }
+    // The school's governor: the plan stays confidential (ADR 010), but they are told where their reports are.
+    const governor = await clients.governor.request(planUrl());
+    expect(governor.status).toBe(403);
+    const governorPage = await visible(governor);
+    expect(governorPage).toContain("The improvement plan is not shared with governors");
+    expect(governorPage).toMatch(
+      new RegExp(`<a [^>]*href="/schools/${schoolId}/reports"[^>]*>Read the reports addressed to governors</a>`),
+    );
+    expect(governorPage).not.toContain("No priorities yet");
     // Reading never starts a plan.
     expect(await getPlan(db(), schoolId, year)).toBeNull();
   });
@@ -345,7 +354,7 @@ describe.each(await testDatabases())("a school's improvement plan and its feedba
     expect(
       (await clients.otherHead.post(`${priorityUrl()}?index`, { intent: "add-update", body: "Sneaky update" })).status,
     ).toBe(404);
-    expect((await clients.governor.request(`${priorityUrl()}/trail`)).status).toBe(404);
+    expect((await clients.governor.request(`${priorityUrl()}/trail`)).status).toBe(403);
   });
 
   it("shows the evidence trail: linked inquiry → root-cause categories → chosen question → actions → outcomes, as a chart", async () => {

@@ -103,6 +103,7 @@ describe("the Commons process (embedded database)", () => {
     const dataDir = tempDataDir();
     const first = spawnCommons({ DATA_DIR: dataDir });
     await ready(first);
+    expect(first.stdout).not.toContain("Demo network");
     const lockFile = path.join(dataDir, "commons.lock");
     expect(readFileSync(lockFile, "utf8")).toBe(String(first.child.pid));
 
@@ -179,7 +180,7 @@ describe("the Commons process (embedded database)", () => {
     expect(await exitCode(proc, 10_000)).toBe(0);
   }, 90_000);
 
-  it("seeds the demo network only into an empty database", async () => {
+  it("seeds the demo network only into an empty database, and prints its sign-ins on every start", async () => {
     const dataDir = tempDataDir();
     const demo = { DATA_DIR: dataDir, SEED_DEMO: "true", DEMO_PASSWORD: "a demo password for tests" };
     const first = spawnCommons(demo);
@@ -198,8 +199,20 @@ describe("the Commons process (embedded database)", () => {
     await ready(second);
     expect(second.stdout).toContain("Demo network ready");
     expect(second.stdout).toContain("admin@demo.test");
+    expect(second.stdout).toContain("head1@demo.test");
+    expect(second.stdout).toContain("the DEMO_PASSWORD you set");
     second.child.kill("SIGTERM");
     expect(await exitCode(second, 10_000)).toBe(0);
+
+    // Not asked to seed (as in production), without the demo password: the demo is still in use, so
+    // the sign-ins are printed, without claiming a password the accounts do not take.
+    const third = spawnCommons({ DATA_DIR: dataDir, SEED_DEMO: "false" });
+    await ready(third);
+    expect(third.stdout).toContain("Demo network ready");
+    expect(third.stdout).toContain("governor1@demo.test");
+    expect(third.stdout).toContain("password: the one set when the demo was created");
+    third.child.kill("SIGTERM");
+    expect(await exitCode(third, 10_000)).toBe(0);
 
     const database = await openDatabase({ driver: "pglite", dataDir });
     try {

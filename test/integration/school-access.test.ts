@@ -267,12 +267,14 @@ describe.each(await testDatabases())("access to a school's improvement records o
     const p = `${b}/plan/priorities/${ids.priority}`;
     const u = `/schools/${ids.unrelated}`;
     const leaders = { head: 200, sip: 200, admin: 200 } as const;
+    // The school's governors are told in words that the plan is not theirs (ADR 010), not a bare 404.
+    const planLeaders = { ...leaders, governor: 403 } as const;
     const readers = { head: 200, governor: 200, sip: 200, admin: 200 } as const;
     return [
       ["school page", b, school(readers)],
-      ["plan overview", `${b}/plan`, school(leaders)],
-      ["a priority", p, school(leaders)],
-      ["its evidence trail", `${p}/trail`, school(leaders)],
+      ["plan overview", `${b}/plan`, school(planLeaders)],
+      ["a priority", p, school(planLeaders)],
+      ["its evidence trail", `${p}/trail`, school(planLeaders)],
       ["visits and time", `${b}/visits`, school(leaders)],
       ["a visit record", `${b}/visits/${ids.record}`, school(leaders)],
       ["reports list", `${b}/reports`, school(readers)],
@@ -332,7 +334,7 @@ describe.each(await testDatabases())("access to a school's improvement records o
         "plan: add a priority",
         `${b}/plan?index`,
         { intent: "add-priority", title: "Reading fluency in year 2", area: "quality_of_education", rationale: "" },
-        school({ head: 302, sip: 403, admin: 403 }),
+        school({ head: 302, sip: 403, admin: 403, governor: 403 }),
       ],
       [
         "plan: self-evaluation",
@@ -343,19 +345,19 @@ describe.each(await testDatabases())("access to a school's improvement records o
           judgement: "good",
           evidence: "Governors challenge well.",
         },
-        school({ head: 200, sip: 403, admin: 403 }),
+        school({ head: 200, sip: 403, admin: 403, governor: 403 }),
       ],
       [
         "plan: comment on the plan",
         `${b}/plan?index`,
         comment("plan", ids.plan),
-        school({ head: 200, sip: 200, admin: 403 }),
+        school({ head: 200, sip: 200, admin: 403, governor: 403 }),
       ],
       [
         "plan: mark alerts read",
         `${b}/plan`,
         { intent: "mark-alerts-read" },
-        school({ head: 302, sip: 302, admin: 302 }),
+        school({ head: 302, sip: 302, admin: 302, governor: 403 }),
       ],
       [
         "priority: add a target",
@@ -368,13 +370,13 @@ describe.each(await testDatabases())("access to a school's improvement records o
           target: "95",
           byWhen: todayInLondon(),
         },
-        school({ head: 200, sip: 403, admin: 403 }),
+        school({ head: 200, sip: 403, admin: 403, governor: 403 }),
       ],
       [
         "priority: comment on a target",
         `${p}?index`,
         comment("target", ids.target),
-        school({ head: 200, sip: 200, admin: 403 }),
+        school({ head: 200, sip: 200, admin: 403, governor: 403 }),
       ],
       [
         "visits: log time",

@@ -5,7 +5,7 @@ import { getPlan, getPlanSchool } from "../../db/queries/plans";
 import { getReport } from "../../db/queries/reports";
 import { getSchoolScope } from "../../db/queries/school-scope";
 import { getGrants } from "../../db/queries/users";
-import { getVisitRecord } from "../../db/queries/visits";
+import { getVisitRecord, recordState } from "../../db/queries/visits";
 import type { DatabaseHandle } from "../../db/client";
 import { notifications } from "../../db/schema/index";
 import type { CurrentActor } from "../../app/features/auth/guard.server";
@@ -16,6 +16,7 @@ import { addComment } from "../../app/features/plans/comments.server";
 import { createReport, shareReport } from "../../app/features/reports/service.server";
 import type { NotifyingDeps } from "../../app/features/schools/service-deps.server";
 import { completeVisitRecord, logVisit, savePreVisit } from "../../app/features/visits/service.server";
+import { todayIn } from "../../app/kernel/dates";
 import { canCommentOnPlan, canEditPlan } from "../../app/kernel/permissions";
 import { createLogger } from "../../app/utils/logger.server";
 import { testDatabases } from "../support/databases";
@@ -83,7 +84,8 @@ describe.each(await testDatabases())("school improvement services on $name", (da
     const sip = await actor(world.people.sip);
     const scope = await scopeOf(world.schools.ours.id);
     const target = { scope, assignment: scope.assignment! };
-    const visitDate = `${world.schoolYear.slice(0, 4)}-11-04`;
+    // Today: a visit still to come (or later today) asks the school for its pre-visit part.
+    const visitDate = todayIn();
     const logged = await logVisit(deps, sip, target, {
       visitDate,
       kind: "in_school",
@@ -116,6 +118,45 @@ describe.each(await testDatabases())("school improvement services on $name", (da
     expect(await completeVisitRecord(deps, head, await record(), part)).toMatchObject({ ok: false, status: 403 });
     expect(await completeVisitRecord(deps, sip, await record(), part)).toEqual({ ok: true });
     expect(await notified(world.people.head.id)).toContainEqual({ title: "Visit record complete", link });
+  });
+
+  it("does not ask the school for its pre-visit part of a visit logged after it happened", async () => {
+    const sip = await actor(world.people.sip);
+    const scope = await scopeOf(world.schools.ours.id);
+    const target = { scope, assignment: scope.assignment! };
+    const before = await notified(world.people.head.id);
+    const yesterday = new Date(Date.parse(`${todayIn()}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    const logged = await logVisit(deps, sip, target, {
+      visitDate: yesterday,
+      kind: "in_school",
+      days: 0.5,
+      purpose: "Visit logged the day after",
+      allowOverspend: true,
+    });
+    expect(logged).toMatchObject({ ok: true, recordId: expect.any(String), preVisitAsked: false });
+    const recordId = (logged as { recordId: string }).recordId;
+    expect(await notified(world.people.head.id)).toEqual(before);
+
+    const record = async () => ({ ...target, record: (await getVisitRecord(db(), target.assignment.id, recordId))! });
+    expect((await record()).record).toMatchObject({ preVisitAsked: false, preSubmittedAt: null });
+    expect(recordState((await record()).record)).toBe("awaiting_sip");
+    const head = await actor(world.people.head);
+    expect(
+      await savePreVisit(deps, head, await record(), { selfEvaluationUpdate: "Late.", questions: "Late?" }),
+    ).toEqual({
+      ok: false,
+      status: 400,
+      message: "This visit was logged after it happened: no pre-visit part is asked for.",
+    });
+    const part = {
+      performance: "Well.",
+      keyFactors: "Leadership.",
+      prioritiesAndTargets: "Attendance.",
+      howToAchieve: "Family work.",
+      agreedActions: "Calls.",
+    };
+    expect(await completeVisitRecord(deps, sip, await record(), part)).toEqual({ ok: true });
+    expect(recordState((await record()).record)).toBe("complete");
   });
 
   it("proposes a brokered link (the partner's head is asked) and tells the SIP when that head consents", async () => {

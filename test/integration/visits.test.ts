@@ -1,6 +1,7 @@
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { schoolYearOf } from "../../app/kernel/school-year";
+import { formatCalendarDate, todayIn } from "../../app/kernel/dates";
+import { schoolYearBounds, schoolYearOf } from "../../app/kernel/school-year";
 import { recordRead } from "../../db/queries/audit";
 import { assignSipToSchool } from "../../db/queries/sip-deployment";
 import { auditLog, notifications, sipVisits, visitRecords } from "../../db/schema/index";
@@ -22,13 +23,15 @@ describe.each(await testDatabases())("SIP visits, visit records and the audit lo
   let recordId: string;
   const clients: Record<"sip" | "head" | "governor" | "otherHead" | "otherSip" | "admin", TestClient> = {} as never;
   const year = schoolYearOf(new Date());
-  const inYear = (monthDay: string) => `${year.slice(0, 4)}-${monthDay}`;
+  // Visits are logged for today: one still to come asks the school for its pre-visit part.
+  const today = todayIn();
+  const yesterday = new Date(Date.parse(`${today}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
   const visitsPath = () => `/schools/${schoolId}/visits`;
   const recordPath = () => `/schools/${schoolId}/visits/${recordId}`;
   const logTime = (client: TestClient, fields: Record<string, string>) =>
     client.post(visitsPath(), {
       intent: "log",
-      visitDate: inYear("10-06"),
+      visitDate: today,
       kind: "in_school",
       days: "1",
       purpose: "Autumn review",
@@ -87,9 +90,10 @@ describe.each(await testDatabases())("SIP visits, visit records and the audit lo
       .select()
       .from(visitRecords)
       .where(eq(visitRecords.assignmentId, assignmentId));
-    expect(record).toMatchObject({ visitDate: inYear("10-06"), preSubmittedAt: null, completedAt: null });
+    expect(record).toMatchObject({ visitDate: today, preVisitAsked: true, preSubmittedAt: null, completedAt: null });
     recordId = record.id;
-    expect(page).toMatch(/Visit of \d+ October \d{4} · Awaiting the school/);
+    expect(page).toContain("The school's leaders have been asked for their pre-visit part.");
+    expect(page).toContain(`Visit of ${formatCalendarDate(today, "date")} · Awaiting the school`);
     const alerts = await app.services.db.select().from(notifications).where(eq(notifications.userId, headId));
     expect(alerts).toEqual([expect.objectContaining({ title: "Pre-visit part to complete", link: recordPath() })]);
   });
@@ -281,4 +285,52 @@ describe.each(await testDatabases())("SIP visits, visit records and the audit lo
     const elsewhere = await text(await clients.admin.request(`/admin/audit?school=${otherSchoolId}`));
     expect(elsewhere).toContain("Nothing matches these filters");
   });
+
+  // On the first day of a school year, no earlier date of the year exists to log.
+  it.skipIf(yesterday < schoolYearBounds(year).start)(
+    "does not ask the school for the pre-visit part of a visit logged after it happened",
+    async () => {
+      const before = await app.services.db.select().from(notifications).where(eq(notifications.userId, headId));
+      const res = await logTime(clients.sip, {
+        visitDate: yesterday,
+        purpose: "Yesterday's visit",
+        confirmOverspend: "on",
+      });
+      expect(res.status).toBe(200);
+      expect(await text(res)).toContain(
+        "It was logged after the visit, so the school is not asked for a pre-visit part.",
+      );
+      const [record] = await app.services.db
+        .select()
+        .from(visitRecords)
+        .where(and(eq(visitRecords.assignmentId, assignmentId), eq(visitRecords.visitDate, yesterday)));
+      expect(record).toMatchObject({ preVisitAsked: false, preSubmittedAt: null });
+      const after = await app.services.db.select().from(notifications).where(eq(notifications.userId, headId));
+      expect(after).toHaveLength(before.length);
+
+      const path = `/schools/${schoolId}/visits/${record.id}`;
+      const headView = await text(await clients.head.request(path));
+      expect(headView).toContain("Awaiting the SIP");
+      expect(headView).toContain("Not asked: logged after the visit.");
+      expect(headView).not.toContain("Send the pre-visit part");
+      const refused = await clients.head.post(path, {
+        intent: "pre",
+        selfEvaluationUpdate: "Late",
+        questions: "Late?",
+      });
+      expect(refused.status).toBe(400);
+      expect(await text(refused)).toContain("no pre-visit part is asked for");
+
+      const done = await clients.sip.post(path, {
+        intent: "visit",
+        performance: "Improving",
+        keyFactors: "Leadership",
+        prioritiesAndTargets: "Reading",
+        howToAchieve: "Coaching",
+        agreedActions: "Head: share the reading plan",
+      });
+      expect(done.status).toBe(200);
+      expect(await text(done)).toContain("The visit record is complete.");
+    },
+  );
 });

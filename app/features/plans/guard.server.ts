@@ -2,15 +2,15 @@ import type { AppLoadContext } from "@remix-run/node";
 import { getPlan, getPlanSchool, getPriority } from "../../../db/queries/plans";
 import { notFound, requireIdParam } from "../../utils/http.server";
 import { canCommentOnPlan, canEditPlan } from "../../kernel/permissions";
-import { requireSchoolImprovement } from "../schools/guard.server";
+import { requireSchoolPlan } from "../schools/guard.server";
 
 /**
- * For every plan page and action: the guard (leaders, the assigned SIP and authority admins; anyone
- * else 404), the school's phase and words, this year's plan if it has been started, and what the
+ * For every plan page and action: the guard (leaders, the assigned SIP and authority admins; the
+ * school's governors 403 in words; anyone else 404), the school's phase and words, this year's plan if it has been started, and what the
  * person may do with it.
  */
 export async function requirePlanAccess(context: AppLoadContext, request: Request, schoolIdParam: string | undefined) {
-  const { actor, scope, year } = await requireSchoolImprovement(context, request, schoolIdParam);
+  const { actor, scope, year } = await requireSchoolPlan(context, request, schoolIdParam);
   const { db } = context.services;
   const [school, plan] = await Promise.all([getPlanSchool(db, scope.schoolId), getPlan(db, scope.schoolId, year)]);
   if (!school) notFound();

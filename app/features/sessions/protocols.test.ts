@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { agendaItemFrom, agendaMinutes, agendaTimings, clockAfter, protocolById, protocols } from "./protocols";
+import {
+  agendaItemFrom,
+  agendaLengthHint,
+  agendaMinutes,
+  agendaTimings,
+  clockAfter,
+  protocolById,
+  protocols,
+} from "./protocols";
 
 describe("protocol templates", () => {
   it("have unique ids, a one-line purpose and positive default minutes", () => {
@@ -31,5 +39,14 @@ describe("protocol templates", () => {
     // 13:00 UTC in October is 14:00 in London (summer time).
     expect(clockAfter("2026-10-14T13:00:00Z", 15)).toBe("14:15");
     expect(clockAfter("2026-12-09T14:00:00Z", 0)).toBe("14:00");
+  });
+
+  it("say in plain words when the agenda does not fill the session, or overruns it", () => {
+    expect(agendaLengthHint(75, 90)).toBe("The agenda covers 75 of 90 minutes, leaving 15 minutes unplanned.");
+    expect(agendaLengthHint(89, 90)).toBe("The agenda covers 89 of 90 minutes, leaving 1 minute unplanned.");
+    expect(agendaLengthHint(100, 90)).toBe("The agenda takes 100 minutes, 10 minutes more than the session's 90.");
+    expect(agendaLengthHint(90, 90)).toBeNull();
+    expect(agendaLengthHint(0, 90)).toBeNull();
+    expect(agendaLengthHint(30, Number.NaN)).toBeNull();
   });
 });

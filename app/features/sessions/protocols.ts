@@ -88,6 +88,19 @@ export function agendaMinutes(agenda: readonly Pick<AgendaItem, "minutes">[]): n
   return agenda.reduce((sum, item) => sum + item.minutes, 0);
 }
 
+const minutesText = (n: number) => `${n} ${n === 1 ? "minute" : "minutes"}`;
+
+/**
+ * A plain-words hint when the agenda's minutes do not add up to the session's length ("The agenda
+ * covers 75 of 90 minutes, leaving 15 minutes unplanned."); null when they match or there is no agenda yet.
+ */
+export function agendaLengthHint(agendaTotal: number, sessionMinutes: number): string | null {
+  if (agendaTotal === 0 || !(sessionMinutes > 0) || agendaTotal === sessionMinutes) return null;
+  if (agendaTotal < sessionMinutes)
+    return `The agenda covers ${agendaTotal} of ${sessionMinutes} minutes, leaving ${minutesText(sessionMinutes - agendaTotal)} unplanned.`;
+  return `The agenda takes ${agendaTotal} minutes, ${minutesText(agendaTotal - sessionMinutes)} more than the session's ${sessionMinutes}.`;
+}
+
 /** Each item with the minute it starts and ends at, counted from the start of the session. */
 export function agendaTimings<T extends Pick<AgendaItem, "minutes">>(
   agenda: readonly T[],

@@ -1,17 +1,19 @@
 /**
  * SIP time and visit records: log time against the day budget (an in-school visit opens a record,
- * and the school's leaders are asked for their pre-visit part), remove an entry, and the two parts
- * of a record, each of which tells the other side. Writes first, then the notifications.
+ * and, when the visit is still to come, the school's leaders are asked for their pre-visit part),
+ * remove an entry, and the two parts of a record, each of which tells the other side. Writes first,
+ * then the notifications.
  */
 import * as visits from "../../../db/queries/visits";
 import type { VisitRecord } from "../../../db/queries/visits";
 import { canCompletePreVisit, canDoSipWork } from "../../kernel/permissions";
-import { formatCalendarDate } from "../../kernel/dates";
+import { formatCalendarDate, todayIn } from "../../kernel/dates";
 import type { CurrentActor } from "../auth/guard.server";
 import { notifyEach } from "../notifications/service.server";
 import type { SchoolScope } from "../schools/guard.server";
 import { refuse, type Refused, type WriteDeps } from "../schools/service-deps.server";
 import { budgetSummary } from "./day-budget";
+import { asksPreVisit } from "./pre-visit";
 import { schoolYearBounds } from "../../kernel/school-year";
 import type { visitKinds } from "./schema";
 
@@ -55,9 +57,13 @@ export type NewVisitInput = {
   allowOverspend: boolean;
 };
 export type LogVisitResult =
-  { ok: true; recordId: string | null } | { ok: false; overspend: { budget: number; used: number } };
+  | { ok: true; recordId: string | null; preVisitAsked: boolean }
+  | { ok: false; overspend: { budget: number; used: number } };
 
-/** Logs SIP time; an in-school visit opens its record and the school's leaders are asked for their part. */
+/**
+ * Logs SIP time; an in-school visit opens its record. The school's leaders are asked for their part
+ * (and told) only when the visit is still to come; one logged after the fact goes straight to the SIP.
+ */
 export async function logVisit(
   deps: WriteDeps,
   actor: CurrentActor,
@@ -69,9 +75,10 @@ export async function logVisit(
   const { db, logger } = deps;
   const { scope, assignment } = target;
   const { allowOverspend, ...visit } = input;
-  const logged = await visits.logVisit(db, { assignmentId: assignment.id, ...visit }, { allowOverspend });
+  const askPreVisit = visit.kind === "in_school" && asksPreVisit(visit.visitDate, todayIn());
+  const logged = await visits.logVisit(db, { assignmentId: assignment.id, ...visit }, { allowOverspend, askPreVisit });
   if (!logged.ok) return { ok: false, overspend: { budget: logged.budget, used: logged.used } };
-  if (logged.recordId) {
+  if (logged.recordId && askPreVisit) {
     const link = recordPath(scope.schoolId, logged.recordId);
     const body = `Your SIP logged a visit on ${formatCalendarDate(visit.visitDate, "date")}. Please complete the pre-visit part of its record.`;
     const leaders = await visits.listSchoolLeaderIds(db, scope.schoolId);
@@ -81,7 +88,7 @@ export async function logVisit(
     );
   }
   logger.info("sip time logged", { schoolId: scope.schoolId, days: visit.days, by: actor.userId });
-  return { ok: true, recordId: logged.recordId };
+  return { ok: true, recordId: logged.recordId, preVisitAsked: askPreVisit };
 }
 
 /** Removes an entry of logged time (a malformed id is simply not found). */
@@ -106,7 +113,7 @@ export function preVisitRefusal(actor: CurrentActor, scope: SchoolScope): Refuse
     : refuse(403, "Only the school's leaders complete the pre-visit part.");
 }
 
-/** The school's pre-visit part; then the SIP is told. Refused (400) once the record is complete. */
+/** The school's pre-visit part; then the SIP is told. Refused (400) once the record is complete, or when it was not asked for. */
 export async function savePreVisit(
   deps: WriteDeps,
   actor: CurrentActor,
@@ -117,6 +124,8 @@ export async function savePreVisit(
   if (refusal) return refusal;
   const { db, logger } = deps;
   const { scope, assignment, record } = target;
+  if (!record.preVisitAsked)
+    return refuse(400, "This visit was logged after it happened: no pre-visit part is asked for.");
   if (!(await visits.savePreVisit(db, assignment.id, record.id, { ...input, userId: actor.userId }))) {
     return refuse(400, "This record is complete and can no longer be changed.");
   }

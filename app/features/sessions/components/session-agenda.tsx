@@ -1,13 +1,19 @@
-import { agendaMinutes, agendaTimings, clockAfter, protocolById } from "../protocols";
+import { agendaLengthHint, agendaMinutes, agendaTimings, clockAfter, protocolById } from "../protocols";
 
-/** A session's agenda as a timetable: each protocol's clock times, purpose and the facilitator's note. */
+/**
+ * A session's agenda as a timetable: each protocol's clock times, purpose and the facilitator's note,
+ * and a hint when its minutes do not add up to the session's length.
+ */
 export function SessionAgenda({
   startsAt,
+  durationMinutes,
   agenda,
 }: {
   startsAt: Date | string;
+  durationMinutes: number;
   agenda: Array<{ template: string; minutes: number; note: string }>;
 }) {
+  const lengthHint = agendaLengthHint(agendaMinutes(agenda), durationMinutes);
   return (
     <section
       aria-labelledby="agenda-heading"
@@ -16,6 +22,11 @@ export function SessionAgenda({
       <h2 id="agenda-heading" className="text-lg font-semibold">
         Agenda ({agendaMinutes(agenda)} minutes)
       </h2>
+      {lengthHint ? (
+        <p className="mt-1 text-sm text-slate-700" data-testid="agenda-length-hint">
+          {lengthHint}
+        </p>
+      ) : null}
       {agenda.length === 0 ? (
         <p className="mt-2 text-sm text-slate-700">No agenda yet.</p>
       ) : (

@@ -12,7 +12,7 @@ import { Form, useNavigation } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import type { AgendaItem } from "../../../../db/schema/sessions";
 import { SessionSchema } from "../schema";
-import { agendaItemFrom, protocolById, protocols, type ProtocolId } from "../protocols";
+import { agendaItemFrom, agendaLengthHint, protocolById, protocols, type ProtocolId } from "../protocols";
 import { Button } from "../../../components/ui/button";
 import { ErrorList, Field, SelectField } from "../../../components/ui/field";
 
@@ -54,6 +54,7 @@ export function SessionForm({
   const [focusAfter, setFocusAfter] = useState<string | null>(null);
   const items = fields.agenda.getFieldList();
   const total = items.reduce((sum, item) => sum + (Number(item.getFieldset().minutes.value) || 0), 0);
+  const lengthHint = agendaLengthHint(total, Number(fields.durationMinutes.value));
 
   // Keep the keyboard on the item that was moved (its buttons are re-rendered elsewhere).
   useEffect(() => {
@@ -98,7 +99,7 @@ export function SessionForm({
         <p className="text-sm text-slate-700" aria-live="polite">
           {items.length === 0
             ? "No items yet: add a protocol below."
-            : `${items.length} ${items.length === 1 ? "item" : "items"}, ${total} minutes in all.`}
+            : `${items.length} ${items.length === 1 ? "item" : "items"}, ${total} minutes in all.${lengthHint ? ` ${lengthHint}` : ""}`}
         </p>
         <ErrorList id={fields.agenda.errorId} errors={fields.agenda.errors} />
         <ol className="space-y-3">

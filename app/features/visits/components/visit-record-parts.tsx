@@ -1,13 +1,14 @@
 import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
+import { PRE_VISIT_NOT_ASKED } from "../pre-visit";
 import { focusQuestions, PreVisitSchema, VisitPartSchema } from "../schema";
 import { Button } from "../../../components/ui/button";
 import { Card } from "../../../components/ui/card";
 import { ErrorList, TextareaField } from "../../../components/ui/field";
 
 type Result = SubmissionResult<string[]> | null | undefined;
-type Pre = { selfEvaluationUpdate: string; questions: string; submittedAt: string | null };
+type Pre = { asked: boolean; selfEvaluationUpdate: string; questions: string; submittedAt: string | null };
 type Visit = {
   performance: string;
   keyFactors: string;
@@ -17,7 +18,10 @@ type Visit = {
   completedAt: string | null;
 };
 
-/** Part one: the school's self-evaluation update and its questions for the SIP. Its leaders edit it until the record is complete. */
+/**
+ * Part one: the school's self-evaluation update and its questions for the SIP. Its leaders edit it
+ * until the record is complete; a visit logged after it happened never asked for it, and says so.
+ */
 export function PreVisitPart({ pre, canEdit, lastResult }: { pre: Pre; canEdit: boolean; lastResult: Result }) {
   const navigation = useNavigation();
   const [form, fields] = useForm({
@@ -53,6 +57,13 @@ export function PreVisitPart({ pre, canEdit, lastResult }: { pre: Pre; canEdit: 
             {pre.submittedAt ? "Update the pre-visit part" : "Send the pre-visit part"}
           </Button>
         </Form>
+      ) : !pre.asked ? (
+        <>
+          <ErrorList errors={lastResult?.error?.[""] ?? null} />
+          <p className="text-sm text-slate-700" data-testid="pre-visit-not-asked">
+            {PRE_VISIT_NOT_ASKED}
+          </p>
+        </>
       ) : pre.submittedAt ? (
         <>
           {/* A refused update (the record was completed meanwhile) still says why. */}

@@ -1,0 +1,1 @@
+ALTER TABLE "visit_records" ADD COLUMN "pre_visit_asked" boolean DEFAULT true NOT NULL;
