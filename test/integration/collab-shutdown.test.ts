@@ -114,5 +114,5 @@ describe.each(await testDatabases())("graceful shutdown with live sockets on $na
       silent.ws.terminate();
       if (!finished) await app.close();
     }
-  }, 15_000);
+  }, 30_000); // setUp opens and migrates a fresh database first; the shutdown itself is held to 8 s above
 });
