@@ -9,7 +9,7 @@ const navClass = ({ isActive }: { isActive: boolean }) =>
 
 /**
  * The top of every page: the home link and, once signed in, the person's menu (Dashboard, then their
- * roles' work), notifications, their name and Sign out. On narrow screens the menu folds behind a
+ * roles' work), notifications, their name (to their profile) and Sign out. On narrow screens the menu folds behind a
  * "Menu" disclosure (a <details>, so it works without JavaScript and from the keyboard).
  */
 export function SiteHeader({ user, menu, unread }: { user: HeaderUser | null; menu: MenuItem[]; unread: number }) {
@@ -45,7 +45,10 @@ export function SiteHeader({ user, menu, unread }: { user: HeaderUser | null; me
                   </>
                 ) : null}
               </NavLink>
-              <span className="px-3 text-sm text-brand-50">{user.name}</span>
+              <NavLink to="/profile" className={navClass}>
+                {user.name}
+                <span className="sr-only">: your profile</span>
+              </NavLink>
               <Form method="post" action="/logout">
                 <button
                   type="submit"

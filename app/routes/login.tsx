@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Button } from "../components/ui/button";
 import { ErrorList, Field } from "../components/ui/field";
 import { LoginSchema } from "../features/auth/schema";
@@ -83,6 +83,16 @@ export default function LoginPage() {
         <Button type="submit" className="w-full" pending={navigation.state === "submitting"}>
           {navigation.state === "submitting" ? "Signing in…" : "Sign in"}
         </Button>
+        <p className="text-sm">
+          {/* Keeping focus in the field on press: its blur would show an error above and move this link from under the pointer. */}
+          <Link
+            to="/forgot-password"
+            onMouseDown={(event) => event.preventDefault()}
+            className="font-semibold text-brand-700 underline"
+          >
+            Forgot your password?
+          </Link>
+        </p>
       </Form>
       <p className="mt-4 text-sm text-slate-700">
         New to Commons? You need an invitation from your local authority admin.

@@ -109,3 +109,13 @@ export async function listPeople(db: Database, authorityId: string, userId?: str
       .map(({ role, schoolId, schoolName }) => ({ role, schoolId, schoolName })),
   }));
 }
+
+/** Changes a person's display name. */
+export async function updateUserName(db: Database, userId: string, name: string) {
+  await db.update(users).set({ name }).where(eq(users.id, userId));
+}
+
+/** Replaces a person's password hash. */
+export async function updateUserPassword(db: Database, userId: string, passwordHash: string) {
+  await db.update(users).set({ passwordHash }).where(eq(users.id, userId));
+}

@@ -4,6 +4,7 @@ export * from "./users";
 export * from "./invitations";
 export * from "./mail";
 export * from "./throttle";
+export * from "./password-resets";
 export * from "./collab";
 export * from "./document-projections";
 export * from "./communities";

@@ -4,7 +4,7 @@
  */
 import { generateIdFromEntropySize, Lucia, TimeSpan } from "lucia";
 import { DrizzlePostgreSQLAdapter } from "@lucia-auth/adapter-drizzle";
-import { and, gt, inArray, lt, lte } from "drizzle-orm";
+import { and, eq, gt, inArray, lt, lte } from "drizzle-orm";
 import type { Database } from "../../../db/client";
 import { sessions, users } from "../../../db/schema/index";
 
@@ -105,6 +105,17 @@ export function createAuth(db: Database, options: AuthOptions) {
     /** Ends every session of a person (e.g. after their roles or password change). */
     async endAllSessions(userId: string) {
       await lucia.invalidateUserSessions(userId);
+    },
+
+    /**
+     * Ends every session of a person except `keep` (the browser they are using, when there is one)
+     * and returns the ended ids, so their live-editing sockets can be closed too.
+     */
+    async endSessionsOf(userId: string, keep: string | null = null): Promise<string[]> {
+      const rows = await db.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, userId));
+      const ended = rows.map((r) => r.id).filter((id) => id !== keep);
+      if (ended.length) await db.delete(sessions).where(inArray(sessions.id, ended));
+      return ended;
     },
 
     /** Removes expired session rows. */
