@@ -70,7 +70,13 @@ type PageData = ReturnType<typeof useLoaderData<typeof loader>>;
 
 function InquirySections({ collab, data }: { collab: CollabState; data: PageData }) {
   const me: CollabUser = data.me;
-  const section = (m: PageData["sections"][number], field: string, labelId: string, title: string) => (
+  const section = (
+    m: PageData["sections"][number],
+    field: string,
+    labelId: string,
+    title: string,
+    placeholder: string,
+  ) => (
     <CommentedSection
       collab={collab}
       me={me}
@@ -79,6 +85,7 @@ function InquirySections({ collab, data }: { collab: CollabState; data: PageData
       title={title}
       canEdit={m.canEdit}
       canComment={data.canComment}
+      placeholder={placeholder}
     />
   );
   return (
@@ -101,6 +108,7 @@ function InquirySections({ collab, data }: { collab: CollabState; data: PageData
               inquiryFields.story(m.id),
               `story-${m.id}`,
               m.id === me.id ? "your story" : `${m.name}'s story`,
+              "Tell the story of a recent equity challenge you could not address: who it affected, what happened, what you tried. Type ## for a heading, - for a list.",
             )}
           </div>
         ))}
@@ -119,6 +127,7 @@ function InquirySections({ collab, data }: { collab: CollabState; data: PageData
               inquiryFields.needed(m.id),
               `needed-${m.id}`,
               m.id === me.id ? "your reflection" : `${m.name}'s reflection`,
+              "What did you need but not have: knowledge, skills, time, people, a policy? Who could have helped?",
             )}
           </div>
         ))}

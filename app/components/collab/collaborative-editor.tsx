@@ -1,10 +1,13 @@
 import type { Extensions } from "@tiptap/core";
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
+import { Placeholder } from "@tiptap/extensions";
 import { EditorContent, useEditor, type Editor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
 import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
+import { isSafeHref } from "../../kernel/safe-url";
+import { EditorToolbar } from "./editor-toolbar";
 import { ReadOnlyText } from "./read-only-text";
 import type { CollabUser } from "./use-collab-document";
 
@@ -21,11 +24,22 @@ export type CollaborativeEditorProps = {
    */
   selectable?: boolean;
   labelId: string;
+  /** What to write here, shown in an empty editor ("Tell the story of…"). */
+  placeholder?: string;
   /** More Tiptap extensions; keep the array stable between renders (the editor is rebuilt when it changes). */
   extensions?: Extensions;
 };
 
 const NO_EXTENSIONS: Extensions = [];
+
+/** Headings, quotes, links and the empty-field hint, styled where the editor is (the stylesheet has lists and paragraphs). */
+const blockStyles = [
+  "[&_h2]:mt-3 [&_h2]:text-lg [&_h2]:font-semibold [&_h3]:mt-2 [&_h3]:font-semibold",
+  "[&_blockquote]:my-2 [&_blockquote]:border-l-4 [&_blockquote]:border-slate-300 [&_blockquote]:pl-3 [&_blockquote]:text-slate-800",
+  "[&_a]:text-brand-700 [&_a]:underline",
+  "[&_p.is-editor-empty:first-child]:before:pointer-events-none [&_p.is-editor-empty:first-child]:before:float-left [&_p.is-editor-empty:first-child]:before:h-0",
+  "[&_p.is-editor-empty:first-child]:before:text-slate-600 [&_p.is-editor-empty:first-child]:before:content-[attr(data-placeholder)]",
+].join(" ");
 
 /** A Tiptap editor bound to one fragment of a shared document, with other people's carets. */
 export function useCollaborativeEditor({
@@ -36,6 +50,7 @@ export function useCollaborativeEditor({
   editable,
   selectable = false,
   labelId,
+  placeholder = "",
   extensions = NO_EXTENSIONS,
 }: CollaborativeEditorProps): Editor | null {
   const readOnlySelectable = !editable && selectable;
@@ -46,8 +61,22 @@ export function useCollaborativeEditor({
       // browser's own caret and Shift+Arrow selection work (a non-editable one has neither).
       editable: editable || readOnlySelectable,
       extensions: [
-        // Yjs brings its own undo, so StarterKit's is off.
-        StarterKit.configure({ undoRedo: false }),
+        // Yjs brings its own undo (per person), so StarterKit's is off. Markdown shortcuts ("## ",
+        // "- ", "1. ", "> ", **bold**) are StarterKit's input rules. Links: web and email only,
+        // checked again wherever text is rendered.
+        StarterKit.configure({
+          undoRedo: false,
+          heading: { levels: [2, 3] },
+          link: {
+            openOnClick: false,
+            autolink: true,
+            defaultProtocol: "https",
+            isAllowedUri: (url) => isSafeHref(url),
+            shouldAutoLink: (url) => isSafeHref(url),
+            HTMLAttributes: { rel: "noopener noreferrer nofollow", target: null },
+          },
+        }),
+        ...(placeholder ? [Placeholder.configure({ placeholder, showOnlyWhenEditable: false })] : []),
         Collaboration.configure({ document: doc, field }),
         // The caret extension owns the awareness "user" field; it carries the id the presence list needs.
         CollaborationCaret.configure({ provider, user: { id: user.id, name: user.name, color: user.color } }),
@@ -61,16 +90,40 @@ export function useCollaborativeEditor({
           "aria-multiline": "true",
           "aria-labelledby": labelId,
           "aria-readonly": editable ? "false" : "true",
-          class: `prose-editor min-h-24 rounded-md border border-slate-300 px-3 py-2 focus:outline-none ${editable ? "bg-white" : "bg-slate-50"}`,
+          class: `prose-editor ${blockStyles} min-h-24 rounded-md border border-slate-300 px-3 py-2 focus:outline-none ${editable ? "bg-white" : "bg-slate-50"}`,
         },
       },
     },
-    [doc, provider, field, editable, readOnlySelectable, extensions],
+    [doc, provider, field, editable, readOnlySelectable, extensions, placeholder],
+  );
+}
+
+/**
+ * An editor on the page: the formatting toolbar when the person may write, then the text. The
+ * wrapper carries `data-field`, so tests and styles find a field's text by its document field.
+ */
+export function EditorSurface({
+  editor,
+  field,
+  editable,
+  label,
+}: {
+  editor: Editor | null;
+  field: string;
+  editable: boolean;
+  /** The field's name in words, for the toolbar's label ("Formatting for Ada's story"). */
+  label?: string;
+}) {
+  return (
+    <div data-field={field} className={editable ? "[&_.prose-editor]:rounded-t-none" : undefined}>
+      {editable && editor ? <EditorToolbar editor={editor} label={label ?? "this text"} /> : null}
+      <EditorContent editor={editor} />
+    </div>
   );
 }
 
 /** A rich-text field bound to one fragment of a shared document, with other people's carets. */
-export function CollaborativeEditor(props: CollaborativeEditorProps) {
+export function CollaborativeEditor(props: CollaborativeEditorProps & { label?: string }) {
   const editor = useCollaborativeEditor(props);
-  return <EditorContent editor={editor} data-field={props.field} />;
+  return <EditorSurface editor={editor} field={props.field} editable={props.editable} label={props.label} />;
 }

@@ -1,4 +1,4 @@
-import { EditorContent, useEditorState } from "@tiptap/react";
+import { useEditorState } from "@tiptap/react";
 import { useMemo, useRef, useState } from "react";
 import {
   addComment,
@@ -10,7 +10,7 @@ import {
   resolveComment,
   type CommentAnchor,
 } from "../../../../collab/documents/inquiry";
-import { useCollaborativeEditor } from "../../../components/collab/collaborative-editor";
+import { EditorSurface, useCollaborativeEditor } from "../../../components/collab/collaborative-editor";
 import type { CollabState, CollabUser } from "../../../components/collab/use-collab-document";
 import { CommentForm } from "./comment-form";
 import { CommentHighlights } from "./comment-highlights";
@@ -31,6 +31,7 @@ export function CommentedSection({
   title,
   canEdit,
   canComment,
+  placeholder,
 }: {
   collab: CollabState;
   me: CollabUser;
@@ -40,6 +41,8 @@ export function CommentedSection({
   title: string;
   canEdit: boolean;
   canComment: boolean;
+  /** What to write, shown while the person's own section is empty. */
+  placeholder?: string;
 }) {
   const extensions = useMemo(() => [CommentHighlights.configure({ doc, field })], [doc, field]);
   const editor = useCollaborativeEditor({
@@ -51,6 +54,7 @@ export function CommentedSection({
     selectable: canComment,
     labelId,
     extensions,
+    placeholder: canEdit ? placeholder : `Nothing written in ${title} yet.`,
   });
   const hasSelection =
     useEditorState({ editor, selector: ({ editor: e }) => !!e && !e.state.selection.empty }) ?? false;
@@ -86,7 +90,7 @@ export function CommentedSection({
 
   return (
     <div>
-      <EditorContent editor={editor} data-field={field} />
+      <EditorSurface editor={editor} field={field} editable={canEdit} label={title} />
       {canComment ? (
         <div className="mt-1 flex flex-wrap items-center gap-3">
           <button

@@ -56,6 +56,10 @@ export function PeerCheck({
               user={me}
               editable={canEdit}
               labelId={headingId}
+              label={isPairedMember ? `your notes with ${name(partner)}` : "these notes"}
+              placeholder={
+                canEdit ? "What did you each try since the last session, and what did you notice?" : "No notes yet."
+              }
             />
           </div>
         );
