@@ -158,4 +158,28 @@ describeBrowser("the shared text editor: toolbar, markdown shortcuts, safe links
     expectNoBrowserErrors(a);
     expectNoBrowserErrors(b);
   });
+
+  it("typing / offers blocks to start: arrows choose, Enter applies, Escape closes", async () => {
+    const page = a.page;
+    const needed = editorOf(page, inquiryFields.needed(ids.a));
+    await needed.click();
+    await page.keyboard.type("/");
+    const menu = page.getByRole("listbox", { name: "Start a block" });
+    await menu.waitFor();
+    expect(await menu.getByRole("option").count()).toBeGreaterThanOrEqual(6);
+    await page.keyboard.type("num");
+    await expect(menu.getByRole("option").allTextContents()).resolves.toEqual(["Numbered list1. "]);
+    await expect(needed.getAttribute("aria-activedescendant")).resolves.toMatch(/numbers$/);
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("Time with the attendance officer");
+    await needed.locator("ol > li", { hasText: "Time with the attendance officer" }).waitFor();
+    expect(await needed.textContent()).not.toContain("/num");
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("/");
+    await menu.waitFor();
+    await page.keyboard.press("Escape");
+    await menu.waitFor({ state: "detached" });
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
 });

@@ -9,6 +9,7 @@ import type * as Y from "yjs";
 import { isSafeHref } from "../../kernel/safe-url";
 import { EditorToolbar } from "./editor-toolbar";
 import { ReadOnlyText } from "./read-only-text";
+import { SlashCommands } from "./slash-menu";
 import type { CollabUser } from "./use-collab-document";
 
 export type CollaborativeEditorProps = {
@@ -77,6 +78,7 @@ export function useCollaborativeEditor({
           },
         }),
         ...(placeholder ? [Placeholder.configure({ placeholder, showOnlyWhenEditable: false })] : []),
+        ...(editable ? [SlashCommands] : []),
         Collaboration.configure({ document: doc, field }),
         // The caret extension owns the awareness "user" field; it carries the id the presence list needs.
         CollaborationCaret.configure({ provider, user: { id: user.id, name: user.name, color: user.color } }),
