@@ -1,11 +1,14 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { getAuthority } from "../db/queries/authorities";
 import { unreadCount } from "../db/queries/notifications";
 import { getGrants } from "../db/queries/users";
+import { DateContextProvider } from "./components/date-context";
 import { StatusPage, statusTitle } from "./components/status-page";
 import { SiteHeader } from "./components/site-header";
 import { loadMenu } from "./features/navigation/menu.server";
+import { dateContextFor, defaultDateContext } from "./kernel/dates";
 import type { MenuItem } from "./kernel/navigation";
 import styles from "./styles/app.css";
 
@@ -26,20 +29,27 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction = ({ error }) => [{ title: error ? `${statusTitle(error)} · Commons` : "Commons" }];
 
 export async function loader({ context }: LoaderFunctionArgs) {
-  if (!context.user) return json({ user: null, menu: [] as MenuItem[], unread: 0 });
+  if (!context.user) return json({ user: null, menu: [] as MenuItem[], unread: 0, dates: defaultDateContext });
   const { db } = context.services;
   const userId = context.user.id;
-  const [menu, unread] = await Promise.all([
-    getGrants(db, userId).then((grants) => loadMenu(db, { userId, grants })),
+  const grants = await getGrants(db, userId);
+  // Everyone belongs to one authority today; its first grant names it (several would need a choice).
+  const authorityId = grants[0]?.authorityId;
+  const [menu, unread, authority] = await Promise.all([
+    loadMenu(db, { userId, grants }),
     unreadCount(db, userId),
+    authorityId ? getAuthority(db, authorityId) : null,
   ]);
-  return json({ user: { name: context.user.name, email: context.user.email }, menu, unread });
+  const dates = dateContextFor(authority);
+  return json({ user: { name: context.user.name, email: context.user.email }, menu, unread, dates });
 }
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
+  // Every date in the app, on the server and in the browser, follows the person's authority.
+  const dates = data?.dates ?? defaultDateContext;
   return (
-    <html lang="en-GB" className="h-full bg-slate-50">
+    <html lang={dates.locale} className="h-full bg-slate-50">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -53,8 +63,10 @@ export function Layout({ children }: { children: ReactNode }) {
         >
           Skip to main content
         </a>
-        <SiteHeader user={data?.user ?? null} menu={data?.menu ?? []} unread={data?.unread ?? 0} />
-        {children}
+        <DateContextProvider value={dates}>
+          <SiteHeader user={data?.user ?? null} menu={data?.menu ?? []} unread={data?.unread ?? 0} />
+          {children}
+        </DateContextProvider>
         <ScrollRestoration />
         <Scripts />
       </body>

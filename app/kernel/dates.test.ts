@@ -7,6 +7,7 @@ import {
   formatDay,
   formatInstant,
   fromLocalInput,
+  isKnownTimeZone,
   todayIn,
   toLocalInput,
 } from "./dates";
@@ -57,6 +58,34 @@ describe("dates in an en-US authority", () => {
     const ny = { locale: "en-US" as const, timeZone: "America/New_York" };
     expect(fromLocalInput("2026-10-14T14:00", ny)?.toISOString()).toBe("2026-10-14T18:00:00.000Z");
     expect(toLocalInput("2026-10-14T18:00:00Z", ny)).toBe("2026-10-14T14:00");
+  });
+});
+
+describe("an authority's own time zone", () => {
+  const ny = dateContextFor({ terminology: "en-US", timeZone: "America/New_York" });
+
+  it("shows instants in the authority's zone and locale", () => {
+    expect(ny).toEqual({ locale: "en-US", timeZone: "America/New_York" });
+    // 14:00 in London is 09:00 in New York.
+    expect(formatInstant(afternoon, "time", ny)).toBe("09:00 AM");
+    expect(formatInstant(afternoon, "short-date", ny)).toBe("Oct 14, 2026");
+    // A calendar date is the same day wherever the authority is.
+    expect(formatCalendarDate("2025-10-14", "date", ny)).toBe("October 14, 2025");
+    expect(toLocalInput(afternoon, ny)).toBe("2026-10-14T09:00");
+  });
+
+  it("keeps an en-GB authority in its own zone too", () => {
+    const tokyo = dateContextFor({ terminology: "en-GB", timeZone: "Asia/Tokyo" });
+    expect(formatInstant(afternoon, "date-time", tokyo)).toBe("14 October 2026 at 22:00");
+    expect(todayIn(tokyo, new Date("2026-05-31T15:30:00Z"))).toBe("2026-06-01");
+  });
+
+  it("falls back to London when the zone is missing or unknown, rather than breaking the page", () => {
+    expect(dateContextFor({ terminology: "en-GB", timeZone: "Mars/Olympus_Mons" }).timeZone).toBe("Europe/London");
+    expect(dateContextFor({ terminology: "en-US", timeZone: null }).timeZone).toBe("Europe/London");
+    expect(dateContextFor(null)).toEqual(defaultDateContext);
+    expect(isKnownTimeZone("America/New_York")).toBe(true);
+    expect(isKnownTimeZone("Not/A_Zone")).toBe(false);
   });
 });
 

@@ -8,12 +8,29 @@ import type { Terminology } from "./terminology";
 /** Where and how dates are shown: the authority's locale and its time zone. */
 export type DateContext = { locale: Terminology; timeZone: string };
 
-/** Every authority is in England for now (a setting will give each its own zone). */
+/** An authority's context until it chooses otherwise, and the context of anyone signed out. */
 export const defaultDateContext: DateContext = { locale: "en-GB", timeZone: "Europe/London" };
 
-/** The date context of an authority (its terminology is its locale). */
-export function dateContextFor(authority?: { terminology: Terminology } | null): DateContext {
-  return { ...defaultDateContext, locale: authority?.terminology ?? defaultDateContext.locale };
+/** Whether a name is an IANA time zone this runtime knows (an unknown zone would throw when formatting). */
+export function isKnownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-GB", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The date context of an authority: its terminology is its locale, its time zone its zone. A zone
+ * the runtime does not know falls back to the default rather than breaking every page.
+ */
+export function dateContextFor(authority?: { terminology: Terminology; timeZone?: string | null } | null): DateContext {
+  const zone = authority?.timeZone;
+  return {
+    locale: authority?.terminology ?? defaultDateContext.locale,
+    timeZone: zone && isKnownTimeZone(zone) ? zone : defaultDateContext.timeZone,
+  };
 }
 
 const styles = {
@@ -117,4 +134,9 @@ export function toLocalInput(instant: Date | string, ctx: DateContext = defaultD
 /** Today's date in the context's zone as "YYYY-MM-DD" (e.g. the default date of a new visit). */
 export function todayIn(ctx: DateContext = defaultDateContext, now = new Date()): string {
   return new Date(wallClockMs(now, ctx)).toISOString().slice(0, 10);
+}
+
+/** The IANA time zones an authority may choose: the runtime's own list, so every choice can be formatted. */
+export function supportedTimeZones(): string[] {
+  return Intl.supportedValuesOf("timeZone");
 }

@@ -43,7 +43,7 @@ describe("menuFor", () => {
 
   it("gives a facilitator their cohorts, an admin the authority's pages, a governor their school", () => {
     expect(menuFor(actor({ role: "facilitator" }), none)).toEqual([{ label: "Cohorts", to: "/cohorts" }]);
-    expect(labels(actor({ role: "authority_admin" }))).toEqual(["Schools", "People", "SIPs", "Audit"]);
+    expect(labels(actor({ role: "authority_admin" }))).toEqual(["Schools", "People", "SIPs", "Audit", "Settings"]);
     expect(menuFor(actor({ role: "governor", schoolId: "s9" }), none)).toEqual([
       { label: "My school", to: "/schools/s9" },
     ]);
@@ -70,6 +70,7 @@ describe("menuFor", () => {
       "People",
       "SIPs",
       "Audit",
+      "Settings",
     ]);
     // A head who also governs the same school has one "My school"; leading one and governing another lists both.
     expect(labels(actor({ role: "school_leader", schoolId: "s1" }, { role: "governor", schoolId: "s1" }))).toEqual([

@@ -43,6 +43,7 @@ export function menuFor(actor: Actor, facts: MenuFacts): MenuItem[] {
       { label: "People", to: "/admin/people" },
       { label: "SIPs", to: "/admin/sips" },
       { label: "Audit", to: "/admin/audit" },
+      { label: "Settings", to: "/admin/settings" },
     );
   }
   return dedupe(items);

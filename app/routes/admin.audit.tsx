@@ -5,7 +5,8 @@ import { listSchools } from "../../db/queries/schools";
 import { StatusPage } from "../components/status-page";
 import { EmptyState } from "../components/ui/empty-state";
 import { forbidden } from "../utils/http.server";
-import { formatInstant } from "../kernel/dates";
+import { FormattedDate, useTerminology } from "../components/date-context";
+import { roleLabel } from "../kernel/terminology";
 import { canViewAuditLog } from "../kernel/permissions";
 import { parseAuditFilter } from "../features/admin/audit-filter.server";
 import { AuditFilterForm, kindLabels } from "../features/admin/components/audit-filter-form";
@@ -35,6 +36,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 
 export default function AuditLogPage() {
   const { entries, total, page, pageSize, pages, filter, schools } = useLoaderData<typeof loader>();
+  const head = roleLabel("school_leader", useTerminology()).toLowerCase();
   const pageLink = (p: number) =>
     `?${new URLSearchParams({ ...(filter.school && { school: filter.school }), ...(filter.kind && { kind: filter.kind }), page: String(p) })}`;
   return (
@@ -57,7 +59,7 @@ export default function AuditLogPage() {
           >
             {filter.school || filter.kind
               ? "Choose all schools and everything to see the whole log."
-              : "When a head teacher, SIP or admin opens a visit record or report, it is listed here."}
+              : `When a ${head}, SIP or admin opens a visit record or report, it is listed here.`}
           </EmptyState>
         }
         rows={entries}
@@ -67,7 +69,7 @@ export default function AuditLogPage() {
             key: "when",
             header: "When",
             className: "whitespace-nowrap",
-            cell: (e) => formatInstant(e.at, "medium-date-time-seconds"),
+            cell: (e) => <FormattedDate value={e.at} style="medium-date-time-seconds" />,
           },
           {
             key: "who",

@@ -58,7 +58,8 @@ export default function InvitationsPage() {
         {invitations.length === 0 ? (
           <div className="mt-3">
             <EmptyState title="No invitations yet">
-              Invite your head teachers, facilitators and School Improvement Partners with the form.
+              Invite your {roleLabel("school_leader", terminology).toLowerCase()}s, facilitators and School Improvement
+              Partners with the form.
             </EmptyState>
           </div>
         ) : (

@@ -4,7 +4,7 @@ import { listMail } from "../../db/queries/mail";
 import { EmptyState } from "../components/ui/empty-state";
 import { MailBody } from "../features/admin/components/mail-body";
 import { forbidden } from "../utils/http.server";
-import { formatInstant } from "../kernel/dates";
+import { FormattedDate } from "../components/date-context";
 import { canViewOutbox } from "../kernel/permissions";
 import { requireAuthorityAdmin } from "../features/admin/guard.server";
 
@@ -38,7 +38,7 @@ export default function OutboxPage() {
               <details>
                 <summary className="cursor-pointer">
                   <span className="font-semibold">{m.subject}</span> to {m.toAddress} ·{" "}
-                  {formatInstant(m.createdAt, "medium-date-time")} ·{" "}
+                  <FormattedDate value={m.createdAt} style="medium-date-time" /> ·{" "}
                   <span className={m.status === "failed" ? "text-red-800" : "text-slate-800"}>
                     {statusText[m.status]}
                   </span>

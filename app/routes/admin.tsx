@@ -18,6 +18,7 @@ const sections = [
   { to: "/admin/outbox", label: "Outbox" },
   { to: "/admin/sips", label: "SIP deployment" },
   { to: "/admin/audit", label: "Audit log" },
+  { to: "/admin/settings", label: "Settings" },
 ];
 
 export default function AdminLayout() {

@@ -10,7 +10,7 @@ import { StatusPage } from "../components/status-page";
 import { Card } from "../components/ui/card";
 import { EmptyState } from "../components/ui/empty-state";
 import { requireCohort } from "../features/cohorts/guard.server";
-import { formatInstant } from "../kernel/dates";
+import { FormattedDate } from "../components/date-context";
 import { isMeetingLink } from "../features/sessions/meeting-link";
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
@@ -45,7 +45,9 @@ export default function CohortOverview() {
               <Link to={`${base}/sessions/${next.id}`} className="font-semibold text-brand-700 underline">
                 {next.title}
               </Link>
-              <p className="text-sm text-slate-700">{formatInstant(next.startsAt, "weekday-date-time")}</p>
+              <p className="text-sm text-slate-700">
+                <FormattedDate value={next.startsAt} style="weekday-date-time" />
+              </p>
               <p className="text-sm text-slate-700">
                 {next.place ? (isMeetingLink(next.place) ? "Online" : next.place) : "Place to be confirmed"}
               </p>

@@ -6,6 +6,7 @@ import { listCohortLeaders, listPracticeLogs } from "../../db/queries/practice";
 import { CohortHeader } from "../features/cohorts/components/cohort-nav";
 import { LogCard, type LogView } from "../features/practice/components/log-card";
 import { formatInstant } from "../kernel/dates";
+import { useDateContext } from "../components/date-context";
 import { LogForm } from "../features/practice/components/log-form";
 import { StatusPage } from "../components/status-page";
 import { Card } from "../components/ui/card";
@@ -33,7 +34,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     seeAll,
     peers: canLog ? leaders.filter((l) => l.id !== actor.userId) : [],
     leaders: seeAll ? leaders : [],
-    nextSessionLabel: next ? `${next.title} on ${formatInstant(next.startsAt, "date")}` : null,
+    nextSession: next ? { title: next.title, startsAt: next.startsAt } : null,
     logs: logs.filter((log) => canViewPracticeLog(actor, scope, log)),
   });
 }
@@ -50,6 +51,9 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
 
 export default function PracticePage() {
   const data = useLoaderData<typeof loader>();
+  const dates = useDateContext();
+  const next = data.nextSession;
+  const nextSessionLabel = next ? `${next.title} on ${formatInstant(next.startsAt, "date", dates)}` : null;
   const mine = data.logs.filter((l) => l.authorId === data.meId);
   const sharedWithMe = data.logs.filter((l) => l.sharedWithUserId === data.meId && l.authorId !== data.meId);
   return (
@@ -62,7 +66,7 @@ export default function PracticePage() {
       {data.canLog ? (
         <div className="mt-6 grid gap-6 lg:grid-cols-2">
           <Card title="Log your practice">
-            <LogForm peers={data.peers} nextSessionLabel={data.nextSessionLabel} />
+            <LogForm peers={data.peers} nextSessionLabel={nextSessionLabel} />
           </Card>
           <LogListCard
             title="Shared with you"

@@ -17,7 +17,7 @@ import { requireSession } from "../features/sessions/guard.server";
 import { takeAttendance } from "../features/sessions/service.server";
 import { notFound } from "../utils/http.server";
 import { canViewPracticeLog, documentAccess } from "../kernel/permissions";
-import { formatInstant } from "../kernel/dates";
+import { FormattedDate } from "../components/date-context";
 import { isMeetingLink } from "../features/sessions/meeting-link";
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -71,7 +71,7 @@ export default function SessionPage() {
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
             <dt className="font-medium">When</dt>
             <dd>
-              {formatInstant(session.startsAt, "weekday-date-time")}, {session.durationMinutes} minutes
+              <FormattedDate value={session.startsAt} style="weekday-date-time" />, {session.durationMinutes} minutes
             </dd>
             <dt className="font-medium">Where</dt>
             <dd>

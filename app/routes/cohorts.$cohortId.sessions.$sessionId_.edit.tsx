@@ -7,11 +7,14 @@ import { StatusPage } from "../components/status-page";
 import { requireSession } from "../features/sessions/guard.server";
 import { SessionSchema } from "../features/sessions/schema";
 import { changeSession } from "../features/sessions/service.server";
+import { authorityDateContext } from "../features/admin/authority-dates.server";
 import { toLocalInput } from "../kernel/dates";
 
 export async function loader(args: LoaderFunctionArgs) {
   const { cohort, session } = await requireSession(args, "manage");
-  return json({ cohort, session: { ...session, startsAt: toLocalInput(session.startsAt) } });
+  // The form shows and takes the time in the cohort's authority's zone.
+  const ctx = await authorityDateContext(args.context.services.db, cohort.authorityId);
+  return json({ cohort, session: { ...session, startsAt: toLocalInput(session.startsAt, ctx) } });
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -19,7 +22,9 @@ export async function action(args: ActionFunctionArgs) {
   const submission = parseWithZod(await args.request.formData(), { schema: SessionSchema });
   if (submission.status !== "success")
     return json(submission.reply(), { status: submission.status === "error" ? 400 : 200 });
-  await changeSession(args.context.services, actor, { cohortId: cohort.id, sessionId: session.id }, submission.value);
+  const ctx = await authorityDateContext(args.context.services.db, cohort.authorityId);
+  const ids = { cohortId: cohort.id, sessionId: session.id };
+  await changeSession(args.context.services, actor, ids, submission.value, ctx);
   return redirect(`/cohorts/${cohort.id}/sessions/${session.id}`);
 }
 

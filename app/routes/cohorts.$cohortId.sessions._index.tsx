@@ -11,6 +11,8 @@ import { requireCohort } from "../features/cohorts/guard.server";
 import { SessionSchema } from "../features/sessions/schema";
 import { scheduleSession } from "../features/sessions/service.server";
 import { agendaItemFrom, agendaMinutes } from "../features/sessions/protocols";
+import { useDateContext } from "../components/date-context";
+import { authorityDateContext } from "../features/admin/authority-dates.server";
 import { formatInstant } from "../kernel/dates";
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
@@ -28,7 +30,8 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   // A list button pressed without scripts comes back here: answer with the changed form, not an error.
   if (submission.status !== "success")
     return json(submission.reply(), { status: submission.status === "error" ? 400 : 200 });
-  const { sessionId } = await scheduleSession(context.services, actor, cohort.id, submission.value);
+  const ctx = await authorityDateContext(context.services.db, cohort.authorityId);
+  const { sessionId } = await scheduleSession(context.services, actor, cohort.id, submission.value, ctx);
   return redirect(`/cohorts/${cohort.id}/sessions/${sessionId}`);
 }
 
@@ -108,6 +111,7 @@ type Row = {
 };
 
 function SessionList({ cohortId, sessions, leaderCount }: { cohortId: string; sessions: Row[]; leaderCount?: number }) {
+  const dates = useDateContext();
   return (
     <ul className="divide-y divide-slate-200">
       {sessions.map((s) => (
@@ -116,8 +120,8 @@ function SessionList({ cohortId, sessions, leaderCount }: { cohortId: string; se
             {s.title}
           </Link>
           <p className="text-sm text-slate-700">
-            {formatInstant(s.startsAt, "weekday-date-time")} · {s.durationMinutes} minutes · {s.agenda.length} agenda
-            items ({agendaMinutes(s.agenda)} min)
+            {formatInstant(s.startsAt, "weekday-date-time", dates)} · {s.durationMinutes} minutes · {s.agenda.length}{" "}
+            agenda items ({agendaMinutes(s.agenda)} min)
           </p>
           {leaderCount !== undefined ? (
             <p className="text-sm text-slate-700">

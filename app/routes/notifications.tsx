@@ -1,7 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { listForUser } from "../../db/queries/notifications";
-import { formatInstant } from "../kernel/dates";
+import { FormattedDate } from "../components/date-context";
 import { StatusPage } from "../components/status-page";
 import { Button } from "../components/ui/button";
 import { EmptyState } from "../components/ui/empty-state";
@@ -83,7 +83,9 @@ export default function NotificationsPage() {
               </p>
               {n.body ? <p className="mt-1 text-slate-800">{n.body}</p> : null}
               <div className="mt-2 flex flex-wrap items-center justify-between gap-2">
-                <p className="text-xs text-slate-600">{formatInstant(n.createdAt, "date-time")}</p>
+                <p className="text-xs text-slate-600">
+                  <FormattedDate value={n.createdAt} style="date-time" />
+                </p>
                 {n.readAt ? null : (
                   <Form method="post">
                     <input type="hidden" name="intent" value="read" />

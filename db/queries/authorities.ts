@@ -5,7 +5,10 @@ import { authorities } from "../schema/index";
 export type Authority = typeof authorities.$inferSelect;
 
 /** Creates an authority (a local authority, district or trust). */
-export async function createAuthority(db: Database, values: { name: string; terminology?: "en-GB" | "en-US" }) {
+export async function createAuthority(
+  db: Database,
+  values: { name: string; terminology?: "en-GB" | "en-US"; timeZone?: string },
+) {
   const [row] = await db.insert(authorities).values(values).returning();
   return row;
 }
@@ -20,4 +23,14 @@ export async function getAuthority(db: Database, id: string): Promise<Authority 
 export async function getAuthoritiesByIds(db: Database, ids: string[]): Promise<Authority[]> {
   if (ids.length === 0) return [];
   return db.select().from(authorities).where(inArray(authorities.id, ids));
+}
+
+/** Sets the authority's terminology and time zone; returns the updated row, or null when there is none. */
+export async function updateAuthoritySettings(
+  db: Database,
+  id: string,
+  settings: { terminology: "en-GB" | "en-US"; timeZone: string },
+): Promise<Authority | null> {
+  const [row] = await db.update(authorities).set(settings).where(eq(authorities.id, id)).returning();
+  return row ?? null;
 }

@@ -8,5 +8,7 @@ export const authorities = pgTable("authorities", {
   terminology: text("terminology", { enum: ["en-GB", "en-US"] })
     .notNull()
     .default("en-GB"),
+  /** The IANA time zone every date and time of the authority is shown and entered in. */
+  timeZone: text("time_zone").notNull().default("Europe/London"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });

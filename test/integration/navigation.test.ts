@@ -102,6 +102,7 @@ describe.each(await testDatabases())("navigation and index pages on $name", (dat
       "People",
       "SIPs",
       "Audit",
+      "Settings",
     ]);
   });
 

@@ -1,6 +1,8 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { listPeople } from "../../../db/queries/users";
 import { adminAuthorityIds } from "../../kernel/permissions";
+import { termsFor } from "../../kernel/terminology";
+import { authorityDateContext } from "./authority-dates.server";
 import { forbidden, notFound, requireIdParam } from "../../utils/http.server";
 import { requireActor } from "../auth/guard.server";
 
@@ -11,7 +13,11 @@ import { requireActor } from "../auth/guard.server";
 export async function requireAuthorityAdmin(context: AppLoadContext, request: Request) {
   const actor = await requireActor(context, request);
   const [authorityId] = adminAuthorityIds(actor);
-  if (!authorityId) forbidden("This area is for your local authority's administrators.");
+  if (!authorityId) {
+    // Said in the person's own authority's words ("local authority", "district").
+    const { locale } = await authorityDateContext(context.services.db, actor.grants[0]?.authorityId);
+    forbidden(`This area is for your ${termsFor(locale).authority.toLowerCase()}'s administrators.`);
+  }
   return { actor, authorityId };
 }
 

@@ -1,4 +1,4 @@
-import { InviteSchema, RoleGrantSchema } from "./schema";
+import { authoritySettingsSchema, InviteSchema, RoleGrantSchema } from "./schema";
 
 const SCHOOL = "3f2b8c1e-7a4d-4e9b-9c2a-1d5e6f7a8b9c";
 
@@ -69,6 +69,28 @@ describe("InviteSchema", () => {
   it("asks for a missing email", () => {
     expect(issuesOf(InviteSchema.safeParse({ role: "sip" }))).toEqual([
       { path: "email", message: "Enter their email address" },
+    ]);
+  });
+});
+
+describe("authoritySettingsSchema", () => {
+  const schema = authoritySettingsSchema(["Europe/London", "America/New_York"]);
+  const authorityId = SCHOOL;
+
+  it("accepts a terminology and a zone from the list", () => {
+    expect(schema.safeParse({ authorityId, terminology: "en-US", timeZone: "America/New_York" })).toEqual({
+      success: true,
+      data: { authorityId, terminology: "en-US", timeZone: "America/New_York" },
+    });
+  });
+
+  it("refuses a zone not on the list and an unknown terminology, in words", () => {
+    expect(issuesOf(schema.safeParse({ authorityId, terminology: "fr-FR", timeZone: "Mars/Olympus_Mons" }))).toEqual([
+      { path: "terminology", message: "Choose the words your authority uses" },
+      { path: "timeZone", message: "Choose a time zone from the list" },
+    ]);
+    expect(issuesOf(schema.safeParse({ authorityId, terminology: "en-GB" }))).toEqual([
+      { path: "timeZone", message: "Choose a time zone" },
     ]);
   });
 });

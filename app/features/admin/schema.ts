@@ -61,3 +61,24 @@ export const SchoolSchema = z.object({
 });
 
 export type SchoolInput = z.infer<typeof SchoolSchema>;
+
+/**
+ * The authority's settings form: which words and which time zone. The zones are the server's list
+ * (`Intl.supportedValuesOf("timeZone")`), passed in so the browser checks against the same list the
+ * server accepts (a browser's own list can name zones differently).
+ */
+export function authoritySettingsSchema(timeZones: readonly string[]) {
+  const known = new Set(timeZones);
+  return z.object({
+    authorityId: z.string().uuid(),
+    terminology: z.enum(["en-GB", "en-US"], {
+      errorMap: () => ({ message: "Choose the words your authority uses" }),
+    }),
+    timeZone: z
+      .string({ required_error: "Choose a time zone" })
+      .trim()
+      .refine((zone) => known.has(zone), "Choose a time zone from the list"),
+  });
+}
+
+export type AuthoritySettingsInput = z.infer<ReturnType<typeof authoritySettingsSchema>>;

@@ -4,13 +4,13 @@
  */
 import type { Database } from "../../../db/client";
 import { isUniqueViolation } from "../../../db/errors";
-import { getAuthority } from "../../../db/queries/authorities";
+import { getAuthority, updateAuthoritySettings, type Authority } from "../../../db/queries/authorities";
 import { createInvitation } from "../../../db/queries/invitations";
 import { findSchoolClashes, getAuthoritySchool, insertSchools, type School } from "../../../db/queries/schools";
 import { addGrant, listPeople, removeGrant } from "../../../db/queries/users";
 import type { Role } from "../../../db/schema/roles";
-import { dateContextFor, formatInstant } from "../../kernel/dates";
-import { roleLabel } from "../../kernel/terminology";
+import { dateContextFor, formatInstant, supportedTimeZones } from "../../kernel/dates";
+import { roleLabel, type Terminology } from "../../kernel/terminology";
 import type { CurrentActor } from "../auth/guard.server";
 import { createToken } from "../auth/tokens.server";
 import type { Mailer } from "../notifications/mailer.server";
@@ -154,4 +154,33 @@ export async function changeRole(deps: Deps, actor: CurrentActor, change: RoleCh
   logger.info("role changed", { by: actor.userId, userId: personId, role, schoolId, action });
   const leftAuthority = action === "remove" && (await listPeople(db, authorityId, personId)).length === 0;
   return { ok: true, leftAuthority };
+}
+
+export type SettingsResult = { ok: true; authority: Authority } | { ok: false; fieldErrors: FieldErrors };
+
+/**
+ * Sets the authority's terminology and time zone. The zone is checked again here (not only by the
+ * form) because every page formats with it. The change is logged with who made it and what it was,
+ * like every other admin change.
+ */
+export async function changeAuthoritySettings(
+  deps: Deps,
+  actor: CurrentActor,
+  authorityId: string,
+  settings: { terminology: Terminology; timeZone: string },
+): Promise<SettingsResult> {
+  const { db, logger } = deps;
+  if (!supportedTimeZones().includes(settings.timeZone)) {
+    return { ok: false, fieldErrors: { timeZone: ["Choose a time zone from the list"] } };
+  }
+  const before = await getAuthority(db, authorityId);
+  const authority = await updateAuthoritySettings(db, authorityId, settings);
+  if (!authority) return { ok: false, fieldErrors: { authorityId: ["This authority no longer exists."] } };
+  logger.info("authority settings changed", {
+    by: actor.userId,
+    authorityId,
+    terminology: { from: before?.terminology, to: authority.terminology },
+    timeZone: { from: before?.timeZone, to: authority.timeZone },
+  });
+  return { ok: true, authority };
 }

@@ -9,6 +9,7 @@ import { listCommunitiesForUser } from "../../../db/queries/communities";
 import { getSchoolsByIds } from "../../../db/queries/schools";
 import { listSipReports, listSipSchools, listSipVisits } from "../../../db/queries/sip-caseload";
 import { todayIn } from "../../kernel/dates";
+import { authorityDateContext } from "../admin/authority-dates.server";
 import {
   adminAuthorityIds,
   canDoSipWork,
@@ -33,7 +34,9 @@ const scopeOf = (actor: Actor, row: { schoolId: string; authorityId: string }): 
 /** The SIP's schools this year with days used and the next visit (empty for anyone who is not a SIP). */
 export async function sipSchools(db: Database, actor: Actor, year: string) {
   if (!isSip(actor)) return [];
-  const rows = await listSipSchools(db, actor.userId, year, todayIn());
+  // "Next visit" means from today in the SIP's authority's zone, not the server's.
+  const sipAuthority = actor.grants.find((g) => g.role === "sip")?.authorityId;
+  const rows = await listSipSchools(db, actor.userId, year, todayIn(await authorityDateContext(db, sipAuthority)));
   return rows.filter((s) => canViewSchoolImprovement(actor, scopeOf(actor, { ...s, schoolId: s.id })));
 }
 

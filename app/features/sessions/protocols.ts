@@ -1,5 +1,5 @@
 import type { AgendaItem } from "../../../db/schema/sessions";
-import { formatInstant } from "../../kernel/dates";
+import { defaultDateContext, formatInstant, type DateContext } from "../../kernel/dates";
 
 /** A protocol a facilitator can put on a session's agenda: what it is for, and how long it usually takes. */
 export type Protocol = { id: string; name: string; purpose: string; minutes: number };
@@ -113,7 +113,7 @@ export function agendaTimings<T extends Pick<AgendaItem, "minutes">>(
   });
 }
 
-/** "14:05", the clock time `minutes` after a start (in the UK, where sessions take place). */
-export function clockAfter(start: Date | string, minutes: number): string {
-  return formatInstant(new Date(new Date(start).getTime() + minutes * 60_000), "time");
+/** "14:05", the clock time `minutes` after a start, in the authority's zone and locale. */
+export function clockAfter(start: Date | string, minutes: number, ctx: DateContext = defaultDateContext): string {
+  return formatInstant(new Date(new Date(start).getTime() + minutes * 60_000), "time", ctx);
 }

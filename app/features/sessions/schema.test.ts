@@ -32,6 +32,9 @@ describe("the session form", () => {
     if (ok.status !== "success") return;
     const values = sessionValues(ok.value);
     expect(values.startsAt.toISOString()).toBe("2026-10-14T13:00:00.000Z");
+    // The same wall-clock time in an authority in New York is 18:00 in UTC (EDT is UTC−4).
+    const ny = { locale: "en-US" as const, timeZone: "America/New_York" };
+    expect(sessionValues(ok.value, ny).startsAt.toISOString()).toBe("2026-10-14T18:00:00.000Z");
     expect(values.agenda).toEqual([
       { template: "check-in", minutes: 10, note: "" },
       { template: "story-circle", minutes: 40, note: "Pairs from different phases" },

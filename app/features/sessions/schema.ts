@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { agendaMinutes, protocolIds } from "./protocols";
-import { fromLocalInput } from "../../kernel/dates";
+import { defaultDateContext, fromLocalInput, type DateContext } from "../../kernel/dates";
 
 /**
  * Something typed as a place that is meant as a link: it has a scheme ("https://", "javascript:")
@@ -84,11 +84,11 @@ export const SessionSchema = z
 
 export type SessionInput = z.infer<typeof SessionSchema>;
 
-/** The stored values of a valid form. */
-export function sessionValues(input: SessionInput) {
+/** The stored values of a valid form; the start is read in the authority's time zone. */
+export function sessionValues(input: SessionInput, ctx: DateContext = defaultDateContext) {
   return {
     title: input.title,
-    startsAt: fromLocalInput(input.startsAt)!,
+    startsAt: fromLocalInput(input.startsAt, ctx)!,
     durationMinutes: input.durationMinutes,
     place: input.place,
     agenda: input.agenda.map((i) => ({ template: i.template, minutes: i.minutes, note: i.note ?? "" })),

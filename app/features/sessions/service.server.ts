@@ -1,27 +1,35 @@
 /** A cohort's sessions: scheduling, changing and the attendance register. Each writes, then logs. */
 import type { Database } from "../../../db/client";
 import { createSession, listAttendance, recordAttendance, updateSession } from "../../../db/queries/sessions";
+import { defaultDateContext, type DateContext } from "../../kernel/dates";
 import type { CurrentActor } from "../auth/guard.server";
 import type { Logger } from "../../utils/logger.server";
 import { sessionValues, type SessionInput } from "./schema";
 
 type Deps = { db: Database; logger: Logger };
 
-/** Schedules a session of the cohort from a valid form; returns its id. */
-export async function scheduleSession(deps: Deps, actor: CurrentActor, cohortId: string, input: SessionInput) {
-  const session = await createSession(deps.db, cohortId, sessionValues(input));
+/** Schedules a session of the cohort from a valid form (its time read in `ctx`, the authority's zone); returns its id. */
+export async function scheduleSession(
+  deps: Deps,
+  actor: CurrentActor,
+  cohortId: string,
+  input: SessionInput,
+  ctx: DateContext = defaultDateContext,
+) {
+  const session = await createSession(deps.db, cohortId, sessionValues(input, ctx));
   deps.logger.info("session scheduled", { cohortId, sessionId: session.id, by: actor.userId });
   return { sessionId: session.id };
 }
 
-/** Changes a session's details and agenda. */
+/** Changes a session's details and agenda (its time read in `ctx`, the authority's zone). */
 export async function changeSession(
   deps: Deps,
   actor: CurrentActor,
   session: { cohortId: string; sessionId: string },
   input: SessionInput,
+  ctx: DateContext = defaultDateContext,
 ) {
-  await updateSession(deps.db, session.cohortId, session.sessionId, sessionValues(input));
+  await updateSession(deps.db, session.cohortId, session.sessionId, sessionValues(input, ctx));
   deps.logger.info("session changed", { sessionId: session.sessionId, by: actor.userId });
 }
 

@@ -16,6 +16,7 @@ export function RoleFields({
   terminology: Terminology;
 }) {
   const needsSchool = role.value === "school_leader" || role.value === "governor";
+  const schoolRoles = `${roleLabel("school_leader", terminology).toLowerCase()}s and ${roleLabel("governor", terminology).toLowerCase()}s`;
   return (
     <>
       <SelectField label="Role" errors={role.errors} selectProps={getSelectProps(role)}>
@@ -27,7 +28,7 @@ export function RoleFields({
         ))}
       </SelectField>
       <SelectField
-        label={needsSchool ? "School" : "School (only for school leaders and governors)"}
+        label={needsSchool ? "School" : `School (only for ${schoolRoles})`}
         errors={schoolId.errors}
         selectProps={getSelectProps(schoolId)}
       >

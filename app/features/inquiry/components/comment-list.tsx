@@ -1,5 +1,5 @@
 import type { InquiryComment } from "../../../../collab/documents/inquiry";
-import { formatInstant } from "../../../kernel/dates";
+import { FormattedDate } from "../../../components/date-context";
 import { canDeleteInquiryComment } from "../../../kernel/permissions";
 import { commentElementId } from "./comment-ids";
 
@@ -61,9 +61,7 @@ function CommentItem({
     >
       <p>
         <span className="font-semibold">{c.authorName}</span>{" "}
-        <time dateTime={c.createdAt} className="text-slate-700">
-          {formatInstant(c.createdAt, "medium-date-time")}
-        </time>
+        <FormattedDate value={c.createdAt} style="medium-date-time" className="text-slate-700" />
       </p>
       <blockquote className="mt-1 border-l-4 border-amber-400 pl-2 text-slate-700">
         <q>{c.quote}</q>

@@ -1,5 +1,7 @@
 import { Link } from "@remix-run/react";
 import { DataTable, type Column } from "../../../components/ui/data-table";
+import { useDateContext, useTerminology } from "../../../components/date-context";
+import { roleLabel } from "../../../kernel/terminology";
 import { EmptyState } from "../../../components/ui/empty-state";
 import { formatCalendarDate, formatInstant } from "../../../kernel/dates";
 import { formatDays } from "../../visits/day-budget";
@@ -12,16 +14,17 @@ export type CaseloadSchool = { id: string; name: string; dayBudget: number; used
 
 /** What a SIP sees when no school is assigned to them this year. */
 export function NoSchoolsYet() {
+  const admin = roleLabel("authority_admin", useTerminology()).toLowerCase();
   return (
     <EmptyState title="No schools are assigned to you this year">
-      Your local authority admin assigns schools to School Improvement Partners. Contact them if you expected to see
-      schools here.
+      Your {admin} assigns schools to School Improvement Partners. Contact them if you expected to see schools here.
     </EmptyState>
   );
 }
 
 /** A SIP's schools with days used against the budget and the next visit; each school's name opens it. */
 export function CaseloadTable({ schools, caption }: { schools: CaseloadSchool[]; caption: string }) {
+  const dates = useDateContext();
   const columns: Column<CaseloadSchool>[] = [
     {
       key: "name",
@@ -46,7 +49,7 @@ export function CaseloadTable({ schools, caption }: { schools: CaseloadSchool[];
     {
       key: "next",
       header: "Next visit",
-      cell: (s) => (s.nextVisit ? formatCalendarDate(s.nextVisit, "date") : "None booked"),
+      cell: (s) => (s.nextVisit ? formatCalendarDate(s.nextVisit, "date", dates) : "None booked"),
     },
   ];
   return (
@@ -77,8 +80,9 @@ export function SipVisitsTable({
   }>;
 }) {
   type Row = (typeof visits)[number];
+  const dates = useDateContext();
   const columns: Column<Row>[] = [
-    { key: "date", header: "Date", cell: (v) => formatCalendarDate(v.visitDate, "date") },
+    { key: "date", header: "Date", cell: (v) => formatCalendarDate(v.visitDate, "date", dates) },
     {
       key: "school",
       header: "School",
@@ -101,7 +105,7 @@ export function SipVisitsTable({
             Open record
             <span className="sr-only">
               {" "}
-              of {formatCalendarDate(v.visitDate, "date")} at {v.schoolName}
+              of {formatCalendarDate(v.visitDate, "date", dates)} at {v.schoolName}
             </span>
           </Link>
         ) : (
@@ -137,6 +141,7 @@ export function SipReportsTable({
   }>;
 }) {
   type Row = (typeof reports)[number];
+  const dates = useDateContext();
   const columns: Column<Row>[] = [
     {
       key: "title",
@@ -160,7 +165,7 @@ export function SipReportsTable({
     {
       key: "status",
       header: "Status",
-      cell: (r) => `${statusLabels[r.status]}${r.sharedAt ? ` ${formatInstant(r.sharedAt, "date")}` : ""}`,
+      cell: (r) => `${statusLabels[r.status]}${r.sharedAt ? ` ${formatInstant(r.sharedAt, "date", dates)}` : ""}`,
     },
   ];
   return (

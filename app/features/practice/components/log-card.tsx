@@ -1,3 +1,4 @@
+import { FormattedDate, useDateContext } from "../../../components/date-context";
 import { formatInstant } from "../../../kernel/dates";
 
 export type LogView = {
@@ -16,6 +17,7 @@ export type LogView = {
 /** One between-session log; its id is the target of the peer's notification link. */
 export function LogCard({ log, meId }: { log: LogView; meId: string }) {
   const author = log.authorId === meId ? "You" : log.authorName;
+  const dates = useDateContext();
   const peer = log.sharedWithUserId === meId ? "you" : (log.sharedWithName ?? "a colleague who has left");
   return (
     <li
@@ -24,7 +26,7 @@ export function LogCard({ log, meId }: { log: LogView; meId: string }) {
     >
       <p className="text-sm text-slate-700">
         <strong className="text-slate-900">{author}</strong> shared this with{" "}
-        <strong className="text-slate-900">{peer}</strong> on {formatInstant(log.createdAt, "date")}
+        <strong className="text-slate-900">{peer}</strong> on <FormattedDate value={log.createdAt} style="date" />
       </p>
       <dl className="mt-2 space-y-2">
         <div>
@@ -38,7 +40,7 @@ export function LogCard({ log, meId }: { log: LogView; meId: string }) {
       </dl>
       <p className="mt-2 text-xs text-slate-600">
         {log.sessionTitle && log.sessionStartsAt
-          ? `For discussion at ${log.sessionTitle}, ${formatInstant(log.sessionStartsAt, "date")}`
+          ? `For discussion at ${log.sessionTitle}, ${formatInstant(log.sessionStartsAt, "date", dates)}`
           : "No next session was scheduled when this was logged."}
       </p>
     </li>

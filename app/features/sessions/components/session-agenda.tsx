@@ -1,3 +1,4 @@
+import { useDateContext } from "../../../components/date-context";
 import { agendaLengthHint, agendaMinutes, agendaTimings, clockAfter, protocolById } from "../protocols";
 
 /**
@@ -14,6 +15,7 @@ export function SessionAgenda({
   agenda: Array<{ template: string; minutes: number; note: string }>;
 }) {
   const lengthHint = agendaLengthHint(agendaMinutes(agenda), durationMinutes);
+  const dates = useDateContext();
   return (
     <section
       aria-labelledby="agenda-heading"
@@ -36,7 +38,7 @@ export function SessionAgenda({
             return (
               <li key={i} className="grid gap-1 sm:grid-cols-[8rem_1fr]">
                 <span className="font-mono text-sm text-slate-700">
-                  {clockAfter(startsAt, item.from)}–{clockAfter(startsAt, item.to)}
+                  {clockAfter(startsAt, item.from, dates)}–{clockAfter(startsAt, item.to, dates)}
                 </span>
                 <span>
                   <span className="font-medium">{protocol.name}</span> ({item.minutes} min)

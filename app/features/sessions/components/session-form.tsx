@@ -13,6 +13,7 @@ import { useEffect, useState } from "react";
 import type { AgendaItem } from "../../../../db/schema/sessions";
 import { SessionSchema } from "../schema";
 import { agendaItemFrom, agendaLengthHint, protocolById, protocols, type ProtocolId } from "../protocols";
+import { useDateContext } from "../../../components/date-context";
 import { Button } from "../../../components/ui/button";
 import { ErrorList, Field, SelectField } from "../../../components/ui/field";
 
@@ -41,6 +42,7 @@ export function SessionForm({
   submitLabel: string;
 }) {
   const navigation = useNavigation();
+  const { timeZone } = useDateContext();
   const [form, fields] = useForm({
     id,
     lastResult,
@@ -75,7 +77,7 @@ export function SessionForm({
       />
       <Field
         label="Date and time"
-        hint="UK time."
+        hint={`In your authority's time zone (${timeZone.replaceAll("_", " ")}).`}
         errors={fields.startsAt.errors}
         inputProps={getInputProps(fields.startsAt, { type: "datetime-local" })}
       />
