@@ -11,11 +11,12 @@ import {
   CommunitiesCard,
   SchoolsCard,
 } from "../features/dashboard/components/role-home-cards";
+import { TodoSection } from "../features/dashboard/components/todo-list";
 import { loadRoleHome } from "../features/dashboard/role-home.server";
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const actor = await requireActor(context, request);
-  return json(await loadRoleHome(context.services.db, actor));
+  return json(await loadRoleHome(context.services.db, actor, new Date()));
 }
 
 export default function Dashboard() {
@@ -29,6 +30,11 @@ export default function Dashboard() {
           {data.roles.join(" · ")}{" "}
           {data.authorities.length ? `in ${data.authorities.map((a) => a.name).join(", ")}` : null}
         </p>
+      )}
+      {nothing ? null : (
+        <div className="mt-6">
+          <TodoSection todo={data.todo} terminology={data.terminology} />
+        </div>
       )}
       <div className="mt-6 grid gap-6 md:grid-cols-2">
         {nothing ? (
@@ -55,9 +61,7 @@ export default function Dashboard() {
           <CommunitiesCard communities={data.communities} facilitator={data.facilitator} />
         ) : null}
         {data.sip ? <AssignedSchoolsCard year={data.year} assigned={data.assigned} /> : null}
-        {data.admin.map((a) => (
-          <AuthorityCard key={a.authorityId} summary={a} />
-        ))}
+        {data.admin ? <AuthorityCard /> : null}
       </div>
     </main>
   );

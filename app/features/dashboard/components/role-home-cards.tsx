@@ -1,8 +1,10 @@
 import { Link } from "@remix-run/react";
 import type { School } from "../../../../db/queries/schools";
+import { FormattedDate } from "../../../components/date-context";
 import { Card } from "../../../components/ui/card";
 import { EmptyState } from "../../../components/ui/empty-state";
 import { categoryLabels, phaseLabels } from "../../../kernel/school-phases";
+import { usedSentence } from "../../visits/day-budget";
 
 /** The communities of practice a person belongs to or facilitates. */
 export function CommunitiesCard({
@@ -36,13 +38,13 @@ export function CommunitiesCard({
   );
 }
 
-/** A SIP's assigned schools this school year, each a link to the school, with their day budgets. */
+/** A SIP's assigned schools this school year, each a link to the school, with days used of the budget and the next visit. */
 export function AssignedSchoolsCard({
   year,
   assigned,
 }: {
   year: string;
-  assigned: Array<{ id: string; name: string; dayBudget: number }>;
+  assigned: Array<{ id: string; name: string; dayBudget: number; used: number; nextVisit: string | null }>;
 }) {
   return (
     <Card title={`Your assigned schools (${year})`}>
@@ -52,49 +54,50 @@ export function AssignedSchoolsCard({
           schools here.
         </EmptyState>
       ) : (
-        <ul className="space-y-2">
+        <ul className="space-y-3">
           {assigned.map((s) => (
-            <li key={s.id} className="flex justify-between gap-2 text-sm">
+            <li key={s.id}>
               <Link to={`/schools/${s.id}`} className="font-semibold text-brand-700 underline">
                 {s.name}
               </Link>
-              <span className="text-slate-700">{s.dayBudget} days this year</span>
+              <p className={`text-sm ${s.used > s.dayBudget ? "font-semibold text-red-800" : "text-slate-700"}`}>
+                {usedSentence(s.dayBudget, s.used)}
+                {s.used > s.dayBudget ? " (over budget)" : null} ·{" "}
+                {s.nextVisit ? (
+                  <>
+                    next visit <FormattedDate value={s.nextVisit} style="day-month" />
+                  </>
+                ) : (
+                  "no visit booked"
+                )}
+              </p>
             </li>
           ))}
         </ul>
       )}
-      {assigned.length > 0 ? (
-        <p className="mt-4 text-sm">
-          <Link to="/schools" className="font-semibold text-brand-700 underline">
-            Days used and next visits
-          </Link>
-        </p>
-      ) : null}
     </Card>
   );
 }
 
-/** An authority admin's counts and first steps. */
-export function AuthorityCard({
-  summary,
-}: {
-  summary: { schools: number; people: number; pendingInvitations: number };
-}) {
+/** An authority admin's ways in: schools, people, SIP deployment and invitations (what waits is in "To do"). */
+export function AuthorityCard() {
+  const links = [
+    ["/admin/schools", "Schools"],
+    ["/admin/people", "People"],
+    ["/admin/sips", "SIP deployment"],
+    ["/admin/invitations", "Invitations"],
+  ] as const;
   return (
     <Card title="Your authority">
-      <dl className="grid grid-cols-3 gap-3 text-center">
-        <Stat label="Schools" value={summary.schools} />
-        <Stat label="People" value={summary.people} />
-        <Stat label="Invitations waiting" value={summary.pendingInvitations} />
-      </dl>
-      <p className="mt-4 flex flex-wrap gap-4 text-sm">
-        <Link to="/admin/schools" className="font-semibold text-brand-700 underline">
-          {summary.schools === 0 ? "Add your first school" : "Manage schools"}
-        </Link>
-        <Link to="/admin/people" className="font-semibold text-brand-700 underline">
-          Invite and manage people
-        </Link>
-      </p>
+      <ul className="grid grid-cols-2 gap-2 text-sm">
+        {links.map(([to, label]) => (
+          <li key={to}>
+            <Link to={to} className="font-semibold text-brand-700 underline">
+              {label}
+            </Link>
+          </li>
+        ))}
+      </ul>
     </Card>
   );
 }
@@ -163,14 +166,5 @@ export function SchoolsCard({ title, schools }: { title: string; schools: School
         ))}
       </ul>
     </Card>
-  );
-}
-
-function Stat({ label, value }: { label: string; value: number }) {
-  return (
-    <div className="rounded-md bg-slate-50 p-3">
-      <dt className="text-sm text-slate-700">{label}</dt>
-      <dd className="text-2xl font-bold text-slate-900">{value}</dd>
-    </div>
   );
 }
