@@ -205,6 +205,19 @@ describe.each(await testDatabases())("end-of-year outcomes on $name", (database)
       expect(html).not.toContain("Enter your school");
     });
 
+    it("charts the means on an axis scaled to them, the targets dashed and the change labelled in pp", async () => {
+      const cohort = figure(await visible(await c.fay.request(url)), "Whole cohort");
+      const axis = cohort.split('data-axis="top"')[1].split("</g></g>")[0];
+      const ticks = [...axis.matchAll(/>(\d+)%</g)].map((m) => Number(m[1]));
+      // Means of about 60–66 %: the axis starts near them, not at 0 %, and ends well below 100 %.
+      expect(ticks[0]).toBeGreaterThanOrEqual(50);
+      expect(ticks.at(-1)).toBeLessThanOrEqual(80);
+      expect(cohort).toMatch(/data-mark="target"><line[^>]*stroke-dasharray/);
+      expect(cohort).toMatch(/>Target \d+(\.\d)?%</);
+      expect(cohort).toMatch(/data-mark="baseline-label"[^>]*>Baseline \d+(\.\d)?%</);
+      expect(cohort).toMatch(/data-mark="change">\+5\.5 pp</);
+    });
+
     it("the SIP sees their own school's rows only, besides roll-ups", async () => {
       const html = await visible(await c.sam.request(url));
       expect(html).toContain(schools[0].name);

@@ -1,3 +1,5 @@
+import { formatChange } from "../../components/ui/charts/format";
+
 /** The student groups a school reports on; roll-ups compare like with like, so the list is fixed. */
 export const studentGroups = ["all", "disadvantaged", "send", "eal"] as const;
 export type StudentGroup = (typeof studentGroups)[number];
@@ -37,11 +39,9 @@ export function ppAgainstTarget(row: { target: number; actual: number | null }):
   return row.actual === null ? null : round1(row.actual - row.target);
 }
 
-/** "+4.2 pp", "−1.0 pp", "0.0 pp", or "—" when there is nothing to compare. */
+/** "+4.2 pp", "−1.0 pp", "0.0 pp", or "—" when there is nothing to compare (the charts' own rule, ADR 014). */
 export function formatPp(pp: number | null): string {
-  if (pp === null) return "—";
-  const sign = pp > 0 ? "+" : pp < 0 ? "−" : "";
-  return `${sign}${Math.abs(pp).toFixed(1)} pp`;
+  return pp === null ? "—" : formatChange(pp, "pp");
 }
 
 /** A percentage as shown: "92.5%". */

@@ -1,73 +1,37 @@
-import { BulletMarks, OutcomeLegend, PercentGridlines } from "./outcome-parts";
 import { formatPercent, formatPp, MIN_HIDDEN_SCHOOLS_IN_ROLLUP, type RollupRow } from "../outcomes";
 import { ChartFrame } from "../../../components/ui/chart-frame";
+import { ChangeChart, ChangeLegend, type ChangeRow } from "../../../components/ui/charts";
 import type { Column } from "../../../components/ui/data-table";
 
-const WIDTH = 680;
-const LABEL = 210;
-const PLOT = 360;
-const ROW = 60;
-const TOP = 24;
-const x = (pct: number) => LABEL + (pct / 100) * PLOT;
 const schoolsText = (n: number) => `${n} ${n === 1 ? "school" : "schools"}`;
 
 /**
- * A roll-up as a bullet chart: per student group, the mean baseline (grey bar), the mean actual
- * (green bar) and the mean target (a black marker), with the change in percentage points. The
- * picture is hidden from screen readers; the caption and a visually hidden table say the same.
+ * A roll-up on the shared change chart (ADR 014): per student group, the mean baseline → mean
+ * actual on an axis scaled to the figures, the mean target dashed, the change in percentage points.
+ * A hidden group says why instead. The picture is hidden from screen readers; the table says the same.
  */
 export function RollupChart({ id, title, rows }: { id: string; title: string; rows: RollupRow[] }) {
-  const height = TOP + rows.length * ROW + 8;
   return (
     <ChartFrame
       boxed
       id={id}
       title={title}
-      legend={<OutcomeLegend suffix=" (mean)" />}
+      legend={<ChangeLegend suffix=" (mean)" />}
       table={{ caption: `${title}: means by student group`, columns, rows, rowKey: (r) => r.studentGroup }}
     >
-      <svg
-        viewBox={`0 0 ${WIDTH} ${height}`}
-        className="mt-2 w-full"
-        aria-hidden="true"
-        focusable="false"
-        data-testid={`${id}-svg`}
-      >
-        <PercentGridlines x={x} top={TOP} bottom={height - 8} />
-        {rows.map((r, i) => {
-          const y = TOP + i * ROW;
-          return (
-            <g key={r.studentGroup}>
-              <text x={0} y={y + 20} className="fill-slate-900 text-[13px] font-medium">
-                {r.label}
-              </text>
-              <text x={0} y={y + 38} className="fill-slate-600 text-[11px]">
-                n = {schoolsText(r.schools)}
-              </text>
-              {r.shown ? (
-                <BulletMarks
-                  left={LABEL}
-                  right={LABEL + PLOT}
-                  x={x}
-                  y={y + 8}
-                  tick={[y + 3, y + 45]}
-                  baseline={r.baseline}
-                  actual={r.actual}
-                  target={r.target}
-                  range={`${formatPercent(r.baseline)} → ${formatPercent(r.actual)}`}
-                  change={formatPp(r.change)}
-                />
-              ) : (
-                <text x={LABEL + 8} y={y + 28} className="fill-slate-700 text-[12px] italic">
-                  Hidden: fewer than {MIN_HIDDEN_SCHOOLS_IN_ROLLUP} other schools, so their figures stay private
-                </text>
-              )}
-            </g>
-          );
-        })}
-      </svg>
+      <ChangeChart testId={`${id}-svg`} rows={rows.map(chartRow)} />
     </ChartFrame>
   );
+}
+
+function chartRow(r: RollupRow): ChangeRow {
+  const base = { key: r.studentGroup, label: r.label, detail: schoolsText(r.schools) };
+  if (!r.shown)
+    return {
+      ...base,
+      note: `Hidden: fewer than ${MIN_HIDDEN_SCHOOLS_IN_ROLLUP} other schools, so their figures stay private`,
+    };
+  return { ...base, baseline: r.baseline, target: r.target, actual: r.actual };
 }
 
 type ShownRow = Extract<RollupRow, { shown: true }>;

@@ -1,6 +1,7 @@
 import type { ListedItem } from "../playlist-document";
 import { EmptyState } from "../../../components/ui/empty-state";
 import { ChartFrame } from "../../../components/ui/chart-frame";
+import { BarChart, palette } from "../../../components/ui/charts";
 import { DataTable, type Column } from "../../../components/ui/data-table";
 
 export type ProgressEntry = {
@@ -15,13 +16,10 @@ const key = (userId: string, itemId: string) => `${userId}:${itemId}`;
 
 type Leader = { id: string; name: string };
 
-const BAR_WIDTH = 240;
-const LABEL_WIDTH = 220;
-const ROW = 28;
-
 /**
- * Each leader's progress, for the facilitator: a bar per resource (how many leaders have done it)
- * and, as its text alternative and the detail, a table of leader × resource.
+ * Each leader's progress, for the facilitator: a bar per resource, from zero to all the leaders, of
+ * how many have done it (the chart kit, ADR 014); as its text alternative and the detail, a table of
+ * leader × resource.
  */
 export function ProgressOverview({
   items,
@@ -45,42 +43,25 @@ export function ProgressOverview({
   const byKey = new Map(progress.map((p) => [key(p.userId, p.itemId), p]));
   const leaderIds = new Set(leaders.map((l) => l.id));
   const doneCount = (itemId: string) => progress.filter((p) => p.itemId === itemId && leaderIds.has(p.userId)).length;
-  const height = items.length * ROW + 8;
   return (
     <div className="space-y-4">
       <ChartFrame caption="How many leaders have done each resource. The table below gives the detail.">
-        <svg
-          viewBox={`0 0 ${LABEL_WIDTH + BAR_WIDTH + 70} ${height}`}
-          width={LABEL_WIDTH + BAR_WIDTH + 70}
-          height={height}
-          className="h-auto max-w-full"
-          aria-hidden="true"
-          data-testid="progress-chart"
-        >
-          {items.map((item, i) => {
-            const n = doneCount(item.id);
-            const y = i * ROW + 4;
-            return (
-              <g key={item.id}>
-                <text x={0} y={y + 17} fontSize="13" fill="#0f172a">
-                  {item.title.length > 30 ? `${item.title.slice(0, 29)}…` : item.title}
-                </text>
-                <rect x={LABEL_WIDTH} y={y + 4} width={BAR_WIDTH} height={18} fill="#e2e8f0" rx="3" />
-                <rect
-                  x={LABEL_WIDTH}
-                  y={y + 4}
-                  width={(BAR_WIDTH * n) / leaders.length}
-                  height={18}
-                  fill="#185a4a"
-                  rx="3"
-                />
-                <text x={LABEL_WIDTH + BAR_WIDTH + 8} y={y + 17} fontSize="13" fill="#0f172a">
-                  {n} of {leaders.length}
-                </text>
-              </g>
-            );
-          })}
-        </svg>
+        <BarChart
+          testId="progress-chart"
+          rows={items}
+          rowKey={(item) => item.id}
+          rowLabel={(item) => item.title}
+          max={leaders.length}
+          series={[
+            {
+              key: "done",
+              label: "Leaders who have done it",
+              colour: palette.actual,
+              value: (item) => doneCount(item.id),
+              text: (item) => `${doneCount(item.id)} of ${leaders.length}`,
+            },
+          ]}
+        />
       </ChartFrame>
       <DataTable
         caption="Each leader's progress on each resource"

@@ -1,68 +1,69 @@
-import { formatInstant } from "../../../kernel/dates";
+import { formatInstant, type DateContext } from "../../../kernel/dates";
+import { useDateContext } from "../../../components/date-context";
 import { ChartFrame } from "../../../components/ui/chart-frame";
+import { ChartLegend, legendMarks, LineChart, palette } from "../../../components/ui/charts";
 import type { Column } from "../../../components/ui/data-table";
 
 type Bar = { id: string; title: string; startsAt: string; present: number; recorded: number };
 
-const HEIGHT = 160;
-const BAR = 36;
-const GAP = 20;
-const TOP = 20;
-const BOTTOM = 28;
+const leaders = { one: "leader", many: "leaders", decimals: 0 };
 
 /**
- * Attendance per past session as SVG bars (present out of the cohort's leaders), with the same
- * figures in a table for screen readers. The SVG itself is hidden from them: the table says it all.
+ * Leaders present at each past session as a line over time (ADR 014): the axis is scaled to the
+ * counts (never stretched from zero), the first session is the baseline, "all the leaders" is the
+ * dashed line to reach, and the last session's count and its change are written at its end.
+ * Sessions without attendance taken break the line. The table says the same for screen readers.
  */
 export function AttendanceChart({ sessions, leaderCount }: { sessions: Bar[]; leaderCount: number }) {
-  const max = Math.max(leaderCount, 1);
-  const width = Math.max(sessions.length * (BAR + GAP) + GAP, 200);
-  const plot = HEIGHT - TOP - BOTTOM;
+  const ctx = useDateContext();
+  // Every session's date when they fit; every second or third one when there are many.
+  const every = Math.ceil(sessions.length / 8);
   return (
     <ChartFrame
       caption={`Leaders present at each past session, out of ${leaderCount}.`}
+      legend={
+        <ChartLegend
+          entries={[
+            { label: "Leaders present", mark: legendMarks.line(palette.actual) },
+            { label: "First session", mark: legendMarks.baselineAcross },
+            { label: "All leaders", mark: legendMarks.targetAcross },
+          ]}
+        />
+      }
       table={{
         caption: "Attendance per session",
-        columns: tableColumns(leaderCount),
+        columns: tableColumns(leaderCount, ctx),
         rows: sessions,
         rowKey: (s) => s.id,
       }}
     >
-      <svg
-        viewBox={`0 0 ${width} ${HEIGHT}`}
-        className="h-44 w-full max-w-xl"
-        preserveAspectRatio="xMinYMid meet"
-        aria-hidden="true"
-        focusable="false"
-      >
-        <line x1={0} x2={width} y1={TOP + plot} y2={TOP + plot} className="stroke-slate-400" />
-        {sessions.map((s, i) => {
-          const h = s.recorded ? Math.round((s.present / max) * plot) : 0;
-          const x = GAP + i * (BAR + GAP);
-          return (
-            <g key={s.id}>
-              <rect x={x} y={TOP + plot - h} width={BAR} height={h} rx={3} className="fill-brand-700" />
-              <text x={x + BAR / 2} y={TOP + plot - h - 4} textAnchor="middle" fontSize={11} className="fill-slate-900">
-                {s.recorded ? s.present : "–"}
-              </text>
-              <text x={x + BAR / 2} y={HEIGHT - 8} textAnchor="middle" fontSize={11} className="fill-slate-700">
-                {formatInstant(s.startsAt, "day-month")}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
+      <LineChart
+        testId="attendance-chart"
+        points={sessions.map((s) => ({ key: s.id, at: Date.parse(s.startsAt), value: s.recorded ? s.present : null }))}
+        xTicks={sessions
+          .filter((_, i) => i % every === 0)
+          .map((s) => ({ at: Date.parse(s.startsAt), label: formatInstant(s.startsAt, "day-month", ctx) }))}
+        format={(v) => `${v} of ${leaderCount}`}
+        changeUnit={leaders}
+        integers
+        minSpan={4}
+        bounds={[0, Math.max(leaderCount, 1)]}
+        target={leaderCount > 0 ? { value: leaderCount, label: `All ${leaderCount} leaders` } : null}
+        missingLabel="not taken"
+        height={200}
+        width={460}
+      />
     </ChartFrame>
   );
 }
 
-function tableColumns(leaderCount: number): Column<Bar>[] {
+function tableColumns(leaderCount: number, ctx: DateContext): Column<Bar>[] {
   return [
     {
       key: "session",
       header: "Session",
       rowHeader: true,
-      cell: (s) => `${s.title} (${formatInstant(s.startsAt, "day-month")})`,
+      cell: (s) => `${s.title} (${formatInstant(s.startsAt, "day-month", ctx)})`,
     },
     { key: "present", header: "Present", cell: (s) => (s.recorded ? `${s.present} of ${leaderCount}` : "not taken") },
   ];

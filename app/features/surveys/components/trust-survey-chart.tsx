@@ -7,21 +7,37 @@ import {
   type TrustFacet,
 } from "../trust-survey";
 import { ChartFrame } from "../../../components/ui/chart-frame";
+import {
+  Axis,
+  ChangeText,
+  formatChange,
+  formatNumberIn,
+  labelledTicks,
+  linear,
+  Marker,
+  niceDomain,
+  palette,
+  seriesChange,
+  type MarkerShape,
+} from "../../../components/ui/charts";
 import type { Column } from "../../../components/ui/data-table";
 
 export type RoundResults = { round: SurveyRound; responses: number; facets: FacetResult[] };
 
 /** From "Strongly disagree" (orange) to "Strongly agree" (dark blue), told apart by lightness too. */
 const scaleColours = ["#b45309", "#f59e0b", "#cbd5e1", "#60a5fa", "#1d4ed8"];
-const roundMarks: Record<SurveyRound, { colour: string; shape: "circle" | "square" | "diamond" }> = {
+/** The count written inside each segment, dark or white for contrast with its colour. */
+const scaleInk = ["#ffffff", "#0f172a", "#0f172a", "#0f172a", "#ffffff"];
+const roundMarks: Record<SurveyRound, { colour: string; shape: MarkerShape }> = {
   start: { colour: "#64748b", shape: "circle" },
   mid: { colour: "#0f766e", shape: "square" },
   end: { colour: "#1d4ed8", shape: "diamond" },
 };
 
 const LABEL_W = 190;
-const BAR_W = 440;
-const MEAN_W = 70;
+const BAR_W = 420;
+const MEAN_W = 90;
+const points = { one: "point", many: "points", decimals: 1 };
 const ROW_H = 22;
 const GAP = 14;
 
@@ -41,7 +57,9 @@ export function TrustSurveyCharts({ rounds }: { rounds: RoundResults[] }) {
 function DistributionChart({ rounds }: { rounds: RoundResults[] }) {
   const facets = rounds[0].facets.map((f) => f.facet);
   const groupH = rounds.length * ROW_H + GAP;
-  const height = 30 + facets.length * groupH;
+  const height = 50 + facets.length * groupH;
+  // A share of the answers: the whole bar is everyone, so this axis is 0–100 % by nature.
+  const x = linear([0, 100], [LABEL_W, LABEL_W + BAR_W]);
   return (
     <ChartFrame
       id="distribution"
@@ -81,11 +99,18 @@ function DistributionChart({ rounds }: { rounds: RoundResults[] }) {
         <text x={LABEL_W + BAR_W + 8} y={16} fontSize="12" fill="#334155">
           Mean
         </text>
+        <Axis
+          orient="bottom"
+          ticks={labelledTicks([0, 100], { suffix: "%" })}
+          position={x}
+          at={height - 22}
+          grid={[22, height - 22]}
+        />
         {facets.map((facet, fi) => (
           <g key={facet} transform={`translate(0, ${24 + fi * groupH})`}>
             {rounds.map((r, ri) => {
               const result = r.facets.find((f) => f.facet === facet)!;
-              let x = LABEL_W;
+              let before = 0;
               return (
                 <g key={r.round} transform={`translate(0, ${ri * ROW_H})`}>
                   <text x={0} y={15} fontSize="12" fill="#0f172a" fontWeight={ri === 0 ? 600 : 400}>
@@ -95,10 +120,26 @@ function DistributionChart({ rounds }: { rounds: RoundResults[] }) {
                     {roundLabels[r.round]}
                   </text>
                   {result.distribution.map((n, i) => {
-                    const w = result.total ? (n / result.total) * BAR_W : 0;
-                    const rect = <rect key={i} x={x} y={2} width={w} height={ROW_H - 6} fill={scaleColours[i]} />;
-                    x += w;
-                    return rect;
+                    const from = x(result.total ? (before / result.total) * 100 : 0);
+                    before += n;
+                    const to = x(result.total ? (before / result.total) * 100 : 0);
+                    return (
+                      <g key={i}>
+                        <rect
+                          x={from}
+                          y={2}
+                          width={to - from}
+                          height={ROW_H - 6}
+                          fill={scaleColours[i]}
+                          stroke="#ffffff"
+                        />
+                        {to - from >= 18 ? (
+                          <text x={(from + to) / 2} y={14} fontSize="11" textAnchor="middle" fill={scaleInk[i]}>
+                            {n}
+                          </text>
+                        ) : null}
+                      </g>
+                    );
                   })}
                   <text x={LABEL_W + BAR_W + 8} y={15} fontSize="12" fill="#0f172a">
                     {result.mean?.toFixed(1) ?? "–"}
@@ -115,14 +156,15 @@ function DistributionChart({ rounds }: { rounds: RoundResults[] }) {
 
 function Mark({ round, cx, cy }: { round: SurveyRound; cx: number; cy: number }) {
   const { colour, shape } = roundMarks[round];
-  if (shape === "circle") return <circle cx={cx} cy={cy} r={6} fill={colour} />;
-  if (shape === "square") return <rect x={cx - 5.5} y={cy - 5.5} width={11} height={11} fill={colour} />;
-  return <path d={`M ${cx} ${cy - 7} L ${cx + 7} ${cy} L ${cx} ${cy + 7} L ${cx - 7} ${cy} Z`} fill={colour} />;
+  return <Marker shape={shape} x={cx} y={cy} size={5.5} colour={colour} />;
 }
 
 function MeanChart({ rounds }: { rounds: RoundResults[] }) {
   const facets = rounds[0].facets.map((f) => f.facet);
-  const xOf = (v: number) => LABEL_W + ((v - 1) / 4) * (BAR_W - 20) + 10;
+  const all = rounds.flatMap((r) => r.facets.map((f) => f.mean));
+  // Scaled to the means (within the 1–5 scale), so a shift of a few tenths between rounds shows.
+  const domain = niceDomain(all, { bounds: [1, 5], minSpan: 1 });
+  const xOf = linear(domain, [LABEL_W + 10, LABEL_W + BAR_W - 10]);
   const height = 40 + facets.length * 30;
   return (
     <ChartFrame
@@ -145,16 +187,9 @@ function MeanChart({ rounds }: { rounds: RoundResults[] }) {
         viewBox={`0 0 ${LABEL_W + BAR_W + MEAN_W} ${height}`}
         className="mt-2 w-full max-w-3xl"
         role="img"
-        aria-label="Mean per facet for each round; the same numbers are in the table above."
+        aria-label={`Mean per facet for each round, on an axis from ${formatNumberIn(domain[0])} to ${formatNumberIn(domain[1])}; the same numbers are in the table above.`}
       >
-        {[1, 2, 3, 4, 5].map((v) => (
-          <g key={v}>
-            <line x1={xOf(v)} x2={xOf(v)} y1={10} y2={height - 20} stroke="#e2e8f0" />
-            <text x={xOf(v)} y={height - 4} fontSize="11" fill="#475569" textAnchor="middle">
-              {v}
-            </text>
-          </g>
-        ))}
+        <Axis orient="bottom" ticks={labelledTicks(domain)} position={xOf} at={height - 20} grid={[10, height - 20]} />
         {facets.map((facet: TrustFacet, fi) => {
           const y = 26 + fi * 30;
           const means = rounds.map((r) => ({ round: r.round, mean: r.facets.find((f) => f.facet === facet)!.mean }));
@@ -165,16 +200,28 @@ function MeanChart({ rounds }: { rounds: RoundResults[] }) {
                 {facetLabels[facet]}
               </text>
               {points.length > 1 ? (
-                <polyline points={points.join(" ")} fill="none" stroke="#94a3b8" strokeWidth={2} />
+                <polyline points={points.join(" ")} fill="none" stroke={palette.baseline} strokeWidth={2} />
               ) : null}
               {means.map((m) =>
                 m.mean === null ? null : <Mark key={m.round} round={m.round} cx={xOf(m.mean)} cy={y} />,
               )}
+              <MeanChange means={means.map((m) => m.mean)} y={y} />
             </g>
           );
         })}
       </svg>
     </ChartFrame>
+  );
+}
+
+/** The latest mean and its change since the first round ("3.8, +0.4 points"), at the row's end. */
+function MeanChange({ means, y }: { means: Array<number | null>; y: number }) {
+  const change = seriesChange(means);
+  if (!change) return null;
+  return (
+    <ChangeText x={LABEL_W + BAR_W + 8} y={y + 5}>
+      {formatChange(change.change, points)}
+    </ChangeText>
   );
 }
 

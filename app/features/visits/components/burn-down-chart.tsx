@@ -1,21 +1,26 @@
 import { formatNumber, type BurnDownPoint } from "../day-budget";
-import { formatCalendarDate } from "../../../kernel/dates";
+import { formatCalendarDate, type DateContext } from "../../../kernel/dates";
+import { useDateContext } from "../../../components/date-context";
 import { ChartFrame } from "../../../components/ui/chart-frame";
+import { ChartLegend, legendMarks, LineChart, palette } from "../../../components/ui/charts";
 import type { Column } from "../../../components/ui/data-table";
 
-const WIDTH = 640;
-const HEIGHT = 220;
-const LEFT = 44;
-const RIGHT = 12;
-const TOP = 12;
-const BOTTOM = 30;
 const DAY_MS = 86_400_000;
+const days = { one: "day", many: "days", decimals: 1 };
 
-const months = ["Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug"];
+/** The first of each month of the school year ("2026-09-01" … "2027-08-01"); the axis labels every other one. */
+function monthStarts(start: string): string[] {
+  const first = Number(start.slice(0, 4));
+  return Array.from({ length: 12 }, (_, i) => {
+    const month = ((i + 8) % 12) + 1;
+    return `${first + (i >= 4 ? 1 : 0)}-${String(month).padStart(2, "0")}-01`;
+  });
+}
 
 /**
- * Days remaining of the budget over the school year, as an SVG step line, with the same figures
- * in a table for screen readers (the SVG is hidden from them). Below zero is drawn in red.
+ * Days remaining of the budget over the school year as a step line on the shared kit (ADR 014):
+ * the budget is the labelled baseline, "budget used up" (zero) the dashed line, the value and its
+ * change written at today; points below zero are red and the caption says "over budget" in words.
  */
 export function BurnDownChart(props: {
   budget: number;
@@ -26,24 +31,9 @@ export function BurnDownChart(props: {
   today: string;
 }) {
   const { budget, used, points, start, end, today } = props;
-  const t0 = Date.parse(start);
-  const span = Date.parse(end) + DAY_MS - t0;
-  const low = Math.min(0, ...points.map((p) => p.remaining));
-  const high = Math.max(budget, 0.5);
-  const plotW = WIDTH - LEFT - RIGHT;
-  const plotH = HEIGHT - TOP - BOTTOM;
-  const x = (date: string) => LEFT + ((Date.parse(date) - t0) / span) * plotW;
-  const y = (days: number) => TOP + ((high - days) / (high - low)) * plotH;
-  const lastX = x(today > end ? end : today < start ? start : today);
-  // A step line: level until the date time was logged, then straight down.
-  let path = "";
-  points.forEach((p, i) => {
-    const px = x(p.date);
-    path += i === 0 ? `M ${px} ${y(p.remaining)}` : ` H ${px} V ${y(p.remaining)}`;
-  });
-  path += ` H ${Math.max(lastX, x(points[points.length - 1].date))}`;
-  const ticks = [...new Set([low, 0, high / 2, high].map((v) => Math.round(v * 2) / 2))];
+  const ctx = useDateContext();
   const remaining = budget - used;
+  const clampedToday = today > end ? end : today < start ? start : today;
   return (
     <ChartFrame
       caption={
@@ -53,49 +43,49 @@ export function BurnDownChart(props: {
           {remaining < 0 ? `, ${formatNumber(-remaining)} over budget.` : `, ${formatNumber(remaining)} left.`}
         </>
       }
+      legend={
+        <ChartLegend
+          entries={[
+            { label: "Days remaining", mark: legendMarks.line(palette.actual) },
+            { label: "Budget", mark: legendMarks.baselineAcross },
+            { label: "Budget used up", mark: legendMarks.targetAcross },
+          ]}
+        />
+      }
       table={{
         caption: "Days remaining after each date time was logged",
-        columns,
+        columns: columns(ctx),
         rows: points,
         rowKey: (p) => p.date,
       }}
     >
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="h-auto w-full max-w-2xl" aria-hidden="true" focusable="false">
-        {ticks.map((t) => (
-          <g key={t}>
-            <line
-              x1={LEFT}
-              x2={WIDTH - RIGHT}
-              y1={y(t)}
-              y2={y(t)}
-              className={t === 0 ? "stroke-slate-500" : "stroke-slate-200"}
-            />
-            <text x={LEFT - 6} y={y(t) + 4} textAnchor="end" className="fill-slate-700 text-[11px]">
-              {formatNumber(t)}
-            </text>
-          </g>
-        ))}
-        {months.map((m, i) => {
-          const first = Number(start.slice(0, 4)) + (i >= 4 ? 1 : 0);
-          const date = `${first}-${String(((i + 8) % 12) + 1).padStart(2, "0")}-01`;
-          return (
-            <text key={m} x={x(date) + 4} y={HEIGHT - 10} className="fill-slate-700 text-[11px]">
-              {m}
-            </text>
-          );
-        })}
-        <path
-          d={path}
-          fill="none"
-          strokeWidth={2.5}
-          className={remaining < 0 ? "stroke-red-700" : "stroke-brand-700"}
-        />
-      </svg>
+      <LineChart
+        testId="burn-down-chart"
+        points={points.map((p) => ({ key: p.date, at: Date.parse(p.date), value: p.remaining }))}
+        xDomain={[Date.parse(start), Date.parse(end) + DAY_MS]}
+        xTicks={monthStarts(start)
+          .filter((_, i) => i % 2 === 0)
+          .map((d) => ({ at: Date.parse(d), label: formatCalendarDate(d, "day-month", ctx) }))}
+        format={(v) => `${formatNumber(v)} left`}
+        changeUnit={days}
+        step
+        until={Date.parse(clampedToday)}
+        minSpan={2}
+        // Nothing is left below "used up" unless the budget was overspent: the axis stops there.
+        bounds={[Math.min(0, ...points.map((p) => p.remaining)), Number.POSITIVE_INFINITY]}
+        width={560}
+        baseline={{ value: budget, label: `Budget ${formatNumber(budget)} ${budget === 1 ? "day" : "days"}` }}
+        target={{ value: 0, label: "Budget used up" }}
+        danger={(v) => v < 0}
+        height={230}
+      />
     </ChartFrame>
   );
 }
 
-const columns: Column<BurnDownPoint>[] = [
-  { key: "date", header: "Date", rowHeader: true, cell: (p) => formatCalendarDate(p.date, "date") },
-  { key: "remaining", header: "Days remaining", cell: (p) => formatNumber(p.remaining) },
-];
+function columns(ctx: DateContext): Column<BurnDownPoint>[] {
+  return [
+    { key: "date", header: "Date", rowHeader: true, cell: (p) => formatCalendarDate(p.date, "date", ctx) },
+    { key: "remaining", header: "Days remaining", cell: (p) => formatNumber(p.remaining) },
+  ];
+}
