@@ -2,9 +2,15 @@ import { parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { listPlanComments } from "../../db/queries/plan-comments";
-import { listPriorities, listSelfEvaluations } from "../../db/queries/plans";
+import { getPriorityItems, listPriorities, listSelfEvaluations } from "../../db/queries/plans";
 import { CommentThreads } from "../features/plans/components/comment-threads";
+import { EditableSection } from "../features/plans/components/editable-section";
 import { PriorityForm } from "../features/plans/components/priority-form";
+import { usePlanYear } from "../features/plans/components/use-plan-year";
+import { schoolYearLabel, YearSwitcher } from "../features/schools/components/year-switcher";
+import { countStatuses, targetStatus } from "../features/plans/target-status";
+import { todayIn } from "../kernel/dates";
+import { schoolYearBounds } from "../kernel/school-year";
 import { PriorityList } from "../features/plans/components/priority-list";
 import { SelfEvaluation, type AreaRow } from "../features/plans/components/self-evaluation";
 import { invariantResponse } from "../utils/http.server";
@@ -20,9 +26,17 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const access = await requirePlanAccess(context, request, params.schoolId);
   const { db } = context.services;
   const { plan, school } = access;
-  const [evaluations, priorities, comments] = plan
+  const [evaluations, listed, comments] = plan
     ? await Promise.all([listSelfEvaluations(db, plan.id), listPriorities(db, plan.id), listPlanComments(db, plan.id)])
     : [[], [], []];
+  // Each card says where its targets stand, by the same rule as the priority's own page.
+  const when = { start: schoolYearBounds(access.year).start, today: todayIn() };
+  const priorities = await Promise.all(
+    listed.map(async (p) => {
+      const { targets } = await getPriorityItems(db, p.id);
+      return { ...p, statuses: countStatuses(targets.map((t) => targetStatus(t, when))) };
+    }),
+  );
   const threads = groupThreads(comments);
   // The areas that apply to this phase, plus any the school evaluated before (never hide what is written).
   const stored = evaluations.map((e) => e.area).filter(isPlanArea);
@@ -48,6 +62,8 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     priorities,
     canEdit: access.canEdit,
     canComment: access.canComment,
+    pastYear: access.pastYear,
+    edit: new URL(request.url).searchParams.get("edit"),
   });
 }
 
@@ -76,58 +92,64 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
 
 export default function PlanOverview() {
   const data = useLoaderData<typeof loader>();
+  const year = usePlanYear();
   const areas = data.areas.filter(isPlanArea) as PlanArea[];
   return (
     <>
-      <h1 className="mt-4 text-2xl font-bold">Improvement plan</h1>
+      <header className="mt-4">
+        <h1 className="text-3xl font-bold">Improvement plan</h1>
+        <p className="mt-1 text-slate-700">School year {schoolYearLabel(year.shownYear)}</p>
+        <YearSwitcher years={year.years} current={year.shownYear} />
+      </header>
       {!data.planId ? (
-        <p className="mt-2 text-sm text-slate-700">
-          {data.canEdit
-            ? "This year's plan has not been started. It begins when you save the first judgement or priority."
-            : "The school's leaders have not started this year's plan yet."}
+        <p className="mt-4 text-sm text-slate-700">
+          {data.pastYear
+            ? "The school did not write a plan in Commons for this school year."
+            : data.canEdit
+              ? "This year's plan has not been started. It begins when you save the first judgement or priority."
+              : "The school's leaders have not started this year's plan yet."}
         </p>
-      ) : null}
-      {data.planId ? (
+      ) : (
         <CommentThreads
           subjectKind="plan"
           subjectId={data.planId}
           itemName="the plan as a whole"
+          visibleName="the plan as a whole"
           threads={data.planThreads}
           canComment={data.canComment}
         />
-      ) : null}
+      )}
       <SelfEvaluation
         rows={data.rows as AreaRow[]}
         terminology={data.terminology}
         canEdit={data.canEdit}
         canComment={data.canComment}
+        editParam={data.edit}
       />
-      <section aria-labelledby="priorities-heading" className="mt-10">
-        <h2 id="priorities-heading" className="text-xl font-semibold">
-          Priorities ({data.priorities.length})
-        </h2>
-        <div className="mt-3">
-          <PriorityList
-            schoolId={data.schoolId}
-            priorities={data.priorities}
-            terminology={data.terminology}
-            canEdit={data.canEdit}
-          />
-        </div>
-      </section>
-      {data.canEdit ? (
-        <section
-          aria-labelledby="add-priority-heading"
-          className="mt-8 rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
-        >
-          <h2 id="add-priority-heading" className="text-lg font-semibold">
-            Add a priority
-          </h2>
-          <div className="mt-3">
-            <PriorityForm intent="add-priority" areas={areas} terminology={data.terminology} submit="Add priority" />
-          </div>
-        </section>
-      ) : null}
+      <EditableSection
+        id="priorities"
+        title={`Priorities (${data.priorities.length})`}
+        canEdit={data.canEdit}
+        editLabel="Add a priority"
+        editParam={data.edit}
+        owns={(r) => r.intent === "add-priority"}
+        form={
+          <>
+            <h3 className="font-semibold">Add a priority</h3>
+            <div className="mt-3">
+              <PriorityForm intent="add-priority" areas={areas} terminology={data.terminology} submit="Add priority" />
+            </div>
+          </>
+        }
+      >
+        <PriorityList
+          schoolId={data.schoolId}
+          priorities={data.priorities}
+          terminology={data.terminology}
+          canEdit={data.canEdit}
+          yearQuery={year.yearQuery}
+        />
+      </EditableSection>
     </>
   );
 }

@@ -1,16 +1,18 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import type { ReactNode } from "react";
 import { listPlanComments } from "../../db/queries/plan-comments";
 import { getPriorityItems } from "../../db/queries/plans";
-import { ActionForm } from "../features/plans/components/action-form";
-import { ActionList, type ActionView } from "../features/plans/components/action-list";
+import { ActionComments, ActionEditor, ActionTable, type ActionView } from "../features/plans/components/action-list";
 import { CommentThreads } from "../features/plans/components/comment-threads";
-import { EvidenceLinks } from "../features/plans/components/evidence-links";
+import { EditableSection } from "../features/plans/components/editable-section";
+import { EvidenceLinkForm, EvidenceLinks } from "../features/plans/components/evidence-links";
 import { PriorityForm } from "../features/plans/components/priority-form";
-import { ProgressUpdates } from "../features/plans/components/progress-updates";
-import { TargetForm } from "../features/plans/components/target-form";
-import { TargetList } from "../features/plans/components/target-list";
+import { ProgressUpdateForm, ProgressUpdates } from "../features/plans/components/progress-updates";
+import { TargetComments, TargetEditor, TargetTable, type TargetView } from "../features/plans/components/target-list";
+import type { IntentReply } from "../features/plans/components/use-intent-result";
+import { targetStatus } from "../features/plans/target-status";
+import { todayIn } from "../kernel/dates";
+import { schoolYearBounds } from "../kernel/school-year";
 import { areasForPhase, toPlanArea } from "../kernel/plan-areas";
 import { commentAction, isCommentIntent } from "../features/plans/comment-actions.server";
 import { priorityItemAction } from "../features/plans/item-actions.server";
@@ -27,18 +29,29 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const areas = areasForPhase(access.school.phase);
   // A priority written as "Quality of education" still preselects its area in the edit form.
   const area = toPlanArea(priority.area);
+  const today = todayIn();
+  const when = { start: schoolYearBounds(plan.schoolYear).start, today };
   return json({
     priority: { ...priority, area: area ?? priority.area },
     terminology: access.school.terminology,
     areas: area && !areas.includes(area) ? [...areas, area] : areas,
     priorityThreads: threadsFor(threads, "priority", priority.id),
-    targets: items.targets.map((t) => ({ ...t, threads: threadsFor(threads, "target", t.id) })),
-    actions: items.actions.map((a) => ({ ...a, threads: threadsFor(threads, "action", a.id) })),
+    targets: items.targets.map((t) => ({
+      ...t,
+      status: targetStatus(t, when),
+      threads: threadsFor(threads, "target", t.id),
+    })),
+    actions: items.actions.map((a) => ({
+      ...a,
+      overdue: a.status !== "done" && a.due < today,
+      threads: threadsFor(threads, "action", a.id),
+    })),
     updates: items.updates,
     evidence: items.evidence,
     inquiries: items.inquiries,
     canEdit: access.canEdit,
     canComment: access.canComment,
+    edit: new URL(request.url).searchParams.get("edit"),
   });
 }
 
@@ -52,88 +65,85 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   return priorityItemAction(deps, access.actor, { access, priorityId: priority.id }, intent, form);
 }
 
+const owns =
+  (...intents: string[]) =>
+  (r: IntentReply) =>
+    Boolean(r.intent && intents.includes(r.intent));
+
 export default function PriorityPage() {
   const data = useLoaderData<typeof loader>();
-  const { priority, canEdit, canComment } = data;
+  const { priority, canEdit, canComment, edit } = data;
+  const targets = data.targets as TargetView[];
+  const actions = data.actions as ActionView[];
+  const section = { canEdit, editParam: edit };
   return (
-    <div className="space-y-10 py-6">
-      <div className="grid gap-4 md:grid-cols-2">
-        <div>
-          <h2 className="text-lg font-semibold">Rationale</h2>
-          <p className="mt-1 whitespace-pre-line text-sm text-slate-800">
-            {priority.rationale || "No rationale written yet."}
-          </p>
-          {canEdit ? (
-            <details className="mt-3">
-              <summary className="cursor-pointer text-sm font-semibold text-brand-800">Change this priority</summary>
-              <div className="mt-3">
-                <PriorityForm
-                  intent="edit-priority"
-                  areas={data.areas}
-                  terminology={data.terminology}
-                  defaultValue={priority}
-                  submit="Save priority"
-                />
-              </div>
-            </details>
-          ) : null}
-        </div>
+    <div className="pb-10">
+      <EditableSection
+        id="about"
+        title="Why this is a priority"
+        {...section}
+        owns={owns("edit-priority")}
+        form={
+          <PriorityForm
+            intent="edit-priority"
+            areas={data.areas}
+            terminology={data.terminology}
+            defaultValue={priority}
+            submit="Save priority"
+          />
+        }
+      >
+        <p className="max-w-prose whitespace-pre-line text-slate-900">
+          {priority.rationale || "No rationale written yet."}
+        </p>
         <CommentThreads
           subjectKind="priority"
           subjectId={priority.id}
           itemName="this priority"
+          visibleName="this priority"
           threads={data.priorityThreads}
           canComment={canComment}
         />
-      </div>
-      <Section
+      </EditableSection>
+      <EditableSection
         id="targets"
-        title={`SMART targets (${data.targets.length})`}
-        form={canEdit ? { title: "Add a target", body: <TargetForm /> } : null}
+        title={`SMART targets (${targets.length})`}
+        {...section}
+        owns={owns("add-target", "set-actual")}
+        form={<TargetEditor targets={targets} />}
       >
-        <TargetList targets={data.targets} canEdit={canEdit} canComment={canComment} />
-      </Section>
-      <Section
+        <TargetTable targets={targets} canEdit={canEdit} />
+        <TargetComments targets={targets} canComment={canComment} />
+      </EditableSection>
+      <EditableSection
         id="actions"
-        title={`Actions (${data.actions.length})`}
-        form={canEdit ? { title: "Add an action", body: <ActionForm /> } : null}
+        title={`Actions (${actions.length})`}
+        {...section}
+        owns={owns("add-action", "set-status")}
+        form={<ActionEditor actions={actions} />}
       >
-        <ActionList actions={data.actions as ActionView[]} canEdit={canEdit} canComment={canComment} />
-      </Section>
-      <Section id="progress" title="Progress">
+        <ActionTable actions={actions} canEdit={canEdit} />
+        <ActionComments actions={actions} canComment={canComment} />
+      </EditableSection>
+      <EditableSection
+        id="progress"
+        title="Progress"
+        {...section}
+        owns={owns("add-update")}
+        form={<ProgressUpdateForm />}
+      >
         <ProgressUpdates updates={data.updates} canEdit={canEdit} />
-      </Section>
-      <Section id="evidence" title="Evidence">
+      </EditableSection>
+      <EditableSection
+        id="evidence"
+        title="Evidence"
+        {...section}
+        owns={owns("add-evidence")}
+        form={<EvidenceLinkForm />}
+      >
         <EvidenceLinks evidence={data.evidence} inquiries={data.inquiries} canEdit={canEdit} />
-      </Section>
+      </EditableSection>
     </div>
-  );
-}
-
-function Section({
-  id,
-  title,
-  children,
-  form,
-}: {
-  id: string;
-  title: string;
-  children: ReactNode;
-  form?: { title: string; body: ReactNode } | null;
-}) {
-  return (
-    <section aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`} className="text-xl font-semibold">
-        {title}
-      </h2>
-      <div className="mt-3">{children}</div>
-      {form ? (
-        <div className="mt-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-          <h3 className="font-semibold">{form.title}</h3>
-          <div className="mt-3">{form.body}</div>
-        </div>
-      ) : null}
-    </section>
   );
 }
 

@@ -5,7 +5,8 @@ import { CategoryChart, OutcomeChart } from "../features/plans/components/trail-
 import { EmptyState } from "../components/ui/empty-state";
 import { loadEvidenceTrail } from "../features/plans/evidence-trail.server";
 import { measureLabels, studentGroupLabels } from "../features/outcomes/outcomes";
-import { actionStatusLabels, formatPlanDate } from "../kernel/plan-areas";
+import { actionStatusLabels } from "../kernel/plan-areas";
+import { FormattedDate } from "../components/date-context";
 import { requirePlanAccess, requirePriority } from "../features/plans/guard.server";
 import { DataTable } from "../components/ui/data-table";
 
@@ -76,7 +77,7 @@ export default function EvidenceTrail() {
           columns={[
             { key: "action", header: "Action", cell: (a) => a.description },
             { key: "owner", header: "Owner", cell: (a) => a.owner },
-            { key: "due", header: "Due", cell: (a) => formatPlanDate(a.due) },
+            { key: "due", header: "Due", cell: (a) => <FormattedDate value={a.due} style="short-date" /> },
             { key: "status", header: "Status", cell: (a) => actionStatusLabels[a.status] },
           ]}
         />

@@ -9,14 +9,27 @@ import { PLAN_NOT_FOR_GOVERNORS_TITLE, PlanNotForGovernors } from "../features/p
 import { governorPlanRefusal } from "../features/plans/governor-refusal";
 import { invariantResponse } from "../utils/http.server";
 import { planPath, requirePlanAccess } from "../features/plans/guard.server";
+import { schoolYearsFor } from "../features/schools/school-year.server";
 
-/** The frame of every plan page: the school, the year, its sections, and new feedback for the person. */
+/**
+ * The frame of every plan page: the school, the year on show (and the years it has plans for), its
+ * sections, and new feedback for the person.
+ */
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
-  const access = await requirePlanAccess(context, request, params.schoolId);
-  const alerts = await listUnreadAlerts(context.services.db, access.actor.userId, planPath(access.scope.schoolId));
+  const now = new Date();
+  const access = await requirePlanAccess(context, request, params.schoolId, now);
+  const { db } = context.services;
+  const [alerts, years] = await Promise.all([
+    listUnreadAlerts(db, access.actor.userId, planPath(access.scope.schoolId)),
+    schoolYearsFor(db, access.scope.schoolId, now, access.shownYear),
+  ]);
   return json({
     school: { id: access.school.id, name: access.school.name },
     year: access.year,
+    shownYear: access.shownYear,
+    pastYear: access.pastYear,
+    years,
+    yearQuery: access.pastYear ? `?year=${access.shownYear}` : "",
     alerts,
     links: schoolNavLinks(access.actor, access.scope),
   });

@@ -8,11 +8,16 @@ import { StatusMessage } from "../components/ui/status-message";
 import { SchoolCrumbs, SchoolNav } from "../features/schools/components/school-nav";
 import { schoolNavLinks } from "../features/schools/guard.server";
 import { serviceDeps, throwRefusal } from "../features/schools/service-deps.server";
-import { PreVisitPart, VisitPart } from "../features/visits/components/visit-record-parts";
+import { visitSections } from "../features/visits/components/visit-record-parts";
+import { VisitRecordView, type SectionName } from "../features/visits/components/visit-record-view";
+import { useDateContext } from "../components/date-context";
+import { schoolYearLabel } from "../features/schools/components/year-switcher";
+import { isPastSchoolYear } from "../features/schools/school-year.server";
 import { requireVisitRecord } from "../features/visits/guard.server";
 import { PreVisitSchema, recordStateLabels, VisitPartSchema } from "../features/visits/schema";
 import {
   completeVisitRecord,
+  pastYearRefusal,
   preVisitRefusal,
   savePreVisit,
   visitPartRefusal,
@@ -20,8 +25,15 @@ import {
 import { canCompletePreVisit, canDoSipWork } from "../kernel/permissions";
 import { formatCalendarDate } from "../kernel/dates";
 
+/** The section `?edit=` asks for, when this person may edit it now; anything else reads. */
+function sectionToEdit(request: Request, may: { pre: boolean; visit: boolean }): SectionName | null {
+  const asked = new URL(request.url).searchParams.get("edit");
+  if (asked === "pre") return may.pre ? "pre" : null;
+  return may.visit && visitSections.some((s) => s.name === asked) ? (asked as SectionName) : null;
+}
+
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
-  const { actor, scope, record } = await requireVisitRecord(context, request, params);
+  const { actor, scope, record, year } = await requireVisitRecord(context, request, params);
   // Confidentiality: every read of a visit record is logged for the authority (docs: audit log).
   await recordRead(context.services.db, {
     authorityId: scope.authorityId,
@@ -31,9 +43,18 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     schoolId: scope.schoolId,
   });
   const state = recordState(record);
+  const shown = Number(year.slice(0, 4));
+  // A past year's record is read only for everyone (the service refuses writes too).
+  const readOnly = isPastSchoolYear(shown, new Date());
+  const may = {
+    pre: !readOnly && canCompletePreVisit(actor, scope) && record.preVisitAsked && state !== "complete",
+    visit: !readOnly && canDoSipWork(actor, scope) && state === "awaiting_sip",
+  };
   return json({
     school: { id: scope.schoolId, name: scope.name },
     links: schoolNavLinks(actor, scope),
+    shown,
+    readOnly,
     record: {
       id: record.id,
       visitDate: record.visitDate,
@@ -53,7 +74,8 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
         completedAt: record.completedAt?.toISOString() ?? null,
       },
     },
-    canEditPre: canCompletePreVisit(actor, scope) && record.preVisitAsked && state !== "complete",
+    may,
+    editing: sectionToEdit(request, may),
     isSip: canDoSipWork(actor, scope),
   });
 }
@@ -62,6 +84,9 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   const { actor, ...target } = await requireVisitRecord(context, request, params);
   const formData = await request.formData();
   const deps = serviceDeps(context, request);
+  // A past year's record offers no forms; anything sent anyway is refused outright.
+  const past = pastYearRefusal(deps, target.year);
+  if (past) throwRefusal(past);
   if (formData.get("intent") === "pre") {
     const refusal = preVisitRefusal(actor, target.scope);
     if (refusal) throwRefusal(refusal);
@@ -105,15 +130,35 @@ const nextStep = {
   complete: "Both parts are done.",
 } as const;
 
+/**
+ * Which form is open: the one `?edit=` asked for; after a refused save, the form that was sent
+ * (so the input and the errors stay on screen); after a successful save, none.
+ */
+function openSection(editing: SectionName | null, sent: { intent: "pre" | "visit"; saved: boolean } | null) {
+  if (!sent) return editing;
+  if (sent.saved) return null;
+  if (sent.intent === "pre") return "pre";
+  return editing && editing !== "pre" ? editing : "seen";
+}
+
 export default function VisitRecordPage() {
-  const { school, links, record, canEditPre, isSip } = useLoaderData<typeof loader>();
+  const { school, links, shown, readOnly, record, may, editing, isSip } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
+  const ctx = useDateContext();
   const message = data && "message" in data ? String(data.message) : null;
+  const open = openSection(editing, data ? { intent: data.intent, saved: message !== null } : null);
+  const pastYear = readOnly ? shown : undefined;
+  const date = formatCalendarDate(record.visitDate, "date", ctx);
   return (
     <main id="main" className="mx-auto max-w-4xl px-4 py-8">
-      <SchoolCrumbs school={school} />
-      <h1 className="text-2xl font-bold">Visit record, {formatCalendarDate(record.visitDate, "date")}</h1>
-      <SchoolNav schoolId={school.id} links={links} />
+      <SchoolCrumbs school={school} year={schoolYearLabel(shown)} here={`Visit of ${date}`} pastYear={pastYear} />
+      <h1 className="text-2xl font-bold">Visit record, {date}</h1>
+      <SchoolNav schoolId={school.id} links={links} pastYear={pastYear} />
+      {readOnly ? (
+        <p className="mt-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          This record is from {schoolYearLabel(shown)}, a past school year: it is read only.
+        </p>
+      ) : null}
       <p className="mt-4">
         <span className="rounded-full bg-slate-100 px-3 py-1 text-sm font-semibold" data-testid="record-state">
           {recordStateLabels[record.state]}
@@ -123,14 +168,15 @@ export default function VisitRecordPage() {
       <StatusMessage margin="mt-3" padding="p-2">
         {message}
       </StatusMessage>
-      <div className="mt-6 space-y-6">
-        <PreVisitPart pre={record.pre} canEdit={canEditPre} lastResult={data?.intent === "pre" ? data.result : null} />
-        <VisitPart
-          visit={record.visit}
-          state={record.state}
-          canEdit={isSip && record.state === "awaiting_sip"}
+      <div className="mt-6">
+        <VisitRecordView
+          record={record}
+          canEditPre={may.pre}
+          canEditVisit={may.visit}
           isSip={isSip}
-          lastResult={data?.intent === "visit" ? data.result : null}
+          editing={open === "pre" ? (may.pre ? open : null) : may.visit ? open : null}
+          preResult={data?.intent === "pre" ? data.result : null}
+          visitResult={data?.intent === "visit" ? data.result : null}
         />
       </div>
     </main>

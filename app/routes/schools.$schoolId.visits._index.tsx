@@ -13,25 +13,48 @@ import { RecordList, VisitList } from "../features/visits/components/visit-lists
 import { VisitLogForm } from "../features/visits/components/visit-log-form";
 import { budgetSummary, burnDown, formatDays, usedSentence } from "../features/visits/day-budget";
 import { schoolYearBounds } from "../kernel/school-year";
-import { canDoSipWork, canManageSipDeployment } from "../kernel/permissions";
-import { requireSchoolImprovement, schoolNavLinks } from "../features/schools/guard.server";
+import { canDoSipWork, canManageSipDeployment, canViewSchoolImprovement } from "../kernel/permissions";
+import { requireSchoolImprovement, schoolNavLinks, switcherYears } from "../features/schools/guard.server";
 import { serviceDeps, throwRefusal } from "../features/schools/service-deps.server";
-import { currentBudget, logVisit, removeVisit, timeLoggingTarget } from "../features/visits/service.server";
+import {
+  currentBudget,
+  logVisit,
+  pastYearRefusal,
+  removeVisit,
+  timeLoggingTarget,
+} from "../features/visits/service.server";
 import { todayIn } from "../kernel/dates";
 import { visitSchema } from "../features/visits/schema";
+import {
+  currentSchoolYear,
+  isPastSchoolYear,
+  schoolYearKey,
+  yearFromRequest,
+} from "../features/schools/school-year.server";
+import { schoolYearLabel, YearSwitcher } from "../features/schools/components/year-switcher";
+
+/** The year the page shows (`?year=`, else this one), as the switcher's number and the stored "2025-26". */
+function shownYear(request: Request, now: Date) {
+  const shown = yearFromRequest(request, now);
+  return { shown, year: schoolYearKey(shown), readOnly: isPastSchoolYear(shown, now) };
+}
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
-  const { actor, scope, year } = await requireSchoolImprovement(context, request, params.schoolId);
+  const now = new Date();
+  const { shown, year, readOnly } = shownYear(request, now);
+  const { actor, scope } = await requireSchoolImprovement(context, request, params.schoolId, { year });
   const { db } = context.services;
   const school = { id: scope.schoolId, name: scope.name };
   const links = schoolNavLinks(actor, scope);
   const bounds = schoolYearBounds(year);
-  const page = { school, year, links, bounds, today: todayIn() };
+  const years = await switcherYears(db, actor, scope.schoolId, now, shown, canViewSchoolImprovement);
+  const thisYear = currentSchoolYear(now);
+  const page = { school, year, shown, thisYear, readOnly, years, links, bounds, today: todayIn(undefined, now) };
   if (!scope.assignment) {
     return json({
       ...page,
       assignment: null,
-      canAssign: canManageSipDeployment(actor, scope.authorityId),
+      canAssign: !readOnly && canManageSipDeployment(actor, scope.authorityId),
     });
   }
   const [visits, records, sip] = await Promise.all([
@@ -48,17 +71,20 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
       points: burnDown(summary.budget, bounds.start, visits),
       visits,
       records,
-      canLog: canDoSipWork(actor, scope),
+      canLog: !readOnly && canDoSipWork(actor, scope),
     },
     canAssign: false,
   });
 }
 
 export async function action({ context, request, params }: ActionFunctionArgs) {
-  const { actor, scope, year } = await requireSchoolImprovement(context, request, params.schoolId);
-  const target = timeLoggingTarget(actor, scope);
+  const { year } = shownYear(request, new Date());
+  const { actor, scope } = await requireSchoolImprovement(context, request, params.schoolId, { year });
+  const target = timeLoggingTarget(actor, scope, year);
   if ("ok" in target) throwRefusal(target);
   const deps = serviceDeps(context, request);
+  const past = pastYearRefusal(deps, year);
+  if (past) throwRefusal(past);
   const formData = await request.formData();
   if (formData.get("intent") === "delete") {
     const removed = await removeVisit(deps, actor, target, String(formData.get("visitId") ?? ""));
@@ -95,17 +121,27 @@ const recordSentence = (preVisitAsked: boolean) =>
 
 export default function VisitsPage() {
   const data = useLoaderData<typeof loader>();
+  const pastYear = data.readOnly ? data.shown : undefined;
   return (
     <main id="main" className="mx-auto max-w-5xl px-4 py-8">
-      <SchoolCrumbs school={data.school} year={data.year} />
-      <h1 className="text-2xl font-bold">SIP visits and time</h1>
-      <SchoolNav schoolId={data.school.id} links={data.links} />
+      <SchoolCrumbs school={data.school} year={schoolYearLabel(data.shown)} pastYear={pastYear} />
+      <h1 className="text-2xl font-bold">SIP visits and time, {schoolYearLabel(data.shown)}</h1>
+      <SchoolNav schoolId={data.school.id} links={data.links} pastYear={pastYear} />
+      <YearSwitcher years={data.years} current={data.shown} thisYear={data.thisYear} />
       {data.assignment ? (
         <AssignedVisits {...data} assignment={data.assignment} />
       ) : (
         <div className="mt-6">
-          <EmptyState title="No School Improvement Partner this year">
-            {data.canAssign ? (
+          <EmptyState
+            title={
+              data.readOnly
+                ? `No School Improvement Partner in ${schoolYearLabel(data.shown)}`
+                : "No School Improvement Partner this year"
+            }
+          >
+            {data.readOnly ? (
+              "No SIP was assigned to the school that year, so no visits were logged."
+            ) : data.canAssign ? (
               <Link to={`/admin/sips/${data.school.id}`} className="text-brand-700 underline">
                 Assign a SIP to this school
               </Link>

@@ -138,6 +138,8 @@ describeBrowser("SIP deployment and visits, from assignment to a complete visit 
     await head.page.getByRole("heading", { level: 1, name: /^Visit record, / }).waitFor();
     await waitForHydration(head.page);
     await checkAxe(head.page, "record (awaiting school)");
+    // Read first: the head opens the school's section with its Edit button.
+    await head.page.getByRole("link", { name: "Edit before the visit (the school)" }).click();
     await head.page.getByLabel("Self-evaluation update").fill("Attendance of disadvantaged pupils is up 2 points.");
     await head.page.getByLabel("Questions for the SIP").fill("Is our Year 6 reading catch-up working?");
     await head.page.getByRole("button", { name: "Send the pre-visit part" }).click();
@@ -150,6 +152,7 @@ describeBrowser("SIP deployment and visits, from assignment to a complete visit 
     await waitForHydration(page);
     await page.getByText("Is our Year 6 reading catch-up working?").waitFor();
     await checkAxe(page, "record (awaiting SIP)");
+    await page.getByRole("link", { name: "Edit what was seen" }).click();
     await page
       .getByLabel("How well is the school performing?")
       .fill("Improving: attendance and reading are both rising.");

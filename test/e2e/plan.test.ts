@@ -59,6 +59,8 @@ describeBrowser("the improvement plan and its feedback loop, in the browser", ()
     await page.getByText("No priorities yet — add the first one").waitFor();
     await checkAxe("empty plan", page);
 
+    // The plan reads first; the priority form opens on demand.
+    await page.getByRole("link", { name: "Add a priority" }).click();
     await page.getByLabel("Title").fill("Raise attendance of disadvantaged pupils");
     await page.getByLabel("Area", { exact: true }).selectOption({ label: "Behaviour and attitudes" });
     await page.getByLabel("Rationale").fill("Persistent absence is twice the national rate.");
@@ -67,6 +69,8 @@ describeBrowser("the improvement plan and its feedback loop, in the browser", ()
     priorityUrl = page.url();
 
     // A baseline over 100 is refused in the browser, and what was typed stays.
+    await waitForHydration(page);
+    await page.getByRole("link", { name: "Edit SMART targets (0)" }).click();
     await page.getByLabel("Measure").fill("Attendance %");
     await page.getByLabel("Student group").fill("Disadvantaged pupils");
     await page.getByLabel("Baseline (%)").fill("150");
@@ -78,14 +82,23 @@ describeBrowser("the improvement plan and its feedback loop, in the browser", ()
     await page.getByLabel("Baseline (%)").fill("89.5");
     await page.getByRole("button", { name: "Add target" }).click();
     await page.getByRole("heading", { name: "SMART targets (1)" }).waitFor();
-    expect(await page.getByLabel("Measure").inputValue()).toBe("");
+    // Saved: the form closes and the target is in the read view's table.
+    await page.getByLabel("Measure").waitFor({ state: "detached" });
+    await page
+      .getByRole("table", { name: /SMART targets/ })
+      .getByRole("cell", { name: "89.5%" })
+      .waitFor();
 
+    await page.getByRole("link", { name: "Edit Actions (0)" }).click();
     await page.getByLabel("Action", { exact: true }).fill("First-day calls home for every absence");
     await page.getByLabel("Owner").fill("Attendance lead");
     await page.getByLabel("Due", { exact: true }).fill(inSixMonths());
     await page.getByRole("button", { name: "Add action" }).click();
     await page.getByRole("heading", { name: "Actions (1)" }).waitFor();
-    await page.getByRole("heading", { level: 3, name: "First-day calls home for every absence" }).waitFor();
+    await page
+      .getByRole("table", { name: /Actions/ })
+      .getByRole("rowheader", { name: "First-day calls home for every absence" })
+      .waitFor();
     await checkAxe("priority (head)", page);
     expectNoBrowserErrors(head);
   });
@@ -95,12 +108,15 @@ describeBrowser("the improvement plan and its feedback loop, in the browser", ()
     await page.goto(priorityUrl);
     await waitForHydration(page);
     expect(await page.getByRole("button", { name: "Add target" }).count()).toBe(0);
+    expect(await page.getByRole("link", { name: /^Edit/ }).count()).toBe(0);
+    // The comments are folded behind their count; the SIP opens the target's.
+    await targetThreads(page).getByText("Comments on Attendance % · Disadvantaged pupils (none yet)").click();
     await page
       .getByLabel("Comment on the target Attendance % (Disadvantaged pupils)")
       .fill("Is 94% realistic by the summer? What does the trend show?");
-    await page.getByRole("button", { name: "Add comment" }).nth(1).click();
+    await targetThreads(page).getByRole("button", { name: "Add comment" }).click();
     await targetThreads(page).getByText("Is 94% realistic by the summer?").waitFor();
-    await targetThreads(page).getByRole("heading", { name: "Comments (1 open · 0 resolved)" }).waitFor();
+    await targetThreads(page).locator("summary", { hasText: "(1 open)" }).waitFor();
     await checkAxe("priority (SIP)", page);
     expectNoBrowserErrors(sip);
   });
@@ -111,11 +127,18 @@ describeBrowser("the improvement plan and its feedback loop, in the browser", ()
     await waitForHydration(page);
     const alert = page.getByRole("status").filter({ hasText: "New feedback on this plan (1)" });
     await alert.waitFor();
-    expect(await page.getByText("Comments: 1 open · 0 resolved").count()).toBe(1);
+    expect(
+      await page
+        .getByRole("definition")
+        .filter({ hasText: /^1 open$/ })
+        .count(),
+    ).toBe(1);
     await checkAxe("plan with alert", page);
     await alert.getByRole("link", { name: "Sam Partner commented on a target in your plan" }).click();
     await page.getByRole("heading", { level: 1, name: "Raise attendance of disadvantaged pupils" }).waitFor();
     const thread = targetThreads(page);
+    // The alert points at the comment, so its fold opens by itself.
+    await thread.getByLabel("Reply").waitFor();
     await thread.getByLabel("Reply").fill("Yes: the autumn trend is up 1.7 pp.");
     await thread.getByRole("button", { name: "Reply" }).click();
     await thread.getByText("Yes: the autumn trend is up 1.7 pp.").waitFor();
@@ -127,9 +150,10 @@ describeBrowser("the improvement plan and its feedback loop, in the browser", ()
     await page.goto(priorityUrl);
     await waitForHydration(page);
     const thread = targetThreads(page);
+    await thread.locator("summary").first().click();
     await thread.getByText("Yes: the autumn trend is up 1.7 pp.").waitFor();
     await thread.getByRole("button", { name: "Resolve thread" }).click();
-    await thread.getByRole("heading", { name: "Comments (0 open · 1 resolved)" }).waitFor();
+    await thread.locator("summary", { hasText: "(1 resolved)" }).first().waitFor();
     await thread.getByText("1 resolved thread").click();
     await thread.getByText("Resolved by Sam Partner").waitFor();
     await checkAxe("resolved thread", page);

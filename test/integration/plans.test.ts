@@ -249,8 +249,11 @@ describe.each(await testDatabases())("a school's improvement plan and its feedba
     // The head sees the alert on the plan, and the thread beside the target.
     const headPage = await visible(await clients.head.request(priorityUrl()));
     expect(headPage).toContain("New feedback on this plan (1)");
+    // The thread is folded behind its count (a closed disclosure), named after the target.
     expect(headPage).toMatch(
-      new RegExp(`data-testid="threads-${targetId}"><h4[^>]*>Comments <span[^>]*>\\(1 open · 0 resolved\\)`),
+      new RegExp(
+        `<details class="[^"]*" data-testid="threads-${targetId}"><summary[^>]*>Comments on Attendance % · Disadvantaged pupils <span[^>]*>\\(1 open\\)</span></summary>`,
+      ),
     );
 
     const [thread] = await db().select().from(planComments);
@@ -296,7 +299,7 @@ describe.each(await testDatabases())("a school's improvement plan and its feedba
     ).toBe(200);
     const resolved = await visible(await clients.head.request(priorityUrl()));
     expect(resolved).toMatch(
-      new RegExp(`data-testid="threads-${targetId}"><h4[^>]*>Comments <span[^>]*>\\(0 open · 1 resolved\\)`),
+      new RegExp(`data-testid="threads-${targetId}"><summary[^>]*>Comments on [^<]*<span[^>]*>\\(1 resolved\\)`),
     );
     expect(resolved).toContain("Resolved by Sam Partner");
     expect(
@@ -309,9 +312,9 @@ describe.each(await testDatabases())("a school's improvement plan and its feedba
       ).status,
     ).toBe(200);
     const overview = await visible(await clients.sip.request(planUrl()));
-    expect(overview).toContain("Comments: 1 open · 0 resolved");
-    expect(overview).toContain("1 target");
-    expect(overview).toContain("1 action (0 done)");
+    expect(overview).toMatch(/<dt[^>]*>Comments<\/dt><dd[^>]*>1 open<\/dd>/);
+    expect(overview).toContain("(1 target in all)");
+    expect(overview).toContain("0 of 1 action done");
 
     // Marking the alerts read clears them.
     expect((await clients.head.post(planUrl(), { intent: "mark-alerts-read" })).status).toBe(302);

@@ -1,9 +1,14 @@
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatCalendarDate, todayIn } from "../../app/kernel/dates";
-import { schoolYearBounds, schoolYearOf } from "../../app/kernel/school-year";
+import { previousSchoolYear, schoolYearOf } from "../../app/kernel/school-year";
+import { logVisit as logVisitService } from "../../app/features/visits/service.server";
+import { createLogger } from "../../app/utils/logger.server";
 import { recordRead } from "../../db/queries/audit";
+import { getSchoolScope } from "../../db/queries/school-scope";
 import { assignSipToSchool } from "../../db/queries/sip-deployment";
+import { getGrants } from "../../db/queries/users";
+import { completeVisitPart, logVisit as logVisitRow } from "../../db/queries/visits";
 import { auditLog, notifications, sipVisits, visitRecords } from "../../db/schema/index";
 import type { RunningCommons } from "../../server/start";
 import { startTestApp, TestClient, visible } from "../support/app";
@@ -20,12 +25,17 @@ describe.each(await testDatabases())("SIP visits, visit records and the audit lo
   let otherSchoolId: string;
   let assignmentId: string;
   let headId: string;
+  let sipPerson: { id: string; email: string; name: string };
   let recordId: string;
+  // Last year's work at the school, by a SIP who is not assigned this year (otherSip).
+  const lastYear = previousSchoolYear(schoolYearOf(new Date()));
+  const lastStart = Number(lastYear.slice(0, 4));
+  const lastLabel = `${lastStart}–${String((lastStart + 1) % 100).padStart(2, "0")}`;
+  const last = { visitId: "", completeId: "", awaitingSipId: "", awaitingSchoolId: "" };
   const clients: Record<"sip" | "head" | "governor" | "otherHead" | "otherSip" | "admin", TestClient> = {} as never;
   const year = schoolYearOf(new Date());
   // Visits are logged for today: one still to come asks the school for its pre-visit part.
   const today = todayIn();
-  const yesterday = new Date(Date.parse(`${today}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
   const visitsPath = () => `/schools/${schoolId}/visits`;
   const recordPath = () => `/schools/${schoolId}/visits/${recordId}`;
   const logTime = (client: TestClient, fields: Record<string, string>) =>
@@ -63,6 +73,35 @@ describe.each(await testDatabases())("SIP visits, visit records and the audit lo
       admin: await makeUser(db, authorityId, [{ role: "authority_admin" }], { name: "Ada Admin" }),
     };
     headId = people.head.id;
+    sipPerson = people.sip;
+    const previous = await assignSipToSchool(db, {
+      authorityId,
+      schoolId,
+      sipUserId: people.otherSip.id,
+      schoolYear: lastYear,
+      dayBudget: 5,
+    });
+    const logLast = async (visitDate: string, askPreVisit: boolean) => {
+      const row = await logVisitRow(
+        db,
+        { assignmentId: previous.id, visitDate, kind: "in_school", days: 1, purpose: "Last year's visit" },
+        { allowOverspend: true, askPreVisit },
+      );
+      if (!row.ok || !row.recordId) throw new Error("last year's visit was not logged");
+      return row;
+    };
+    const complete = await logLast(`${lastStart}-10-01`, false);
+    last.visitId = complete.visitId;
+    last.completeId = complete.recordId!;
+    await completeVisitPart(db, previous.id, last.completeId, {
+      performance: "Good, with reading a concern",
+      keyFactors: "A settled staff",
+      prioritiesAndTargets: "Reading at Key Stage 2",
+      howToAchieve: "Phonics training",
+      agreedActions: `Head teacher: present the reading plan to governors by ${lastStart + 1}-01-20\nSIP: find a partner school (spring term)`,
+    });
+    last.awaitingSipId = (await logLast(`${lastStart}-11-05`, false)).recordId!;
+    last.awaitingSchoolId = (await logLast(`${lastStart}-12-03`, true)).recordId!;
     const assignment = await assignSipToSchool(db, {
       authorityId,
       schoolId,
@@ -286,51 +325,169 @@ describe.each(await testDatabases())("SIP visits, visit records and the audit lo
     expect(elsewhere).toContain("Nothing matches these filters");
   });
 
-  // On the first day of a school year, no earlier date of the year exists to log.
-  it.skipIf(yesterday < schoolYearBounds(year).start)(
-    "does not ask the school for the pre-visit part of a visit logged after it happened",
-    async () => {
-      const before = await app.services.db.select().from(notifications).where(eq(notifications.userId, headId));
-      const res = await logTime(clients.sip, {
-        visitDate: yesterday,
-        purpose: "Yesterday's visit",
-        confirmOverspend: "on",
-      });
+  it("does not ask the school for the pre-visit part of a visit logged after it happened", async () => {
+    const db = app.services.db;
+    const before = await db.select().from(notifications).where(eq(notifications.userId, headId));
+    // The service's clock is pinned to the middle of this school year, so a visit the day before is
+    // "after the fact" on any day the test runs (1 September included, when no earlier date exists).
+    const start = Number(year.slice(0, 4));
+    const clock = () => new Date(`${start}-11-15T12:00:00Z`);
+    const scope = (await getSchoolScope(db, schoolId, year))!;
+    const sip = { userId: sipPerson.id, user: sipPerson, grants: await getGrants(db, sipPerson.id) };
+    const logged = await logVisitService(
+      { db, logger: createLogger("silent"), now: clock },
+      sip,
+      { scope, assignment: scope.assignment!, year },
+      { visitDate: `${start}-11-14`, kind: "in_school", days: 1, purpose: "Yesterday's visit", allowOverspend: true },
+    );
+    expect(logged).toMatchObject({ ok: true, preVisitAsked: false });
+    const [record] = await db
+      .select()
+      .from(visitRecords)
+      .where(and(eq(visitRecords.assignmentId, assignmentId), eq(visitRecords.visitDate, `${start}-11-14`)));
+    expect(record).toMatchObject({ preVisitAsked: false, preSubmittedAt: null });
+    const after = await db.select().from(notifications).where(eq(notifications.userId, headId));
+    expect(after).toHaveLength(before.length);
+    // On the visit's own day it is still to come (it may be later that day): the school is asked.
+    const sameDay = await logVisitService(
+      { db, logger: createLogger("silent"), now: () => new Date(`${start}-11-14T08:00:00Z`) },
+      sip,
+      { scope, assignment: scope.assignment!, year },
+      { visitDate: `${start}-11-14`, kind: "in_school", days: 0.5, purpose: "Same-day visit", allowOverspend: true },
+    );
+    expect(sameDay).toMatchObject({ ok: true, preVisitAsked: true });
+
+    const path = `/schools/${schoolId}/visits/${record.id}`;
+    const headView = await text(await clients.head.request(path));
+    expect(headView).toContain("Awaiting the SIP");
+    expect(headView).toContain("Not asked: logged after the visit.");
+    expect(headView).not.toContain("Send the pre-visit part");
+    const refused = await clients.head.post(path, {
+      intent: "pre",
+      selfEvaluationUpdate: "Late",
+      questions: "Late?",
+    });
+    expect(refused.status).toBe(400);
+    expect(await text(refused)).toContain("no pre-visit part is asked for");
+
+    // Read first: the SIP's sections have Edit links; ?edit= opens the form without JavaScript.
+    const sipView = await visible(await clients.sip.request(path));
+    expect(sipView).not.toContain('name="performance"');
+    expect(sipView).toMatch(/href="[^"]*\?edit=seen"[^>]*>Edit<span class="sr-only"> what was seen/);
+    const editing = await visible(await clients.sip.request(`${path}?edit=actions`));
+    expect(editing).toMatch(/<textarea[^>]*name="agreedActions"/);
+    expect(editing).toContain("Complete the record");
+    // The head may not edit the SIP's part: the same address just reads.
+    const headEdit = await visible(await clients.head.request(`${path}?edit=actions`));
+    expect(headEdit).not.toContain('name="agreedActions"');
+    expect(headEdit).not.toContain(">Edit<");
+
+    const missing = await clients.sip.post(`${path}?edit=actions`, {
+      intent: "visit",
+      performance: "Improving",
+      keyFactors: "",
+      prioritiesAndTargets: "Reading",
+      howToAchieve: "Coaching",
+      agreedActions: "Head: share the reading plan by 2030-03-02",
+    });
+    expect(missing.status).toBe(400);
+    const kept = await visible(missing);
+    expect(kept).toContain("Answer: what are the key factors?");
+    expect(kept).toContain("Head: share the reading plan by 2030-03-02</textarea>");
+
+    const done = await clients.sip.post(`${path}?edit=actions`, {
+      intent: "visit",
+      performance: "Improving",
+      keyFactors: "Leadership",
+      prioritiesAndTargets: "Reading",
+      howToAchieve: "Coaching",
+      agreedActions: "Head: share the reading plan by 2030-03-02\nSIP: broker a visit (spring term)",
+    });
+    expect(done.status).toBe(200);
+    const donePage = await text(done);
+    expect(donePage).toContain("The visit record is complete.");
+    expect(await visible(await clients.sip.request(path))).not.toContain('name="agreedActions"');
+    // Agreed actions read as a table: action, who, by when (the date in the authority's locale).
+    expect(donePage).toContain(
+      `Action Who By when Share the reading plan Head ${formatCalendarDate("2030-03-02", "date")} Broker a visit SIP spring term`,
+    );
+  });
+
+  it("shows last year's visits and records with ?year= to the head and last year's SIP, read only", async () => {
+    const lastVisits = `${visitsPath()}?year=${lastStart}`;
+    for (const reader of [clients.head, clients.otherSip, clients.admin]) {
+      const res = await reader.request(lastVisits);
       expect(res.status).toBe(200);
-      expect(await text(res)).toContain(
-        "It was logged after the visit, so the school is not asked for a pre-visit part.",
-      );
-      const [record] = await app.services.db
-        .select()
-        .from(visitRecords)
-        .where(and(eq(visitRecords.assignmentId, assignmentId), eq(visitRecords.visitDate, yesterday)));
-      expect(record).toMatchObject({ preVisitAsked: false, preSubmittedAt: null });
-      const after = await app.services.db.select().from(notifications).where(eq(notifications.userId, headId));
-      expect(after).toHaveLength(before.length);
+      const page = await text(res);
+      expect(page).toContain(`SIP visits and time, ${lastLabel}`);
+      expect(page).toContain(`You are looking at ${lastLabel} (read only)`);
+      expect(page).toContain(`Visit of ${formatCalendarDate(`${lastStart}-10-01`, "date")} · Complete`);
+      expect(page).toContain("3 of 5 days used");
+      expect(page).not.toContain("Log time");
+      expect(page).not.toContain("Remove");
+    }
+    // This year's SIP did not work with the school last year, and governors never see visits.
+    expect((await clients.sip.request(lastVisits)).status).toBe(404);
+    expect((await clients.governor.request(lastVisits)).status).toBe(404);
+    // Last year's SIP still cannot see this year's visits or records.
+    expect((await clients.otherSip.request(visitsPath())).status).toBe(404);
+    expect((await clients.otherSip.request(recordPath())).status).toBe(404);
 
-      const path = `/schools/${schoolId}/visits/${record.id}`;
-      const headView = await text(await clients.head.request(path));
-      expect(headView).toContain("Awaiting the SIP");
-      expect(headView).toContain("Not asked: logged after the visit.");
-      expect(headView).not.toContain("Send the pre-visit part");
-      const refused = await clients.head.post(path, {
-        intent: "pre",
-        selfEvaluationUpdate: "Late",
-        questions: "Late?",
-      });
-      expect(refused.status).toBe(400);
-      expect(await text(refused)).toContain("no pre-visit part is asked for");
+    // The record opens from its own address (its year comes from the record), read only.
+    const record = await text(await clients.head.request(`/schools/${schoolId}/visits/${last.completeId}`));
+    expect(record).toContain(`This record is from ${lastLabel}, a past school year: it is read only.`);
+    expect(record).toContain(
+      `Present the reading plan to governors Head teacher ${formatCalendarDate(`${lastStart + 1}-01-20`, "date")}`,
+    );
+    expect(
+      await visible(await clients.head.request(`/schools/${schoolId}/visits/${last.awaitingSchoolId}`)),
+    ).not.toContain("?edit=");
+    const asked = await visible(
+      await clients.head.request(`/schools/${schoolId}/visits/${last.awaitingSchoolId}?edit=pre`),
+    );
+    expect(asked).not.toContain("<textarea");
+    expect(
+      (await clients.sip.request(`/schools/${schoolId}/visits/${last.completeId}`)).status,
+      "this year's SIP does not read last year's records",
+    ).toBe(404);
 
-      const done = await clients.sip.post(path, {
-        intent: "visit",
-        performance: "Improving",
-        keyFactors: "Leadership",
-        prioritiesAndTargets: "Reading",
-        howToAchieve: "Coaching",
-        agreedActions: "Head: share the reading plan",
-      });
-      expect(done.status).toBe(200);
-      expect(await text(done)).toContain("The visit record is complete.");
-    },
-  );
+    // The school's home offers the year it has data for, and shows that year's records as links.
+    const home = await visible(await clients.head.request(`/schools/${schoolId}?year=${lastStart}`));
+    expect(home).toContain(`<option value="${lastStart}" selected="">${lastLabel}</option>`);
+    expect(home).toContain(`href="/schools/${schoolId}/visits/${last.completeId}"`);
+    const sipHome = await visible(await clients.sip.request(`/schools/${schoolId}`));
+    expect(sipHome).not.toContain(`<option value="${lastStart}"`);
+  });
+
+  it("refuses every write to last year's visits and records", async () => {
+    const lastVisits = `${visitsPath()}?year=${lastStart}`;
+    const rows = () => app.services.db.select().from(visitRecords);
+    const before = await rows();
+    const logged = await clients.otherSip.post(lastVisits, {
+      intent: "log",
+      visitDate: `${lastStart}-11-20`,
+      kind: "in_school",
+      days: "1",
+      purpose: "Late entry",
+    });
+    expect(logged.status).toBe(403);
+    expect((await clients.otherSip.post(lastVisits, { intent: "delete", visitId: last.visitId })).status).toBe(403);
+    const visitPart = await clients.otherSip.post(`/schools/${schoolId}/visits/${last.awaitingSipId}`, {
+      intent: "visit",
+      performance: "Changed",
+      keyFactors: "Changed",
+      prioritiesAndTargets: "Changed",
+      howToAchieve: "Changed",
+      agreedActions: "Changed",
+    });
+    expect(visitPart.status).toBe(403);
+    const pre = await clients.head.post(`/schools/${schoolId}/visits/${last.awaitingSchoolId}`, {
+      intent: "pre",
+      selfEvaluationUpdate: "Too late",
+      questions: "Too late?",
+    });
+    expect(pre.status).toBe(403);
+    expect(await rows()).toEqual(before);
+    expect(await app.services.db.select().from(sipVisits).where(eq(sipVisits.id, last.visitId))).toHaveLength(1);
+  });
 });

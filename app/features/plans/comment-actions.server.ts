@@ -1,9 +1,9 @@
 import { parseWithZod } from "@conform-to/zod";
 import { json } from "@remix-run/node";
 import type { CurrentActor } from "../auth/guard.server";
-import { throwRefusal, type NotifyingDeps } from "../schools/service-deps.server";
+import { refuse, throwRefusal, type NotifyingDeps } from "../schools/service-deps.server";
 import { addComment, commentRefusal, setThreadState } from "./comments.server";
-import type { PlanAccess } from "./guard.server";
+import { pastYearMessage, type PlanAccess } from "./guard.server";
 import { CommentSchema, ThreadStateSchema } from "./schema";
 
 export const commentIntents = ["comment", "thread-state"] as const;
@@ -17,6 +17,8 @@ export const isCommentIntent = (intent: string) => (commentIntents as readonly s
  * or thread it belongs to, so only that form shows it.
  */
 export async function commentAction(deps: NotifyingDeps, actor: CurrentActor, access: PlanAccess, form: FormData) {
+  const past = pastYearMessage(access);
+  if (past) throwRefusal(refuse(403, past));
   const refusal = commentRefusal(access);
   if (refusal) throwRefusal(refusal);
   const intent = form.get("intent");

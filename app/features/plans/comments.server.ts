@@ -12,12 +12,12 @@ import { roleLabel } from "../../kernel/terminology";
 import type { CurrentActor } from "../auth/guard.server";
 import { notifyEach, type NotificationInput } from "../notifications/service.server";
 import { refuse, type NotifyingDeps, type Refused, type WriteDeps } from "../schools/service-deps.server";
-import { planPath, type PlanAccess } from "./guard.server";
+import { planPath, type PlanAccessCore } from "./guard.server";
 
 const excerpt = (s: string) => (s.length > 160 ? `${s.slice(0, 157)}…` : s);
 
 /** Why this person may not comment on the plan, or null when they may. */
-export function commentRefusal(access: Pick<PlanAccess, "canComment">): Refused | null {
+export function commentRefusal(access: Pick<PlanAccessCore, "canComment">): Refused | null {
   return access.canComment
     ? null
     : refuse(403, "Only the school's leaders and its School Improvement Partner can comment on the plan.");
@@ -29,7 +29,7 @@ export type CommentInput = { subjectKind: CommentSubject; subjectId: string; par
 export async function addComment(
   deps: NotifyingDeps,
   actor: CurrentActor,
-  access: PlanAccess,
+  access: PlanAccessCore,
   input: CommentInput,
 ): Promise<{ ok: true; commentId: string } | Refused> {
   const refusal = commentRefusal(access);
@@ -63,7 +63,7 @@ export async function addComment(
 async function whoToTell(
   deps: NotifyingDeps,
   actor: CurrentActor,
-  access: PlanAccess,
+  access: PlanAccessCore,
   comment: CommentInput & { link: string },
 ): Promise<NotificationInput[]> {
   const { link, body, parentId } = comment;
@@ -101,7 +101,7 @@ async function whoToTell(
 export async function setThreadState(
   deps: WriteDeps,
   actor: CurrentActor,
-  access: PlanAccess,
+  access: PlanAccessCore,
   input: { commentId: string; resolved: boolean },
 ): Promise<{ ok: true } | Refused> {
   const refusal = commentRefusal(access);

@@ -6,7 +6,7 @@ import * as plans from "../../../db/queries/plans";
 import type { Plan } from "../../../db/queries/plans";
 import type { CurrentActor } from "../auth/guard.server";
 import { refuse, type Refused, type WriteDeps } from "../schools/service-deps.server";
-import type { PlanAccess } from "./guard.server";
+import { pastYearMessage, type PlanAccess } from "./guard.server";
 import type {
   ActionStatusSchema,
   EvidenceLinkSchema,
@@ -21,7 +21,9 @@ import type { z } from "zod";
 type Done = { ok: true } | Refused;
 
 /** Why this person may not write the plan, or null when they may (the school's leaders). */
-export function planEditRefusal(access: Pick<PlanAccess, "canEdit">): Refused | null {
+export function planEditRefusal(access: Pick<PlanAccess, "canEdit" | "pastYear">): Refused | null {
+  const past = pastYearMessage(access);
+  if (past) return refuse(403, past);
   return access.canEdit ? null : refuse(403, "Only the school's leaders can change its improvement plan.");
 }
 

@@ -36,7 +36,9 @@ describe("plan comment threads", () => {
   });
 
   it("describes counts in words", () => {
-    expect(describeCounts({ open: 0, resolved: 0 })).toBe("No comments");
+    expect(describeCounts({ open: 0, resolved: 0 })).toBe("none yet");
     expect(describeCounts({ open: 2, resolved: 1 })).toBe("2 open · 1 resolved");
+    expect(describeCounts({ open: 2, resolved: 0 })).toBe("2 open");
+    expect(describeCounts({ open: 0, resolved: 1 })).toBe("1 resolved");
   });
 });

@@ -49,8 +49,8 @@ export function countThreads(threads: readonly { resolved: boolean }[]): ThreadC
   return { open: threads.length - resolved, resolved };
 }
 
-/** "2 open · 1 resolved", or "No comments". */
+/** "2 open", "2 open · 1 resolved", "1 resolved", or "none yet": only the counts that say something. */
 export function describeCounts({ open, resolved }: ThreadCounts): string {
-  if (open + resolved === 0) return "No comments";
-  return `${open} open · ${resolved} resolved`;
+  if (open + resolved === 0) return "none yet";
+  return [open ? `${open} open` : "", resolved ? `${resolved} resolved` : ""].filter(Boolean).join(" · ");
 }

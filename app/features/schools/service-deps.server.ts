@@ -9,8 +9,17 @@ import { forbidden, invariantResponse } from "../../utils/http.server";
 import type { Logger } from "../../utils/logger.server";
 import type { Mailer } from "../notifications/mailer.server";
 
-/** The database and the logger: what every write needs. */
-export type WriteDeps = { db: Database; logger: Logger };
+/** What time it is; injected by tests so rules about "today" and "this school year" can be pinned. */
+export type Clock = () => Date;
+
+/**
+ * The database and the logger: what every write needs; `now` is the clock for services that
+ * decide by the date (the real time when absent).
+ */
+export type WriteDeps = { db: Database; logger: Logger; now?: Clock };
+
+/** The current time by the deps' clock. */
+export const nowOf = (deps: { now?: Clock }): Date => deps.now?.() ?? new Date();
 
 /** A write that tells people afterwards: the mailer, and the origin that links in emails point to. */
 export type NotifyingDeps = WriteDeps & { mailer: Mailer; origin: string };

@@ -11,32 +11,46 @@ import { formatCalendarDate, todayIn } from "../../kernel/dates";
 import type { CurrentActor } from "../auth/guard.server";
 import { notifyEach } from "../notifications/service.server";
 import type { SchoolScope } from "../schools/guard.server";
-import { refuse, type Refused, type WriteDeps } from "../schools/service-deps.server";
+import { isPastSchoolYear } from "../schools/school-year.server";
+import { nowOf, refuse, type Refused, type WriteDeps } from "../schools/service-deps.server";
 import { budgetSummary } from "./day-budget";
 import { asksPreVisit } from "./pre-visit";
 import { schoolYearBounds } from "../../kernel/school-year";
 import type { visitKinds } from "./schema";
 
 type Assignment = NonNullable<SchoolScope["assignment"]>;
-/** A school with a SIP this year: where time is logged. */
-export type AssignedSchool = { scope: SchoolScope; assignment: Assignment };
+/**
+ * A school with a SIP in a school year: where time is logged. `year` ("2025-26") is the year of
+ * the scope; absent, it is this year's (callers that only ever work on the current year).
+ */
+export type AssignedSchool = { scope: SchoolScope; assignment: Assignment; year?: string };
 /** One visit record of the school's assignment, as the record guard found it. */
 export type RecordTarget = AssignedSchool & { record: VisitRecord };
 
 /** The path of a visit record's page, where notifications about it point. */
 export const recordPath = (schoolId: string, recordId: string) => `/schools/${schoolId}/visits/${recordId}`;
 
-/** The school as a place to log time, or the refusal: only its SIP this year logs or removes time. */
-export function timeLoggingTarget(actor: CurrentActor, scope: SchoolScope): AssignedSchool | Refused {
+/** The school as a place to log time in `year`, or the refusal: only its SIP that year logs or removes time. */
+export function timeLoggingTarget(actor: CurrentActor, scope: SchoolScope, year?: string): AssignedSchool | Refused {
   const { assignment } = scope;
   if (!canDoSipWork(actor, scope) || !assignment)
     return refuse(403, "Only the school's School Improvement Partner logs time.");
-  return { scope, assignment };
+  return { scope, assignment, year };
 }
 
-const timeRefusal = (actor: CurrentActor, scope: SchoolScope) => {
-  const target = timeLoggingTarget(actor, scope);
-  return "ok" in target ? target : null;
+/**
+ * Past school years are the record of what happened: nobody changes their visits or records
+ * afterwards (pages offer no forms; this refuses anything sent anyway).
+ */
+export function pastYearRefusal(deps: Pick<WriteDeps, "now">, year: string | undefined): Refused | null {
+  return year && isPastSchoolYear(Number(year.slice(0, 4)), nowOf(deps))
+    ? refuse(403, `The ${year.replace("-", "–")} school year is over: its visits and records are read only.`)
+    : null;
+}
+
+const timeRefusal = (deps: WriteDeps, actor: CurrentActor, target: AssignedSchool) => {
+  const allowed = timeLoggingTarget(actor, target.scope, target.year);
+  return "ok" in allowed ? allowed : pastYearRefusal(deps, target.year);
 };
 
 /** The budget a new entry is checked against: days budgeted and used now, and the school year's dates. */
@@ -70,12 +84,12 @@ export async function logVisit(
   target: AssignedSchool,
   input: NewVisitInput,
 ): Promise<LogVisitResult | Refused> {
-  const refusal = timeRefusal(actor, target.scope);
+  const refusal = timeRefusal(deps, actor, target);
   if (refusal) return refusal;
   const { db, logger } = deps;
   const { scope, assignment } = target;
   const { allowOverspend, ...visit } = input;
-  const askPreVisit = visit.kind === "in_school" && asksPreVisit(visit.visitDate, todayIn());
+  const askPreVisit = visit.kind === "in_school" && asksPreVisit(visit.visitDate, todayIn(undefined, nowOf(deps)));
   const logged = await visits.logVisit(db, { assignmentId: assignment.id, ...visit }, { allowOverspend, askPreVisit });
   if (!logged.ok) return { ok: false, overspend: { budget: logged.budget, used: logged.used } };
   if (logged.recordId && askPreVisit) {
@@ -98,7 +112,7 @@ export async function removeVisit(
   target: AssignedSchool,
   visitId: string,
 ): Promise<{ ok: true } | Refused> {
-  const refusal = timeRefusal(actor, target.scope);
+  const refusal = timeRefusal(deps, actor, target);
   if (refusal) return refusal;
   const removed = UUID.test(visitId) && (await visits.deleteVisit(deps.db, target.assignment.id, visitId));
   return removed ? { ok: true } : refuse(400, "That entry was already removed.");
@@ -120,7 +134,7 @@ export async function savePreVisit(
   target: RecordTarget,
   input: { selfEvaluationUpdate: string; questions: string },
 ): Promise<{ ok: true } | Refused> {
-  const refusal = preVisitRefusal(actor, target.scope);
+  const refusal = preVisitRefusal(actor, target.scope) ?? pastYearRefusal(deps, target.year);
   if (refusal) return refusal;
   const { db, logger } = deps;
   const { scope, assignment, record } = target;
@@ -164,7 +178,7 @@ export async function completeVisitRecord(
   target: RecordTarget,
   input: VisitPartInput,
 ): Promise<{ ok: true } | Refused> {
-  const refusal = visitPartRefusal(actor, target.scope);
+  const refusal = visitPartRefusal(actor, target.scope) ?? pastYearRefusal(deps, target.year);
   if (refusal) return refusal;
   const { db, logger } = deps;
   const { scope, assignment, record } = target;

@@ -1,13 +1,15 @@
 import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { Form, useNavigation } from "@remix-run/react";
-import { formatPlanDate, type CommentSubject } from "../../../kernel/plan-areas";
+import { Form, useActionData, useLocation, useNavigation } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
+import { FormattedDate } from "../../../components/date-context";
+import type { CommentSubject } from "../../../kernel/plan-areas";
 import { CommentSchema } from "../schema";
 import { countThreads, describeCounts } from "../threads";
 import { Button } from "../../../components/ui/button";
 import { ErrorList } from "../../../components/ui/field";
 import { TextareaField } from "./textarea-field";
-import { useIntentResult } from "./use-intent-result";
+import { useIntentResult, type IntentReply } from "./use-intent-result";
 
 export type CommentView = {
   id: string;
@@ -24,47 +26,87 @@ type Props = {
   subjectId: string;
   /** Names the item in labels, e.g. "the target 'Attendance of disadvantaged pupils'". */
   itemName: string;
+  /** Shown in the fold's summary where several items' comments sit together ("Attendance % · Year 6"). */
+  visibleName?: string;
   threads: ThreadView[];
   canComment: boolean;
 };
 
-/** The SIP's feedback beside a plan item: open threads first, resolved ones folded away, with counts. */
-export function CommentThreads({ subjectKind, subjectId, itemName, threads, canComment }: Props) {
+/**
+ * The feedback on a plan item, folded behind its count ("Comments (2 open)") so the plan reads as a
+ * document; the threads and the comment form are inside. It opens by itself when a link points at
+ * one of its comments, or when one of its forms has just been sent (to show the result or errors).
+ */
+export function CommentThreads({ subjectKind, subjectId, itemName, visibleName, threads, canComment }: Props) {
   const counts = countThreads(threads);
   const open = threads.filter((t) => !t.resolved);
   const resolved = threads.filter((t) => t.resolved);
-  const headingId = `comments-${subjectId}`;
+  const keys = [subjectId, ...threads.map((t) => t.root.id)];
+  const reply = useActionData<IntentReply>();
+  const replied = (r: IntentReply | undefined) =>
+    Boolean(r && (r.intent === "comment" || r.intent === "thread-state") && r.key && keys.includes(r.key));
+  const [expanded, setExpanded] = useState(replied(reply));
+  const details = useRef<HTMLDetailsElement>(null);
+  const { hash } = useLocation();
+
+  useEffect(() => {
+    if (replied(reply)) setExpanded(true);
+    // Only a new reply matters; the keys change with every comment added.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [reply]);
+  useEffect(() => {
+    // A notification links to "#comment-<id>": open the fold so the browser can show it.
+    const target = hash.startsWith("#comment-") ? document.getElementById(hash.slice(1)) : null;
+    if (target && details.current?.contains(target)) {
+      setExpanded(true);
+      requestAnimationFrame(() => target.scrollIntoView({ block: "center" }));
+    }
+  }, [hash]);
+
   return (
-    <section
-      aria-labelledby={headingId}
-      className="mt-3 rounded-md border border-amber-200 bg-amber-50/60 p-3"
+    <details
+      ref={details}
+      open={expanded}
+      onToggle={(e) => setExpanded(e.currentTarget.open)}
+      className="group mt-3 rounded-md border border-slate-200 bg-white text-sm"
       data-testid={`threads-${subjectId}`}
     >
-      <h4 id={headingId} className="text-sm font-semibold text-slate-900">
-        Comments <span className="font-normal text-slate-700">({describeCounts(counts)})</span>
-      </h4>
-      {open.length ? (
-        <ThreadList threads={open} subjectKind={subjectKind} subjectId={subjectId} canComment={canComment} />
-      ) : null}
-      {resolved.length ? (
-        <details className="mt-2">
-          <summary className="cursor-pointer text-sm font-medium text-brand-800">
-            {resolved.length} resolved {resolved.length === 1 ? "thread" : "threads"}
-          </summary>
-          <ThreadList threads={resolved} subjectKind={subjectKind} subjectId={subjectId} canComment={canComment} />
-        </details>
-      ) : null}
-      {canComment ? (
-        <CommentForm
-          subjectKind={subjectKind}
-          subjectId={subjectId}
-          label={`Comment on ${itemName}`}
-          submit="Add comment"
-        />
-      ) : threads.length === 0 ? (
-        <p className="mt-1 text-sm text-slate-700">No feedback on this yet.</p>
-      ) : null}
-    </section>
+      <summary className="cursor-pointer px-3 py-2 font-semibold text-brand-800 hover:bg-slate-50">
+        {visibleName ? (
+          <>Comments on {visibleName}</>
+        ) : (
+          <>
+            Comments<span className="sr-only"> on {itemName}</span>
+          </>
+        )}{" "}
+        <span className={counts.open ? "text-amber-900" : "font-normal text-slate-700"}>
+          ({describeCounts(counts)})
+        </span>
+      </summary>
+      <div className="border-t border-slate-200 px-3 pb-3">
+        {open.length ? (
+          <ThreadList threads={open} subjectKind={subjectKind} subjectId={subjectId} canComment={canComment} />
+        ) : null}
+        {resolved.length ? (
+          <details className="mt-2">
+            <summary className="cursor-pointer text-sm font-medium text-brand-800">
+              {resolved.length} resolved {resolved.length === 1 ? "thread" : "threads"}
+            </summary>
+            <ThreadList threads={resolved} subjectKind={subjectKind} subjectId={subjectId} canComment={canComment} />
+          </details>
+        ) : null}
+        {canComment ? (
+          <CommentForm
+            subjectKind={subjectKind}
+            subjectId={subjectId}
+            label={`Comment on ${itemName}`}
+            submit="Add comment"
+          />
+        ) : threads.length === 0 ? (
+          <p className="mt-2 text-sm text-slate-700">No feedback on this yet.</p>
+        ) : null}
+      </div>
+    </details>
   );
 }
 
@@ -99,7 +141,12 @@ function ThreadItem({ thread, subjectKind, subjectId, canComment }: ThreadProps 
       {thread.resolved ? (
         <p className="mt-2 text-xs text-slate-700">
           Resolved{root.resolvedByName ? ` by ${root.resolvedByName}` : ""}
-          {root.resolvedAt ? ` on ${formatPlanDate(root.resolvedAt)}` : ""}
+          {root.resolvedAt ? (
+            <>
+              {" "}
+              on <FormattedDate value={root.resolvedAt} style="date" />
+            </>
+          ) : null}
         </p>
       ) : null}
       {canComment ? (
@@ -138,7 +185,7 @@ function CommentBody({ comment }: { comment: CommentView }) {
     <div>
       <p className="text-xs text-slate-700">
         <span className="font-semibold text-slate-900">{comment.authorName ?? "Someone who has left"}</span> ·{" "}
-        {formatPlanDate(comment.createdAt)}
+        <FormattedDate value={comment.createdAt} style="date-time" />
       </p>
       <p className="mt-1 whitespace-pre-line text-sm text-slate-900">{comment.body}</p>
     </div>

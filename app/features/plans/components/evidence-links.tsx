@@ -9,7 +9,7 @@ import { useIntentResult } from "./use-intent-result";
 export type EvidenceView = { id: string; title: string; url: string };
 export type InquiryView = { communityId: string; name: string };
 
-/** The evidence behind a priority: links to documents and data, and the inquiries leaders linked to it. */
+/** The evidence behind a priority: the inquiries leaders linked to it, and links to documents and data. */
 export function EvidenceLinks({
   evidence,
   inquiries,
@@ -19,16 +19,6 @@ export function EvidenceLinks({
   inquiries: InquiryView[];
   canEdit: boolean;
 }) {
-  const lastResult = useIntentResult("add-evidence");
-  const navigation = useNavigation();
-  const [form, fields] = useForm({
-    id: "add-evidence",
-    lastResult,
-    constraint: getZodConstraint(EvidenceLinkSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: EvidenceLinkSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-  });
   return (
     <div className="grid gap-6 md:grid-cols-2">
       <div>
@@ -66,34 +56,50 @@ export function EvidenceLinks({
           </ul>
         ) : (
           <p className="mt-2 text-sm text-slate-700">
-            {canEdit ? "No evidence links yet. Add a link to a data report or document." : "No evidence links yet."}
+            {canEdit
+              ? "No evidence links yet. Use Edit to add a link to a data report or document."
+              : "No evidence links yet."}
           </p>
         )}
-        {canEdit ? (
-          <Form method="post" preventScrollReset {...getFormProps(form)} className="mt-3 space-y-3">
-            <input type="hidden" name="intent" value="add-evidence" />
-            <ErrorList id={form.errorId} errors={form.errors} />
-            <Field
-              label="Evidence title"
-              errors={fields.title.errors}
-              inputProps={getInputProps(fields.title, { type: "text" })}
-            />
-            <Field
-              label="Link"
-              hint="A web address starting with https://"
-              errors={fields.url.errors}
-              inputProps={getInputProps(fields.url, { type: "url" })}
-            />
-            <Button
-              type="submit"
-              variant="secondary"
-              pending={navigation.state === "submitting" && navigation.formData?.get("intent") === "add-evidence"}
-            >
-              Add evidence link
-            </Button>
-          </Form>
-        ) : null}
       </div>
     </div>
+  );
+}
+
+/** Adds a link to evidence (web links only). */
+export function EvidenceLinkForm() {
+  const lastResult = useIntentResult("add-evidence");
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "add-evidence",
+    lastResult,
+    constraint: getZodConstraint(EvidenceLinkSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: EvidenceLinkSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  return (
+    <Form method="post" preventScrollReset {...getFormProps(form)} className="max-w-xl space-y-3">
+      <input type="hidden" name="intent" value="add-evidence" />
+      <ErrorList id={form.errorId} errors={form.errors} />
+      <Field
+        label="Evidence title"
+        errors={fields.title.errors}
+        inputProps={getInputProps(fields.title, { type: "text" })}
+      />
+      <Field
+        label="Link"
+        hint="A web address starting with https://"
+        errors={fields.url.errors}
+        inputProps={getInputProps(fields.url, { type: "url" })}
+      />
+      <Button
+        type="submit"
+        variant="secondary"
+        pending={navigation.state === "submitting" && navigation.formData?.get("intent") === "add-evidence"}
+      >
+        Add evidence link
+      </Button>
+    </Form>
   );
 }

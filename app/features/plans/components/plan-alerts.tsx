@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { formatPlanDate } from "../../../kernel/plan-areas";
+import { FormattedDate } from "../../../components/date-context";
 
 export type AlertView = { id: string; title: string; body: string; link: string; createdAt: string };
 
@@ -21,7 +21,9 @@ export function PlanAlerts({ schoolId, alerts }: { schoolId: string; alerts: Ale
             <Link to={a.link} className="font-medium text-brand-800 underline">
               {a.title}
             </Link>{" "}
-            <span className="text-slate-700">· {formatPlanDate(a.createdAt)}</span>
+            <span className="text-slate-700">
+              · <FormattedDate value={a.createdAt} style="date-time" />
+            </span>
             {a.body ? <span className="block text-slate-700">“{a.body}”</span> : null}
           </li>
         ))}

@@ -1,7 +1,7 @@
 import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
-import { formatPlanDate } from "../../../kernel/plan-areas";
+import { FormattedDate } from "../../../components/date-context";
 import { ProgressUpdateSchema } from "../schema";
 import { Button } from "../../../components/ui/button";
 import { ErrorList } from "../../../components/ui/field";
@@ -12,6 +12,28 @@ export type UpdateView = { id: string; body: string; createdAt: string; authorNa
 
 /** Dated notes on how the priority is going, newest first. */
 export function ProgressUpdates({ updates, canEdit }: { updates: UpdateView[]; canEdit: boolean }) {
+  if (!updates.length)
+    return (
+      <p className="text-sm text-slate-700">
+        {canEdit ? "No progress notes yet. Use Edit to add one after each review point." : "No progress notes yet."}
+      </p>
+    );
+  return (
+    <ol className="space-y-3">
+      {updates.map((u) => (
+        <li key={u.id} className="border-l-4 border-brand-100 pl-3">
+          <p className="text-xs text-slate-700">
+            <FormattedDate value={u.createdAt} style="date" /> · {u.authorName ?? "Someone who has left"}
+          </p>
+          <p className="mt-1 max-w-prose whitespace-pre-line text-slate-900">{u.body}</p>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** Adds a progress note. */
+export function ProgressUpdateForm() {
   const lastResult = useIntentResult("add-update");
   const navigation = useNavigation();
   const [form, fields] = useForm({
@@ -23,41 +45,17 @@ export function ProgressUpdates({ updates, canEdit }: { updates: UpdateView[]; c
     shouldRevalidate: "onInput",
   });
   return (
-    <div>
-      {updates.length ? (
-        <ol className="space-y-2">
-          {updates.map((u) => (
-            <li key={u.id} className="rounded border border-slate-200 bg-white p-3 text-sm">
-              <p className="text-xs text-slate-700">
-                {formatPlanDate(u.createdAt)} · {u.authorName ?? "Someone who has left"}
-              </p>
-              <p className="mt-1 whitespace-pre-line">{u.body}</p>
-            </li>
-          ))}
-        </ol>
-      ) : (
-        <p className="text-sm text-slate-700">
-          {canEdit ? "No progress notes yet. Add one after each review point." : "No progress notes yet."}
-        </p>
-      )}
-      {canEdit ? (
-        <Form method="post" preventScrollReset {...getFormProps(form)} className="mt-3 space-y-2">
-          <input type="hidden" name="intent" value="add-update" />
-          <ErrorList id={form.errorId} errors={form.errors} />
-          <TextareaField
-            label="Progress note"
-            errors={fields.body.errors}
-            textareaProps={getTextareaProps(fields.body)}
-          />
-          <Button
-            type="submit"
-            variant="secondary"
-            pending={navigation.state === "submitting" && navigation.formData?.get("intent") === "add-update"}
-          >
-            Add progress note
-          </Button>
-        </Form>
-      ) : null}
-    </div>
+    <Form method="post" preventScrollReset {...getFormProps(form)} className="space-y-2">
+      <input type="hidden" name="intent" value="add-update" />
+      <ErrorList id={form.errorId} errors={form.errors} />
+      <TextareaField label="Progress note" errors={fields.body.errors} textareaProps={getTextareaProps(fields.body)} />
+      <Button
+        type="submit"
+        variant="secondary"
+        pending={navigation.state === "submitting" && navigation.formData?.get("intent") === "add-update"}
+      >
+        Add progress note
+      </Button>
+    </Form>
   );
 }

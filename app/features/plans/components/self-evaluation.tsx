@@ -3,7 +3,6 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
 import {
   areaLabel,
-  formatPlanDate,
   inspectorateName,
   judgementLabel,
   judgementOptions,
@@ -14,7 +13,9 @@ import { SelfEvaluationSchema } from "../schema";
 import type { Terminology } from "../../../kernel/terminology";
 import { Button } from "../../../components/ui/button";
 import { ErrorList, SelectField } from "../../../components/ui/field";
+import { FormattedDate } from "../../../components/date-context";
 import { CommentThreads, type ThreadView } from "./comment-threads";
+import { EditableSection } from "./editable-section";
 import { TextareaField } from "./textarea-field";
 import { useIntentResult } from "./use-intent-result";
 
@@ -34,62 +35,82 @@ const tone: Record<Judgement, string> = {
   inadequate: "bg-red-100 text-red-900",
 };
 
-/** The self-evaluation summary: per area, the judgement the school expects and its evidence. Leaders edit in place. */
+/**
+ * The self-evaluation, read first: per area, the judgement the school expects (a badge) and the
+ * evidence for it. Leaders open one area's form at a time with its Edit button.
+ */
 export function SelfEvaluation({
   rows,
   terminology,
   canEdit,
   canComment,
+  editParam,
 }: {
   rows: AreaRow[];
   terminology: Terminology;
   canEdit: boolean;
   canComment: boolean;
+  editParam: string | null;
 }) {
   return (
-    <section aria-labelledby="self-evaluation-heading" className="mt-8">
+    <section aria-labelledby="self-evaluation-heading" className="mt-10">
       <h2 id="self-evaluation-heading" className="text-xl font-semibold">
         Self-evaluation
       </h2>
       <p className="mt-1 text-sm text-slate-700">
         The judgement the school expects from {inspectorateName(terminology)} in each area, and the evidence for it.
       </p>
-      <ul className="mt-4 space-y-4">
-        {rows.map((row) => (
-          <li key={row.area} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-            <div className="flex flex-wrap items-baseline justify-between gap-2">
-              <h3 className="font-semibold text-slate-900">{areaLabel(row.area, terminology)}</h3>
-              {row.judgement ? (
-                <span className={`rounded-full px-2 py-0.5 text-sm font-semibold ${tone[row.judgement]}`}>
-                  {judgementLabel(row.judgement, terminology)}
-                </span>
-              ) : (
-                <span className="text-sm text-slate-700">Not judged yet</span>
-              )}
-            </div>
-            {canEdit ? (
-              <AreaForm row={row} terminology={terminology} />
-            ) : row.judgement ? (
-              <p className="mt-2 whitespace-pre-line text-sm text-slate-800">{row.evidence}</p>
+      {rows.map((row) => {
+        const label = areaLabel(row.area, terminology);
+        return (
+          <EditableSection
+            key={row.area}
+            id={`area-${row.area}`}
+            level={3}
+            className="mt-6"
+            title={label}
+            aside={<JudgementBadge judgement={row.judgement} terminology={terminology} />}
+            canEdit={canEdit}
+            editParam={editParam}
+            owns={(r) => r.intent === "self-evaluation" && r.key === row.area}
+            form={<AreaForm row={row} terminology={terminology} />}
+          >
+            {row.judgement ? (
+              <p className="max-w-prose whitespace-pre-line text-slate-800">{row.evidence}</p>
             ) : (
-              <p className="mt-2 text-sm text-slate-700">The school&apos;s leaders have not evaluated this area yet.</p>
+              <p className="text-sm text-slate-700">
+                {canEdit
+                  ? "Not evaluated yet. Use Edit to record the judgement you expect and its evidence."
+                  : "The school's leaders have not evaluated this area yet."}
+              </p>
             )}
             {row.updatedAt ? (
-              <p className="mt-1 text-xs text-slate-600">Updated {formatPlanDate(row.updatedAt)}</p>
+              <p className="mt-1 text-xs text-slate-600">
+                Updated <FormattedDate value={row.updatedAt} style="date" />
+              </p>
             ) : null}
             {row.id ? (
               <CommentThreads
                 subjectKind="self_evaluation"
                 subjectId={row.id}
-                itemName={areaLabel(row.area, terminology)}
+                itemName={label}
                 threads={row.threads}
                 canComment={canComment}
               />
             ) : null}
-          </li>
-        ))}
-      </ul>
+          </EditableSection>
+        );
+      })}
     </section>
+  );
+}
+
+function JudgementBadge({ judgement, terminology }: { judgement: Judgement | null; terminology: Terminology }) {
+  if (!judgement) return <span className="text-sm text-slate-700">Not judged yet</span>;
+  return (
+    <span className={`rounded-full px-2.5 py-0.5 text-sm font-semibold ${tone[judgement]}`}>
+      {judgementLabel(judgement, terminology)}
+    </span>
   );
 }
 
@@ -107,7 +128,7 @@ function AreaForm({ row, terminology }: { row: AreaRow; terminology: Terminology
   });
   const label = areaLabel(row.area, terminology);
   return (
-    <Form method="post" preventScrollReset {...getFormProps(form)} className="mt-3 grid gap-3 md:grid-cols-[14rem_1fr]">
+    <Form method="post" preventScrollReset {...getFormProps(form)} className="grid gap-3 md:grid-cols-[14rem_1fr]">
       <input type="hidden" name="intent" value="self-evaluation" />
       <input type="hidden" name="area" value={row.area} />
       <ErrorList id={form.errorId} errors={form.errors} />

@@ -1,69 +1,110 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { formatPercent, formatPp, ppChange } from "../../outcomes/outcomes";
-import { formatPlanDate, type TargetFigures } from "../../../kernel/plan-areas";
+import type { TargetFigures } from "../../../kernel/plan-areas";
+import { targetStatusRule, type TargetStatus } from "../target-status";
+import { FormattedDate } from "../../../components/date-context";
 import { Button } from "../../../components/ui/button";
+import { DataTable } from "../../../components/ui/data-table";
 import { EmptyState } from "../../../components/ui/empty-state";
 import { ErrorList } from "../../../components/ui/field";
 import { CommentThreads, type ThreadView } from "./comment-threads";
+import { TargetForm } from "./target-form";
+import { TargetStatusBadge } from "./target-status-badge";
 import { useIntentResult } from "./use-intent-result";
 
-export type TargetView = TargetFigures & { id: string; threads: ThreadView[] };
+export type TargetView = TargetFigures & { id: string; status: TargetStatus; threads: ThreadView[] };
 
-/** The priority's SMART targets, each with its latest result and the feedback on it beside. */
-export function TargetList({
-  targets,
-  canEdit,
-  canComment,
-}: {
-  targets: TargetView[];
-  canEdit: boolean;
-  canComment: boolean;
-}) {
-  if (!targets.length) {
-    return (
-      <EmptyState title="No targets yet">
-        {canEdit
-          ? "Add a measurable target below: what you measure, for which pupils, from what baseline to what, by when."
-          : "The school has not set targets for this priority yet."}
-      </EmptyState>
-    );
-  }
+const targetName = (t: TargetView) => `${t.measure} · ${t.studentGroup}`;
+
+/** The priority's SMART targets as a table: from what, to what, by when, the latest result and where it stands. */
+export function TargetTable({ targets, canEdit }: { targets: TargetView[]; canEdit: boolean }) {
   return (
-    <ul className="space-y-4">
+    <>
+      <DataTable
+        caption="SMART targets: baseline, target, latest result and status"
+        testId="targets-table"
+        rows={targets}
+        rowKey={(t) => t.id}
+        empty={
+          <EmptyState title="No targets yet">
+            {canEdit
+              ? "Use Edit to add a measurable target: what you measure, for which pupils, from what baseline to what, by when."
+              : "The school has not set targets for this priority yet."}
+          </EmptyState>
+        }
+        columns={[
+          {
+            key: "measure",
+            header: "Measure",
+            rowHeader: true,
+            cell: (t) => (
+              <span id={`target-${t.id}`}>
+                {t.measure} <span className="block font-normal text-slate-700">{t.studentGroup}</span>
+              </span>
+            ),
+          },
+          { key: "baseline", header: "Baseline", numeric: true, cell: (t) => formatPercent(t.baseline) },
+          { key: "target", header: "Target", numeric: true, cell: (t) => formatPercent(t.target) },
+          { key: "actual", header: "Latest result", numeric: true, cell: (t) => formatPercent(t.actual) },
+          { key: "change", header: "Change", numeric: true, cell: (t) => formatPp(ppChange(t)) },
+          {
+            key: "by",
+            header: "By",
+            className: "whitespace-nowrap",
+            cell: (t) => <FormattedDate value={t.byWhen} style="short-date" />,
+          },
+          { key: "status", header: "Status", cell: (t) => <TargetStatusBadge status={t.status} /> },
+        ]}
+      />
+      {targets.length ? <p className="mt-2 text-xs text-slate-600">{targetStatusRule}</p> : null}
+    </>
+  );
+}
+
+/** The feedback on each target, each folded behind its count, under the table. */
+export function TargetComments({ targets, canComment }: { targets: TargetView[]; canComment: boolean }) {
+  if (!targets.length) return null;
+  return (
+    <ul className="mt-4 space-y-2" aria-label="Comments on each target">
       {targets.map((t) => (
-        <li
-          key={t.id}
-          id={`target-${t.id}`}
-          className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm md:grid-cols-2"
-        >
-          <div>
-            <h3 className="font-semibold">
-              {t.measure} <span className="font-normal text-slate-700">· {t.studentGroup}</span>
-            </h3>
-            <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-              <dt className="font-medium">Baseline</dt>
-              <dd>{formatPercent(t.baseline)}</dd>
-              <dt className="font-medium">Target</dt>
-              <dd>{formatPercent(t.target)}</dd>
-              <dt className="font-medium">Actual</dt>
-              <dd>{formatPercent(t.actual)}</dd>
-              <dt className="font-medium">Change</dt>
-              <dd>{formatPp(ppChange(t))}</dd>
-              <dt className="font-medium">By</dt>
-              <dd>{formatPlanDate(t.byWhen)}</dd>
-            </dl>
-            {canEdit ? <ActualForm target={t} /> : null}
-          </div>
+        <li key={t.id}>
           <CommentThreads
             subjectKind="target"
             subjectId={t.id}
             itemName={`the target ${t.measure} (${t.studentGroup})`}
+            visibleName={targetName(t)}
             threads={t.threads}
             canComment={canComment}
           />
         </li>
       ))}
     </ul>
+  );
+}
+
+/** The targets section's form: each target's latest result, then a new target. */
+export function TargetEditor({ targets }: { targets: TargetView[] }) {
+  return (
+    <div className="space-y-6">
+      {targets.length ? (
+        <div>
+          <h3 className="font-semibold">Record the latest results</h3>
+          <ul className="mt-2 space-y-3">
+            {targets.map((t) => (
+              <li key={t.id}>
+                <ActualForm target={t} />
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <div>
+        <h3 className="font-semibold">Add a target</h3>
+        <div className="mt-3">
+          <TargetForm />
+        </div>
+      </div>
+    </div>
   );
 }
 
@@ -79,7 +120,7 @@ function ActualForm({ target }: { target: TargetView }) {
       <input type="hidden" name="targetId" value={target.id} />
       <div>
         <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-          Latest result (%)
+          Latest result (%): {targetName(target)}
         </label>
         <input
           id={id}

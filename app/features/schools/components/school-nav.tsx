@@ -3,16 +3,21 @@ import { Breadcrumbs, type Crumb } from "../../../components/ui/breadcrumbs";
 
 export type SchoolLinks = { plan: boolean; visits: boolean; reports: boolean; brokering?: boolean };
 
+/** `?year=2025` for a past year chosen with the year switcher, so moving between sections keeps it. */
+const yearQuery = (pastYear?: number) => (pastYear === undefined ? "" : `?year=${pastYear}`);
+
 /**
  * The sections of a school's pages, shown only to those who may open them (canViewSchoolImprovement
  * for the plan and visits, reportAudiencesFor for reports, canDoSipWork for brokering), so nobody is
- * offered a link that 404s.
+ * offered a link that 404s. `pastYear` (only when a past year is shown) is carried to the overview,
+ * plan and visits; reports and brokering list every year anyway.
  */
-export function SchoolNav({ schoolId, links }: { schoolId: string; links: SchoolLinks }) {
+export function SchoolNav({ schoolId, links, pastYear }: { schoolId: string; links: SchoolLinks; pastYear?: number }) {
+  const q = yearQuery(pastYear);
   const items = [
-    { to: `/schools/${schoolId}`, label: "Overview", end: true, show: true },
-    { to: `/schools/${schoolId}/plan`, label: "Improvement plan", end: false, show: links.plan },
-    { to: `/schools/${schoolId}/visits`, label: "Visits", end: false, show: links.visits },
+    { to: `/schools/${schoolId}${q}`, label: "Overview", end: true, show: true },
+    { to: `/schools/${schoolId}/plan${q}`, label: "Improvement plan", end: false, show: links.plan },
+    { to: `/schools/${schoolId}/visits${q}`, label: "Visits", end: false, show: links.visits },
     { to: `/schools/${schoolId}/reports`, label: "Reports", end: false, show: links.reports },
     { to: `/schools/${schoolId}/brokering`, label: "Brokering", end: false, show: links.brokering ?? false },
   ].filter((i) => i.show);
@@ -49,19 +54,20 @@ const sections: Record<string, { label: string; detail: string }> = {
 export function schoolCrumbs(
   pathname: string,
   school: { id: string; name: string },
-  options: { year?: string; here?: string } = {},
+  options: { year?: string; here?: string; pastYear?: number } = {},
 ): Crumb[] {
   const base = `/schools/${school.id}`;
+  const q = yearQuery(options.pastYear);
   const trail: Crumb[] = [
     { label: "Dashboard", to: "/dashboard" },
     { label: "Schools", to: "/schools" },
-    { label: school.name, to: base },
+    { label: school.name, to: base + q },
   ];
   const [section, item] = pathname.slice(base.length).split("/").filter(Boolean);
   const known = section ? sections[section] : undefined;
   if (!known) return trail;
   const label = options.year ? `${known.label} ${options.year}` : known.label;
-  trail.push({ label, to: `${base}/${section}` });
+  trail.push({ label, to: `${base}/${section}${section === "reports" || section === "brokering" ? "" : q}` });
   if (item) trail.push({ label: options.here ?? known.detail });
   return trail;
 }
@@ -71,11 +77,13 @@ export function SchoolCrumbs({
   school,
   year,
   here,
+  pastYear,
 }: {
   school: { id: string; name: string };
   year?: string;
   here?: string;
+  pastYear?: number;
 }) {
   const { pathname } = useLocation();
-  return <Breadcrumbs items={schoolCrumbs(pathname, school, { year, here })} />;
+  return <Breadcrumbs items={schoolCrumbs(pathname, school, { year, here, pastYear })} />;
 }

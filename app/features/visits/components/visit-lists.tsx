@@ -3,6 +3,7 @@ import type { RecordState } from "../../../../db/queries/visits";
 import { Button } from "../../../components/ui/button";
 import { Card } from "../../../components/ui/card";
 import { EmptyState } from "../../../components/ui/empty-state";
+import { useDateContext } from "../../../components/date-context";
 import { formatCalendarDate } from "../../../kernel/dates";
 import { formatDays } from "../day-budget";
 import { recordStateLabels, visitKindLabels, type visitKinds } from "../schema";
@@ -28,6 +29,7 @@ export function VisitList({
   canEdit: boolean;
 }) {
   const navigation = useNavigation();
+  const ctx = useDateContext();
   return (
     <Card title="Time logged">
       {visits.length === 0 ? (
@@ -41,14 +43,14 @@ export function VisitList({
           {visits.map((v) => (
             <li key={v.id} className="flex flex-wrap items-baseline justify-between gap-2 py-2">
               <span>
-                <span className="font-medium">{formatCalendarDate(v.visitDate, "date")}</span> ·{" "}
+                <span className="font-medium">{formatCalendarDate(v.visitDate, "date", ctx)}</span> ·{" "}
                 {visitKindLabels[v.kind]} · {formatDays(v.days)}
                 {v.purpose ? ` · ${v.purpose}` : ""}
                 {v.recordId ? (
                   <>
                     {" · "}
                     <Link to={`/schools/${schoolId}/visits/${v.recordId}`} className="text-brand-700 underline">
-                      Visit record<span className="sr-only"> of {formatCalendarDate(v.visitDate, "date")}</span>
+                      Visit record<span className="sr-only"> of {formatCalendarDate(v.visitDate, "date", ctx)}</span>
                     </Link>
                   </>
                 ) : null}
@@ -63,7 +65,7 @@ export function VisitList({
                     className="px-2 py-1"
                     pending={navigation.state === "submitting"}
                   >
-                    Remove<span className="sr-only"> the entry of {formatCalendarDate(v.visitDate, "date")}</span>
+                    Remove<span className="sr-only"> the entry of {formatCalendarDate(v.visitDate, "date", ctx)}</span>
                   </Button>
                 </Form>
               ) : null}
@@ -77,6 +79,7 @@ export function VisitList({
 
 /** The school's visit records and where each stands. */
 export function RecordList({ records, schoolId }: { records: VisitRecordSummary[]; schoolId: string }) {
+  const ctx = useDateContext();
   return (
     <Card title="Visit records">
       {records.length === 0 ? (
@@ -88,7 +91,7 @@ export function RecordList({ records, schoolId }: { records: VisitRecordSummary[
           {records.map((r) => (
             <li key={r.id}>
               <Link to={`/schools/${schoolId}/visits/${r.id}`} className="font-medium text-brand-700 underline">
-                Visit of {formatCalendarDate(r.visitDate, "date")}
+                Visit of {formatCalendarDate(r.visitDate, "date", ctx)}
               </Link>{" "}
               · <span data-testid="record-state">{recordStateLabels[r.state]}</span>
             </li>

@@ -1,15 +1,14 @@
 import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { Form, useNavigation } from "@remix-run/react";
-import { PRE_VISIT_NOT_ASKED } from "../pre-visit";
+import { Form, Link, useLocation, useNavigation } from "@remix-run/react";
+import { useEffect } from "react";
 import { focusQuestions, PreVisitSchema, VisitPartSchema } from "../schema";
 import { Button } from "../../../components/ui/button";
-import { Card } from "../../../components/ui/card";
 import { ErrorList, TextareaField } from "../../../components/ui/field";
 
-type Result = SubmissionResult<string[]> | null | undefined;
-type Pre = { asked: boolean; selfEvaluationUpdate: string; questions: string; submittedAt: string | null };
-type Visit = {
+export type Result = SubmissionResult<string[]> | null | undefined;
+export type Pre = { asked: boolean; selfEvaluationUpdate: string; questions: string; submittedAt: string | null };
+export type Visit = {
   performance: string;
   keyFactors: string;
   prioritiesAndTargets: string;
@@ -18,11 +17,38 @@ type Visit = {
   completedAt: string | null;
 };
 
-/**
- * Part one: the school's self-evaluation update and its questions for the SIP. Its leaders edit it
- * until the record is complete; a visit logged after it happened never asked for it, and says so.
- */
-export function PreVisitPart({ pre, canEdit, lastResult }: { pre: Pre; canEdit: boolean; lastResult: Result }) {
+/** The SIP's sections of a record, each opened for editing with `?edit=<name>`. */
+export const visitSections = [
+  { name: "seen", title: "What was seen", fields: ["performance", "keyFactors"] },
+  { name: "develop", title: "Areas to develop", fields: ["prioritiesAndTargets", "howToAchieve"] },
+  { name: "actions", title: "Agreed actions", fields: ["agreedActions"] },
+] as const;
+export type VisitSectionName = (typeof visitSections)[number]["name"];
+
+/** Moves focus to the first field of the section being edited, once it is on screen. */
+function useFocusFirstField(containerId: string, active: boolean) {
+  useEffect(() => {
+    if (active) document.querySelector<HTMLElement>(`#${containerId} textarea`)?.focus();
+  }, [containerId, active]);
+}
+
+/** Back to the read view, returning focus to the Edit button that opened the form. */
+function CancelLink({ returnFocusTo }: { returnFocusTo: string }) {
+  const { pathname } = useLocation();
+  return (
+    <Link
+      to={pathname}
+      state={{ focus: returnFocusTo }}
+      preventScrollReset
+      className="rounded-md px-3 py-2 text-sm font-semibold text-brand-700 underline"
+    >
+      Cancel
+    </Link>
+  );
+}
+
+/** The school's pre-visit part as a form: its leaders edit it until the record is complete. */
+export function PreVisitForm({ pre, lastResult }: { pre: Pre; lastResult: Result }) {
   const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "pre-visit",
@@ -33,139 +59,98 @@ export function PreVisitPart({ pre, canEdit, lastResult }: { pre: Pre; canEdit: 
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
+  useFocusFirstField("edit-form-pre", true);
   return (
-    <Card title="Part 1: before the visit (the school)" id="pre-visit-heading">
-      {canEdit ? (
-        <Form method="post" {...getFormProps(form)} className="space-y-4">
-          <input type="hidden" name="intent" value="pre" />
-          <ErrorList id={form.errorId} errors={form.errors} />
-          <TextareaField
-            rows={4}
-            label="Self-evaluation update"
-            hint="What has changed since the last visit, and your evidence."
-            errors={fields.selfEvaluationUpdate.errors}
-            textareaProps={getTextareaProps(fields.selfEvaluationUpdate)}
-          />
-          <TextareaField
-            rows={4}
-            label="Questions for the SIP"
-            hint="What you would like the SIP to look at or help with."
-            errors={fields.questions.errors}
-            textareaProps={getTextareaProps(fields.questions)}
-          />
+    // The wrapper carries the id focus looks for: the form's own id is conform's.
+    <div id="edit-form-pre">
+      <Form method="post" {...getFormProps(form)} className="space-y-4" preventScrollReset>
+        <input type="hidden" name="intent" value="pre" />
+        <ErrorList id={form.errorId} errors={form.errors} />
+        <TextareaField
+          rows={4}
+          label="Self-evaluation update"
+          hint="What has changed since the last visit, and your evidence."
+          errors={fields.selfEvaluationUpdate.errors}
+          textareaProps={getTextareaProps(fields.selfEvaluationUpdate)}
+        />
+        <TextareaField
+          rows={4}
+          label="Questions for the SIP"
+          hint="What you would like the SIP to look at or help with."
+          errors={fields.questions.errors}
+          textareaProps={getTextareaProps(fields.questions)}
+        />
+        <div className="flex items-center gap-3">
           <Button type="submit" pending={navigation.state === "submitting"}>
             {pre.submittedAt ? "Update the pre-visit part" : "Send the pre-visit part"}
           </Button>
-        </Form>
-      ) : !pre.asked ? (
-        <>
-          <ErrorList errors={lastResult?.error?.[""] ?? null} />
-          <p className="text-sm text-slate-700" data-testid="pre-visit-not-asked">
-            {PRE_VISIT_NOT_ASKED}
-          </p>
-        </>
-      ) : pre.submittedAt ? (
-        <>
-          {/* A refused update (the record was completed meanwhile) still says why. */}
-          <ErrorList errors={lastResult?.error?.[""] ?? null} />
-          <dl className="space-y-3 text-sm">
-            <Answer term="Self-evaluation update" text={pre.selfEvaluationUpdate} />
-            <Answer term="Questions for the SIP" text={pre.questions} />
-          </dl>
-        </>
-      ) : (
-        <p className="text-sm text-slate-700">The school's leaders have not completed this part yet.</p>
-      )}
-    </Card>
+          <CancelLink returnFocusTo="edit-pre" />
+        </div>
+      </Form>
+    </div>
   );
 }
 
-/** Part two: the SIP's answers to the four focus questions and the agreed actions. */
-export function VisitPart({
+const actionsHint =
+  'One action per line: who, what, by when. For example "Head teacher: share the attendance dashboard with governors by 2026-12-15".';
+
+/**
+ * The SIP's visit part as one form: the record is completed in one go (the stored record has no
+ * drafts of single sections), so whichever section's Edit was pressed opens this form at that
+ * section, with its first field focused.
+ */
+export function VisitPartForm({
   visit,
-  state,
-  canEdit,
-  isSip,
+  section,
   lastResult,
 }: {
   visit: Visit;
-  state: string;
-  canEdit: boolean;
-  isSip: boolean;
+  section: VisitSectionName;
   lastResult: Result;
 }) {
   const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "visit-part",
     lastResult,
+    defaultValue: visit,
     constraint: getZodConstraint(VisitPartSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: VisitPartSchema }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
-  let body;
-  if (canEdit) {
-    body = (
-      <Form method="post" {...getFormProps(form)} className="space-y-4">
-        <input type="hidden" name="intent" value="visit" />
-        <ErrorList id={form.errorId} errors={form.errors} />
-        {focusQuestions.map((q) => (
-          <TextareaField
-            rows={4}
-            key={q.name}
-            label={q.label}
-            errors={fields[q.name].errors}
-            textareaProps={getTextareaProps(fields[q.name])}
-          />
-        ))}
-        <TextareaField
-          rows={4}
-          label="Agreed actions"
-          hint="Who does what, by when."
-          errors={fields.agreedActions.errors}
-          textareaProps={getTextareaProps(fields.agreedActions)}
-        />
+  useFocusFirstField(`edit-form-${section}`, true);
+  const labels: Record<string, { label: string; hint?: string }> = {
+    ...Object.fromEntries(focusQuestions.map((q) => [q.name, { label: q.label }])),
+    agreedActions: { label: "Agreed actions", hint: actionsHint },
+  };
+  return (
+    <Form method="post" {...getFormProps(form)} className="space-y-6" preventScrollReset>
+      <input type="hidden" name="intent" value="visit" />
+      <ErrorList id={form.errorId} errors={form.errors} />
+      {visitSections.map((s) => (
+        <fieldset key={s.name} id={`edit-form-${s.name}`} className="space-y-4">
+          <legend className="text-base font-semibold text-slate-900">{s.title}</legend>
+          {s.fields.map((name) => (
+            <TextareaField
+              key={name}
+              rows={name === "agreedActions" ? 5 : 4}
+              label={labels[name].label}
+              hint={labels[name].hint}
+              errors={fields[name].errors}
+              textareaProps={getTextareaProps(fields[name])}
+            />
+          ))}
+        </fieldset>
+      ))}
+      <p className="text-sm text-slate-700">
+        Completing the record tells the school&apos;s leaders. It cannot be changed afterwards.
+      </p>
+      <div className="flex items-center gap-3">
         <Button type="submit" pending={navigation.state === "submitting"}>
           Complete the record
         </Button>
-      </Form>
-    );
-  } else if (state === "complete") {
-    body = (
-      <>
-        <ErrorList errors={lastResult?.error?.[""] ?? null} />
-        <dl className="space-y-3 text-sm">
-          {focusQuestions.map((q) => (
-            <Answer key={q.name} term={q.label} text={visit[q.name]} />
-          ))}
-          <Answer term="Agreed actions" text={visit.agreedActions} />
-        </dl>
-      </>
-    );
-  } else {
-    body = (
-      <>
-        <ErrorList errors={lastResult?.error?.[""] ?? null} />
-        <p className="text-sm text-slate-700">
-          {isSip && state === "awaiting_school"
-            ? "You can write this part once the school has completed its pre-visit part."
-            : "The SIP has not completed this part yet."}
-        </p>
-      </>
-    );
-  }
-  return (
-    <Card title="Part 2: the visit (the SIP)" id="visit-part-heading">
-      {body}
-    </Card>
-  );
-}
-
-function Answer({ term, text }: { term: string; text: string }) {
-  return (
-    <div>
-      <dt className="font-semibold text-slate-900">{term}</dt>
-      <dd className="mt-1 whitespace-pre-wrap text-slate-800">{text}</dd>
-    </div>
+        <CancelLink returnFocusTo={`edit-${section}`} />
+      </div>
+    </Form>
   );
 }
