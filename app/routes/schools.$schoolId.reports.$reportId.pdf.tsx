@@ -1,25 +1,30 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { recordRead } from "../../db/queries/audit";
-import { PdfUnavailableError, renderPdf } from "../features/reports/pdf.server";
-import { reportPrintHtml } from "../features/reports/print-html.server";
+import { PdfUnavailableError } from "../features/reports/pdf.server";
+import { renderReportPdf, type ReportPrintProps } from "../features/reports/print-html.server";
 import { requireReportView } from "../features/reports/guard.server";
 
 /** The report as a PDF: the same guard and the same sections as the page, rendered by headless Chromium. */
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
-  const { actor, scope, report, sections, terminology } = await requireReportView(context, request, params);
-  const html = reportPrintHtml({
+  const view = await requireReportView(context, request, params);
+  const { actor, scope, report } = view;
+  const document: ReportPrintProps = {
+    authorityName: view.authorityName,
     schoolName: scope.name,
     title: report.title,
     schoolYear: report.schoolYear,
     sipName: report.sipName,
+    visitDate: view.visitDate,
     status: report.status,
     sharedAt: report.sharedAt?.toISOString() ?? null,
-    terminology,
-    sections,
-  });
+    terminology: view.terminology,
+    readerAudiences: view.audiences,
+    sections: view.sections,
+    dates: view.dates,
+  };
   let pdf: Buffer;
   try {
-    pdf = await renderPdf(html, { title: report.title });
+    pdf = await renderReportPdf(document);
   } catch (error) {
     if (!(error instanceof PdfUnavailableError)) throw error;
     context.services.logger.warn("report pdf unavailable", { reportId: report.id, reason: error.message });

@@ -1,12 +1,23 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import {
+  Link,
+  useActionData,
+  useLoaderData,
+  useLocation,
+  useNavigation,
+  useSearchParams,
+  type ShouldRevalidateFunction,
+} from "@remix-run/react";
+import { useEffect } from "react";
 import { recordRead } from "../../db/queries/audit";
 import { listConsentedPartners } from "../../db/queries/brokering";
 import { StatusPage } from "../components/status-page";
 import { Card } from "../components/ui/card";
-import { ReportDocument } from "../features/reports/components/report-document";
+import { ReportDocument, sectionAnchor } from "../features/reports/components/report-document";
 import { ReportWorkflow, SupportPartnersCard } from "../features/reports/components/report-workflow";
-import { NewSectionForm, SectionEditor } from "../features/reports/components/section-editor";
+import { NewSectionForm, SectionEditor, SectionTools } from "../features/reports/components/section-editor";
+import { reportStylesheet } from "../features/reports/report-styles";
+import { SchoolCrumbs } from "../features/schools/components/school-nav";
 import { requireReportView } from "../features/reports/guard.server";
 import { reportIntentHandler } from "../features/reports/report-actions.server";
 import { editRefusal, reportPath } from "../features/reports/service.server";
@@ -29,6 +40,9 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const canEdit = canEditReport(actor, scope, report);
   return json({
     school: { id: scope.schoolId, name: scope.name },
+    authorityName: view.authorityName,
+    visitDate: view.visitDate,
+    audiences,
     report: {
       ...report,
       sharedAt: report.sharedAt?.toISOString() ?? null,
@@ -62,75 +76,107 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   });
 }
 
+/** Opening or closing an editor (`?edit=`) is the same data: no reload, and no second read in the audit log. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  currentUrl,
+  nextUrl,
+  formMethod,
+  defaultShouldRevalidate,
+}) => {
+  if (formMethod || currentUrl.pathname !== nextUrl.pathname) return defaultShouldRevalidate;
+  const strip = (url: URL) => {
+    const search = new URLSearchParams(url.search);
+    search.delete("edit");
+    return search.toString();
+  };
+  return strip(currentUrl) === strip(nextUrl) ? false : defaultShouldRevalidate;
+};
+
 export default function ReportPage() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
+  const location = useLocation();
+  const [searchParams] = useSearchParams();
   const { school, report, sections, terminology, canEdit } = data;
   const pending = navigation.state === "submitting";
   const resultFor = (form: string) => (actionData && actionData.form === form ? actionData.result : null);
-  const documentProps = {
-    schoolName: school.name,
-    title: report.title,
-    schoolYear: report.schoolYear,
-    sipName: report.sipName,
-    status: report.status,
-    sharedAt: report.sharedAt,
-    terminology,
-    sections,
-  };
+  // The section being edited: asked for in the address (works without scripts), or refused on save.
+  const editing = canEdit ? (actionData?.form ?? searchParams.get("edit")) : null;
+  const here = location.pathname;
+  useEffect(() => {
+    // Back in the read view after saving or cancelling: focus the section's heading, not the top of the page.
+    if (!editing && location.hash.startsWith("#section-"))
+      document.getElementById(`${location.hash.slice(1)}-title`)?.focus();
+  }, [editing, location.hash, location.key]);
   return (
-    <main id="main" className="mx-auto max-w-4xl px-4 py-8 print:max-w-none print:p-0">
-      <nav aria-label="Report" className="no-print mb-4 flex flex-wrap items-center justify-between gap-3">
-        <Link to={`/schools/${school.id}/reports`} className="text-sm font-semibold text-brand-700 underline">
-          All reports on {school.name}
-        </Link>
-        <div className="flex flex-wrap gap-3">
-          <a
-            href={`/schools/${school.id}/reports/${report.id}/pdf`}
-            download
-            className="text-sm font-semibold text-brand-700 underline"
-          >
-            Download PDF
-          </a>
-          {data.showBrokering ? (
-            <Link to={`/schools/${school.id}/brokering`} className="text-sm font-semibold text-brand-700 underline">
-              Find good practice to broker
-            </Link>
-          ) : null}
-        </div>
-      </nav>
-      <p className="no-print mb-4 text-sm text-slate-700">
-        You are reading the sections addressed to: {data.readingAs}.
-      </p>
-      <ReportWorkflow report={report} canEdit={canEdit} canAcknowledge={data.canAcknowledge} />
+    <main id="main" className="mx-auto max-w-4xl px-4 py-8">
+      <div className="no-print">
+        <SchoolCrumbs school={school} here={report.title} />
+      </div>
+      <style dangerouslySetInnerHTML={{ __html: reportStylesheet(school.name) }} />
+      <ReportWorkflow
+        report={report}
+        canEdit={canEdit}
+        canAcknowledge={data.canAcknowledge}
+        pdfHref={`${here}/pdf`}
+        readingAs={data.readingAs}
+      />
+      <div className="report-print-root">
+        <ReportDocument
+          authorityName={data.authorityName}
+          schoolName={school.name}
+          title={report.title}
+          schoolYear={report.schoolYear}
+          sipName={report.sipName}
+          visitDate={data.visitDate}
+          status={report.status}
+          sharedAt={report.sharedAt}
+          terminology={terminology}
+          readerAudiences={data.audiences}
+          sections={sections}
+          sectionTools={
+            canEdit
+              ? (s, number) => (
+                  <SectionTools
+                    section={s}
+                    number={number}
+                    terminology={terminology}
+                    editTo={`?edit=${s.id}#${sectionAnchor(s.id)}`}
+                  />
+                )
+              : undefined
+          }
+          sectionEditor={(s, number) =>
+            editing === s.id ? (
+              <SectionEditor
+                section={s}
+                index={number - 1}
+                count={sections.length}
+                terminology={terminology}
+                lastResult={resultFor(s.id)}
+                pending={pending}
+                closeTo={`${here}#${sectionAnchor(s.id)}`}
+              />
+            ) : null
+          }
+        />
+      </div>
       {canEdit ? (
         <div className="no-print mt-6 space-y-6">
-          <h1 className="text-2xl font-bold">{report.title}</h1>
-          <p className="text-sm text-slate-700">
-            Draft: only you and the authority&apos;s admins can see it. Each section goes only to the readers you tick.
-          </p>
-          {sections.map((s, i) => (
-            <SectionEditor
-              key={s.id}
-              section={s}
-              index={i}
-              count={sections.length}
-              terminology={terminology}
-              lastResult={resultFor(s.id)}
-              pending={pending}
-            />
-          ))}
           <Card title="Add a section">
             <NewSectionForm lastResult={resultFor("new-section")} pending={pending} />
           </Card>
           <SupportPartnersCard partners={data.partners} schoolId={school.id} />
+          {data.showBrokering ? (
+            <p className="text-sm">
+              <Link to={`/schools/${school.id}/brokering`} className="font-semibold text-brand-700 underline">
+                Find good practice to broker
+              </Link>
+            </p>
+          ) : null}
         </div>
       ) : null}
-      {/* The read view; in a draft it is what printing shows (the editors are hidden in print). */}
-      <div className={canEdit ? "hidden print:block" : "mt-6"}>
-        <ReportDocument {...documentProps} />
-      </div>
     </main>
   );
 }

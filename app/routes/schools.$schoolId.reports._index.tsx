@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { listReports } from "../../db/queries/reports";
-import { formatDate } from "../features/reports/components/report-document";
+import { useFormatDate } from "../features/reports/components/report-document";
 import { StatusPage } from "../components/status-page";
 import { Button } from "../components/ui/button";
 import { EmptyState } from "../components/ui/empty-state";
@@ -67,24 +67,46 @@ export default function ReportsPage() {
                 : "The school's School Improvement Partner writes a report after their visits; it appears here once it is shared with you."}
             </EmptyState>
           ) : (
-            <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
-              {reports.map((r) => (
-                <li key={r.id} className="flex flex-wrap items-baseline justify-between gap-2 px-4 py-3">
-                  <Link to={`/schools/${school.id}/reports/${r.id}`} className="font-semibold text-brand-700 underline">
-                    {r.title}
-                  </Link>
-                  <span className="text-sm text-slate-700">
-                    {statusLabels[r.status]}
-                    {r.sharedAt ? ` ${formatDate(r.sharedAt)}` : ""} · {r.sipName} · {r.schoolYear}
-                  </span>
-                </li>
-              ))}
-            </ul>
+            <ReportsByYear schoolId={school.id} reports={reports} />
           )}
         </section>
         {canCreate ? <NewReportForm /> : null}
       </div>
     </main>
+  );
+}
+
+type ListedReport = ReturnType<typeof useLoaderData<typeof loader>>["reports"][number];
+
+/** The school's reports of every year, newest year first, each year under its own heading. */
+function ReportsByYear({ schoolId, reports }: { schoolId: string; reports: ListedReport[] }) {
+  const formatDate = useFormatDate();
+  const years = [...new Set(reports.map((r) => r.schoolYear))].sort().reverse();
+  return (
+    <div className="space-y-6">
+      {years.map((year) => (
+        <section key={year} aria-labelledby={`reports-${year}`}>
+          <h3 id={`reports-${year}`} className="mb-2 text-lg font-semibold">
+            School year {year}
+          </h3>
+          <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+            {reports
+              .filter((r) => r.schoolYear === year)
+              .map((r) => (
+                <li key={r.id} className="flex flex-wrap items-baseline justify-between gap-2 px-4 py-3">
+                  <Link to={`/schools/${schoolId}/reports/${r.id}`} className="font-semibold text-brand-700 underline">
+                    {r.title}
+                  </Link>
+                  <span className="text-sm text-slate-700">
+                    {statusLabels[r.status]}
+                    {r.sharedAt ? ` ${formatDate(r.sharedAt)}` : ""} · {r.sipName}
+                  </span>
+                </li>
+              ))}
+          </ul>
+        </section>
+      ))}
+    </div>
   );
 }
 

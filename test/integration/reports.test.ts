@@ -90,6 +90,22 @@ describe.each(await testDatabases())("SIP reports on $name", (database) => {
     }
   });
 
+  it("shows the SIP's draft as a read view, with an Edit link per section that opens its form without scripts", async () => {
+    const [selfEval, targets] = await sections();
+    const read = await visible(await clients.sip.request(`${base}/${reportId}`));
+    expect(read).not.toContain("<textarea");
+    expect(read).toMatch(new RegExp(`href="[^"]*\\?edit=${selfEval.id}#section-${selfEval.id}"`));
+    expect(read).toMatch(new RegExp(`href="[^"]*\\?edit=${targets.id}#section-${targets.id}"`));
+    // The prefill's targets read as a table, the date in the authority's words.
+    expect(read).toMatch(/<caption>Targets<\/caption>[\s\S]*<th scope="col"[^>]*>Baseline<\/th>/);
+    expect(read).toContain("15 July 2027");
+    expect(read).not.toContain("2027-07-15");
+    const editing = await visible(await clients.sip.request(`${base}/${reportId}?edit=${targets.id}`));
+    expect(editing.match(/<textarea/g)).toHaveLength(1);
+    expect(editing).toMatch(/<textarea[^>]*name="body"[^>]*>[^<]*from 88.5% to 93% by 2027-07-15/);
+    expect(editing).toContain(`name="sectionId" value="${targets.id}"`);
+  });
+
   it("lets the SIP edit text and audiences, refusing a section addressed to nobody", async () => {
     const [selfEval, , , , , pm] = await sections();
     const bad = await clients.sip.post(`${base}/${reportId}`, {
@@ -222,6 +238,11 @@ describe.each(await testDatabases())("SIP reports on $name", (database) => {
     expect(raw).not.toContain(PM_ADVICE);
     expect(raw).not.toContain("performance management");
     expect(await auditCount(world.people.head.id, "report")).toBe(before + 1);
+    // A reader never gets an editor, whatever the address asks for.
+    const [first] = await sections();
+    const asked = await visible(await clients.head.request(`${base}/${reportId}?edit=${first.id}`));
+    expect(asked).not.toContain("<textarea");
+    expect(asked).not.toMatch(/>Edit<\/a>/);
   });
 
   it("shows the governor only the governors' sections, including the PM advice", async () => {
@@ -258,9 +279,17 @@ describe.each(await testDatabases())("SIP reports on $name", (database) => {
     const pdf = Buffer.from(await res.arrayBuffer());
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     const text = pdfText(pdf);
+    const flat = text.replace(/\s+/g, " ");
     expect(text).toContain("Autumn term report");
+    expect(flat).toContain("This copy is for Head teacher Confidential.");
+    expect(flat).toMatch(/Page 1 of \d/);
+    expect(flat).toContain("Contents 1. Self-evaluation");
+    expect(flat).toContain(
+      "Targets Measure Pupils Baseline Target By Attendance Disadvantaged pupils 88.5% 93% 15 July 2027",
+    );
     expect(text).toContain(HEAD_ONLY);
     expect(text).not.toContain(PM_ADVICE);
+    expect(text).not.toContain("performance management");
     expect(await auditCount(world.people.head.id, "report_pdf")).toBe(1);
     const governorPdf = pdfText(
       Buffer.from(await (await clients.governor.request(`${base}/${reportId}/pdf`)).arrayBuffer()),

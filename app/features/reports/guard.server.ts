@@ -2,6 +2,8 @@ import type { AppLoadContext } from "@remix-run/node";
 import { getAuthority } from "../../../db/queries/authorities";
 import { listVisibleSections } from "../../../db/queries/report-sections";
 import { getReport } from "../../../db/queries/reports";
+import { listVisits } from "../../../db/queries/visits";
+import { dateContextFor, todayIn } from "../../kernel/dates";
 import { notFound, requireIdParam } from "../../utils/http.server";
 import { reportAudiencesFor } from "../../kernel/permissions";
 import { requireSchoolReports } from "../schools/guard.server";
@@ -23,9 +25,25 @@ export async function requireReportView(
   if (!report) notFound();
   const audiences = reportAudiencesFor(actor, scope, report.status);
   if (audiences.length === 0) notFound();
-  const [sections, authority] = await Promise.all([
+  const [sections, authority, visits] = await Promise.all([
     listVisibleSections(db, report.id, audiences),
     getAuthority(db, scope.authorityId),
+    listVisits(db, report.assignmentId),
   ]);
-  return { actor, scope, year, report, audiences, sections, terminology: authority?.terminology ?? ("en-GB" as const) };
+  const dates = dateContextFor(authority);
+  // The visit a report follows: the last in-school visit up to the day it was shared (or today, for a draft).
+  const until = todayIn(dates, report.sharedAt ?? new Date());
+  const visitDate = visits.filter((v) => v.kind === "in_school" && v.visitDate <= until).pop()?.visitDate ?? null;
+  return {
+    actor,
+    scope,
+    year,
+    report,
+    audiences,
+    sections,
+    visitDate,
+    dates,
+    authorityName: authority?.name ?? "",
+    terminology: authority?.terminology ?? ("en-GB" as const),
+  };
 }

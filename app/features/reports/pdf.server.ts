@@ -72,10 +72,12 @@ export async function closePdfBrowser() {
 
 /**
  * Renders a complete, self-contained HTML document (inline styles, no scripts, nothing fetched) to
- * an A4 PDF. JavaScript is off and every network request is refused, so the page can only show
- * what it was given.
+ * a PDF. JavaScript is off and every network request is refused, so the page can only show what it
+ * was given. Page size, margins, running header and page numbers come from the document's own @page
+ * rules (the same stylesheet prints the page in a browser); `outline` adds bookmarks for its headings,
+ * which is also how a first rendering tells on which page each section starts.
  */
-export async function renderPdf(html: string, options: { title: string }): Promise<Buffer> {
+export async function renderPdf(html: string, options: { outline?: boolean } = {}): Promise<Buffer> {
   const instance = await getBrowser();
   const context = await instance.newContext({ javaScriptEnabled: false, offline: true });
   try {
@@ -85,18 +87,13 @@ export async function renderPdf(html: string, options: { title: string }): Promi
     await page.setContent(html, { waitUntil: "load" });
     return await page.pdf({
       format: "A4",
+      preferCSSPageSize: true,
       printBackground: true,
-      margin: { top: "18mm", bottom: "18mm", left: "16mm", right: "16mm" },
-      displayHeaderFooter: true,
-      headerTemplate: "<span></span>",
-      footerTemplate: `<div style="font-size:8px;width:100%;text-align:center;color:#475569">${escapeHtml(options.title)} · page <span class="pageNumber"></span> of <span class="totalPages"></span></div>`,
+      outline: options.outline ?? true,
+      tagged: true,
     });
   } finally {
     await context.close().catch(() => {});
     closeWhenIdle();
   }
-}
-
-function escapeHtml(text: string) {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

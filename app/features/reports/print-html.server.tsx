@@ -1,24 +1,47 @@
 import { renderToStaticMarkup } from "react-dom/server";
-import { createElement } from "react";
+import { DateContextProvider } from "../../components/date-context";
+import type { DateContext } from "../../kernel/dates";
 import { ReportDocument, type ReportDocumentProps } from "./components/report-document";
+import { numberedHeadingPages } from "./pdf-outline.server";
+import { renderPdf } from "./pdf.server";
+import { reportStylesheet } from "./report-styles";
 
-/** The PDF's own stylesheet: the document stands alone (no app CSS, nothing fetched while rendering). */
-const css = `
-  @page { size: A4; }
-  * { box-sizing: border-box; }
-  body { margin: 0; font-family: "Liberation Sans", Arial, Helvetica, sans-serif; color: #0f172a; font-size: 11pt; line-height: 1.45; }
-  .report-header { border-bottom: 1px solid #cbd5e1; padding-bottom: 10pt; margin-bottom: 6pt; }
-  .report-school, .report-meta { font-size: 9.5pt; color: #334155; margin: 0; }
-  .report-title { font-size: 20pt; margin: 4pt 0; }
-  .report-section { margin-top: 14pt; break-inside: avoid-page; }
-  .report-heading { font-size: 13pt; margin: 0; break-after: avoid-page; }
-  .report-audience { font-size: 8pt; text-transform: uppercase; letter-spacing: 0.04em; color: #475569; margin: 1pt 0 4pt; }
-  .report-body { white-space: pre-line; }
-`;
+export type ReportPrintProps = Omit<ReportDocumentProps, "sectionTools" | "sectionEditor"> & { dates: DateContext };
 
-/** The complete HTML the PDF is rendered from: only the sections passed in (already filtered for the reader). */
-export function reportPrintHtml(props: ReportDocumentProps): string {
-  const body = renderToStaticMarkup(createElement(ReportDocument, props));
-  const title = renderToStaticMarkup(createElement("title", null, props.title));
-  return `<!DOCTYPE html><html lang="${props.terminology}"><head><meta charset="utf-8">${title}<style>${css}</style></head><body>${body}</body></html>`;
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * The complete HTML the PDF is rendered from: the page's own document tree and stylesheet, only the
+ * sections passed in (already filtered for the reader), dates in the authority's locale and zone.
+ */
+export function reportPrintHtml({ dates, ...props }: ReportPrintProps): string {
+  const body = renderToStaticMarkup(
+    <DateContextProvider value={dates}>
+      <main>
+        <div className="report-print-root">
+          <ReportDocument {...props} />
+        </div>
+      </main>
+    </DateContextProvider>,
+  );
+  return `<!DOCTYPE html><html lang="${dates.locale}"><head><meta charset="utf-8"><title>${escapeHtml(
+    `${props.title} · ${props.schoolName}`,
+  )}</title><style>${reportStylesheet(props.schoolName)}</style></head><body>${body}</body></html>`;
+}
+
+/**
+ * The report as a PDF with page numbers in its contents. Chromium cannot compute "the page this
+ * section starts on" in CSS, so it renders twice: the first time with a two-digit placeholder for
+ * every number (the layout does not move when the real ones go in), read from the bookmarks where
+ * each section starts, then again with those numbers. If the pages cannot be read, the
+ * contents goes without them (the sections are still numbered).
+ */
+export async function renderReportPdf(props: ReportPrintProps): Promise<Buffer> {
+  if (props.sections.length === 0) return renderPdf(reportPrintHtml(props));
+  const placeholder = Object.fromEntries(props.sections.map((s) => [s.id, 88]));
+  const first = await renderPdf(reportPrintHtml({ ...props, pageNumbers: placeholder }));
+  const pages = numberedHeadingPages(first);
+  const pageNumbers = Object.fromEntries(props.sections.map((s, i) => [s.id, pages.get(i + 1) ?? 0]));
+  if (Object.values(pageNumbers).some((page) => !page)) return renderPdf(reportPrintHtml(props));
+  return renderPdf(reportPrintHtml({ ...props, pageNumbers }));
 }

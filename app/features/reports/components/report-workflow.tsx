@@ -1,7 +1,7 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { Button } from "../../../components/ui/button";
 import { Card } from "../../../components/ui/card";
-import { formatDate } from "./report-document";
+import { useFormatDate } from "./report-document";
 
 type WorkflowReport = {
   status: "draft" | "shared" | "acknowledged";
@@ -10,54 +10,83 @@ type WorkflowReport = {
 };
 type ConsentedPartner = { proposalId: string; schoolName: string; priorityTitle: string };
 
-/** Where the report is (draft → shared → acknowledged), with the button of the next step for whoever takes it. */
+/**
+ * Everything a reader does with the report, in one panel above it: where it is (draft → shared →
+ * acknowledged), the next step's button for whoever takes it, and the PDF. Never printed.
+ */
 export function ReportWorkflow({
   report,
   canEdit,
   canAcknowledge,
+  pdfHref,
+  readingAs,
 }: {
   report: WorkflowReport;
   canEdit: boolean;
   canAcknowledge: boolean;
+  pdfHref: string;
+  readingAs: string;
 }) {
   const pending = useNavigation().state === "submitting";
+  const formatDate = useFormatDate();
   const steps = ["draft", "shared", "acknowledged"] as const;
   return (
-    <section aria-labelledby="workflow-heading" className="no-print rounded-lg border border-slate-200 bg-white p-4">
-      <h2 id="workflow-heading" className="text-base font-semibold">
-        Where this report is
-      </h2>
-      <ol className="mt-2 flex flex-wrap gap-2 text-sm">
-        {steps.map((s) => (
-          <li
-            key={s}
-            aria-current={report.status === s ? "step" : undefined}
-            className={`rounded px-2 py-1 ${report.status === s ? "bg-brand-700 font-semibold text-white" : "bg-slate-100 text-slate-800"}`}
+    <section
+      aria-labelledby="workflow-heading"
+      className="no-print mb-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+    >
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h2 id="workflow-heading" className="text-base font-semibold">
+            Where this report is
+          </h2>
+          <ol className="mt-2 flex flex-wrap gap-2 text-sm">
+            {steps.map((s) => (
+              <li
+                key={s}
+                aria-current={report.status === s ? "step" : undefined}
+                className={`rounded px-2 py-1 ${report.status === s ? "bg-brand-700 font-semibold text-white" : "bg-slate-100 text-slate-800"}`}
+              >
+                {s === "draft" ? "Draft" : s === "shared" ? "Shared" : "Acknowledged"}
+              </li>
+            ))}
+          </ol>
+        </div>
+        <div className="text-right">
+          <a
+            href={pdfHref}
+            download
+            className="inline-block rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm font-semibold text-slate-900 hover:bg-slate-50"
           >
-            {s === "draft" ? "Draft" : s === "shared" ? "Shared" : "Acknowledged"}
-          </li>
-        ))}
-      </ol>
+            Download PDF
+          </a>
+          <p className="mt-1 text-xs text-slate-700">Printing this page gives the same document.</p>
+        </div>
+      </div>
+      <p className="mt-3 text-sm text-slate-700">You are reading the sections addressed to: {readingAs}.</p>
       {report.acknowledgedAt ? (
         <p className="mt-2 text-sm text-slate-700">
           Acknowledged by {report.acknowledgedByName ?? "the school"} on {formatDate(report.acknowledgedAt)}.
         </p>
       ) : null}
       {canEdit ? (
-        <Form method="post" className="mt-3">
+        <Form method="post" className="mt-3 border-t border-slate-200 pt-3">
           <input type="hidden" name="intent" value="share" />
+          <p className="mb-2 text-sm text-slate-700">
+            Draft: only you and the authority&apos;s admins can see it. Sharing notifies the school&apos;s leaders and
+            governors; each reads only the sections addressed to them, and a shared report cannot be edited.
+          </p>
           <Button type="submit" pending={pending}>
             Share with the school
           </Button>
-          <p className="mt-1 text-sm text-slate-700">
-            Its leaders and governors are notified; each reads only the sections addressed to them. A shared report
-            cannot be edited.
-          </p>
         </Form>
       ) : null}
       {canAcknowledge ? (
-        <Form method="post" className="mt-3">
+        <Form method="post" className="mt-3 border-t border-slate-200 pt-3">
           <input type="hidden" name="intent" value="acknowledge" />
+          <p className="mb-2 text-sm text-slate-700">
+            Acknowledging tells the School Improvement Partner you have read the report.
+          </p>
           <Button type="submit" pending={pending}>
             Acknowledge this report
           </Button>

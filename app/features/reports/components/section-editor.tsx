@@ -7,7 +7,8 @@ import {
   type SubmissionResult,
 } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { Form } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import type { ReportAudienceName } from "../../../kernel/permissions";
 import { audienceNames, NewSectionSchema, SectionSchema } from "../sections";
 import { audienceLabel, termsFor, type Terminology } from "../../../kernel/terminology";
@@ -20,9 +21,12 @@ function withoutKey<T extends { key?: unknown }>(props: T): Omit<T, "key"> {
   return rest;
 }
 
-type Section = { id: string; kind: string; heading: string; body: string; audiences: ReportAudienceName[] };
+type Section = { id: string; heading: string; body: string; audiences: ReportAudienceName[] };
 
-/** One section in the SIP's draft: heading, text and who it is for, with buttons to move or remove it. */
+/**
+ * One section of the SIP's draft, open for editing in place of its text: heading, text and who it is
+ * for, Save or Cancel, and buttons to move or remove it. Opening it puts the cursor in the heading.
+ */
 export function SectionEditor(props: {
   section: Section;
   index: number;
@@ -30,10 +34,12 @@ export function SectionEditor(props: {
   terminology: Terminology;
   lastResult?: SubmissionResult<string[]> | null;
   pending: boolean;
+  /** Where Cancel goes: the read view, at this section. */
+  closeTo: string;
 }) {
   const { section, terminology } = props;
   const [form, fields] = useForm({
-    id: `section-${section.id}`,
+    id: `edit-${section.id}`,
     lastResult: props.lastResult,
     defaultValue: { sectionId: section.id, heading: section.heading, body: section.body, audiences: section.audiences },
     constraint: getZodConstraint(SectionSchema),
@@ -41,21 +47,17 @@ export function SectionEditor(props: {
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
-  const terms = termsFor(terminology);
-  const hiddenFromHead = !section.audiences.includes("head");
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // The first invalid field after a refused save, else the heading: where the SIP's work continues.
+    const target =
+      box.current?.querySelector<HTMLElement>("[aria-invalid='true']") ??
+      box.current?.querySelector<HTMLElement>("input[type='text']");
+    target?.focus();
+  }, [props.lastResult]);
   return (
-    <section aria-labelledby={`${form.id}-title`} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h2 id={`${form.id}-title`} className="text-lg font-semibold">
-          {props.index + 1}. {section.heading}
-        </h2>
-        {hiddenFromHead ? (
-          <p className="rounded bg-amber-100 px-2 py-1 text-sm font-medium text-amber-900">
-            Confidential: not shown to the {terms.head.toLowerCase()}
-          </p>
-        ) : null}
-      </div>
-      <Form method="post" {...getFormProps(form)} className="mt-3 space-y-4">
+    <div ref={box} className="no-print mt-3 rounded-md border-2 border-brand-600 bg-brand-50 p-4">
+      <Form method="post" {...getFormProps(form)} className="space-y-4">
         <input type="hidden" name="intent" value="save-section" />
         <input {...withoutKey(getInputProps(fields.sectionId, { type: "hidden" }))} />
         <ErrorList id={form.errorId} errors={form.errors} />
@@ -68,9 +70,16 @@ export function SectionEditor(props: {
           <label htmlFor={fields.body.id} className="block text-sm font-medium text-slate-800">
             Text
           </label>
+          <p id={`${fields.body.id}-hint`} className="text-sm text-slate-700">
+            Start a line with “- ” for a bullet; a blank line starts a new paragraph. Dates written as 2027-07-16 are
+            shown in the reader&apos;s format.
+          </p>
           <textarea
             {...withoutKey(getTextareaProps(fields.body))}
-            rows={Math.min(16, Math.max(4, section.body.split("\n").length + 1))}
+            aria-describedby={[`${fields.body.id}-hint`, fields.body.errors?.length ? fields.body.errorId : ""]
+              .filter(Boolean)
+              .join(" ")}
+            rows={Math.min(18, Math.max(5, section.body.split("\n").length + 2))}
             className="mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2 font-mono text-sm text-slate-900 shadow-sm"
           />
           <ErrorList id={fields.body.errorId} errors={fields.body.errors} />
@@ -89,11 +98,16 @@ export function SectionEditor(props: {
           </div>
           <ErrorList id={fields.audiences.errorId} errors={fields.audiences.errors} />
         </fieldset>
-        <Button type="submit" pending={props.pending}>
-          Save section
-        </Button>
+        <div className="flex flex-wrap items-center gap-3">
+          <Button type="submit" pending={props.pending}>
+            Save section
+          </Button>
+          <Link to={props.closeTo} preventScrollReset className="text-sm font-semibold text-brand-700 underline">
+            Cancel
+          </Link>
+        </div>
       </Form>
-      <div className="mt-3 flex flex-wrap gap-2 border-t border-slate-200 pt-3">
+      <div className="mt-4 flex flex-wrap gap-2 border-t border-brand-100 pt-3">
         <SectionButton
           sectionId={section.id}
           intent="move-up"
@@ -112,11 +126,43 @@ export function SectionEditor(props: {
           sectionId={section.id}
           intent="remove-section"
           label={`Remove “${section.heading}”`}
-          text="Remove"
+          text="Remove section"
           danger
         />
       </div>
-    </section>
+    </div>
+  );
+}
+
+/** Above a section in the SIP's draft: who it is hidden from, and the Edit link (a plain link, so it works without scripts). */
+export function SectionTools({
+  section,
+  number,
+  terminology,
+  editTo,
+}: {
+  section: Section;
+  number: number;
+  terminology: Terminology;
+  editTo: string;
+}) {
+  const terms = termsFor(terminology);
+  return (
+    <div className="no-print flex flex-wrap items-center gap-2">
+      {section.audiences.includes("head") ? null : (
+        <p className="rounded bg-amber-100 px-2 py-1 text-sm font-medium text-amber-900">
+          Confidential: not shown to the {terms.head.toLowerCase()}
+        </p>
+      )}
+      <Link
+        to={editTo}
+        preventScrollReset
+        aria-label={`Edit section ${number}, ${section.heading}`}
+        className="rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm font-semibold text-slate-900 hover:bg-slate-50"
+      >
+        Edit
+      </Link>
+    </div>
   );
 }
 
