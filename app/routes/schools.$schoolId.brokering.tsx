@@ -2,7 +2,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { getAuthority } from "../../db/queries/authorities";
-import { findSimilarPractice, listProposalsForSchool, listSchoolPriorities } from "../../db/queries/brokering";
+import { listProposalsForSchool, listSchoolPriorities } from "../../db/queries/brokering";
 import { ProposeForm } from "../features/brokering/components/propose-form";
 import { StatusPage } from "../components/status-page";
 import { Button } from "../components/ui/button";
@@ -13,6 +13,8 @@ import { formatPp, humanise } from "../features/reports/sections";
 import { phaseLabels } from "../kernel/school-phases";
 import { requireBrokering } from "../features/brokering/guard.server";
 import { proposeLink } from "../features/brokering/service.server";
+import { findMatches } from "../features/brokering/matches.server";
+import { describeEvidence, fallIsBetter } from "../features/brokering/matching";
 import { serviceDeps, throwRefusal } from "../features/schools/service-deps.server";
 import { SchoolCrumbs, SchoolNav } from "../features/schools/components/school-nav";
 import { schoolNavLinks } from "../features/schools/guard.server";
@@ -30,12 +32,13 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const priority = priorities.find((p) => p.id === url.searchParams.get("priority")) ?? priorities[0] ?? null;
   const words = url.searchParams.get("q")?.slice(0, 200) ?? "";
   const matches = priority
-    ? await findSimilarPractice(db, {
+    ? ((await findMatches(db, {
         authorityId: scope.authorityId,
         schoolId: scope.schoolId,
+        year,
         priorityId: priority.id,
         words,
-      })
+      })) ?? [])
     : [];
   const authorityWord = termsFor(authority?.terminology).authority;
   const proposedPriorityPairs = new Map(
@@ -51,7 +54,8 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     matches: matches.map((m) => ({
       partnerPriorityId: m.partnerPriorityId,
       who: anonymousSchool(phaseLabels[m.phase] ?? m.phase, authorityWord),
-      evidence: `${m.measure}, ${m.studentGroup}: ${formatPp(m.change)}`,
+      evidence: describeEvidence(m.best),
+      change: `${formatPp(m.best.actual - m.best.baseline)}${fallIsBetter(m.best.measure) ? " (a fall is the improvement)" : ""}`,
       area: humanise(m.area),
       inquiries: m.inquiries,
       status: priority ? (proposedPriorityPairs.get(`${priority.id}:${m.partnerSchoolId}`) ?? null) : null,
@@ -88,7 +92,8 @@ export default function BrokeringPage() {
         <h1 className="text-2xl font-bold">Broker good practice</h1>
         <SchoolNav schoolId={school.id} links={links} />
         <p className="mt-1 text-slate-700">
-          Schools with measured impact on a similar priority. A school is named only after its head consents.
+          Schools that teach the same key stages and measured a real improvement on a similar priority, biggest
+          improvement first. A school is named only after its head consents.
         </p>
       </div>
       {priorities.length === 0 ? (
@@ -142,7 +147,7 @@ export default function BrokeringPage() {
                 {matches.map((m) => (
                   <li key={m.partnerPriorityId} className="rounded border border-slate-200 p-3">
                     <p className="font-medium">
-                      {m.who}: {m.evidence}
+                      {m.who}: {m.evidence} ({m.change})
                     </p>
                     <p className="text-sm text-slate-700">
                       {m.area}

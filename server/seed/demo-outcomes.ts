@@ -2,42 +2,65 @@ import { setPeerPair } from "../../db/queries/community-home";
 import { saveOutcome } from "../../db/queries/outcomes";
 import { createPlan, setPlanLinks } from "../../db/queries/plan-links";
 import type { DemoContext } from "./demo-context";
+import { schoolProfiles, type SchoolProfile } from "./demo-school-profiles";
 
-/** Typical starting points (%) per measure and student group in an English primary school. */
-const starts: Record<string, Record<string, number>> = {
-  attendance: { all: 94.1, disadvantaged: 90.2, send: 89.0, eal: 94.8 },
-  reading: { all: 73.5, disadvantaged: 58.0, send: 31.5, eal: 66.0 },
-};
-
-/** A small, fixed wobble per school so the demo is varied but the same on every start. */
-const wobble = (school: number, salt: number) => (((school * 7 + salt * 13) % 11) - 5) / 2;
-const clamp = (n: number) => Math.min(100, Math.max(0, Math.round(n * 10) / 10));
+const round = (n: number) => Math.round(n * 10) / 10;
+type Figures = { baseline: number; target: number; actual: number | null };
 
 /**
- * The end of the year for the demo cohort: outcomes for schools 1–10 (school 10 has entered its
- * baselines and targets but no results yet), minimal plans for schools 1 and 2 so head1 and head2
- * can link, one link from "Family partnership" to a school-1 priority, and head1 ↔ head2 as a peer pair.
+ * One school's end-of-year figures per measure and student group, from its profile: attendance and
+ * reading lead, the other groups follow them at typical distances (pupils with SEND below, EAL near
+ * all pupils), so each school's chart has its own shape. Targets were set at the start of the year.
+ */
+function outcomeFigures(profile: SchoolProfile): Record<string, Record<string, Figures>> {
+  const [a0, , a2] = profile.attendanceAll;
+  const [d0, , d2] = profile.attendanceDisadvantaged;
+  const out: Record<string, Record<string, Figures>> = {
+    attendance: {
+      all: { baseline: a0, target: round(a0 + 1), actual: a2 },
+      disadvantaged: { baseline: d0, target: round(d0 + 2.5), actual: d2 },
+      send: { baseline: round(a0 - 4.6), target: round(a0 - 3), actual: round(a2 - 4.6 + (d2 - d0) / 3) },
+      eal: { baseline: round(a0 + 0.4), target: round(a0 + 1.2), actual: round(a2 + 0.3) },
+    },
+  };
+  if (profile.reading) {
+    const [r0, r1] = profile.reading;
+    out.reading = {
+      all: { baseline: r0 + 17, target: r0 + 20, actual: round(r0 + 17 + (r1 - r0) * 0.5) },
+      disadvantaged: { baseline: r0, target: r0 + 6, actual: r1 },
+      send: { baseline: r0 - 24, target: r0 - 20, actual: round(r0 - 24 + (r1 - r0) * 0.4) },
+      eal: { baseline: r0 + 9, target: r0 + 13, actual: round(r0 + 9 + (r1 - r0) * 0.7) },
+    };
+  }
+  if (profile.combined) {
+    const [c0, c1] = profile.combined;
+    out.rwm = {
+      all: { baseline: c0, target: c0 + 4, actual: c1 },
+      disadvantaged: { baseline: c0 - 17, target: c0 - 12, actual: round(c0 - 17 + (c1 - c0) * 1.2) },
+    };
+  }
+  return out;
+}
+
+/**
+ * The end of the year for the demo cohort: outcomes for schools 1–10 from their profiles (school 10
+ * has entered its baselines and targets but no results yet), minimal plans for schools 1 and 2 so
+ * head1 and head2 can link, one link from "Family partnership" to a school-1 priority, and head1 ↔
+ * head2 as a peer pair.
  */
 export async function seedOutcomesAndPlans(ctx: DemoContext) {
   const { db, cohortId, communityId, schoolIds, headIds, schoolYear } = ctx;
   for (let n = 1; n <= 10; n++) {
-    for (const [measure, groups] of Object.entries(starts)) {
-      for (const [studentGroup, start] of Object.entries(groups)) {
-        const baseline = clamp(start + wobble(n, measure.length + studentGroup.length));
-        const rise = measure === "attendance" ? 1.5 : 5;
-        const target = clamp(baseline + rise);
-        const actual =
-          n === 10
-            ? null
-            : clamp(baseline + rise + wobble(n, studentGroup.length) * (measure === "attendance" ? 0.4 : 1.2));
+    for (const [measure, groups] of Object.entries(outcomeFigures(schoolProfiles[n - 1]))) {
+      for (const [studentGroup, figures] of Object.entries(groups)) {
         await saveOutcome(db, {
           cohortId,
           schoolId: schoolIds[n - 1],
           studentGroup,
           measure,
-          baseline,
-          target,
-          actual,
+          baseline: figures.baseline,
+          target: figures.target,
+          actual: n === 10 ? null : figures.actual,
           enteredBy: headIds[n - 1],
         });
       }

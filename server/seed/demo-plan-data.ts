@@ -1,5 +1,5 @@
-/** The demo plans' content: priority templates with targets and actions, self-evaluation judgements and evidence. */
-import type { Judgement, PlanArea } from "../../app/kernel/plan-areas";
+/** The demo plans' content: priority templates with targets and actions, and which school has which priorities. */
+import type { PlanArea } from "../../app/kernel/plan-areas";
 
 type TargetSeed = { measure: string; studentGroup: string; baseline: number; target: number; actual: number | null };
 /** One priority the demo plans write: its targets, actions and (optionally) a progress update. */
@@ -156,6 +156,68 @@ const leadership: PrioritySeed = {
   ],
 };
 
+const ks2Reading: PrioritySeed = {
+  title: "Close the reading gap for disadvantaged pupils in Key Stage 2",
+  area: "quality_of_education",
+  rationale:
+    "Disadvantaged pupils leave Year 6 well behind their classmates in reading; the gap opens in Years 3 and 4, when daily fluency practice stops.",
+  targets: [
+    {
+      measure: "Reading at the expected standard in Key Stage 2 %",
+      studentGroup: "Disadvantaged (pupil premium)",
+      baseline: 55,
+      target: 62,
+      actual: 60,
+    },
+    {
+      measure: "Reading, writing and maths combined in Key Stage 2 %",
+      studentGroup: "All pupils",
+      baseline: 60,
+      target: 65,
+      actual: 63,
+    },
+  ],
+  actions: [
+    {
+      description: "Daily fluency practice with a trained adult for every disadvantaged pupil in Years 3 and 4",
+      owner: "English lead",
+      status: "in_progress",
+    },
+    {
+      description: "Whole-class reading lessons three times a week in Years 5 and 6",
+      owner: "Deputy head",
+      status: "done",
+    },
+  ],
+};
+const earlyYears: PrioritySeed = {
+  title: "Develop communication and language in the early years",
+  area: "quality_of_education",
+  rationale:
+    "Children from the estate's temporary housing join us with speech well below their age, and winter absence means they miss the sessions that would close the gap.",
+  targets: [
+    {
+      measure: "Children at the expected level in communication and language %",
+      studentGroup: "All children",
+      baseline: 64,
+      target: 72,
+      actual: 66,
+    },
+  ],
+  actions: [
+    {
+      description: "Stories and songs sessions for families at drop-off, twice a week",
+      owner: "Nursery lead",
+      status: "done",
+    },
+    {
+      description: "Speech and language screening for every child in the first half term",
+      owner: "SENCo",
+      status: "in_progress",
+    },
+  ],
+};
+
 const families: PrioritySeed = {
   title: "Build stronger partnerships with families",
   area: "leadership_and_management",
@@ -187,7 +249,9 @@ const families: PrioritySeed = {
 /** The template that fits a priority someone else already wrote, by what its title is about. */
 export function templateFor(title: string): PrioritySeed {
   const t = title.toLowerCase();
+  if (/read/.test(t) && /key stage 2|ks2/.test(t)) return ks2Reading;
   if (/read|phonic/.test(t)) return reading;
+  if (/communication|early years/.test(t)) return earlyYears;
   if (/attend|absence/.test(t)) return attendance;
   if (/famil|parent/.test(t)) return families;
   if (/math/.test(t)) return maths;
@@ -196,38 +260,33 @@ export function templateFor(title: string): PrioritySeed {
   return leadership;
 }
 
-/** Two or three priorities per school, varied by phase so the network looks like a real one. */
-export function prioritiesFor(phase: string, n: number): PrioritySeed[] {
-  const secondary = ["secondary", "all-through", "alternative-provision"].includes(phase);
-  const sets = secondary
-    ? [
-        [attendance, behaviour],
-        [attendance, send, leadership],
-        [behaviour, maths],
-      ]
-    : [
-        [reading, attendance],
-        [maths, send, reading],
-        [attendance, reading, leadership],
-      ];
-  return sets[n % sets.length];
-}
-
-/** Self-evaluation judgements, one row per school (taken in turn), one column per area. */
-export const judgementsBySchool: Judgement[][] = [
-  ["good", "good", "good", "good", "good", "good"],
-  ["requires_improvement", "good", "good", "requires_improvement", "good", "good"],
-  ["requires_improvement", "requires_improvement", "good", "requires_improvement", "good", "requires_improvement"],
+/**
+ * Two or three priorities per demo school (by index: 0 is school 1), chosen for what each school is:
+ * early reading only where there are infants, Key Stage 2 reading only where there is a Key Stage 2,
+ * communication and language at the nursery, so the network looks like a real one.
+ */
+const bySchool: PrioritySeed[][] = [
+  [ks2Reading, attendance, families], // Ashby Vale Primary
+  [reading, families, attendance], // St Aidan's CofE Primary
+  [attendance, behaviour], // Northfield Academy
+  [attendance, send, leadership], // Riverside Community College
+  [attendance, earlyYears], // Hollin Moor Infant and Nursery
+  [ks2Reading, attendance], // Kingsmere Park Junior
+  [send, attendance], // Oakfield Special
+  [attendance, maths, leadership], // Brambley Hedge Primary
+  [attendance, maths], // The Meadows All-Through
+  [behaviour, attendance], // Fernside PRU
+  [send, leadership], // St Mary's Catholic High
+  [ks2Reading, families], // Wexcombe Primary
+  [behaviour, maths], // Castle Hill Secondary
+  [maths, send, ks2Reading], // Larkrise Primary
+  [reading, attendance], // Greenway Infant
 ];
-/** The evidence written against each self-evaluation area. */
-export const evidence: Record<PlanArea, string> = {
-  quality_of_education:
-    "Curriculum plans are in place for every subject; book looks and lesson visits show they are taught well in most classes, less so in mathematics.",
-  behaviour_and_attitudes:
-    "Classrooms are calm and pupils are polite; attendance is below national, especially for disadvantaged pupils.",
-  personal_development:
-    "A broad enrichment offer with high take-up; the PSHE curriculum was reviewed with pupils this year.",
-  leadership_and_management: "Governors challenge well; several middle leaders are new and developing their role.",
-  early_years: "Children settle quickly; communication and language is the weakest area at the end of Reception.",
-  sixth_form: "Retention from Year 12 to Year 13 is high; value added is in line with national.",
-};
+
+/** The priorities of demo school `n` (0-based); the phase is kept for schools beyond the fifteen. */
+export function prioritiesFor(phase: string, n: number): PrioritySeed[] {
+  if (bySchool[n]) return bySchool[n];
+  return ["secondary", "all-through", "alternative-provision"].includes(phase)
+    ? [attendance, behaviour]
+    : [reading, attendance];
+}

@@ -16,7 +16,9 @@ import { getSchool } from "../../db/queries/schools";
 import { getUser } from "../../db/queries/users";
 import { schools } from "../../db/schema/index";
 import type { DemoContext } from "./demo-context";
-import { evidence, judgementsBySchool, prioritiesFor, templateFor, type PrioritySeed } from "./demo-plan-data";
+import { schoolProfiles, targetsFor, updateFor } from "./demo-school-profiles";
+import { prioritiesFor, templateFor, type PrioritySeed } from "./demo-plan-data";
+import { evidence, judgementsBySchool } from "./demo-self-evaluation";
 
 /**
  * A plan for every demo school: a self-evaluation, two or three priorities with SMART targets and
@@ -53,7 +55,7 @@ export async function seedPlans(ctx: DemoContext) {
     const seeds = prioritiesFor(phase, i);
     // Fill in priorities that are already there (without targets or actions) from the template that fits them.
     for (const p of existing) {
-      if (p.targets === 0 && p.actions === 0) await fill(p.id, templateFor(p.title), ctx.headIds[i]);
+      if (p.targets === 0 && p.actions === 0) await fill(p.id, templateFor(p.title), i);
     }
     // Add what the school does not already have, up to three priorities in all.
     const covered = new Set(existing.map((p) => templateFor(p.title)));
@@ -63,16 +65,20 @@ export async function seedPlans(ctx: DemoContext) {
         area: seed.area,
         rationale: seed.rationale,
       });
-      await fill(priority.id, seed, ctx.headIds[i]);
+      await fill(priority.id, seed, i);
     }
     if (i === 0) await seedFeedbackThread(ctx, plan.id, schoolId);
   }
 
-  async function fill(priorityId: string, seed: PrioritySeed, headId: string | null) {
-    for (const t of seed.targets) await addTarget(db, priorityId, { ...t, byWhen: due(7, 16) });
+  /** Fills a priority from its template with school `i`'s own figures. */
+  async function fill(priorityId: string, seed: PrioritySeed, i: number) {
+    const profile = schoolProfiles[i % schoolProfiles.length];
+    for (const t of targetsFor(seed.targets, profile, i + 1))
+      await addTarget(db, priorityId, { ...t, byWhen: due(7, 16) });
     for (const [k, a] of seed.actions.entries())
       await addAction(db, priorityId, { ...a, due: k === 0 ? due(12, 19) : due(3, 27) });
-    if (seed.update) await addProgressUpdate(db, priorityId, headId, seed.update);
+    const update = updateFor(seed.title, profile, seed.update);
+    if (update) await addProgressUpdate(db, priorityId, ctx.headIds[i] ?? null, update);
   }
 }
 

@@ -1,13 +1,11 @@
 import { getNextSession } from "../../db/queries/sessions";
-import * as Y from "yjs";
-import { documentName } from "../../collab/doc-names";
-import { addItem, initPlaylist, type PlaylistItem } from "../../collab/documents/playlist";
-import { appendDocumentUpdate } from "../../db/queries/collab";
+import { addItem, type PlaylistItem } from "../../collab/documents/playlist";
 import { createNotification } from "../../db/queries/notifications";
 import { createSuggestion, saveProgress } from "../../db/queries/playlists";
 import { createPracticeLog } from "../../db/queries/practice";
 import { getUser } from "../../db/queries/users";
 import type { DemoContext } from "./demo-context";
+import { storeDocument } from "./demo-documents";
 
 type Resource = Omit<PlaylistItem, "id" | "order" | "addedBy">;
 
@@ -73,14 +71,13 @@ const communityResources: Resource[] = [
   },
 ];
 
-/** A playlist document built with the kind's own helpers; returns it as one update and the item ids in order. */
-function playlistUpdate(resources: Resource[], addedBy: string) {
-  const doc = new Y.Doc();
-  initPlaylist(doc);
-  const ids = resources.map((r) => addItem(doc, { ...r, addedBy }));
-  const update = Y.encodeStateAsUpdate(doc);
-  doc.destroy();
-  return { update, ids };
+/** Stores a playlist built with the kind's own helpers (and its projection); returns the item ids in order. */
+async function storePlaylist(db: DemoContext["db"], playlistId: string, resources: Resource[], addedBy: string) {
+  let ids: string[] = [];
+  await storeDocument(db, "playlist", playlistId, (doc) => {
+    ids = resources.map((r) => addItem(doc, { ...r, addedBy }));
+  });
+  return { ids };
 }
 
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000);
@@ -94,10 +91,8 @@ export async function seedPlaylistsAndPractice(ctx: DemoContext) {
   const facilitator = await getUser(db, ctx.facilitatorId);
   const curator = facilitator?.name ?? "Facilitator";
 
-  const cohortList = playlistUpdate(cohortResources, curator);
-  const communityList = playlistUpdate(communityResources, curator);
-  await appendDocumentUpdate(db, documentName("playlist", cohortId), cohortList.update);
-  await appendDocumentUpdate(db, documentName("playlist", communityId), communityList.update);
+  const cohortList = await storePlaylist(db, cohortId, cohortResources, curator);
+  const communityList = await storePlaylist(db, communityId, communityResources, curator);
 
   const [head1, head2, head3, head4, head5] = headIds;
   const mark = (playlistId: string, itemId: string, userId: string, partnerUserId: string | null, note = "") =>
@@ -122,6 +117,16 @@ export async function seedPlaylistsAndPractice(ctx: DemoContext) {
     "Read before our family evening; recommendation 2 hit home.",
   );
   await mark(communityId, communityList.ids[0], head2, head1);
+  await mark(
+    communityId,
+    communityList.ids[1],
+    head1,
+    null,
+    "Shared the toolkit page with governors before the trip subsidy debate.",
+  );
+  await mark(communityId, communityList.ids[2], head2, head1, "Tuned my family-meeting plan with Amira.");
+  await mark(communityId, communityList.ids[2], head1, head2);
+  await mark(cohortId, cohortList.ids[3], head2, null, "Our pupil premium strategy now names attendance first.");
 
   await createSuggestion(db, {
     playlistId: communityId,

@@ -1,10 +1,6 @@
 import { hashPassword } from "../../app/features/auth/password.server";
 import type { Database } from "../../db/client";
-import * as Y from "yjs";
-import { documentName } from "../../collab/doc-names";
-import { initInquiry, inquiryFields, writeParagraphs } from "../../collab/documents/inquiry";
 import { createAuthority } from "../../db/queries/authorities";
-import { appendDocumentUpdate } from "../../db/queries/collab";
 import { assignSip, createCohort, createCommunity } from "../../db/queries/communities";
 import { insertSchools } from "../../db/queries/schools";
 import { createUserWithGrants, type Grant } from "../../db/queries/users";
@@ -18,16 +14,18 @@ import { seedPlans } from "./demo-plans";
 import { seedPlaylistsAndPractice } from "./demo-playlists";
 import { seedReports } from "./demo-reports";
 import { seedSessions } from "./demo-sessions";
+import { seedCommunityStories } from "./demo-story";
 import { seedSurveyAndChallenges } from "./demo-survey";
 
 /**
  * The parts of the demo built on the core network, in order: sessions before practice logs (which
- * attach to the next session); the minimal plans of schools 1–2 before the full plans; plans and
+ * attach to the next session); the challenges, then the communities' stories, boards and questions; the minimal plans of schools 1–2 before the full plans; plans and
  * deployment before reports.
  */
 const areaSeeds: Array<(ctx: DemoContext) => Promise<unknown>> = [
   seedSessions,
   seedSurveyAndChallenges,
+  seedCommunityStories,
   seedPlaylistsAndPractice,
   seedOutcomesAndPlans,
   seedPlans,
@@ -101,7 +99,6 @@ export async function seedDemoNetwork(
       name: "Family partnership",
       memberIds: [heads[0].id, heads[1].id],
     });
-    await appendDocumentUpdate(txDb, documentName("inquiry", community.id), demoInquiryUpdate(heads[0].id));
 
     const ctx: DemoContext = {
       db: txDb,
@@ -118,17 +115,4 @@ export async function seedDemoNetwork(
     for (const seedArea of areaSeeds) await seedArea(ctx);
   });
   return { created: true, passwordMatches: true, signIns: describeSignIns() };
-}
-
-/** The start of head1's story, so the demo inquiry is not blank. */
-function demoInquiryUpdate(head1Id: string): Uint8Array {
-  const doc = new Y.Doc();
-  initInquiry(doc);
-  writeParagraphs(doc, inquiryFields.story(head1Id), [
-    "Our PTA raised more than ever this year, and almost all of it went on the Year 6 residential trip.",
-    "The families who could not pay the deposit were the ones whose children most needed the experience, and I did not find a way to change that in time.",
-  ]);
-  const update = Y.encodeStateAsUpdate(doc);
-  doc.destroy();
-  return update;
 }

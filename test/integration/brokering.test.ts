@@ -1,12 +1,15 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findSimilarPractice } from "../../db/queries/brokering";
+import { insertSchools } from "../../db/queries/schools";
+import { findMatches } from "../../app/features/brokering/matches.server";
+import { schoolYearOf } from "../../app/kernel/school-year";
 import { brokeringProposals, notifications } from "../../db/schema/index";
 import type { RunningCommons } from "../../server/start";
 import { startTestApp, TestClient, visible } from "../support/app";
 import { testDatabases } from "../support/databases";
 import { TEST_PASSWORD } from "../support/factories";
-import { makeReportWorld } from "../support/report-fixtures";
+import { makePlan, makeReportWorld } from "../support/report-fixtures";
 
 describe.each(await testDatabases())("brokering good practice on $name", (database) => {
   let app: RunningCommons;
@@ -64,9 +67,13 @@ describe.each(await testDatabases())("brokering good practice on $name", (databa
     const res = await clients.sip.request(page);
     expect(res.status).toBe(200);
     const raw = await res.text();
-    expect(await visible(new Response(raw))).toContain(
-      "A primary school in the local authority: Attendance, Disadvantaged pupils: +6.2 pp",
+    const text = await visible(new Response(raw));
+    // Each card shows its own figures, biggest improvement first.
+    expect(text).toContain(
+      "A primary school in the local authority: Attendance, Disadvantaged pupils: 88.0% → 94.2% (+6.2 pp)",
     );
+    expect(text.indexOf("88.0% → 94.2%")).toBeLessThan(text.indexOf("89.0% → 93.0% (+4.0 pp)"));
+    expect(text.indexOf("89.0% → 93.0% (+4.0 pp)")).toBeLessThan(text.indexOf("90.0% → 91.0% (+1.0 pp)"));
     for (const school of [world.schools.bigGain, world.schools.outcomeGain, world.schools.smallGain]) {
       expect(raw).not.toContain(school.name);
       expect(raw).not.toContain(school.id);
@@ -164,5 +171,105 @@ describe.each(await testDatabases())("brokering good practice on $name", (databa
     const proposal = /name="proposalId" value="([0-9a-f-]+)"/.exec(html)?.[1];
     expect(proposal).toBe(proposalId);
     expect((await clients.sip.post(reportPath, { intent: "add-partner", proposalId })).status).toBe(302);
+  });
+
+  it("finds matches through the service: same pupils, real improvement on the priority's measure, no duplicates", async () => {
+    const year = schoolYearOf(new Date());
+    const search = (words?: string) =>
+      findMatches(db(), {
+        authorityId: world.authority.id,
+        schoolId: world.schools.ours.id,
+        year,
+        priorityId: world.priorities.ours,
+        words,
+      });
+    const before = (await search())!;
+    expect(before.map((m) => [m.partnerSchoolId, m.improvement])).toEqual([
+      [world.schools.bigGain.id, 6.2],
+      [world.schools.outcomeGain.id, 4],
+      [world.schools.smallGain.id, 1],
+    ]);
+    expect(before[0].best).toEqual({
+      measure: "Attendance",
+      studentGroup: "Disadvantaged pupils",
+      baseline: 88,
+      actual: 94.2,
+    });
+    // A nursery and a secondary with bigger gains (other pupils), a primary with the very same result
+    // as the best one (a near-duplicate card) and one that got worse: none of them is offered.
+    const base = { authorityId: world.authority.id, category: "universal" as const, locality: "Testville" };
+    const [nursery, secondary, twin, worse] = await insertSchools(db(), [
+      { ...base, name: "Tiny Steps Nursery", reference: "TN1", phase: "nursery" },
+      { ...base, name: "Upper Hill High", reference: "UH1", phase: "secondary" },
+      { ...base, name: "Twin Primary", reference: "TW1", phase: "primary" },
+      { ...base, name: "Slipping Primary", reference: "SL1", phase: "primary" },
+    ]);
+    const attendance = (baseline: number, actual: number) => ({
+      title: "Attendance of disadvantaged pupils",
+      area: "attendance",
+      rationale: "",
+      target: { measure: "Attendance", group: "Disadvantaged pupils", baseline, target: baseline + 3, actual },
+    });
+    await makePlan(db(), nursery.id, year, [attendance(80, 95)]);
+    await makePlan(db(), secondary.id, year, [attendance(82, 94)]);
+    await makePlan(db(), twin.id, year, [attendance(88, 94.2)]);
+    await makePlan(db(), worse.id, year, [attendance(92, 90)]);
+    const after = (await search())!;
+    const offered = after.map((m) => m.partnerSchoolId);
+    // One card for the two schools with the very same result (either may be the one kept).
+    expect(offered.slice(1)).toEqual([world.schools.outcomeGain.id, world.schools.smallGain.id]);
+    expect([world.schools.bigGain.id, twin.id]).toContain(offered[0]);
+    for (const id of [nursery.id, secondary.id, worse.id]) expect(offered).not.toContain(id);
+    // The text search alone would have offered them.
+    const raw = await findSimilarPractice(db(), {
+      authorityId: world.authority.id,
+      schoolId: world.schools.ours.id,
+      priorityId: world.priorities.ours,
+      limit: 50,
+    });
+    expect(raw.map((m) => m.partnerSchoolId)).toEqual(expect.arrayContaining([nursery.id, secondary.id, twin.id]));
+    // The SIP's own words look for another measure: the Year 2 reading school, with its figures.
+    const reading = (await search("reading fluency"))!;
+    expect(reading.map((m) => [m.partnerSchoolId, m.best.baseline, m.best.actual])).toEqual([
+      [world.schools.reading.id, 60, 70],
+    ]);
+    expect(
+      await findMatches(db(), {
+        authorityId: world.authority.id,
+        schoolId: world.schools.ours.id,
+        year,
+        priorityId: world.priorities.big,
+      }),
+    ).toBeNull();
+  });
+
+  it("refuses a proposal for a school the rules no longer offer", async () => {
+    const year = schoolYearOf(new Date());
+    const [nursery] = await insertSchools(db(), [
+      {
+        authorityId: world.authority.id,
+        name: "Little Acorns Nursery",
+        reference: "LA1",
+        phase: "nursery",
+        category: "universal",
+        locality: "Testville",
+      },
+    ]);
+    const plan = await makePlan(db(), nursery.id, year, [
+      {
+        title: "Attendance of disadvantaged pupils",
+        area: "attendance",
+        target: { measure: "Attendance", group: "Disadvantaged pupils", baseline: 70, target: 80, actual: 90 },
+      },
+    ]);
+    const res = await clients.sip.post(page, {
+      priorityId: world.priorities.ours,
+      partnerPriorityId: plan.priorityIds[0],
+      reason: "A nursery's attendance work for our primary pupils.",
+    });
+    expect(res.status).toBe(400);
+    expect(
+      await db().select().from(brokeringProposals).where(eq(brokeringProposals.partnerSchoolId, nursery.id)),
+    ).toEqual([]);
   });
 });

@@ -211,9 +211,14 @@ describe.each(await testDatabases())("equity challenges and groupings on $name",
       expect(s.memberIds.length).toBeLessThanOrEqual(6);
     }
     const attendance = data.grouping!.suggestions.find((s) => s.memberNames.includes("Ada Attend"))!;
-    expect(attendance.reason).toMatch(/^Shared tags: attendance, disadvantaged.*; shared words: .*persistent/);
+    // Plain-English themes, not the stemmed search words the grouping worked from.
+    expect(attendance.themes[0]).toBe("Attendance");
+    expect(attendance.themes).toContain("Disadvantaged pupils");
+    expect(attendance.reason).toMatch(/^Common themes: Attendance \(all \d\), .*Disadvantaged pupils \(\d of \d\)/);
+    expect(attendance.name).toMatch(/^Attendance and /);
     const html = await visible(await facilitator.request(`${base}/communities`));
     expect(html).toContain(attendance.reason);
+    expect(html).not.toMatch(/shared words|persist\b|disadvantag\b/i);
     expect(html).toContain("Has not named a challenge yet.");
     expect(data.leaders.find((l) => l.name === "Eli Send")!.text).toBe(people[4].text);
   });

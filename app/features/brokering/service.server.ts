@@ -9,6 +9,7 @@ import type { CurrentActor } from "../auth/guard.server";
 import { notifyEach } from "../notifications/service.server";
 import type { SchoolScope } from "../schools/guard.server";
 import { refuse, type Refused, type WriteDeps } from "../schools/service-deps.server";
+import { findMatches } from "./matches.server";
 
 /** The page where a school's leaders decide on a proposal. */
 export const proposalPath = (proposalId: string) => `/brokering/${proposalId}`;
@@ -17,8 +18,8 @@ export type ProposeInput = { priorityId: string; partnerPriorityId: string; reas
 
 /**
  * Proposes a link between one of the school's priorities and a matching priority of another school.
- * The match must still be one of that priority's matches (same authority, another school, measured
- * impact); the partner's leaders are notified.
+ * The match must still be one of that priority's matches (same authority, another school, same
+ * pupils, measured improvement: `findMatches`); the partner's leaders are notified.
  */
 export async function proposeLink(
   deps: WriteDeps,
@@ -32,17 +33,8 @@ export async function proposeLink(
     return refuse(403, "Brokering links between schools is done by the school's School Improvement Partner.");
   const { db, logger } = deps;
   const { priorityId, partnerPriorityId, reason } = input;
-  const priorities = await brokering.listSchoolPriorities(db, scope.schoolId, year);
-  const match = priorities.some((p) => p.id === priorityId)
-    ? (
-        await brokering.findSimilarPractice(db, {
-          authorityId: scope.authorityId,
-          schoolId: scope.schoolId,
-          priorityId,
-          limit: 50,
-        })
-      ).find((m) => m.partnerPriorityId === partnerPriorityId)
-    : undefined;
+  const matches = await findMatches(db, { authorityId: scope.authorityId, schoolId: scope.schoolId, year, priorityId });
+  const match = matches?.find((m) => m.partnerPriorityId === partnerPriorityId);
   if (!match) return refuse(400, "That match is no longer available. Search again.");
   const proposal = await brokering.createProposal(db, {
     assignmentId: assignment.id,

@@ -6,6 +6,8 @@ import {
   normaliseTags,
   suggestGroupings,
   suggestName,
+  themeName,
+  themesOf,
   type Candidate,
 } from "./grouping";
 
@@ -67,9 +69,18 @@ describe("suggestGroupings", () => {
     expect(byMembers).toContainEqual(["Eve", "Fin", "Gus", "Hal"]);
     expect(byMembers).toContainEqual(["Ivy", "Jo", "Kit"]);
     const att = suggestions.find((s) => s.memberNames[0] === "Amy")!;
-    expect(att.reason).toBe("Shared tags: attendance, disadvantaged; shared words: absence, families, persistent");
-    expect(att.name).toBe("Attendance and Disadvantaged");
-    expect(suggestions.find((s) => s.memberNames[0] === "Eve")!.name).toBe("Inclusion and SEND");
+    // Plain-English themes, not the search words ("persis", "famili") the grouping worked from.
+    expect(att.themes).toEqual(["Attendance", "Family partnership", "Disadvantaged pupils"]);
+    expect(att.reason).toBe(
+      "Common themes: Attendance (all 4), Family partnership (all 4), Disadvantaged pupils (all 4)",
+    );
+    expect(att.reason).not.toMatch(/persist|famili|shared words/i);
+    expect(att.name).toBe("Attendance and family partnership");
+    const inclusion = suggestions.find((s) => s.memberNames[0] === "Eve")!;
+    expect(inclusion.themes).toEqual(["SEND and inclusion", "Exclusions and behaviour"]);
+    expect(inclusion.name).toBe("SEND and inclusion, exclusions and behaviour");
+    const newToEnglish = suggestions.find((s) => s.memberNames[0] === "Ivy")!;
+    expect(newToEnglish.themes).toEqual(["Reading", "Family partnership", "Pupils new to English"]);
   });
 
   it("keeps every group between 3 and 6, splitting a large alike set", () => {
@@ -130,6 +141,9 @@ describe("suggestGroupings", () => {
     for (const s of suggestions) {
       expect(s.sharedWords).not.toContain("pupils");
       expect(s.sharedWords).not.toContain("2024");
+      // No theme fits "uniform" or "lunchtime": the words are shown as written.
+      expect(s.themes).toEqual([]);
+      expect(s.reason).toMatch(/^In common: (uniform|lunchtime)$/);
     }
     expect(suggestions.map((s) => s.memberNames)).toEqual(
       expect.arrayContaining([
@@ -137,6 +151,20 @@ describe("suggestGroupings", () => {
         ["D", "E", "F"],
       ]),
     );
+  });
+});
+
+describe("themes", () => {
+  it("turns tags and words as written into themes a head teacher would name", () => {
+    expect(themesOf("persistent")).toEqual([]);
+    expect(themesOf("absence")).toEqual(["Attendance"]);
+    expect(themesOf("parental engagement")).toEqual(["Family partnership"]);
+    expect(themesOf("pupil premium")).toEqual(["Disadvantaged pupils"]);
+    expect(themesOf("EAL")).toEqual(["Pupils new to English"]);
+    expect(themesOf("ready")).toEqual([]);
+    expect(themesOf("reading")).toEqual(["Reading"]);
+    expect(themeName(["Reading", "Family partnership"])).toBe("Reading and family partnership");
+    expect(themeName(["Attendance", "SEND and inclusion"])).toBe("Attendance, SEND and inclusion");
   });
 });
 

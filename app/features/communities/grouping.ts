@@ -25,7 +25,9 @@ export type Suggestion = {
   memberNames: string[];
   sharedTags: string[];
   sharedWords: string[];
-  /** e.g. "Shared tags: attendance, send; shared words: families, persistent". */
+  /** Plain-English themes at least two members share, most shared first, e.g. ["Attendance", "Family partnership"]. */
+  themes: string[];
+  /** e.g. "Common themes: Attendance (4 leaders), Family partnership (2 leaders)". */
   reason: string;
   name: string;
 };
@@ -150,24 +152,74 @@ function sharedBy<T extends string>(lists: T[][]): T[] {
     .map(([x]) => x);
 }
 
+/**
+ * The themes a facilitator would name, from the tags and words (as written) leaders used. Search
+ * words such as "persist" or "famili" mean nothing to a head teacher; "Attendance" does.
+ */
+export const themes: ReadonlyArray<readonly [string, RegExp]> = [
+  ["Attendance", /attend|absen|truan|punctual/],
+  ["Reading", /\bread(s|ing|ers?)?\b|phonic|literac|oracy/],
+  ["Family partnership", /famil|parent|carer|pta|home/],
+  ["SEND and inclusion", /^send$|^sen$|inclus|ehcp|special educational|senco/],
+  ["Exclusions and behaviour", /exclu|suspen|behaviour|reintegrat/],
+  ["Disadvantaged pupils", /disadvantag|pupil premium|^pp$|^fsm$|free school meal|poverty/],
+  ["Pupils new to English", /^eal$|english as an additional|new to english|newly arrived/],
+  ["Early years", /early years|nurser|reception|eyfs/],
+  ["Maths", /math|numera/],
+];
+
+/** The themes one text (a tag, or a word as written) belongs to. */
+export function themesOf(text: string): string[] {
+  const t = text.toLowerCase().trim();
+  return themes.filter(([, pattern]) => pattern.test(t)).map(([name]) => name);
+}
+
+/** Themes held by at least two members, with how many hold each, most shared first (then in the list's order). */
+function sharedThemes(members: Prepared[]): Array<{ theme: string; count: number }> {
+  const counts = new Map<string, number>();
+  for (const m of members) {
+    const texts = [...m.tags, ...[...m.lexemes].map((l) => m.candidate.words[l] ?? l)];
+    for (const theme of new Set(texts.flatMap(themesOf))) counts.set(theme, (counts.get(theme) ?? 0) + 1);
+  }
+  const order = themes.map(([name]) => name);
+  return [...counts]
+    .filter(([, n]) => n >= 2)
+    .sort((a, b) => b[1] - a[1] || order.indexOf(a[0]) - order.indexOf(b[0]))
+    .map(([theme, count]) => ({ theme, count }));
+}
+
 function explain(group: Prepared[]): Suggestion {
   const members = [...group].sort((a, b) => a.candidate.name.localeCompare(b.candidate.name));
   const sharedTags = sharedBy(members.map((m) => [...m.tags]));
   const lexemes = sharedBy(members.map((m) => [...m.lexemes])).slice(0, 5);
   const sharedWords = lexemes.map((l) => members.find((m) => m.candidate.words[l])!.candidate.words[l]);
-  const parts = [
-    sharedTags.length ? `shared tags: ${sharedTags.join(", ")}` : "",
-    sharedWords.length ? `shared words: ${sharedWords.join(", ")}` : "",
-  ].filter(Boolean);
-  const reason = parts.length ? parts.join("; ") : "little in common yet: placed together to make up a group";
+  const found = sharedThemes(members);
+  const everyone = members.length;
+  // Themes first; a group that shares only words no theme knows is described by those words, as written.
+  const reason = found.length
+    ? `Common themes: ${found.map((f) => `${f.theme} (${f.count === everyone ? `all ${everyone}` : `${f.count} of ${everyone}`})`).join(", ")}`
+    : sharedTags.length || sharedWords.length
+      ? `In common: ${[...new Set([...sharedTags, ...sharedWords])].slice(0, 4).join(", ")}`
+      : "Little in common yet: placed together to make up a group";
   return {
     memberIds: members.map((m) => m.candidate.id),
     memberNames: members.map((m) => m.candidate.name),
     sharedTags,
     sharedWords,
-    reason: reason[0].toUpperCase() + reason.slice(1),
-    name: suggestName(sharedTags, sharedWords),
+    themes: found.map((f) => f.theme),
+    reason,
+    name: found.length ? themeName(found.map((f) => f.theme)) : suggestName(sharedTags, sharedWords),
   };
+}
+
+/** "Attendance and family partnership": a starting name from the two most shared themes. */
+export function themeName(names: readonly string[]): string {
+  const [first, second] = names;
+  if (!second) return first;
+  // Sentence case, except a theme that starts with an acronym ("SEND and inclusion").
+  const rest = /^[A-Z]{2,}\b/.test(second) ? second : second[0].toLowerCase() + second.slice(1);
+  // Two themes that each have an "and" read better with a comma between them.
+  return `${first}${/ and /.test(first + second) ? ", " : " and "}${rest}`;
 }
 
 const acronyms = new Set([
