@@ -11,6 +11,7 @@ import { schoolYearLabel, YearSwitcher } from "../features/schools/components/ye
 import { countStatuses, targetStatus } from "../features/plans/target-status";
 import { todayIn } from "../kernel/dates";
 import { schoolYearBounds } from "../kernel/school-year";
+import { authorityDateContext } from "../features/admin/authority-dates.server";
 import { PriorityList } from "../features/plans/components/priority-list";
 import { SelfEvaluation, type AreaRow } from "../features/plans/components/self-evaluation";
 import { invariantResponse } from "../utils/http.server";
@@ -30,7 +31,10 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     ? await Promise.all([listSelfEvaluations(db, plan.id), listPriorities(db, plan.id), listPlanComments(db, plan.id)])
     : [[], [], []];
   // Each card says where its targets stand, by the same rule as the priority's own page.
-  const when = { start: schoolYearBounds(access.year).start, today: todayIn() };
+  const when = {
+    start: schoolYearBounds(access.year).start,
+    today: todayIn(await authorityDateContext(db, access.scope.authorityId)),
+  };
   const priorities = await Promise.all(
     listed.map(async (p) => {
       const { targets } = await getPriorityItems(db, p.id);

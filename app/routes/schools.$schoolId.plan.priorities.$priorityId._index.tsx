@@ -13,6 +13,7 @@ import type { IntentReply } from "../features/plans/components/use-intent-result
 import { targetStatus } from "../features/plans/target-status";
 import { todayIn } from "../kernel/dates";
 import { schoolYearBounds } from "../kernel/school-year";
+import { authorityDateContext } from "../features/admin/authority-dates.server";
 import { areasForPhase, toPlanArea } from "../kernel/plan-areas";
 import { commentAction, isCommentIntent } from "../features/plans/comment-actions.server";
 import { priorityItemAction } from "../features/plans/item-actions.server";
@@ -29,7 +30,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const areas = areasForPhase(access.school.phase);
   // A priority written as "Quality of education" still preselects its area in the edit form.
   const area = toPlanArea(priority.area);
-  const today = todayIn();
+  const today = todayIn(await authorityDateContext(db, access.scope.authorityId));
   const when = { start: schoolYearBounds(plan.schoolYear).start, today };
   return json({
     priority: { ...priority, area: area ?? priority.area },

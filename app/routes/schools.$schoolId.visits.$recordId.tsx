@@ -23,7 +23,7 @@ import {
   visitPartRefusal,
 } from "../features/visits/service.server";
 import { canCompletePreVisit, canDoSipWork } from "../kernel/permissions";
-import { formatCalendarDate } from "../kernel/dates";
+import { formatCalendarDate, type DateContext } from "../kernel/dates";
 
 /** The section `?edit=` asks for, when this person may edit it now; anything else reads. */
 function sectionToEdit(request: Request, may: { pre: boolean; visit: boolean }): SectionName | null {
@@ -183,14 +183,19 @@ export default function VisitRecordPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   {
     title: data
-      ? `Visit record, ${formatCalendarDate(data.record.visitDate, "date")} · ${data.school.name} · Commons`
+      ? `Visit record, ${formatCalendarDate(data.record.visitDate, "date", rootDates(matches))} · ${data.school.name} · Commons`
       : "We could not find that page · Commons",
   },
 ];
 
 export function ErrorBoundary() {
   return <StatusPage />;
+}
+
+/** The signed-in person's date context, as the root loader gave it (meta runs outside React's context). */
+function rootDates(matches: ReadonlyArray<{ id: string; data?: unknown }>): DateContext | undefined {
+  return (matches.find((m) => m.id === "root")?.data as { dates?: DateContext } | undefined)?.dates;
 }

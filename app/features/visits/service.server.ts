@@ -8,6 +8,7 @@ import * as visits from "../../../db/queries/visits";
 import type { VisitRecord } from "../../../db/queries/visits";
 import { canCompletePreVisit, canDoSipWork } from "../../kernel/permissions";
 import { formatCalendarDate, todayIn } from "../../kernel/dates";
+import { authorityDateContext } from "../admin/authority-dates.server";
 import type { CurrentActor } from "../auth/guard.server";
 import { notifyEach } from "../notifications/service.server";
 import type { SchoolScope } from "../schools/guard.server";
@@ -94,7 +95,7 @@ export async function logVisit(
   if (!logged.ok) return { ok: false, overspend: { budget: logged.budget, used: logged.used } };
   if (logged.recordId && askPreVisit) {
     const link = recordPath(scope.schoolId, logged.recordId);
-    const body = `Your SIP logged a visit on ${formatCalendarDate(visit.visitDate, "date")}. Please complete the pre-visit part of its record.`;
+    const body = `Your SIP logged a visit on ${formatCalendarDate(visit.visitDate, "date", await authorityDateContext(db, scope.authorityId))}. Please complete the pre-visit part of its record.`;
     const leaders = await visits.listSchoolLeaderIds(db, scope.schoolId);
     await notifyEach(
       deps,
@@ -143,7 +144,7 @@ export async function savePreVisit(
   if (!(await visits.savePreVisit(db, assignment.id, record.id, { ...input, userId: actor.userId }))) {
     return refuse(400, "This record is complete and can no longer be changed.");
   }
-  const body = `${scope.name} completed its part of the record of your visit on ${formatCalendarDate(record.visitDate, "date")}.`;
+  const body = `${scope.name} completed its part of the record of your visit on ${formatCalendarDate(record.visitDate, "date", await authorityDateContext(db, scope.authorityId))}.`;
   await notifyEach(deps, [
     {
       userId: assignment.sipUserId,
@@ -192,7 +193,7 @@ export async function completeVisitRecord(
     );
   if (!(await visits.completeVisitPart(db, assignment.id, record.id, input)))
     return refuse(400, "This record was completed a moment ago.");
-  const body = `Your SIP completed the record of the visit on ${formatCalendarDate(record.visitDate, "date")}.`;
+  const body = `Your SIP completed the record of the visit on ${formatCalendarDate(record.visitDate, "date", await authorityDateContext(db, scope.authorityId))}.`;
   const leaders = await visits.listSchoolLeaderIds(db, scope.schoolId);
   await notifyEach(
     deps,
