@@ -82,7 +82,7 @@ export async function seedPlans(ctx: DemoContext) {
   }
 }
 
-/** sip1 asks about school 1's first target; head1 answers; head1 has the alert waiting. */
+/** sip1 asks about school 1's first target and head1 answers; a second question (on an action) awaits head1's reply. */
 async function seedFeedbackThread(ctx: DemoContext, planId: string, schoolId: string) {
   const { db } = ctx;
   const [first] = await listPriorities(db, planId);
@@ -115,6 +115,24 @@ async function seedFeedbackThread(ctx: DemoContext, planId: string, schoolId: st
     body: question.body.slice(0, 157) + "…",
     link: `/schools/${schoolId}/plan/priorities/${first.id}#comment-${question.id}`,
   });
+  // A second question, still waiting for the head: the head's home lists it as a reply to write.
+  const action = (await getPriorityItems(db, first.id)).actions[0];
+  if (action) {
+    const waiting = await addPlanComment(db, {
+      planId,
+      subjectKind: "action",
+      subjectId: action.id,
+      parentId: null,
+      authorId: sipId,
+      body: "Who checks that this is happening in every class, and how will governors hear about it?",
+    });
+    await createNotification(db, {
+      userId: headId,
+      title: `${sip?.name ?? "Your School Improvement Partner"} commented on an action in your plan`,
+      body: waiting.body,
+      link: `/schools/${schoolId}/plan/priorities/${first.id}#comment-${waiting.id}`,
+    });
+  }
   await createNotification(db, {
     userId: sipId,
     title: `${head?.name ?? "The head teacher"} replied about a target in ${school?.name ?? "the school"}'s plan`,

@@ -69,7 +69,9 @@ describeBrowser("role homes on the demo network", () => {
     expect(school, name).toBeTruthy();
     await item.click();
     await page.getByRole("heading", { level: 1, name: /^Visit record, / }).waitFor();
-    expect(page.url()).toMatch(/\/schools\/[0-9a-f-]+\/visits\/[0-9a-f-]+$/);
+    expect(page.url()).toMatch(/\/schools\/[0-9a-f-]+\/visits\/[0-9a-f-]+\?edit=seen#section-visit$/);
+    // The SIP lands in the form of their part, ready to write.
+    await page.getByRole("textbox").first().waitFor();
     await page.getByText(school!).first().waitFor();
     expectNoBrowserErrors(people.get("sip")!);
   });

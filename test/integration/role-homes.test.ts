@@ -126,7 +126,7 @@ describe.each(await testDatabases())("role homes' to-do lists on $name", (databa
     );
     if (!ahead.ok || !theirs.ok) throw new Error("visits not logged");
     const item = (await todo(w.people.head)).get(`pre-visit:${ahead.recordId}`);
-    expect(item?.href).toBe(`/schools/${w.schools.ours.id}/visits/${ahead.recordId}`);
+    expect(item?.href).toBe(`/schools/${w.schools.ours.id}/visits/${ahead.recordId}?edit=pre#section-pre`);
     expect(item?.text).toContain("{date}");
     expect(item?.when).toEqual({ value: day(20), style: "day-month" });
     expect(await keys(w.people.head)).not.toContain(`pre-visit:${theirs.recordId}`);
@@ -152,7 +152,7 @@ describe.each(await testDatabases())("role homes' to-do lists on $name", (databa
     if (!done.ok) throw new Error("visit not logged");
     const item = (await todo(w.people.sip)).get(`record:${done.recordId}`);
     expect(item?.text).toBe(`Write the visit record for ${w.schools.ours.name}, {date}`);
-    expect(item?.href).toBe(`/schools/${w.schools.ours.id}/visits/${done.recordId}`);
+    expect(item?.href).toBe(`/schools/${w.schools.ours.id}/visits/${done.recordId}?edit=seen#section-visit`);
     expect(await keys(w.people.otherSip)).not.toContain(`record:${done.recordId}`);
     // A visit logged after the fact asks the head for nothing.
     expect(await keys(w.people.head)).not.toContain(`pre-visit:${done.recordId}`);

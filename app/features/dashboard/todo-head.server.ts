@@ -56,7 +56,7 @@ export async function headSchoolItems(db: Database, actor: Actor, year: string, 
           role: "head",
           text: `Complete the pre-visit form${forSchool} before the visit on {date}`,
           when: { value: r.visitDate, style: "day-month" },
-          href: `/schools/${school.schoolId}/visits/${r.id}`,
+          href: `/schools/${school.schoolId}/visits/${r.id}?edit=pre#section-pre`,
         });
     }
     if (canCommentOnPlan(actor, scope)) {

@@ -48,7 +48,8 @@ export async function sipItems(
       role: "sip",
       text: `Write the visit record for ${r.schoolName}, {date}`,
       when: { value: r.visitDate, style: "day-month" },
-      href: `/schools/${r.schoolId}/visits/${r.id}`,
+      // Straight into the form: the record's first section of the SIP's part, open for writing.
+      href: `/schools/${r.schoolId}/visits/${r.id}?edit=seen#section-visit`,
     });
   }
   for (const r of reports) {
