@@ -1,3 +1,4 @@
+import type { AdminCrumbHandle } from "./admin";
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -134,3 +135,8 @@ export const meta: MetaFunction = () => [{ title: "Change roles · Commons" }];
 export function ErrorBoundary() {
   return <StatusPage />;
 }
+
+/** The last step of the admin area's breadcrumb trail. */
+export const handle: AdminCrumbHandle = {
+  crumb: (data) => (data as { person?: { name: string } } | undefined)?.person?.name ?? null,
+};

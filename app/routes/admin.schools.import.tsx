@@ -1,3 +1,4 @@
+import type { AdminCrumbHandle } from "./admin";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { Button } from "../components/ui/button";
@@ -129,3 +130,6 @@ function ImportErrors({ errors }: { errors: RowError[] }) {
 }
 
 export const meta: MetaFunction = () => [{ title: "Import schools · Commons" }];
+
+/** The last step of the admin area's breadcrumb trail. */
+export const handle: AdminCrumbHandle = { crumb: () => "Import from CSV" };

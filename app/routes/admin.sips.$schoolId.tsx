@@ -1,3 +1,4 @@
+import type { AdminCrumbHandle } from "./admin";
 import { parseWithZod } from "@conform-to/zod";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -148,3 +149,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export function ErrorBoundary() {
   return <StatusPage />;
 }
+
+/** The last step of the admin area's breadcrumb trail. */
+export const handle: AdminCrumbHandle = {
+  crumb: (data) => (data as { school?: { name: string } } | undefined)?.school?.name ?? null,
+};

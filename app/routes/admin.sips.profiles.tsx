@@ -1,3 +1,4 @@
+import type { AdminCrumbHandle } from "./admin";
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -146,3 +147,6 @@ export const meta: MetaFunction = () => [{ title: "SIP profiles · Commons" }];
 export function ErrorBoundary() {
   return <StatusPage />;
 }
+
+/** The last step of the admin area's breadcrumb trail. */
+export const handle: AdminCrumbHandle = { crumb: () => "SIP profiles" };

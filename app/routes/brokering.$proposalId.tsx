@@ -4,6 +4,7 @@ import { requireProposalDecider } from "../features/brokering/guard.server";
 import { decideProposal } from "../features/brokering/service.server";
 import { serviceDeps, throwRefusal } from "../features/schools/service-deps.server";
 import { StatusPage } from "../components/status-page";
+import { Breadcrumbs } from "../components/ui/breadcrumbs";
 import { Button } from "../components/ui/button";
 import { DecisionSchema } from "../features/brokering/schema";
 import { invariantResponse } from "../utils/http.server";
@@ -40,7 +41,10 @@ export default function ProposalPage() {
   const pending = useNavigation().state === "submitting";
   return (
     <main id="main" className="mx-auto max-w-2xl px-4 py-8">
-      <h1 className="text-2xl font-bold">A request to learn from {partnerName}</h1>
+      <Breadcrumbs
+        items={[{ label: "Dashboard", to: "/dashboard" }, { label: "A request to learn from your school" }]}
+      />
+      <h1 className="mt-2 text-2xl font-bold">A request to learn from {partnerName}</h1>
       <dl className="mt-6 grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 rounded-lg border border-slate-200 bg-white p-5 text-sm">
         <dt className="font-medium">Asked by</dt>
         <dd>
