@@ -2,7 +2,7 @@ import type { AdminCrumbHandle } from "./admin";
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { getAuthority } from "../../db/queries/authorities";
 import { listSchools } from "../../db/queries/schools";
 import { RoleFields } from "../features/admin/components/role-fields";
@@ -72,12 +72,7 @@ export default function PersonRoles() {
   });
   return (
     <main id="main" className="max-w-3xl py-6">
-      <p>
-        <Link to="/admin/people" className="text-sm font-semibold text-brand-700 underline">
-          Back to people
-        </Link>
-      </p>
-      <h1 className="mt-2 text-2xl font-bold">{person.name}</h1>
+      <h1 className="text-2xl font-bold">{person.name}</h1>
       <p className="text-slate-700">{person.email}</p>
       <section aria-labelledby="current-roles" className="mt-6">
         <h2 id="current-roles" className="text-lg font-semibold">
