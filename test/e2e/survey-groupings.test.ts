@@ -191,7 +191,7 @@ describeBrowser("trust survey and communities, facilitator and leaders in the br
     const heading = (await suggestion.textContent())!;
     const n = heading.match(/Suggestion (\d)/)![1];
     await page
-      .getByText(/^Shared tags: inclusion, send/)
+      .getByText(/^Common themes: SEND and inclusion \(all 3\)/)
       .first()
       .waitFor();
     await axeClean(page);
