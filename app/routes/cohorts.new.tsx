@@ -1,7 +1,8 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Breadcrumbs } from "../components/ui/breadcrumbs";
 import { StatusPage } from "../components/status-page";
 import { Button } from "../components/ui/button";
 import { ErrorList, Field, SelectField } from "../components/ui/field";
@@ -44,12 +45,14 @@ export default function NewCohortPage() {
   const { key: _key, ...hiddenAuthority } = getInputProps(fields.authorityId, { type: "hidden" });
   return (
     <main id="main" className="mx-auto max-w-xl px-4 py-8">
-      <p className="text-sm text-slate-700">
-        <Link to="/dashboard" className="text-brand-700 underline">
-          Dashboard
-        </Link>
-      </p>
-      <h1 className="text-2xl font-bold">Start a cohort</h1>
+      <Breadcrumbs
+        items={[
+          { label: "Dashboard", to: "/dashboard" },
+          { label: "Cohorts", to: "/cohorts" },
+          { label: "Start a cohort" },
+        ]}
+      />
+      <h1 className="mt-1 text-2xl font-bold">Start a cohort</h1>
       <p className="mt-2 text-slate-700">
         A cohort is your group of school leaders meeting monthly for a school year. You will be its facilitator; next
         you add its school leaders.

@@ -2,6 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { listForUser } from "../../db/queries/notifications";
 import { FormattedDate } from "../components/date-context";
+import { Breadcrumbs } from "../components/ui/breadcrumbs";
 import { StatusPage } from "../components/status-page";
 import { Button } from "../components/ui/button";
 import { EmptyState } from "../components/ui/empty-state";
@@ -43,7 +44,8 @@ export default function NotificationsPage() {
   const unread = notifications.filter((n) => !n.readAt).length;
   return (
     <main id="main" className="mx-auto max-w-3xl px-4 py-8">
-      <div className="flex flex-wrap items-baseline justify-between gap-3">
+      <Breadcrumbs items={[{ label: "Dashboard", to: "/dashboard" }, { label: "Notifications" }]} />
+      <div className="mt-1 flex flex-wrap items-baseline justify-between gap-3">
         <h1 className="text-2xl font-bold">Notifications</h1>
         {unread > 0 ? (
           <Form method="post">

@@ -1,4 +1,5 @@
 import { parseWithZod } from "@conform-to/zod";
+import { Breadcrumbs } from "../components/ui/breadcrumbs";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { changeName, changePassword } from "../features/auth/account.server";
@@ -43,7 +44,8 @@ export default function Profile() {
   const { name, email } = useLoaderData<typeof loader>();
   return (
     <main id="main" className="mx-auto max-w-xl px-4 py-8">
-      <h1 className="text-2xl font-bold">Your profile</h1>
+      <Breadcrumbs items={[{ label: "Dashboard", to: "/dashboard" }, { label: "Your profile" }]} />
+      <h1 className="mt-1 text-2xl font-bold">Your profile</h1>
       <p className="mt-2 text-slate-700">
         You sign in as <strong>{email}</strong>.
       </p>
