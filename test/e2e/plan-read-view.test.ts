@@ -142,6 +142,7 @@ describeBrowser("the plan reads as a document and is edited one section at a tim
     const { page } = sip;
     await waitForHydration(page);
     await menu(page, "My schools");
+    await page.getByRole("heading", { level: 1, name: "Schools" }).waitFor();
     await page.getByRole("link", { name: schoolName, exact: true }).first().click();
     await page.getByRole("heading", { level: 1, name: schoolName }).waitFor();
     await openPlan(page);

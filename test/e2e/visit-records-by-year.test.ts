@@ -96,6 +96,8 @@ describeBrowser("visit records by school year: last year's read view, this year'
   it("reaches last year's record by clicking: the year switcher, then a read-only record", async () => {
     const { page } = sip;
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My schools" }).click();
+    // The home lists the school too: wait for the schools page before clicking its link.
+    await page.getByRole("heading", { level: 1, name: "Schools" }).waitFor();
     await page.getByRole("main").getByRole("link", { name: "Riverside Academy" }).first().click();
     await page.getByRole("heading", { level: 1, name: "Riverside Academy" }).waitFor();
     await waitForHydration(page);
