@@ -46,7 +46,8 @@ function headsCopy(terminology: Terminology): ReportPrintProps {
 /** The PDF's text with each run of whitespace as one space (Chromium writes text in separate runs). */
 const flat = (pdf: Buffer) => pdfText(pdf).replace(/\s+/g, " ");
 
-describe.skipIf(!chromiumExecutable())("the report PDF", () => {
+// Under CI=true a missing Chromium must fail, not skip (as the browser suites do).
+describe.skipIf(!chromiumExecutable() && process.env.CI !== "true")("the report PDF", () => {
   afterAll(() => closePdfBrowser());
 
   it("is a designed document: cover, contents with page numbers, tables, running header and page numbers", async () => {
