@@ -2,7 +2,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { listPlanComments } from "../../db/queries/plan-comments";
-import { getPriorityItems, listPriorities, listSelfEvaluations } from "../../db/queries/plans";
+import { listPlanTargets, listPriorities, listSelfEvaluations } from "../../db/queries/plans";
 import { CommentThreads } from "../features/plans/components/comment-threads";
 import { EditableSection } from "../features/plans/components/editable-section";
 import { PriorityForm } from "../features/plans/components/priority-form";
@@ -27,20 +27,23 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const access = await requirePlanAccess(context, request, params.schoolId);
   const { db } = context.services;
   const { plan, school } = access;
-  const [evaluations, listed, comments] = plan
-    ? await Promise.all([listSelfEvaluations(db, plan.id), listPriorities(db, plan.id), listPlanComments(db, plan.id)])
-    : [[], [], []];
+  const [evaluations, listed, comments, targets] = plan
+    ? await Promise.all([
+        listSelfEvaluations(db, plan.id),
+        listPriorities(db, plan.id),
+        listPlanComments(db, plan.id),
+        listPlanTargets(db, plan.id),
+      ])
+    : [[], [], [], []];
   // Each card says where its targets stand, by the same rule as the priority's own page.
   const when = {
     start: schoolYearBounds(access.year).start,
     today: todayIn(await authorityDateContext(db, access.scope.authorityId)),
   };
-  const priorities = await Promise.all(
-    listed.map(async (p) => {
-      const { targets } = await getPriorityItems(db, p.id);
-      return { ...p, statuses: countStatuses(targets.map((t) => targetStatus(t, when))) };
-    }),
-  );
+  const priorities = listed.map((p) => ({
+    ...p,
+    statuses: countStatuses(targets.filter((t) => t.priorityId === p.id).map((t) => targetStatus(t, when))),
+  }));
   const threads = groupThreads(comments);
   // The areas that apply to this phase, plus any the school evaluated before (never hide what is written).
   const stored = evaluations.map((e) => e.area).filter(isPlanArea);

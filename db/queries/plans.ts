@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import {
   authorities,
@@ -133,6 +133,12 @@ export async function updatePriority(
   values: { title: string; area: string; rationale: string },
 ) {
   await db.update(planPriorities).set(values).where(eq(planPriorities.id, priorityId));
+}
+
+/** Every target of a plan's priorities, in one query (the plan page counts their statuses per priority). */
+export async function listPlanTargets(db: Database, planId: string) {
+  const priorities = db.select({ id: planPriorities.id }).from(planPriorities).where(eq(planPriorities.planId, planId));
+  return db.select().from(planTargets).where(inArray(planTargets.priorityId, priorities));
 }
 
 /** The targets, actions, progress updates, evidence links and linked inquiries of one priority (one query per list). */
