@@ -1,3 +1,4 @@
+import { clientOf, setCookies } from "../features/auth/client.server";
 import { parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
@@ -32,9 +33,9 @@ export async function action({ context, params, request }: ActionFunctionArgs) {
     ? parseWithZod(formData, { schema: ExistingAccountSchema })
     : parseWithZod(formData, { schema: NewAccountSchema });
   if (submission.status !== "success") return json(submission.reply({ hideFields }), { status: 400 });
-  const client = { ip: context.clientIp, sessionId: context.sessionId };
+  const client = clientOf(context, request);
   const result = await acceptInvitationWith(context.services, client, params.token!, found, submission.value);
-  if (result.ok) return redirect("/dashboard", { headers: { "Set-Cookie": result.cookie } });
+  if (result.ok) return redirect("/dashboard", { headers: setCookies(result.cookies) });
   if (result.reason === "unusable") return json({ status: "error" as const, formErrors: [UNUSABLE] }, { status: 404 });
   if (result.reason === "throttled") {
     const minutes = result.retryAfterMinutes;

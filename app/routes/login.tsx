@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remi
 import { Button } from "../components/ui/button";
 import { ErrorList, Field } from "../components/ui/field";
 import { LoginSchema } from "../features/auth/schema";
+import { clientOf, setCookies } from "../features/auth/client.server";
 import { signIn } from "../features/auth/service.server";
 import { safeRedirectPath } from "../utils/http.server";
 
@@ -22,12 +23,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }
   const { email, password, redirectTo } = submission.value;
-  const result = await signIn(
-    context.services,
-    { ip: context.clientIp, sessionId: context.sessionId },
-    { email, password },
-  );
-  if (result.ok) return redirect(safeRedirectPath(redirectTo), { headers: { "Set-Cookie": result.cookie } });
+  const result = await signIn(context.services, clientOf(context, request), { email, password });
+  if (result.ok) return redirect(safeRedirectPath(redirectTo), { headers: setCookies(result.cookies) });
   if (result.reason === "throttled") {
     const minutes = result.retryAfterMinutes;
     return json(

@@ -1,3 +1,4 @@
+import { clientOf } from "../features/auth/client.server";
 import { parseWithZod } from "@conform-to/zod";
 import { Breadcrumbs } from "../components/ui/breadcrumbs";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -26,7 +27,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
   const reply = (options: Parameters<typeof submission.reply>[0], status: number) =>
     json({ intent: "password", result: submission.reply({ ...options, hideFields }) }, { status });
   if (submission.status !== "success") return reply({}, 400);
-  const client = { ip: context.clientIp, sessionId: context.sessionId ?? "" };
+  const client = { ...clientOf(context, request), sessionId: context.sessionId ?? "" };
   const result = await changePassword(context.services, client, user.id, submission.value);
   if (result.ok) {
     const done = "Your password is changed. You have been signed out everywhere else.";

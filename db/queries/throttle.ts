@@ -11,29 +11,58 @@ export function getThrottles(db: Database, keys: string[]): Promise<ThrottleRow[
 }
 
 /**
- * Counts one failed sign-in for the key in a single atomic upsert, so concurrent guesses cannot
- * slip past the limit. A window older than `windowMs` starts again at 1; reaching `maxFailures`
- * locks the key for `lockMs`.
+ * Counts one attempt for the key and decides it, in a single atomic upsert, so concurrent guesses
+ * cannot slip past the limit (the row lock orders them; each sees the count of the ones before).
+ * The count starts again at 1 once a lock has run out, or once an unlocked window is older than
+ * `windowMs`; reaching `maxFailures` locks the key for `lockMs`, and attempts while it is locked are
+ * counted without extending the lock. The attempt is allowed when its count is within the limit.
  */
-export async function recordFailure(db: Database, key: string, policy: ThrottlePolicy, now = new Date()) {
-  const windowStart = new Date(now.getTime() - policy.windowMs);
-  const lockUntil = new Date(now.getTime() + policy.lockMs);
+export async function claimAttempt(
+  db: Database,
+  key: string,
+  policy: ThrottlePolicy,
+  now = new Date(),
+): Promise<{ allowed: boolean; lockedUntil: Date | null }> {
+  const at = sql`${now.toISOString()}::timestamptz`;
+  const windowStart = sql`${new Date(now.getTime() - policy.windowMs).toISOString()}::timestamptz`;
+  const lockUntil = sql`${new Date(now.getTime() + policy.lockMs).toISOString()}::timestamptz`;
   const t = signInThrottles;
-  const expired = sql`${t.windowStartedAt} < ${windowStart.toISOString()}::timestamptz`;
-  const nextFailures = sql`case when ${expired} then 1 else ${t.failures} + 1 end`;
+  const reset = sql`((${t.lockedUntil} is not null and ${t.lockedUntil} <= ${at}) or (${t.lockedUntil} is null and ${t.windowStartedAt} < ${windowStart}))`;
+  const stillLocked = sql`(${t.lockedUntil} is not null and ${t.lockedUntil} > ${at})`;
+  const firstLock = policy.maxFailures <= 1 ? lockUntil : sql`null::timestamptz`;
   const [row] = await db
     .insert(t)
-    .values({ key, failures: 1, windowStartedAt: now, lockedUntil: policy.maxFailures <= 1 ? lockUntil : null })
+    .values({
+      key,
+      failures: 1,
+      windowStartedAt: now,
+      lockedUntil: policy.maxFailures <= 1 ? new Date(now.getTime() + policy.lockMs) : null,
+    })
     .onConflictDoUpdate({
       target: t.key,
       set: {
-        failures: nextFailures,
-        windowStartedAt: sql`case when ${expired} then ${now.toISOString()}::timestamptz else ${t.windowStartedAt} end`,
-        lockedUntil: sql`case when ${nextFailures} >= ${policy.maxFailures} then ${lockUntil.toISOString()}::timestamptz else ${t.lockedUntil} end`,
+        failures: sql`case when ${reset} then 1 else ${t.failures} + 1 end`,
+        windowStartedAt: sql`case when ${reset} then ${at} else ${t.windowStartedAt} end`,
+        lockedUntil: sql`case when ${reset} then ${firstLock} when ${stillLocked} then ${t.lockedUntil} when ${t.failures} + 1 >= ${policy.maxFailures} then ${lockUntil} else null end`,
       },
     })
     .returning();
-  return row;
+  return { allowed: row!.failures <= policy.maxFailures, lockedUntil: row!.lockedUntil };
+}
+
+/**
+ * Takes back one counted attempt (it turned out not to be a failure, or it was never tried): the
+ * count drops by one and a lock that this attempt alone caused is lifted.
+ */
+export async function refundAttempt(db: Database, key: string, policy: ThrottlePolicy) {
+  const t = signInThrottles;
+  await db
+    .update(t)
+    .set({
+      failures: sql`greatest(${t.failures} - 1, 0)`,
+      lockedUntil: sql`case when ${t.failures} - 1 >= ${policy.maxFailures} then ${t.lockedUntil} else null end`,
+    })
+    .where(eq(t.key, key));
 }
 
 /** Forgets failures for a key (after a successful sign-in). */

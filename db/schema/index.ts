@@ -18,3 +18,5 @@ export * from "./outcomes";
 export * from "./plans";
 export * from "./plan-items";
 export * from "./sip-work";
+export * from "./link-previews";
+export * from "./trusted-devices";

@@ -133,7 +133,10 @@ describe.each(await testDatabases())("services without a page on $name", (databa
     const user = await makeUser(handle.db, authorityId, [{ role: "sip" }]);
     const client = { ip: "203.0.113.9", sessionId: null };
     const ok = await signIn(deps, client, { email: user.email, password: TEST_PASSWORD });
-    expect(ok.ok && ok.cookie).toMatch(/^commons_session=/);
+    expect(ok.ok && ok.cookies[0]).toMatch(/^commons_session=/);
+    expect(ok.ok && ok.cookies[1]).toMatch(
+      /^commons_device=[A-Za-z0-9_-]{43}; Path=\/; Max-Age=31536000; HttpOnly; SameSite=Lax$/,
+    );
     expect(await signIn(deps, client, { email: user.email, password: "wrong password!" })).toEqual({
       ok: false,
       reason: "bad-credentials",

@@ -7,12 +7,13 @@ import {
   findUsablePasswordReset,
   consumePasswordReset,
 } from "../../../db/queries/password-resets";
+import { forgetTrustedDevices } from "../../../db/queries/trusted-devices";
 import { findUserByEmail, getGrants, getUser, updateUserName, updateUserPassword } from "../../../db/queries/users";
 import type { AppServices } from "../../utils/services.server";
-import { hashPassword, verifyPassword } from "./password.server";
+import { hashPassword } from "./password.server";
 import { takeResetRequest } from "./reset-throttle.server";
-import type { Client } from "./service.server";
-import { checkSignInThrottle, clearSignInFailures, recordSignInFailure } from "./sign-in-throttle.server";
+import { checkPasswordThrottled, type Client } from "./service.server";
+import { clearSignInFailures } from "./sign-in-throttle.server";
 import { createToken, hashToken } from "./tokens.server";
 
 type Deps = Pick<AppServices, "db" | "auth" | "logger" | "realtime">;
@@ -99,6 +100,8 @@ export async function resetPassword(
   if (client.sessionId) await deps.auth.endSession(client.sessionId);
   const user = await getUser(deps.db, userId);
   if (user) await clearSignInFailures(deps.db, user.email);
+  // Whoever knew the old password may have signed in somewhere: no browser stays trusted.
+  await forgetTrustedDevices(deps.db, userId);
   const cookie = await deps.auth.startSession(userId);
   deps.logger.info("password reset", { userId, sessionsEnded: ended });
   return { cookie };
@@ -126,13 +129,10 @@ export async function changePassword(
   const { db, logger } = deps;
   const user = await getUser(db, userId);
   if (!user) return { ok: false, reason: "wrong-password" };
-  const verdict = await checkSignInThrottle(db, user.email, client.ip);
-  if (!verdict.allowed) return { ok: false, reason: "throttled", retryAfterMinutes: verdict.retryAfterMinutes };
-  if (!(await verifyPassword(user.passwordHash, input.current))) {
-    await recordSignInFailure(db, user.email, client.ip);
-    return { ok: false, reason: "wrong-password" };
-  }
-  await clearSignInFailures(db, user.email);
+  const account = { email: user.email, userId: user.id, passwordHash: user.passwordHash };
+  const checked = await checkPasswordThrottled(db, client, account, input.current);
+  if ("reason" in checked) return checked;
+  if (!checked.ok) return { ok: false, reason: "wrong-password" };
   await updateUserPassword(db, userId, await hashPassword(input.password));
   const sessionsEnded = await endSessions(deps, userId, client.sessionId);
   logger.info("password changed", { userId, sessionsEnded });

@@ -1,5 +1,5 @@
 import type { Database } from "../../../db/client";
-import { getThrottles, recordFailure, type ThrottlePolicy } from "../../../db/queries/throttle";
+import { claimAttempt, type ThrottlePolicy } from "../../../db/queries/throttle";
 import type { ThrottleVerdict } from "./sign-in-throttle.server";
 
 // Its own buckets in the sign-in throttle table: every request counts, since each one may send a mail.
@@ -13,7 +13,7 @@ const addressKey = (ip: string) => `reset-ip:${ip}`;
 
 /**
  * Counts a "forgot password" request against the typed address and the client's address, and says
- * whether it may go ahead (a request that reaches a limit is still allowed; the next one is not).
+ * whether it may go ahead (the request that reaches a limit is still allowed; the next one is not).
  */
 export async function takeResetRequest(
   db: Database,
@@ -21,12 +21,10 @@ export async function takeResetRequest(
   ip: string,
   now = new Date(),
 ): Promise<ThrottleVerdict> {
-  const rows = await getThrottles(db, [accountKey(email), addressKey(ip)]);
-  const lockedUntil = Math.max(0, ...rows.map((r) => r.lockedUntil?.getTime() ?? 0));
-  if (lockedUntil > now.getTime()) {
-    return { allowed: false, retryAfterMinutes: Math.max(1, Math.ceil((lockedUntil - now.getTime()) / 60_000)) };
-  }
-  await recordFailure(db, accountKey(email), ACCOUNT, now);
-  await recordFailure(db, addressKey(ip), ADDRESS, now);
-  return { allowed: true };
+  // Each claim counts and decides in one statement, so parallel requests cannot pass the limits.
+  const account = await claimAttempt(db, accountKey(email), ACCOUNT, now);
+  const address = account.allowed ? await claimAttempt(db, addressKey(ip), ADDRESS, now) : null;
+  if (account.allowed && address?.allowed) return { allowed: true };
+  const until = (address && !address.allowed ? address : account).lockedUntil ?? new Date(now.getTime() + 60_000);
+  return { allowed: false, retryAfterMinutes: Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000)) };
 }

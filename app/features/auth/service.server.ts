@@ -11,15 +11,20 @@ import type { Logger } from "../../utils/logger.server";
 import type { AppServices } from "../../utils/services.server";
 import { hashPassword, verifyPassword } from "./password.server";
 import type { Auth } from "./sessions.server";
-import { checkSignInThrottle, clearSignInFailures, recordSignInFailure } from "./sign-in-throttle.server";
+import { claimSignInAttempt, settleSignInAttempt } from "./sign-in-throttle.server";
 import { hashToken } from "./tokens.server";
+import { trustedDeviceOf, trustThisDevice } from "./trusted-device.server";
 
 type Deps = { db: Database; auth: Auth; logger: Logger };
-/** Who is at the keyboard: their address (for the throttle) and the session this browser already has. */
-export type Client = { ip: string; sessionId: string | null };
+/**
+ * Who is at the keyboard: their address and trusted-device token (for the throttle) and the session
+ * this browser already has.
+ */
+export type Client = { ip: string; sessionId: string | null; deviceToken?: string | null };
 
 type Throttled = { ok: false; reason: "throttled"; retryAfterMinutes: number };
-export type SignInResult = { ok: true; cookie: string } | Throttled | { ok: false; reason: "bad-credentials" };
+/** `cookies`: the session cookie, and a trusted-device cookie when this browser did not have one for the account. */
+export type SignInResult = { ok: true; cookies: string[] } | Throttled | { ok: false; reason: "bad-credentials" };
 
 // A fresh session on every sign-in; any session this browser already had is ended.
 async function startFreshSession(auth: Auth, client: Client, userId: string) {
@@ -27,26 +32,29 @@ async function startFreshSession(auth: Auth, client: Client, userId: string) {
   return auth.startSession(userId);
 }
 
-// Sign-in's limit on password guesses, per account and per address.
-async function throttled(db: Database, client: Client, email: string): Promise<Throttled | null> {
-  const verdict = await checkSignInThrottle(db, email, client.ip);
-  return verdict.allowed ? null : { ok: false, reason: "throttled", retryAfterMinutes: verdict.retryAfterMinutes };
-}
-
-// A password check that counts: a failure against the limit, a success clears the account's failures.
-async function passwordMatches(
+/**
+ * A password check under the limit on guesses (see sign-in-throttle.server.ts): the attempt is
+ * claimed first (refused: "throttled"), then checked; a right password clears the failures. Also
+ * says whether this browser is already trusted for the account.
+ */
+export async function checkPasswordThrottled(
   db: Database,
   client: Client,
-  email: string,
-  storedHash: string | null,
+  account: { email: string; userId: string | null; passwordHash: string | null },
   password: string,
-) {
-  if (!(await verifyPassword(storedHash, password))) {
-    await recordSignInFailure(db, email, client.ip);
-    return false;
-  }
-  await clearSignInFailures(db, email);
-  return true;
+): Promise<Throttled | { ok: boolean; trustedDevice: boolean }> {
+  const trustedDeviceHash = await trustedDeviceOf(db, account.userId, client.deviceToken ?? null);
+  const claim = await claimSignInAttempt(db, { email: account.email, ip: client.ip, trustedDeviceHash });
+  if (!claim.allowed) return { ok: false, reason: "throttled", retryAfterMinutes: claim.retryAfterMinutes };
+  const ok = await verifyPassword(account.passwordHash, password);
+  await settleSignInAttempt(db, claim, ok);
+  return { ok, trustedDevice: trustedDeviceHash !== null };
+}
+
+// The cookies of a new sign-in: the session, and this browser trusted for the account if it was not.
+async function signedInCookies(deps: Deps, client: Client, userId: string, trustedDevice: boolean) {
+  const session = await startFreshSession(deps.auth, client, userId);
+  return trustedDevice ? [session] : [session, await trustThisDevice(deps.db, userId, deps.auth.secure)];
 }
 
 /** Signs in with email and password; one answer for an unknown email and a wrong password. */
@@ -55,17 +63,18 @@ export async function signIn(
   client: Client,
   input: { email: string; password: string },
 ): Promise<SignInResult> {
-  const { db, auth, logger } = deps;
-  const limited = await throttled(db, client, input.email);
-  if (limited) return limited;
+  const { db, logger } = deps;
   const user = await findUserByEmail(db, input.email);
-  if (!(await passwordMatches(db, client, input.email, user?.passwordHash ?? null, input.password)) || !user) {
+  const account = { email: input.email, userId: user?.id ?? null, passwordHash: user?.passwordHash ?? null };
+  const checked = await checkPasswordThrottled(db, client, account, input.password);
+  if ("reason" in checked) return checked;
+  if (!checked.ok || !user) {
     logger.info("sign-in failed", { email: input.email.toLowerCase(), ip: client.ip });
     return { ok: false, reason: "bad-credentials" };
   }
-  const cookie = await startFreshSession(auth, client, user.id);
-  logger.info("signed in", { userId: user.id });
-  return { ok: true, cookie };
+  const cookies = await signedInCookies(deps, client, user.id, checked.trustedDevice);
+  logger.info("signed in", { userId: user.id, trustedDevice: checked.trustedDevice });
+  return { ok: true, cookies };
 }
 
 /** Ends the session on the server (not just the cookie) and closes its live-editing sockets. */
@@ -97,7 +106,7 @@ export async function findInvitation(deps: { db: Database }, token: string | und
 }
 
 export type AcceptResult =
-  | { ok: true; cookie: string }
+  | { ok: true; cookies: string[] }
   | Throttled
   | { ok: false; reason: "wrong-password" | "account-just-created" | "unusable" };
 
@@ -112,15 +121,16 @@ export async function acceptInvitationWith(
   found: UsableInvitation,
   input: { password: string; name?: string },
 ): Promise<AcceptResult> {
-  const { db, auth, logger } = deps;
+  const { db, logger } = deps;
   const tokenHash = hashToken(token);
   let user;
+  let trustedDevice = false;
   if (found.existing) {
-    const { email, passwordHash } = found.existing;
-    const limited = await throttled(db, client, email);
-    if (limited) return limited;
-    if (!(await passwordMatches(db, client, email, passwordHash, input.password)))
-      return { ok: false, reason: "wrong-password" };
+    const { email, passwordHash, id } = found.existing;
+    const checked = await checkPasswordThrottled(db, client, { email, userId: id, passwordHash }, input.password);
+    if ("reason" in checked) return checked;
+    if (!checked.ok) return { ok: false, reason: "wrong-password" };
+    trustedDevice = checked.trustedDevice;
     user = await acceptInvitation(db, tokenHash, { existingUserId: found.existing.id });
   } else {
     const passwordHash = await hashPassword(input.password);
@@ -133,7 +143,7 @@ export async function acceptInvitationWith(
     }
   }
   if (!user) return { ok: false, reason: "unusable" };
-  const cookie = await startFreshSession(auth, client, user.id);
+  const cookies = await signedInCookies(deps, client, user.id, trustedDevice);
   logger.info("invitation accepted", { userId: user.id });
-  return { ok: true, cookie };
+  return { ok: true, cookies };
 }

@@ -56,6 +56,8 @@ export function createAuth(db: Database, options: AuthOptions) {
   const now = options.now ?? (() => new Date());
   return {
     cookieName: lucia.sessionCookieName,
+    /** Cookies are Secure (served over HTTPS); other cookies of the app follow the same setting. */
+    secure: options.secure,
 
     /** Starts a brand-new session (never reuses one) and returns its Set-Cookie header. */
     async startSession(userId: string): Promise<string> {
