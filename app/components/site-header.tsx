@@ -5,7 +5,7 @@ import type { MenuItem } from "../kernel/navigation";
 export type HeaderUser = { name: string; email: string };
 
 const navClass = ({ isActive }: { isActive: boolean }) =>
-  `block rounded px-3 py-2 text-sm font-medium ${isActive ? "bg-brand-800 text-white" : "text-brand-50 hover:bg-brand-800"}`;
+  `flex min-h-11 items-center rounded px-3 py-2 text-sm font-medium ${isActive ? "bg-brand-800 text-white" : "text-brand-50 hover:bg-brand-800"}`;
 
 /**
  * The top of every page: the home link and, once signed in, the person's menu (Dashboard, then their
@@ -25,7 +25,7 @@ export function SiteHeader({ user, menu, unread }: { user: HeaderUser | null; me
               <MenuList menu={menu} className="flex flex-wrap items-center gap-1" />
             </nav>
             <details className="group md:hidden">
-              <summary className="cursor-pointer list-none rounded border border-brand-50 px-3 py-1.5 text-sm font-medium hover:bg-brand-800">
+              <summary className="flex min-h-11 cursor-pointer list-none items-center rounded border border-brand-50 px-3 py-1.5 text-sm font-medium hover:bg-brand-800">
                 Menu<span className="sr-only"> of your work</span>
               </summary>
               <nav aria-label="Main" className="mt-2">
@@ -52,7 +52,7 @@ export function SiteHeader({ user, menu, unread }: { user: HeaderUser | null; me
               <Form method="post" action="/logout">
                 <button
                   type="submit"
-                  className="rounded border border-brand-50 px-3 py-1.5 text-sm font-medium hover:bg-brand-800"
+                  className="min-h-11 rounded border border-brand-50 px-3 py-1.5 text-sm font-medium hover:bg-brand-800"
                 >
                   Sign out
                 </button>

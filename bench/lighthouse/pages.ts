@@ -48,6 +48,29 @@ async function reportPath(page: Page, baseUrl: string): Promise<string> {
   return shared.href;
 }
 
+/**
+ * A community's shared surfaces as facilitator1 reaches them: Communities in the header, the first
+ * community, then the board, "How might we…" and playlist links of its step navigation.
+ */
+async function sharedSurfacePaths(page: Page, baseUrl: string): Promise<Target[]> {
+  await page.goto(`${baseUrl}/communities`);
+  const community = await page.locator("main a[href^='/communities/']").first().getAttribute("href");
+  if (!community) throw new Error("facilitator1's Communities page lists no community");
+  await page.goto(baseUrl + community);
+  const steps = page.getByRole("navigation", { name: "Inquiry steps" });
+  const hrefOf = async (name: RegExp) => {
+    const href = await steps.getByRole("link", { name }).first().getAttribute("href");
+    if (!href) throw new Error(`the community's steps have no link named ${name}`);
+    return href;
+  };
+  const role = "facilitator1@demo.test";
+  return [
+    { name: "Root-cause board (facilitator1)", role, path: await hrefOf(/Root causes/) },
+    { name: "How might we… (facilitator1)", role, path: await hrefOf(/How might we/) },
+    { name: "Playlist (facilitator1)", role, path: await hrefOf(/^Playlist/) },
+  ];
+}
+
 /** Every page measured, with the role it is measured as (null: signed out). */
 export async function findTargets(context: BrowserContext, page: Page, baseUrl: string): Promise<Target[]> {
   const targets: Target[] = [{ name: "Sign-in page", role: null, path: "/login" }];
@@ -60,5 +83,7 @@ export async function findTargets(context: BrowserContext, page: Page, baseUrl: 
   });
   await signIn(context, page, baseUrl, "sip1@demo.test");
   targets.push({ name: "Report (shared by sip1)", role: "sip1@demo.test", path: await reportPath(page, baseUrl) });
+  await signIn(context, page, baseUrl, "facilitator1@demo.test");
+  targets.push(...(await sharedSurfacePaths(page, baseUrl)));
   return targets;
 }

@@ -1,6 +1,7 @@
 /**
  * `npm run bench:lighthouse`: Lighthouse (desktop preset) on the production build with the demo
- * network, in Debian's Chromium, for the sign-in page, each demo role's home, the plan and a report.
+ * network, in Debian's Chromium, for the sign-in page, each demo role's home, the plan, a report,
+ * and a community's board, "How might we…" and playlist (as its facilitator).
  * Writes bench/results/lighthouse.json and prints a table for docs/performance.md.
  *
  * Chromium is driven by playwright-core (sign-in through the form) and opened to Lighthouse on a

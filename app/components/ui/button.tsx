@@ -19,7 +19,7 @@ export function Button({
       {...props}
       disabled={pending || props.disabled}
       aria-busy={pending || undefined}
-      className={`inline-flex items-center justify-center rounded-md px-4 py-2 text-sm font-semibold disabled:opacity-60 ${variants[variant]} ${className}`}
+      className={`inline-flex min-h-11 items-center justify-center rounded-md px-4 py-2 text-sm font-semibold disabled:opacity-60 ${variants[variant]} ${className}`}
     >
       {children}
     </button>

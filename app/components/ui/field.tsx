@@ -16,7 +16,7 @@ export function ErrorList({ id, errors }: { id?: string; errors?: string[] | nul
 }
 
 const control =
-  "mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-slate-900 shadow-sm focus:border-brand-600 aria-[invalid=true]:border-red-600";
+  "mt-1 block min-h-11 w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-slate-900 shadow-sm focus:border-brand-600 aria-[invalid=true]:border-red-600";
 
 /** What every control gets from its frame: invalid state and the ids of its hint and errors. */
 type ControlWiring = { "aria-invalid": true | undefined; "aria-describedby": string | undefined };
