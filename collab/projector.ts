@@ -12,6 +12,17 @@ export type ProjectionSink = {
 };
 
 /**
+ * Other work that follows a document's durable writes with the same lifecycle as its projection:
+ * due after a save, done before the document unloads, dropped with unsaved edits (mention
+ * notifications, collab/mentions.ts). The registry knows only the projector, so it passes these on.
+ */
+export type StoredFollower = {
+  schedule(doc: HostedDocument): void;
+  flush(doc: HostedDocument): Promise<void>;
+  discard(doc: HostedDocument): Promise<void>;
+};
+
+/**
  * Keeps the projections of hosted documents in SQL. A durable write makes a projection due at most
  * `delayMs` later (writes in between join the same run), computed from the live Y.Doc, off the
  * broadcast path. A failed write is logged and tried again after another `delayMs` while the
@@ -26,10 +37,12 @@ export class DocumentProjector {
     private readonly sink: ProjectionSink,
     private readonly delayMs: number,
     private readonly logger: Logger,
+    private readonly followers: readonly StoredFollower[] = [],
   ) {}
 
   /** Called after each durable write: the document's projection is written within `delayMs`. */
   schedule(doc: HostedDocument) {
+    for (const follower of this.followers) follower.schedule(doc);
     if (this.due.has(doc) || this.leaving.has(doc)) return;
     const kind = parseDocumentName(doc.name)?.kind;
     if (!kind || !isProjected(kind)) return;
@@ -43,6 +56,7 @@ export class DocumentProjector {
 
   /** The document is unloading: write a projection still due now, and wait for one in progress. */
   async flush(doc: HostedDocument) {
+    await Promise.all(this.followers.map((follower) => follower.flush(doc)));
     this.leaving.add(doc);
     const timer = this.due.get(doc);
     this.due.delete(doc);
@@ -57,6 +71,7 @@ export class DocumentProjector {
    * stored, so the projection is dropped and the next page read projects the stored log.
    */
   async discard(doc: HostedDocument) {
+    await Promise.all(this.followers.map((follower) => follower.discard(doc)));
     this.leaving.add(doc);
     clearTimeout(this.due.get(doc));
     this.due.delete(doc);

@@ -13,6 +13,7 @@ import { parseDocumentName } from "./doc-names";
 import { refuseUpgrade } from "./refuse-upgrade";
 import { initDocument } from "./documents/index";
 import type { HostedDocument, PersistenceOptions } from "./hosted-document";
+import { MentionWatcher, type MentionSink } from "./mentions";
 import { createMetrics, summariseMetrics } from "./metrics";
 import { DocumentProjector, type ProjectionSink } from "./projector";
 import { DocumentRegistry } from "./registry";
@@ -35,6 +36,8 @@ export type CollabServerOptions = {
   projectionDelayMs?: number;
   /** Where projections are written (default: the database). */
   projections?: ProjectionSink;
+  /** Who is told about new @mentions (the process passes the app's notifications; none: nobody is told). */
+  mentions?: MentionSink;
 };
 
 export type CollabServer = ReturnType<typeof createCollabServer>;
@@ -59,7 +62,10 @@ export function createCollabServer(options: CollabServerOptions) {
     save: (row) => saveProjection(db, row),
     drop: (name) => deleteProjection(db, name),
   };
-  const projector = new DocumentProjector(projections, options.projectionDelayMs ?? 2_000, logger);
+  const delayMs = options.projectionDelayMs ?? 2_000;
+  // Mentions are checked after saves on the projection's schedule, off the broadcast path.
+  const mentions = options.mentions ? new MentionWatcher(options.mentions, delayMs, logger) : null;
+  const projector = new DocumentProjector(projections, delayMs, logger, mentions ? [mentions] : []);
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes * 2 });
   const connections = new Map<Connection, HostedDocument | null>();
   let closing = false;
@@ -131,6 +137,8 @@ export function createCollabServer(options: CollabServerOptions) {
               return;
             }
             connections.set(conn, hosted);
+            // Before the first update is applied: each write is credited to its connection's person.
+            mentions?.watch(hosted);
             conn.attach(hosted);
           },
           () => conn.close(CloseCodes.storageUnavailable, "could not load the document"),

@@ -6,6 +6,7 @@ import { createAuth } from "../app/features/auth/sessions.server";
 import type { Env } from "../app/utils/env.server";
 import { createLogger, type Logger } from "../app/utils/logger.server";
 import { createMailer } from "../app/features/notifications/mailer.server";
+import { notifyMentions } from "../app/features/notifications/mentions.server";
 import type { AppServices } from "../app/utils/services.server";
 import { openDatabase, type DatabaseHandle } from "../db/client";
 import { schoolYearOf } from "../app/kernel/school-year";
@@ -78,6 +79,8 @@ export async function startCommons(options: {
     auth: services.auth,
     logger,
     allowedOrigin: upgradeOriginCheck(env.appUrl, env.trustProxy),
+    // New @mentions in shared texts become in-app notifications (collab/ cannot import the app's features).
+    mentions: (docName, found) => notifyMentions({ db: database.db }, docName, found),
     ...options.collab,
   });
   const app = createHttpApp({

@@ -13,6 +13,7 @@ import { StickyCollabStatus } from "../components/collab/status-bar";
 import { useCollabDocument } from "../components/collab/use-collab-document";
 import { StatusPage } from "../components/status-page";
 import { Card } from "../components/ui/card";
+import { mentionCandidates } from "../features/notifications/mentions.server";
 import { requireSession } from "../features/sessions/guard.server";
 import { takeAttendance } from "../features/sessions/service.server";
 import { notFound } from "../utils/http.server";
@@ -29,6 +30,7 @@ export async function loader(args: LoaderFunctionArgs) {
   ]);
   const access = documentAccess(actor, "session-notes", scope);
   if (access === "none") notFound();
+  const docName = documentName("session-notes", session.id);
   return json({
     cohort,
     session,
@@ -39,8 +41,10 @@ export async function loader(args: LoaderFunctionArgs) {
     recorded: attendance.some((a) => a.present !== null),
     leaderCount: attendance.length,
     logs: logs.filter((log) => canViewPracticeLog(actor, scope, log)),
-    docName: documentName("session-notes", session.id),
+    docName,
     access,
+    // Who "@" offers in the notes: the cohort's people the permission module lets open them.
+    mentions: access === "write" ? await mentionCandidates(db, docName, actor.userId) : [],
     me: { id: actor.userId, name: actor.user.name, color: colourFor(actor.userId) },
   });
 }
@@ -127,6 +131,7 @@ export default function SessionPage() {
             user={data.me}
             editable={data.access === "write"}
             labelId="notes-heading"
+            mentions={data.mentions}
           />
         ) : null}
       </section>

@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { documentName } from "../../collab/doc-names";
 import { inquiryFields } from "../../collab/documents/inquiry";
 import { listPeerPairs } from "../../db/queries/community-home";
+import { MentionPeople } from "../components/collab/collaborative-editor";
 import { StickyCollabStatus } from "../components/collab/status-bar";
 import { useCollabDocument, type CollabState, type CollabUser } from "../components/collab/use-collab-document";
 import { CommunityHeader } from "../features/communities/components/community-nav";
@@ -11,6 +12,7 @@ import { PeerCheck, type ShownPair } from "../features/inquiry/components/peer-c
 import { StatusPage } from "../components/status-page";
 import { pairsOf } from "../features/communities/community-steps";
 import { requireCommunityInquiry } from "../features/communities/guard.server";
+import { mentionCandidates } from "../features/notifications/mentions.server";
 import { canCommentOnInquiry, canEditInquirySection, isCommunityMember } from "../kernel/permissions";
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
@@ -19,15 +21,22 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     request,
     params,
   });
-  const pairs = pairsOf(await listPeerPairs(context.services.db, community.id));
+  const docName = documentName("inquiry", community.id);
+  const [pairRows, mentions] = await Promise.all([
+    listPeerPairs(context.services.db, community.id),
+    // Who "@" offers: everyone the permission module lets open the inquiry (readers write nothing).
+    access === "write" ? mentionCandidates(context.services.db, docName, me.id) : Promise.resolve([]),
+  ]);
+  const pairs = pairsOf(pairRows);
   const isMember = isCommunityMember(actor, scope);
   // A member works on their own pair's notes; facilitators (and readers) follow every pair.
   const onlyMine = isMember && !isFacilitator;
   const shownPairs = onlyMine ? pairs.filter((pair) => pair.includes(me.id)) : pairs;
   return json({
     community,
-    docName: documentName("inquiry", community.id),
+    docName,
     access,
+    mentions,
     me,
     canComment: canCommentOnInquiry(actor, scope),
     sections: community.members.map((m) => ({ ...m, canEdit: canEditInquirySection(actor, scope, [m.id]) })),
@@ -61,7 +70,11 @@ export default function InquiryPage() {
         </a>
       </p>
       <StickyCollabStatus collab={collab} opening="Opening the shared document…" />
-      {collab ? <InquirySections collab={collab} data={data} /> : null}
+      {collab ? (
+        <MentionPeople people={data.mentions}>
+          <InquirySections collab={collab} data={data} />
+        </MentionPeople>
+      ) : null}
     </main>
   );
 }

@@ -4,10 +4,12 @@ import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { Placeholder } from "@tiptap/extensions";
 import { EditorContent, useEditor, type Editor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
+import { createContext, useContext, useMemo, useRef, type ReactNode } from "react";
 import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
 import { isSafeHref } from "../../kernel/safe-url";
 import { EditorToolbar } from "./editor-toolbar";
+import { mentionExtension, type MentionCandidate } from "./mention-extension";
 import { ReadOnlyText } from "./read-only-text";
 import { SlashCommands } from "./slash-menu";
 import type { CollabUser } from "./use-collab-document";
@@ -29,7 +31,23 @@ export type CollaborativeEditorProps = {
   placeholder?: string;
   /** More Tiptap extensions; keep the array stable between renders (the editor is rebuilt when it changes). */
   extensions?: Extensions;
+  /**
+   * The people who can open this document (from the page's loader, through the permission module):
+   * in an editable text, typing "@" offers them. Without it, the nearest `MentionPeople` gives them;
+   * with neither, mentions already written still show but "@" offers nobody.
+   */
+  mentions?: readonly MentionCandidate[];
 };
+
+const MentionPeopleContext = createContext<readonly MentionCandidate[] | null>(null);
+
+/**
+ * Gives every shared editor inside it the people who may be mentioned, so a page passes its
+ * loader's list once, however deep its editors sit (the inquiry's sections and peer checks).
+ */
+export function MentionPeople({ people, children }: { people: readonly MentionCandidate[]; children: ReactNode }) {
+  return <MentionPeopleContext.Provider value={people}>{children}</MentionPeopleContext.Provider>;
+}
 
 const NO_EXTENSIONS: Extensions = [];
 
@@ -53,8 +71,14 @@ export function useCollaborativeEditor({
   labelId,
   placeholder = "",
   extensions = NO_EXTENSIONS,
+  mentions,
 }: CollaborativeEditorProps): Editor | null {
   const readOnlySelectable = !editable && selectable;
+  // Read through a ref, so a new list from the loader (after any action) does not rebuild the editor.
+  const fromPage = useContext(MentionPeopleContext);
+  const people = useRef<readonly MentionCandidate[] | null>(null);
+  people.current = editable ? (mentions ?? fromPage) : null;
+  const mentionNode = useMemo(() => mentionExtension(() => people.current), []);
   return useEditor(
     {
       immediatelyRender: false,
@@ -79,6 +103,8 @@ export function useCollaborativeEditor({
         }),
         ...(placeholder ? [Placeholder.configure({ placeholder, showOnlyWhenEditable: false })] : []),
         ...(editable ? [SlashCommands] : []),
+        // Always in the schema, so every view shows mentions; only offers people when `mentions` is given.
+        mentionNode,
         Collaboration.configure({ document: doc, field }),
         // The caret extension owns the awareness "user" field; it carries the id the presence list needs.
         CollaborationCaret.configure({ provider, user: { id: user.id, name: user.name, color: user.color } }),
@@ -96,7 +122,7 @@ export function useCollaborativeEditor({
         },
       },
     },
-    [doc, provider, field, editable, readOnlySelectable, extensions, placeholder],
+    [doc, provider, field, editable, readOnlySelectable, extensions, placeholder, mentionNode],
   );
 }
 
@@ -124,7 +150,7 @@ export function EditorSurface({
   );
 }
 
-/** A rich-text field bound to one fragment of a shared document, with other people's carets. */
+/** A rich-text field bound to one fragment of a shared document, with other people's carets and @mentions. */
 export function CollaborativeEditor(props: CollaborativeEditorProps & { label?: string }) {
   const editor = useCollaborativeEditor(props);
   return <EditorSurface editor={editor} field={props.field} editable={props.editable} label={props.label} />;

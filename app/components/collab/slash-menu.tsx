@@ -143,7 +143,7 @@ export const SlashCommands = Extension.create({
             });
           };
           const close = (editor: Editor) => {
-            for (const name of ["aria-activedescendant", "aria-controls", "aria-expanded"]) {
+            for (const name of ["aria-activedescendant", "aria-controls"]) {
               editor.view.dom.removeAttribute(name);
             }
             renderer?.element.remove();
@@ -155,7 +155,8 @@ export const SlashCommands = Extension.create({
               renderer = new ReactRenderer(SlashList, { props: { ...props, listId }, editor: props.editor });
               document.body.appendChild(renderer.element);
               props.editor.view.dom.setAttribute("aria-controls", listId);
-              props.editor.view.dom.setAttribute("aria-expanded", "true");
+              // No aria-expanded: it is not allowed on a textbox (axe aria-allowed-attr); the list is
+              // tied to the editor by aria-controls and aria-activedescendant instead.
               place(props);
             },
             onUpdate(props) {
