@@ -1,11 +1,31 @@
 import * as Y from "yjs";
+import { defineRules } from "./rules";
 import { ensureSchemaVersion, newItemId } from "./schema-version";
+import { votingRoundRules } from "./voting-rounds";
 
 /** "How might we…" questions, drafted from the board's notes, refined, voted and one chosen. */
 export const HMW_SCHEMA_VERSION = 1;
 
 export const hmwStatuses = ["draft", "refined", "chosen"] as const;
 export type HmwStatus = (typeof hmwStatuses)[number];
+
+/**
+ * Who may do what with the questions: the page offers a control only when `may(actor, hmwRules.x)`
+ * says so. Voting rounds (dots on questions, kept in this same document) are the generic module's
+ * rules, declared beside its shape (voting-rounds.ts). The HMW document has no lock.
+ */
+export const hmwRules = defineRules({
+  draft: { who: "member", says: "Anyone in the community may draft a question." },
+  refine: { who: "member", says: "Anyone in the community may refine a question's wording." },
+  react: { who: "member", says: "Everyone adds or takes back their own reactions, one of each kind per question." },
+  choose: {
+    who: "facilitator",
+    says: "A facilitator records the question the group chose to anchor its year.",
+  },
+  startRound: votingRoundRules.start,
+  revealRound: votingRoundRules.reveal,
+  castDot: votingRoundRules.cast,
+});
 
 export type HmwQuestion = {
   id: string;
@@ -15,6 +35,7 @@ export type HmwQuestion = {
   createdAt: number;
   sourceNoteIds: string[];
   status: HmwStatus;
+  /** Votes from the first version's single "Vote" button, still counted for old documents. */
   votes: number;
 };
 
@@ -139,17 +160,111 @@ export function projectHmw(doc: Y.Doc): HmwProjection {
   return { questions: questions.length, chosen: chosen ? { id: chosen.id, text: chosen.text } : null };
 }
 
-/** The d.school prompts for turning a problem into "How might we…" questions. */
+/**
+ * The d.school prompts for turning a problem into "How might we…" questions. Clicking one puts
+ * its `stem` into the draft; `hint` says what the prompt asks for.
+ */
 export const hmwPrompts = [
-  { id: "amp-up-the-good", label: "Amp up the good", hint: "What already works? How might we do more of it?" },
-  { id: "remove-the-bad", label: "Remove the bad", hint: "How might we take away what gets in the way?" },
-  { id: "explore-the-opposite", label: "Explore the opposite", hint: "What if we turned the problem on its head?" },
-  { id: "question-an-assumption", label: "Question an assumption", hint: "What are we taking for granted?" },
-  { id: "break-it-into-pieces", label: "Break it into pieces", hint: "Which small part could we tackle first?" },
-  { id: "go-after-adjectives", label: "Go after adjectives", hint: "How might we make it welcoming, fair, quick…?" },
+  {
+    id: "amp-up-the-good",
+    label: "Amp up the good",
+    stem: "How might we do more of ",
+    hint: "What already works? How might we do more of it?",
+  },
+  {
+    id: "remove-the-bad",
+    label: "Remove the bad",
+    stem: "How might we take away ",
+    hint: "How might we take away what gets in the way?",
+  },
+  {
+    id: "explore-the-opposite",
+    label: "Explore the opposite",
+    stem: "How might we turn around ",
+    hint: "What if we turned the problem on its head?",
+  },
+  {
+    id: "question-an-assumption",
+    label: "Question an assumption",
+    stem: "How might we stop assuming that ",
+    hint: "What are we taking for granted?",
+  },
+  {
+    id: "go-after-adjectives",
+    label: "Go after adjectives",
+    stem: "How might we make it feel ",
+    hint: "How might we make it welcoming, fair, quick…?",
+  },
   {
     id: "identify-unexpected-resources",
     label: "Identify unexpected resources",
+    stem: "How might we draw on ",
     hint: "Who or what could help that we have not asked?",
   },
+  {
+    id: "create-an-analogy",
+    label: "Create an analogy",
+    stem: "How might we make it more like ",
+    hint: "What else works the way we want this to? A good shop, a club, a family kitchen…",
+  },
+  {
+    id: "change-a-status-quo",
+    label: "Change a status quo",
+    stem: "How might we change the way we ",
+    hint: "What do we always do that we could do differently?",
+  },
+  {
+    id: "break-it-into-pieces",
+    label: "Break the point of view into pieces",
+    stem: "How might we first ",
+    hint: "Which small part could we tackle first?",
+  },
 ] as const;
+
+export type HmwPromptId = (typeof hmwPrompts)[number]["id"];
+
+/**
+ * Reactions on a question: a small fixed set, so the same few signals mean the same thing to
+ * everyone. `label` is what screen readers and tooltips say.
+ */
+export const hmwReactions = [
+  { id: "agree", emoji: "👍", label: "Agree" },
+  { id: "love", emoji: "❤️", label: "Love it" },
+  { id: "idea", emoji: "💡", label: "Sparks an idea" },
+  { id: "unsure", emoji: "🤔", label: "Not sure yet" },
+] as const;
+
+export type HmwReactionId = (typeof hmwReactions)[number]["id"];
+
+const reactionsMap = (doc: Y.Doc) => doc.getMap<true>("reactions");
+/** `${questionId}|${reaction}|${userId}`: the user id last, so the server can check a writer touched only their own. */
+const reactionKey = (questionId: string, reaction: string, userId: string) => `${questionId}|${reaction}|${userId}`;
+const isReaction = (id: string): id is HmwReactionId => hmwReactions.some((r) => r.id === id);
+
+/** Adds this person's reaction to a question, or takes it back if they had it (one of each kind per person). */
+export function toggleReaction(doc: Y.Doc, questionId: string, reaction: HmwReactionId, userId: string) {
+  if (!isReaction(reaction)) throw new Error("Choose one of the reactions offered.");
+  const key = reactionKey(questionId, reaction, userId);
+  if (reactionsMap(doc).has(key)) reactionsMap(doc).delete(key);
+  else if (questionsMap(doc).has(questionId)) reactionsMap(doc).set(key, true);
+}
+
+/** Each reaction on a question, in the fixed order: how many people gave it and whether this person did. */
+export function reactionsOn(
+  doc: Y.Doc,
+  questionId: string,
+  userId: string,
+): Array<{ id: HmwReactionId; emoji: string; label: string; count: number; mine: boolean }> {
+  const counts = new Map<string, number>();
+  const prefix = `${questionId}|`;
+  reactionsMap(doc).forEach((_v, key) => {
+    if (!key.startsWith(prefix)) return;
+    const reaction = key.slice(prefix.length, key.indexOf("|", prefix.length));
+    counts.set(reaction, (counts.get(reaction) ?? 0) + 1);
+  });
+  return hmwReactions.map((r) => ({
+    ...r,
+    count: counts.get(r.id) ?? 0,
+    mine: reactionsMap(doc).has(reactionKey(questionId, r.id, userId)),
+  }));
+}

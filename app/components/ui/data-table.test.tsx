@@ -62,13 +62,13 @@ describe("DataTable", () => {
     expect(html).toMatch(/^<table class="w-full text-left text-sm"><thead><tr><th scope="col">Name<\/th>/);
   });
 
-  it("the sr-only variant hides the whole table and adds no classes to its parts", () => {
+  it("the sr-only variant hides the whole table in a clipped wrapper and adds no classes to its parts", () => {
     const html = renderToStaticMarkup(
       <DataTable variant="sr-only" caption="Scores" columns={columns.slice(0, 1)} rows={rows} rowKey={(r) => r.id} />,
     );
     expect(html).toBe(
-      '<table class="sr-only"><caption>Scores</caption><thead><tr><th scope="col">Name</th></tr></thead>' +
-        '<tbody><tr><th scope="row">Ada</th></tr><tr><th scope="row">Ben</th></tr></tbody></table>',
+      '<div class="sr-only"><table><caption>Scores</caption><thead><tr><th scope="col">Name</th></tr></thead>' +
+        '<tbody><tr><th scope="row">Ada</th></tr><tr><th scope="row">Ben</th></tr></tbody></table></div>',
     );
   });
 });
@@ -88,8 +88,8 @@ describe("ChartFrame", () => {
     expect(html).toContain(
       '<figcaption id="scores-caption" class="font-semibold text-slate-900">Scores by person</figcaption><ul></ul><svg aria-hidden="true"></svg>',
     );
-    expect(html).toContain('<table class="sr-only"><caption>Scores</caption>');
-    expect(html).toMatch(/<\/table><\/figure>$/);
+    expect(html).toContain('<div class="sr-only"><table><caption>Scores</caption>');
+    expect(html).toMatch(/<\/table><\/div><\/figure>$/);
   });
 
   it("puts a caption under the picture, and the table behind a disclosure when asked", () => {

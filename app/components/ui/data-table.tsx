@@ -68,7 +68,9 @@ const looks: Record<TableVariant, Look> = {
   flat: { ...card, wrap: undefined },
   compact: { ...card, wrap: "overflow-x-auto", th: "px-2 py-1", rowTh: "px-2 py-1 font-medium", td: "px-2 py-1" },
   plain: { table: "w-full text-left text-sm" },
-  "sr-only": { table: "sr-only" },
+  // The wrapper is what is clipped: `sr-only` on a <table> itself does not keep it 1 px wide, so a wide
+  // hidden table would make a phone's page scroll sideways.
+  "sr-only": { wrap: "sr-only" },
 };
 
 const cx = (...parts: Array<string | false | undefined>) => parts.filter(Boolean).join(" ") || undefined;

@@ -70,7 +70,7 @@ describe("ChangeChart", () => {
   it("keeps the picture from screen readers and gives them the table", () => {
     expect(html).toContain('<svg viewBox="0 0 680');
     expect(html).toMatch(/<svg[^>]*aria-hidden="true"[^>]*data-testid="att-svg"/);
-    expect(html).toContain('<table class="sr-only"><caption>Attendance by group</caption>');
+    expect(html).toContain('<div class="sr-only"><table><caption>Attendance by group</caption>');
     expect(html).toContain('<th scope="row">All pupils</th><td>+1.5 pp</td>');
   });
 

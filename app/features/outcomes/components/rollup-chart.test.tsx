@@ -38,7 +38,7 @@ describe("RollupChart", () => {
 
   it("gives the means and changes as the screen-reader table", () => {
     expect(html).toContain(
-      '<table class="sr-only"><caption>Whole cohort: Attendance %: means by student group</caption>',
+      '<div class="sr-only"><table><caption>Whole cohort: Attendance %: means by student group</caption>',
     );
     expect(html).toMatch(
       /<th scope="row">All pupils<\/th><td>4 schools<\/td><td>90.0%<\/td><td>93.0%<\/td><td>91.5%<\/td><td>\+1.5 pp<\/td>/,

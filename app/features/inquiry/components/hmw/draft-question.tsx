@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import type * as Y from "yjs";
 import { addQuestion, hmwPrompts } from "../../../../../collab/documents/hmw";
 import type { CollabUser } from "../../../../components/collab/use-collab-document";
@@ -7,6 +7,19 @@ import { ErrorList } from "../../../../components/ui/field";
 import { categoryLabels, type NotesByCategory } from "./source-notes";
 
 const STARTER = "How might we ";
+
+/**
+ * The draft with a prompt's stem put in. A box still holding only the starter or another prompt's
+ * stem is replaced (nothing of the person's is lost); otherwise the stem goes in at the caret.
+ */
+export function withStem(text: string, stem: string, caret: number | null): { text: string; caret: number } {
+  const untouched = text.trim() === "" || text === STARTER || hmwPrompts.some((p) => p.stem === text);
+  if (untouched) return { text: stem, caret: stem.length };
+  const at = caret ?? text.length;
+  const before = text.slice(0, at);
+  const gap = before === "" || /\s$/.test(before) ? "" : " ";
+  return { text: `${before}${gap}${stem}${text.slice(at)}`, caret: at + gap.length + stem.length };
+}
 
 /** Drafts a new "How might we…" question, linked to the board notes it came from. */
 export function DraftQuestion({
@@ -21,9 +34,22 @@ export function DraftQuestion({
   const [text, setText] = useState(STARTER);
   const [sources, setSources] = useState<string[]>([]);
   const [prompt, setPrompt] = useState<string | null>(null);
+  const box = useRef<HTMLTextAreaElement>(null);
   const [error, setError] = useState<string | null>(null);
   const [added, setAdded] = useState(false);
   const hint = hmwPrompts.find((p) => p.id === prompt)?.hint;
+
+  // The stem goes into the box and the caret after it, so the person carries straight on typing.
+  const applyPrompt = (id: string, stem: string) => {
+    const next = withStem(text, stem, box.current?.selectionStart ?? null);
+    setText(next.text);
+    setPrompt(id);
+    setAdded(false);
+    requestAnimationFrame(() => {
+      box.current?.focus();
+      box.current?.setSelectionRange(next.caret, next.caret);
+    });
+  };
 
   const toggleSource = (id: string, checked: boolean) =>
     setSources((current) => (checked ? [...current, id] : current.filter((s) => s !== id)));
@@ -34,6 +60,7 @@ export function DraftQuestion({
       addQuestion(doc, { text, authorId: me.id, authorName: me.name, sourceNoteIds: sources });
       setText(STARTER);
       setSources([]);
+      setPrompt(null);
       setError(null);
       setAdded(true);
     } catch (e) {
@@ -53,16 +80,17 @@ export function DraftQuestion({
       </h2>
       <div>
         <p id="prompts-label" className="text-sm font-medium text-slate-800">
-          Need a way in? Try a prompt:
+          Need a way in? A prompt starts the question for you:
         </p>
         <ul className="mt-1 flex flex-wrap gap-2" aria-labelledby="prompts-label">
           {hmwPrompts.map((p) => (
             <li key={p.id}>
               <button
                 type="button"
-                aria-pressed={prompt === p.id}
-                onClick={() => setPrompt(prompt === p.id ? null : p.id)}
-                className={`rounded-full border px-3 py-1 text-sm ${prompt === p.id ? "border-brand-700 bg-brand-700 text-white" : "border-brand-200 bg-brand-50 text-brand-800 hover:bg-brand-100"}`}
+                onClick={() => applyPrompt(p.id, p.stem)}
+                aria-describedby="prompts-label"
+                data-prompt={p.id}
+                className={`min-h-11 rounded-full border px-3 py-1 text-sm ${prompt === p.id ? "border-brand-700 bg-brand-700 text-white" : "border-brand-200 bg-brand-50 text-brand-800 hover:bg-brand-100"}`}
               >
                 {p.label}
               </button>
@@ -79,6 +107,7 @@ export function DraftQuestion({
         </label>
         <textarea
           id="hmw-text"
+          ref={box}
           value={text}
           onChange={(e) => {
             setText(e.target.value);

@@ -2,15 +2,18 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import type * as Y from "yjs";
 import {
   chooseQuestion,
-  hasVoted,
+  hmwRules,
   refineQuestion,
-  toggleVote,
   type HmwQuestion,
   type HmwStatus,
 } from "../../../../../collab/documents/hmw";
 import type { StickyNote } from "../../../../../collab/documents/root-cause-board";
+import { may, type DocActor } from "../../../../../collab/documents/rules";
+import type { VotingRound } from "../../../../../collab/documents/voting-rounds";
+import { DotButtons } from "../../../../components/voting";
 import { Button } from "../../../../components/ui/button";
 import { ErrorList } from "../../../../components/ui/field";
+import { Reactions } from "./reactions";
 import { SourceNotes } from "./source-notes";
 
 const statusLabels: Record<HmwStatus, { text: string; tone: string }> = {
@@ -19,20 +22,27 @@ const statusLabels: Record<HmwStatus, { text: string; tone: string }> = {
   chosen: { text: "Chosen", tone: "bg-green-100 text-green-900" },
 };
 
-/** One question: its status, votes and sources, and (for those who may write) vote, refine and choose. */
+/**
+ * One question: its status, reactions and sources; my dots while a voting round is open (nobody
+ * else's: they stay hidden until the reveal); and, as the rules allow, refine and choose.
+ */
 export function QuestionCard({
   doc,
   question: q,
-  userId,
+  actor,
   notes,
-  canWrite,
+  round,
 }: {
   doc: Y.Doc;
   question: HmwQuestion;
-  userId: string;
+  actor: DocActor;
   notes: Map<string, StickyNote>;
-  canWrite: boolean;
+  /** The open voting round (`openRound(doc)`), or null. */
+  round: VotingRound | null;
 }) {
+  const userId = actor.userId;
+  const canRefine = may(actor, hmwRules.refine);
+  const canChoose = may(actor, hmwRules.choose);
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(q.text);
   const [error, setError] = useState<string | null>(null);
@@ -41,7 +51,6 @@ export function QuestionCard({
   useEffect(() => {
     if (editing) field.current?.focus();
   }, [editing]);
-  const voted = hasVoted(doc, q.id, userId);
   const status = statusLabels[q.status];
   const textId = `question-${q.id}`;
   const editId = `refine-${q.id}`;
@@ -69,11 +78,22 @@ export function QuestionCard({
         <span className={`rounded px-2 py-0.5 text-sm font-medium ${status.tone}`}>{status.text}</span>
       </div>
       <p className="text-sm text-slate-700">
-        By {q.authorName || "someone"} ·{" "}
-        <span data-testid="vote-count">{q.votes === 1 ? "1 vote" : `${q.votes} votes`}</span>
+        By {q.authorName || "someone"}
+        {/* Votes from before voting rounds, kept so an older document still shows them. */}
+        {q.votes > 0 ? ` · ${q.votes === 1 ? "1 vote" : `${q.votes} votes`}` : null}
       </p>
       <SourceNotes ids={q.sourceNoteIds} notes={notes} />
-      {canWrite && editing ? (
+      <div className="mt-1 flex flex-wrap items-center justify-between gap-2">
+        <Reactions
+          doc={doc}
+          questionId={q.id}
+          userId={userId}
+          canReact={may(actor, hmwRules.react)}
+          describedBy={textId}
+        />
+        <DotButtons doc={doc} round={round} me={{ id: userId }} actor={actor} itemId={q.id} describedBy={textId} />
+      </div>
+      {canRefine && editing ? (
         <form onSubmit={save} className="mt-3">
           <label htmlFor={editId} className="block text-sm font-medium text-slate-800">
             Refine the question
@@ -104,17 +124,8 @@ export function QuestionCard({
           </div>
         </form>
       ) : null}
-      {canWrite && !editing ? (
+      {canRefine && !editing ? (
         <div className="mt-3 flex flex-wrap gap-2">
-          <Button
-            type="button"
-            variant="secondary"
-            aria-pressed={voted}
-            aria-describedby={textId}
-            onClick={() => toggleVote(doc, q.id, userId)}
-          >
-            {voted ? "Remove my vote" : "Vote"}
-          </Button>
           <Button
             type="button"
             variant="secondary"
@@ -126,7 +137,7 @@ export function QuestionCard({
           >
             Refine
           </Button>
-          {q.status === "chosen" ? null : (
+          {q.status === "chosen" || !canChoose ? null : (
             <Button type="button" aria-describedby={textId} onClick={() => chooseQuestion(doc, q.id)}>
               Choose as our inquiry question
             </Button>
