@@ -70,7 +70,7 @@ const looks: Record<TableVariant, Look> = {
   plain: { table: "w-full text-left text-sm" },
   // The wrapper is what is clipped: `sr-only` on a <table> itself does not keep it 1 px wide, so a wide
   // hidden table would make a phone's page scroll sideways.
-  "sr-only": { wrap: "sr-only" },
+  "sr-only": { table: "", wrap: "sr-only" },
 };
 
 const cx = (...parts: Array<string | false | undefined>) => parts.filter(Boolean).join(" ") || undefined;
