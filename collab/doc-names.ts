@@ -1,5 +1,12 @@
 /** The kinds of shared document, and their names on the wire: `<kind>.<id>` (id is a uuid). */
-export const documentKinds = ["inquiry", "root-cause-board", "hmw", "playlist", "session-notes"] as const;
+export const documentKinds = [
+  "inquiry",
+  "root-cause-board",
+  "hmw",
+  "playlist",
+  "session-notes",
+  "community-room",
+] as const;
 export type DocumentKind = (typeof documentKinds)[number];
 export type DocumentName = { kind: DocumentKind; id: string; name: string };
 

@@ -11,7 +11,7 @@ export async function loadActor(db: Database, userId: string): Promise<Actor> {
 
 /**
  * The facts the permission module needs for a document, or null when the document does not
- * exist. Community kinds belong to a community; a playlist to a community or a whole cohort.
+ * exist. Community kinds (the community room too) belong to a community; a playlist to a community or a whole cohort.
  * Session notes belong to a cohort's monthly session: the cohort's leaders and facilitators.
  */
 export async function resolveDocumentScope(db: Database, doc: DocumentName, schoolYear: string): Promise<Scope | null> {
@@ -19,6 +19,7 @@ export async function resolveDocumentScope(db: Database, doc: DocumentName, scho
     case "inquiry":
     case "root-cause-board":
     case "hmw":
+    case "community-room":
       return getCommunityScope(db, doc.id, schoolYear);
     case "playlist":
       return (

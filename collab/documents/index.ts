@@ -1,5 +1,6 @@
 import type * as Y from "yjs";
 import type { DocumentKind } from "../doc-names";
+import { initRoom } from "./community-room";
 import { initHmw } from "./hmw";
 import { initInquiry } from "./inquiry";
 import { initPlaylist } from "./playlist";
@@ -13,4 +14,5 @@ export const initDocument: Record<DocumentKind, (doc: Y.Doc) => void> = {
   hmw: initHmw,
   playlist: initPlaylist,
   "session-notes": initSessionNotes,
+  "community-room": initRoom,
 };

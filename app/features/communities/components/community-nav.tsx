@@ -10,6 +10,7 @@ import {
   type CommunityStep,
   type StepPresence,
 } from "../../../components/collab/use-step-presence";
+import { FollowControls, FollowNotice } from "./follow-controls";
 
 const steps: Array<{ to: string; step: CommunityStep; label: string; end?: boolean }> = [
   { to: "", step: "home", label: "Home", end: true },
@@ -84,7 +85,10 @@ type HeaderProps = {
   inquiryConnection?: WebsocketProvider | null;
 };
 
-/** The top of every community page: the breadcrumb trail (with its cohort), the page's title, and the steps with presence. */
+/**
+ * The top of every community page: the breadcrumb trail (with its cohort), the page's title, the
+ * steps with presence, and the facilitator's "Bring everyone here" (or the choice not to follow).
+ */
 export function CommunityHeader({ community, title, step, me, inquiryConnection }: HeaderProps) {
   const own = usePresenceConnection(community.id, Boolean(me && step) && inquiryConnection === undefined);
   const presence = useStepPresence(inquiryConnection === undefined ? own : inquiryConnection, me, step);
@@ -94,7 +98,9 @@ export function CommunityHeader({ community, title, step, me, inquiryConnection 
       <h1 className="text-2xl font-bold">
         {community.name}: {title}
       </h1>
+      <FollowNotice />
       <CommunityNav communityId={community.id} presence={presence} />
+      <FollowControls step={step} />
     </>
   );
 }
