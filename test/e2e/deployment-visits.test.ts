@@ -140,8 +140,24 @@ describeBrowser("SIP deployment and visits, from assignment to a complete visit 
     await checkAxe(head.page, "record (awaiting school)");
     // Read first: the head opens the school's section with its Edit button.
     await head.page.getByRole("link", { name: "Edit before the visit (the school)" }).click();
-    await head.page.getByLabel("Self-evaluation update").fill("Attendance of disadvantaged pupils is up 2 points.");
-    await head.page.getByLabel("Questions for the SIP").fill("Is our Year 6 reading catch-up working?");
+    // The form opens in the rich-text editor, with focus in it and no "required" error before anything is typed.
+    await head.page.getByRole("toolbar", { name: "Formatting for Self-evaluation update" }).waitFor();
+    await expect
+      .poll(() => head.page.evaluate(() => document.activeElement?.getAttribute("aria-labelledby")))
+      .toBe("pre-visit-selfEvaluationUpdate-label");
+    expect(
+      await head.page.locator('[aria-invalid="true"]').evaluateAll((els) => els.map((e) => e.outerHTML.slice(0, 200))),
+    ).toEqual([]);
+    // Leaving an editor empty is checked as leaving a field is: the error is named straight away.
+    await head.page.getByRole("textbox", { name: "Questions for the SIP", exact: true }).click();
+    await head.page.getByRole("textbox", { name: "Self-evaluation update", exact: true }).click();
+    await head.page.getByRole("alert").filter({ hasText: "Write the questions you want the SIP to look at" }).waitFor();
+    await head.page
+      .getByRole("textbox", { name: "Self-evaluation update", exact: true })
+      .fill("Attendance of disadvantaged pupils is up 2 points.");
+    await head.page
+      .getByRole("textbox", { name: "Questions for the SIP", exact: true })
+      .fill("Is our Year 6 reading catch-up working?");
     await head.page.getByRole("button", { name: "Send the pre-visit part" }).click();
     await head.page.getByTestId("record-state").filter({ hasText: "Awaiting the SIP" }).waitFor();
     expectNoBrowserErrors(head);
@@ -154,16 +170,22 @@ describeBrowser("SIP deployment and visits, from assignment to a complete visit 
     await checkAxe(page, "record (awaiting SIP)");
     await page.getByRole("link", { name: "Edit what was seen" }).click();
     await page
-      .getByLabel("How well is the school performing?")
+      .getByRole("textbox", { name: "How well is the school performing?", exact: true })
       .fill("Improving: attendance and reading are both rising.");
     await page.getByRole("button", { name: "Complete the record" }).click();
     await page.getByRole("alert").filter({ hasText: "Answer: what are the key factors?" }).first().waitFor();
-    await page.getByLabel("What are the key factors?").fill("A stable senior team and strong work with families.");
-    await page.getByLabel("What are the key priorities and targets?").fill("Reading ages within a year by Easter.");
     await page
-      .getByLabel("How will the school achieve them?")
+      .getByRole("textbox", { name: "What are the key factors?", exact: true })
+      .fill("A stable senior team and strong work with families.");
+    await page
+      .getByRole("textbox", { name: "What are the key priorities and targets?", exact: true })
+      .fill("Reading ages within a year by Easter.");
+    await page
+      .getByRole("textbox", { name: "How will the school achieve them?", exact: true })
       .fill("Daily small-group reading with trained assistants.");
-    await page.getByLabel("Agreed actions").fill("Head: share reading data with governors in March.");
+    await page
+      .getByRole("textbox", { name: "Agreed actions", exact: true })
+      .fill("Head: share reading data with governors in March.");
     await page.getByRole("button", { name: "Complete the record" }).click();
     await page.getByTestId("record-state").filter({ hasText: "Complete" }).waitFor();
     await page.getByText("Daily small-group reading with trained assistants.").waitFor();

@@ -105,13 +105,18 @@ describeBrowser("the shared text editor: toolbar, markdown shortcuts, safe links
     await expect.poll(storedStory, { timeout: 5000 }).toContain("<bold>Nobody answered.</bold>");
     expect(await storedStory()).toContain('<heading level="2">What happened</heading>');
     expect(await seriousAxeViolations(a.page)).toEqual([]);
+    // For docs/screenshots/editor.png: the story mid-edit, caret still in it, at a laptop's size.
+    if (process.env.E2E_SCREENSHOTS) {
+      await a.page.setViewportSize({ width: 1280, height: 900 });
+      await toolbarOf(a.page, "your story").evaluate((el) => el.scrollIntoView({ block: "center" }));
+      await a.page.screenshot({ path: "/tmp/editor.png" });
+    }
     // The toolbar is one Tab stop; arrow keys move along it.
     const bold = toolbarOf(a.page, "your story").getByRole("button", { name: "Bold" });
     await bold.focus();
     await a.page.keyboard.press("ArrowRight");
     const focused = await a.page.evaluate(() => document.activeElement?.textContent);
     expect(focused).toBe("Italic");
-    if (process.env.E2E_SCREENSHOTS) await a.page.screenshot({ path: "/tmp/editor-toolbar.png", fullPage: true });
   });
 
   it("links only web and email addresses, and keeps what was typed when refusing", async () => {

@@ -23,6 +23,9 @@ async function save(page: Page, button: Locator) {
   await page.waitForLoadState("networkidle");
 }
 
+/** A section's text field: the rich-text editor once scripts run (the plain textarea before). */
+const textOf = (section: Locator) => section.getByRole("textbox", { name: "Text", exact: true });
+
 const HEAD_ONLY = "Staffing changes discussed with the head in confidence.";
 const PM_ADVICE = "Advice for governors: the head teacher's objectives are on track.";
 
@@ -105,28 +108,61 @@ describeBrowser("a SIP report, from writing to reading by audience", () => {
     const { page } = sip;
     const selfEval = page.getByRole("region", { name: "1. Self-evaluation" });
     await selfEval.getByRole("link", { name: /^Edit/ }).click();
-    await selfEval.getByLabel("Text").waitFor();
+    // Once scripts run, the text is written in the rich-text editor, with its toolbar.
+    const bar = selfEval.getByRole("toolbar", { name: "Formatting for Text" });
+    await bar.waitFor();
+    const text = textOf(selfEval);
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("heading");
     await expectAccessible(sip);
-    await selfEval.getByLabel("Text").fill(HEAD_ONLY);
-    await selfEval.getByLabel("Heading").fill("");
+    await text.fill(HEAD_ONLY);
+    // A heading from the toolbar, a bullet list from the "- " shortcut, bold from Ctrl+B.
+    await page.keyboard.press("Enter");
+    await bar.getByRole("button", { name: "Heading", exact: true }).click();
+    await expect(bar.getByRole("button", { name: "Heading", exact: true }).getAttribute("aria-pressed")).resolves.toBe(
+      "true",
+    );
+    await page.keyboard.type("Next steps");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("- Reading aloud ");
+    await page.keyboard.press("Control+b");
+    await page.keyboard.type("daily");
+    await page.keyboard.press("Control+b");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("Maths talk");
+    await text.locator("h2", { hasText: "Next steps" }).waitFor();
+    await text.locator("ul > li strong", { hasText: "daily" }).waitFor();
+    if (process.env.E2E_SCREENSHOTS) await selfEval.screenshot({ path: "/tmp/report-section-editor.png" });
+    // What the form sends is Markdown, written into the (hidden) plain field as the SIP types.
+    const sent = selfEval.locator('textarea[name="body"]');
+    await expect.poll(() => sent.inputValue()).toMatch(/## Next steps\n\n- Reading aloud \*\*daily\*\*\n- Maths talk$/);
+    await selfEval.getByLabel("Heading", { exact: true }).fill("");
     // Checked in the browser before anything is sent (the action checks the same schema without scripts).
     await selfEval.getByRole("button", { name: "Save section" }).click();
     await selfEval.getByText("Enter a heading").waitFor();
-    expect(await selfEval.getByLabel("Text").inputValue()).toBe(HEAD_ONLY);
-    await selfEval.getByLabel("Heading").fill("Self-evaluation");
+    expect(await text.textContent()).toContain(HEAD_ONLY);
+    expect(await sent.inputValue()).toContain("## Next steps");
+    await selfEval.getByLabel("Heading", { exact: true }).fill("Self-evaluation");
     await selfEval.getByLabel("Governors").uncheck();
     await save(page, selfEval.getByRole("button", { name: "Save section" }));
-    // Back to reading, at the section: its heading has the focus and the new text is shown.
+    // Back to reading, at the section: its heading has the focus and the new text is shown, formatted.
     await selfEval.getByText(HEAD_ONLY).waitFor();
+    await selfEval.getByRole("heading", { level: 3, name: "Next steps" }).waitFor();
+    await expect(selfEval.getByRole("listitem").allTextContents()).resolves.toEqual([
+      "Reading aloud daily",
+      "Maths talk",
+    ]);
+    await selfEval.locator("li strong", { hasText: "daily" }).waitFor();
+    expect(await selfEval.textContent()).not.toMatch(/##|\*\*/);
     expect(await selfEval.locator("textarea").count()).toBe(0);
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe("1. Self-evaluation");
     await expect(selfEval.getByText("Confidential: not shown to the head teacher").count()).resolves.toBe(0);
+    await expectAccessible(sip);
 
     const pm = page.getByRole("region", { name: /Advice on the head teacher's performance management/ });
     await pm.getByText("Confidential: not shown to the head teacher").waitFor();
     await pm.getByRole("link", { name: /^Edit/ }).click();
-    await pm.getByLabel("Text").fill(PM_ADVICE);
+    await pm.getByRole("toolbar", { name: "Formatting for Text" }).waitFor();
+    await textOf(pm).fill(PM_ADVICE);
     await save(page, pm.getByRole("button", { name: "Save section" }));
     await pm.getByText(PM_ADVICE).waitFor();
     expectNoBrowserErrors(sip);
@@ -154,6 +190,10 @@ describeBrowser("a SIP report, from writing to reading by audience", () => {
     expect(text).toContain("Autumn term report");
     expect(text).toContain(HEAD_ONLY);
     expect(text).toContain(PM_ADVICE);
+    // The section's heading and list are set as text, not as the Markdown they are stored in.
+    expect(text).toContain("Next steps");
+    expect(text).toContain("Reading aloud daily");
+    expect(text).not.toMatch(/##|\*\*/);
     expect(text).toMatch(/Page 1 of \d/);
     expectNoBrowserErrors(sip);
   });
@@ -177,6 +217,10 @@ describeBrowser("a SIP report, from writing to reading by audience", () => {
     await openFromNotifications(head);
     const { page } = head;
     await page.getByText(HEAD_ONLY).waitFor();
+    // The SIP's heading and bullet list reach the head as a heading and a list.
+    await page.getByRole("heading", { level: 3, name: "Next steps" }).waitFor();
+    await page.getByRole("listitem").filter({ hasText: "Maths talk" }).waitFor();
+    await page.locator("li strong", { hasText: "daily" }).waitFor();
     expect(await page.content()).not.toContain(PM_ADVICE);
     await expectAccessible(head);
     await page.getByRole("button", { name: "Acknowledge this report" }).click();

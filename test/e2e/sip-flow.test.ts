@@ -278,13 +278,13 @@ describeBrowser("a SIP's year with a school, from assignment to a report read by
 
     const selfEval = page.getByRole("region", { name: "1. Self-evaluation" });
     await selfEval.getByRole("link", { name: /^Edit/ }).click();
-    await selfEval.getByLabel("Text").fill(HEAD_ONLY);
+    await selfEval.getByRole("textbox", { name: "Text", exact: true }).fill(HEAD_ONLY);
     await selfEval.getByLabel("Governors").uncheck();
     await save(page, selfEval.getByRole("button", { name: "Save section" }));
     const pm = page.getByRole("region", { name: /Advice on the head teacher's performance management/ });
     await pm.getByText("Confidential: not shown to the head teacher").waitFor();
     await pm.getByRole("link", { name: /^Edit/ }).click();
-    await pm.getByLabel("Text").fill(PM_ADVICE);
+    await pm.getByRole("textbox", { name: "Text", exact: true }).fill(PM_ADVICE);
     await save(page, pm.getByRole("button", { name: "Save section" }));
     await selfEval.getByText("For: Head teacher and local authority").waitFor();
     await page.getByRole("button", { name: "Share with the school" }).click();

@@ -136,7 +136,7 @@ describeBrowser("visit records by school year: last year's read view, this year'
     await checkAxe("record, this year");
 
     await page.getByRole("link", { name: "Edit agreed actions" }).click();
-    const actionsField = page.getByLabel("Agreed actions");
+    const actionsField = page.getByRole("textbox", { name: "Agreed actions", exact: true });
     await actionsField.waitFor();
     // Focus lands in the section whose Edit was pressed.
     await expect.poll(() => actionsField.evaluate((el) => el === document.activeElement)).toBe(true);
@@ -145,11 +145,19 @@ describeBrowser("visit records by school year: last year's read view, this year'
     await page.getByRole("button", { name: "Complete the record" }).click();
     // Refused: the other answers are missing; what was typed stays.
     await page.getByRole("alert").filter({ hasText: "Answer: how well is the school performing?" }).first().waitFor();
-    expect(await actionsField.inputValue()).toBe("Head teacher: share the reading data with governors by 2030-03-02");
-    await page.getByLabel("How well is the school performing?").fill("Improving: attendance is rising.");
-    await page.getByLabel("What are the key factors?").fill("A clear attendance strategy.");
-    await page.getByLabel("What are the key priorities and targets?").fill("Attendance to 95% by July.");
-    await page.getByLabel("How will the school achieve them?").fill("Weekly attendance panels.");
+    expect(await actionsField.textContent()).toBe("Head teacher: share the reading data with governors by 2030-03-02");
+    await page
+      .getByRole("textbox", { name: "How well is the school performing?", exact: true })
+      .fill("Improving: attendance is rising.");
+    await page
+      .getByRole("textbox", { name: "What are the key factors?", exact: true })
+      .fill("A clear attendance strategy.");
+    await page
+      .getByRole("textbox", { name: "What are the key priorities and targets?", exact: true })
+      .fill("Attendance to 95% by July.");
+    await page
+      .getByRole("textbox", { name: "How will the school achieve them?", exact: true })
+      .fill("Weekly attendance panels.");
     await page.getByRole("button", { name: "Complete the record" }).click();
     await page.getByRole("status").filter({ hasText: "The visit record is complete." }).waitFor();
     await page.getByTestId("record-state").filter({ hasText: "Complete" }).waitFor();

@@ -154,7 +154,7 @@ export function EditorToolbar({ editor, label }: { editor: Editor; label: string
         // Keep the text selection: a mousedown on the bar would otherwise move focus and lose it.
         onMouseDown={(event) => event.preventDefault()}
         onClick={() => (disabled ? undefined : onClick())}
-        className="inline-flex h-9 w-9 items-center justify-center rounded text-slate-800 hover:bg-slate-200 aria-disabled:opacity-40 aria-pressed:bg-brand-100 aria-pressed:text-brand-800"
+        className="inline-flex h-11 w-11 items-center justify-center rounded text-slate-800 hover:bg-slate-200 aria-disabled:opacity-40 aria-pressed:bg-brand-100 aria-pressed:text-brand-800"
       >
         <Icon aria-hidden="true" size={18} strokeWidth={2.25} />
         <span className="sr-only">{tool.label}</span>

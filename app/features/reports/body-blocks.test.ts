@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatCalendarDate } from "../../kernel/dates";
-import { bodyBlocks, withDates } from "./body-blocks";
+import { bodyBlocks, hasMarkdown, inlineSpans, withDates } from "./body-blocks";
 
 const gb = (iso: string) => formatCalendarDate(iso, "date", { locale: "en-GB", timeZone: "Europe/London" });
 const us = (iso: string) => formatCalendarDate(iso, "date", { locale: "en-US", timeZone: "America/New_York" });
@@ -88,5 +88,137 @@ describe("a section's text as blocks", () => {
       "Next visit by 16 July 2027, ref 2027-13-45.",
     );
     expect(withDates("by 2027-07-16", us)).toBe("by July 16, 2027");
+  });
+});
+
+describe("the Markdown the rich-text editor writes", () => {
+  it("reads headings, bullet and numbered lists and quotes as blocks", () => {
+    const body = [
+      "## What we saw",
+      "",
+      "Lessons were **calm** and purposeful.",
+      "",
+      "### In Year 6",
+      "",
+      "- Reading aloud daily",
+      "* Maths talk",
+      "",
+      "3. Agree the plan",
+      "4. Review by 2027-01-15",
+      "",
+      '> Pupils said: "we know what to do next".',
+      ">",
+      "> - and why",
+    ].join("\n");
+    expect(bodyBlocks(body, gb)).toEqual([
+      { kind: "subheading", text: "What we saw" },
+      { kind: "paragraph", text: "Lessons were **calm** and purposeful." },
+      { kind: "minorheading", text: "In Year 6" },
+      { kind: "list", items: ["Reading aloud daily", "Maths talk"] },
+      { kind: "numbered", start: 3, items: ["Agree the plan", "Review by 15 January 2027"] },
+      {
+        kind: "quote",
+        blocks: [
+          { kind: "paragraph", text: 'Pupils said: "we know what to do next".' },
+          { kind: "list", items: ["and why"] },
+        ],
+      },
+    ]);
+  });
+
+  it("keeps a line break (Shift+Enter) inside its list item or paragraph", () => {
+    expect(bodyBlocks("- first  \nstill first\n- second\n\nOne\\\nparagraph", gb)).toEqual([
+      { kind: "list", items: ["first\nstill first", "second"] },
+      { kind: "paragraph", text: "One\nparagraph" },
+    ]);
+    // Trailing spaces before a bullet (old plain text) do not swallow the bullet.
+    expect(bodyBlocks("Notes  \n- a", gb)).toEqual([
+      { kind: "subheading", text: "Notes" },
+      { kind: "list", items: ["a"] },
+    ]);
+  });
+
+  it("keeps a prefilled priority's title as the heading of its table after the editor adds a blank line", () => {
+    const body = "Attendance (Attendance)\n\n- Attendance, All pupils: from 90% to 95% by 2027-07-16";
+    expect(bodyBlocks(body, gb).map((b) => b.kind)).toEqual(["subheading", "table"]);
+    // An ordinary sentence before a list across a blank line stays a paragraph.
+    expect(bodyBlocks("We agreed\n\n- a visit in spring", gb).map((b) => b.kind)).toEqual(["paragraph", "list"]);
+  });
+
+  it("formats dates in the text but never inside a link's address", () => {
+    expect(withDates("[minutes of 2027-07-16](https://school.org/2027-07-16)", gb)).toBe(
+      "[minutes of 16 July 2027](https://school.org/2027-07-16)",
+    );
+  });
+
+  it("reads bold, italic, both and links as marked runs", () => {
+    expect(
+      inlineSpans("A **bold** word, an *italic* one, ***both*** and [the plan](https://school.org/plan)."),
+    ).toEqual([
+      { text: "A " },
+      { text: "bold", bold: true },
+      { text: " word, an " },
+      { text: "italic", italic: true },
+      { text: " one, " },
+      { text: "both", bold: true, italic: true },
+      { text: " and " },
+      { text: "the plan", href: "https://school.org/plan" },
+      { text: "." },
+    ]);
+    expect(inlineSpans("**Read [*this*](mailto:head@school.org)**")).toEqual([
+      { text: "Read ", bold: true },
+      { text: "this", bold: true, italic: true, href: "mailto:head@school.org" },
+    ]);
+  });
+
+  it("keeps an unsafe link's words as plain text, never as a link", () => {
+    expect(inlineSpans("[click me](javascript:alert(1)) now")).toEqual([{ text: "click me now" }]);
+    expect(inlineSpans("[data](data:text/html,hi)")).toEqual([{ text: "data" }]);
+    expect(inlineSpans("[x](vbscript:msgbox)")).toEqual([{ text: "x" }]);
+  });
+
+  it("shows escapes and entities as the characters typed, and lone stars as stars", () => {
+    expect(inlineSpans("a\\_b c\\*d \\[x\\] 5 * 3 * 2 &amp; 4 &lt; 5")).toEqual([
+      { text: "a_b c*d [x] 5 * 3 * 2 & 4 < 5" },
+    ]);
+    expect(inlineSpans("**not closed and * alone")).toEqual([{ text: "**not closed and * alone" }]);
+  });
+
+  it("leaves old plain text as it was", () => {
+    const old = "Quality of education: Good.\nBehaviour: Outstanding.\n\n- Visit in spring\n- Meet governors";
+    expect(bodyBlocks(old, gb)).toEqual([
+      { kind: "paragraph", text: "Quality of education: Good." },
+      { kind: "paragraph", text: "Behaviour: Outstanding." },
+      { kind: "list", items: ["Visit in spring", "Meet governors"] },
+    ]);
+    expect(inlineSpans("Quality of education: Good.")).toEqual([{ text: "Quality of education: Good." }]);
+  });
+});
+
+describe("telling the editor's Markdown from plain text", () => {
+  it("finds block and inline marks and the entities the editor writes", () => {
+    for (const text of [
+      "## Next steps",
+      "Intro\n\n- a bullet",
+      "1. first",
+      "> a quote",
+      "Lessons were **calm**",
+      "an *italic* word",
+      "see [the plan](https://school.org/plan)",
+      "a\\_b",
+      "Tom &amp; Jerry",
+    ])
+      expect(hasMarkdown(text), text).toBe(true);
+  });
+
+  it("reads a plain answer, with its line breaks, stars in sums and hashes as words, as plain", () => {
+    for (const text of [
+      "Improving: attendance is rising.\nBehaviour is good.",
+      "5 * 3 = 15",
+      "Our #1 priority is reading",
+      "Year 6 (2026-27): on track",
+      "",
+    ])
+      expect(hasMarkdown(text), text).toBe(false);
   });
 });

@@ -30,8 +30,16 @@ const css = String.raw`
 .report-body h3 { margin-top: 1.25rem; font-size: 1.05rem; font-weight: 700; }
 .report-body h3 + * { margin-top: 0.4rem; }
 .report-body p { margin-bottom: 0; }
+.report-body h4 { margin-top: 1rem; font-size: 1rem; font-weight: 600; }
+.report-body h4 + * { margin-top: 0.3rem; }
 .report-body ul { margin-bottom: 0; padding-left: 1.4rem; list-style: disc; }
+.report-body ol { margin-bottom: 0; padding-left: 1.6rem; list-style: decimal; }
 .report-body li + li { margin-top: 0.25rem; }
+.report-body blockquote { margin-left: 0; margin-right: 0; padding-left: 0.9rem; border-left: 4px solid var(--rule); color: #334155; }
+.report-body blockquote > * + * { margin-top: 0.5rem; }
+.report-body strong { font-weight: 700; }
+.report-body em { font-style: italic; }
+.report-body a { color: var(--brand); text-decoration: underline; }
 .report-empty-text { color: var(--muted); font-style: italic; }
 .report-table { width: 100%; border-collapse: collapse; font-size: 0.92rem; }
 .report-table caption { text-align: left; font-weight: 600; font-size: 0.85rem; color: var(--muted); padding-bottom: 0.25rem; }
@@ -76,6 +84,9 @@ const css = String.raw`
   .report-audience { font-size: 7.5pt; break-after: avoid-page; }
   .report-body { line-height: 1.45; }
   .report-body h3 { font-size: 11pt; break-after: avoid-page; }
+  .report-body h4 { font-size: 10.5pt; break-after: avoid-page; }
+  .report-body blockquote { break-inside: avoid-page; }
+  .report .report-body a { text-decoration: underline; }
   .report-body p, .report-body li { orphans: 3; widows: 3; }
   .report-table { font-size: 9.5pt; break-inside: auto; }
   .report-table thead { display: table-header-group; }

@@ -12,6 +12,7 @@ import { useEffect, useRef } from "react";
 import type { ReportAudienceName } from "../../../kernel/permissions";
 import { audienceNames, NewSectionSchema, SectionSchema } from "../sections";
 import { audienceLabel, termsFor, type Terminology } from "../../../kernel/terminology";
+import { RichTextField } from "../../../components/forms/rich-text-field";
 import { Button } from "../../../components/ui/button";
 import { ErrorList, Field } from "../../../components/ui/field";
 
@@ -66,24 +67,14 @@ export function SectionEditor(props: {
           errors={fields.heading.errors}
           inputProps={getInputProps(fields.heading, { type: "text" })}
         />
-        <div>
-          <label htmlFor={fields.body.id} className="block text-sm font-medium text-slate-800">
-            Text
-          </label>
-          <p id={`${fields.body.id}-hint`} className="text-sm text-slate-700">
-            Start a line with “- ” for a bullet; a blank line starts a new paragraph. Dates written as 2027-07-16 are
-            shown in the reader&apos;s format.
-          </p>
-          <textarea
-            {...withoutKey(getTextareaProps(fields.body))}
-            aria-describedby={[`${fields.body.id}-hint`, fields.body.errors?.length ? fields.body.errorId : ""]
-              .filter(Boolean)
-              .join(" ")}
-            rows={Math.min(18, Math.max(5, section.body.split("\n").length + 2))}
-            className="mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2 font-mono text-sm text-slate-900 shadow-sm"
-          />
-          <ErrorList id={fields.body.errorId} errors={fields.body.errors} />
-        </div>
+        <RichTextField
+          label="Text"
+          hint="Use the toolbar for headings, lists, quotes and links (without it, start a line with “- ” for a bullet). Dates written as 2027-07-16 are shown in the reader’s format."
+          placeholder="Write what the reader needs to know: what you found, what it means and what happens next."
+          rows={Math.min(18, Math.max(5, section.body.split("\n").length + 2))}
+          errors={fields.body.errors}
+          textareaProps={getTextareaProps(fields.body)}
+        />
         <fieldset aria-describedby={fields.audiences.errors?.length ? fields.audiences.errorId : undefined}>
           <legend className="text-sm font-medium text-slate-800">Who may read this section</legend>
           <div className="mt-1 flex flex-wrap gap-4">

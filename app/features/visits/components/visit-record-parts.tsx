@@ -4,7 +4,8 @@ import { Form, Link, useLocation, useNavigation } from "@remix-run/react";
 import { useEffect } from "react";
 import { focusQuestions, PreVisitSchema, VisitPartSchema } from "../schema";
 import { Button } from "../../../components/ui/button";
-import { ErrorList, TextareaField } from "../../../components/ui/field";
+import { RichTextField } from "../../../components/forms/rich-text-field";
+import { ErrorList } from "../../../components/ui/field";
 
 export type Result = SubmissionResult<string[]> | null | undefined;
 export type Pre = { asked: boolean; selfEvaluationUpdate: string; questions: string; submittedAt: string | null };
@@ -66,17 +67,19 @@ export function PreVisitForm({ pre, lastResult }: { pre: Pre; lastResult: Result
       <Form method="post" {...getFormProps(form)} className="space-y-4" preventScrollReset>
         <input type="hidden" name="intent" value="pre" />
         <ErrorList id={form.errorId} errors={form.errors} />
-        <TextareaField
+        <RichTextField
           rows={4}
           label="Self-evaluation update"
           hint="What has changed since the last visit, and your evidence."
+          placeholder="For example: attendance is up since September; the new reading scheme is in every class."
           errors={fields.selfEvaluationUpdate.errors}
           textareaProps={getTextareaProps(fields.selfEvaluationUpdate)}
         />
-        <TextareaField
+        <RichTextField
           rows={4}
           label="Questions for the SIP"
           hint="What you would like the SIP to look at or help with."
+          placeholder="For example: could you look at how Year 4 use feedback in maths?"
           errors={fields.questions.errors}
           textareaProps={getTextareaProps(fields.questions)}
         />
@@ -90,6 +93,14 @@ export function PreVisitForm({ pre, lastResult }: { pre: Pre; lastResult: Result
     </div>
   );
 }
+
+/** What to write in each focus question, shown in the empty editor. */
+const placeholders: Record<(typeof focusQuestions)[number]["name"], string> = {
+  performance: "What you saw in lessons, books and the data, and what it tells you.",
+  keyFactors: "What is making the difference, for better or worse.",
+  prioritiesAndTargets: "The few things that matter most this year, with the targets that show progress.",
+  howToAchieve: "The steps the school will take, who leads them and when.",
+};
 
 const actionsHint =
   'One action per line: who, what, by when. For example "Head teacher: share the attendance dashboard with governors by 2026-12-15".';
@@ -119,9 +130,13 @@ export function VisitPartForm({
     shouldRevalidate: "onInput",
   });
   useFocusFirstField(`edit-form-${section}`, true);
-  const labels: Record<string, { label: string; hint?: string }> = {
-    ...Object.fromEntries(focusQuestions.map((q) => [q.name, { label: q.label }])),
-    agreedActions: { label: "Agreed actions", hint: actionsHint },
+  const labels: Record<string, { label: string; hint?: string; placeholder: string }> = {
+    ...Object.fromEntries(focusQuestions.map((q) => [q.name, { label: q.label, placeholder: placeholders[q.name] }])),
+    agreedActions: {
+      label: "Agreed actions",
+      hint: actionsHint,
+      placeholder: "Head teacher: share the attendance dashboard with governors by 2026-12-15",
+    },
   };
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-6" preventScrollReset>
@@ -131,11 +146,12 @@ export function VisitPartForm({
         <fieldset key={s.name} id={`edit-form-${s.name}`} className="space-y-4">
           <legend className="text-base font-semibold text-slate-900">{s.title}</legend>
           {s.fields.map((name) => (
-            <TextareaField
+            <RichTextField
               key={name}
               rows={name === "agreedActions" ? 5 : 4}
               label={labels[name].label}
               hint={labels[name].hint}
+              placeholder={labels[name].placeholder}
               errors={fields[name].errors}
               textareaProps={getTextareaProps(fields[name])}
             />

@@ -7,6 +7,8 @@ import { parseAgreedActions, type AgreedAction } from "../agreed-actions";
 import { PRE_VISIT_NOT_ASKED } from "../pre-visit";
 import { focusQuestions } from "../schema";
 import { ErrorList } from "../../../components/ui/field";
+import { bodyBlocks, hasMarkdown } from "../../reports/body-blocks";
+import { BodyBlocks, InlineText } from "../../reports/components/section-body";
 import {
   PreVisitForm,
   VisitPartForm,
@@ -56,14 +58,35 @@ function RecordSection({
   );
 }
 
+/** Headings, lists, quotes and links of an answer written in the rich-text editor (old plain text reads as before). */
+const answerStyles = [
+  "mt-1 space-y-2 text-slate-800",
+  "[&_h3]:pt-1 [&_h3]:text-base [&_h3]:font-semibold [&_h3]:text-slate-900 [&_h4]:font-semibold [&_h4]:text-slate-900",
+  "[&_ul]:list-disc [&_ul]:pl-5 [&_ol]:list-decimal [&_ol]:pl-6 [&_li+li]:mt-1",
+  "[&_blockquote]:space-y-2 [&_blockquote]:border-l-4 [&_blockquote]:border-slate-300 [&_blockquote]:pl-3",
+  "[&_a]:text-brand-700 [&_a]:underline [&_strong]:font-semibold [&_strong]:text-slate-900",
+].join(" ");
+
 function Answer({ term, text }: { term: string; text: string }) {
+  const ctx = useDateContext();
+  const blocks = bodyBlocks(text, (iso) => formatCalendarDate(iso, "date", ctx));
   return (
     <div>
       <dt className="font-semibold text-slate-900">{term}</dt>
-      <dd className="mt-1 whitespace-pre-wrap text-slate-800">{text || "Not written yet."}</dd>
+      {/* Plain text (every record written before the editor) is shown exactly as it always was. */}
+      {!text.trim() || !hasMarkdown(text) ? (
+        <dd className="mt-1 whitespace-pre-wrap text-slate-800">{text || "Not written yet."}</dd>
+      ) : (
+        <dd>
+          <BodyBlocks blocks={blocks} className={answerStyles} />
+        </dd>
+      )}
     </div>
   );
 }
+
+/** The actions as lines: a heading's "## " or a quote's "> " written in the editor is not part of an action. */
+const withoutBlockMarks = (text: string) => text.replace(/^[ \t]*(?:#{1,6}|>)[ \t]?/gm, "");
 
 /** The agreed actions as a table: who, what, by when (a date in the reader's locale). */
 function AgreedActionsTable({ text }: { text: string }) {
@@ -72,18 +95,23 @@ function AgreedActionsTable({ text }: { text: string }) {
     <DataTable<AgreedAction & { n: number }>
       caption="Agreed actions"
       variant="flat"
-      rows={parseAgreedActions(text).map((a, n) => ({ ...a, n }))}
+      rows={parseAgreedActions(withoutBlockMarks(text)).map((a, n) => ({ ...a, n }))}
       rowKey={(r) => String(r.n)}
       testId="agreed-actions"
       empty={<p className="text-sm text-slate-700">No actions agreed yet.</p>}
       columns={[
         // Typed after "Head teacher:", an action starts in lower case; as a table cell it reads better capitalised.
-        { key: "action", header: "Action", cell: (r) => r.action.charAt(0).toUpperCase() + r.action.slice(1) },
-        { key: "owner", header: "Who", cell: (r) => r.owner ?? "Not named" },
+        {
+          key: "action",
+          header: "Action",
+          cell: (r) => <InlineText text={r.action.charAt(0).toUpperCase() + r.action.slice(1)} />,
+        },
+        { key: "owner", header: "Who", cell: (r) => (r.owner ? <InlineText text={r.owner} /> : "Not named") },
         {
           key: "when",
           header: "By when",
-          cell: (r) => (r.date ? formatCalendarDate(r.date, "date", ctx) : (r.when ?? "Not set")),
+          cell: (r) =>
+            r.date ? formatCalendarDate(r.date, "date", ctx) : r.when ? <InlineText text={r.when} /> : "Not set",
         },
       ]}
     />
