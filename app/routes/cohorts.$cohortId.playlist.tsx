@@ -11,7 +11,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const { cohort, target } = await requireCohortPlaylist(args);
   return json({
     cohort: { id: cohort.id, name: cohort.name, schoolYear: cohort.schoolYear },
-    ...(await playlistLoaderData(args.context.services.db, target)),
+    ...(await playlistLoaderData(args.context.services.db, target, args.context.services.env.linkPreviewAllowHosts)),
   });
 }
 

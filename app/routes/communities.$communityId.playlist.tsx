@@ -11,7 +11,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const { community, target } = await requireCommunityPlaylist(args);
   return json({
     community: { id: community.id, name: community.name, cohortName: community.cohortName },
-    ...(await playlistLoaderData(args.context.services.db, target)),
+    ...(await playlistLoaderData(args.context.services.db, target, args.context.services.env.linkPreviewAllowHosts)),
   });
 }
 

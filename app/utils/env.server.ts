@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { parseAllowHosts, type AllowedHost } from "../features/link-previews/address-check";
 
 const booleanString = z.enum(["true", "false"]).transform((v) => v === "true");
 const positiveInt = z.coerce.number().int().positive();
@@ -33,6 +34,20 @@ const schema = z.object({
   INVITATION_DAYS: positiveInt.default(7),
   TRUST_PROXY: booleanString.default("false"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  LINK_PREVIEW_ALLOW_HOSTS: z
+    .string()
+    .default("")
+    .transform((raw, ctx) => {
+      try {
+        return parseAllowHosts(raw);
+      } catch (error) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          message: `${(error as Error).message}; use host or host:port, separated by commas`,
+        });
+        return z.NEVER;
+      }
+    }),
 });
 
 export const DEFAULT_DEMO_PASSWORD = "commons-demo-password";
@@ -55,6 +70,8 @@ export type Env = {
   invitationMs: number;
   trustProxy: boolean;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
+  /** Hosts whose link previews are fetched even though their address is not public (tests' fixture server). */
+  linkPreviewAllowHosts: AllowedHost[];
 };
 
 /** Raised at start-up when a variable is invalid; the message names each bad variable. */
@@ -93,6 +110,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     invitationMs: e.INVITATION_DAYS * 86_400_000,
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
+    linkPreviewAllowHosts: e.LINK_PREVIEW_ALLOW_HOSTS,
   };
 }
 

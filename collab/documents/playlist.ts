@@ -1,4 +1,5 @@
 import * as Y from "yjs";
+import { defineRules } from "./rules";
 import { byOrder, ensureSchemaVersion, newItemId, orderBetween } from "./schema-version";
 
 /** A curated, ordered list of resources for a community or a whole cohort. */
@@ -20,7 +21,28 @@ export type PlaylistItem = {
   suggestionId?: string;
 };
 
+/**
+ * Who may do what with a playlist. The page builds the person's `DocActor` from their part in it
+ * (a curator is a facilitator; a leader who uses it is a member) and offers a control only when
+ * `may(actor, playlistRules.x)` says so; the server checks the same rule before it writes.
+ */
+export const playlistRules = defineRules({
+  curate: { who: "facilitator", says: "A facilitator adds resources and changes their details." },
+  reorder: { who: "facilitator", says: "A facilitator puts the resources in order." },
+  remove: { who: "facilitator", says: "A facilitator removes a resource." },
+  decide: { who: "facilitator", says: "A facilitator approves or declines leaders' suggestions." },
+  suggest: { who: "leader", says: "The school leaders using the playlist suggest resources." },
+  mark: { who: "leader", says: "The school leaders using the playlist mark resources done, alone or with a partner." },
+});
+
 const itemsMap = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>("items");
+
+/** Calls `onChange` whenever an item is added, removed, moved or edited (not on presence); returns the unsubscribe. */
+export function observeItems(doc: Y.Doc, onChange: () => void): () => void {
+  const handler = () => onChange();
+  itemsMap(doc).observeDeep(handler);
+  return () => itemsMap(doc).unobserveDeep(handler);
+}
 
 /** Prepares a new playlist. */
 export function initPlaylist(doc: Y.Doc) {

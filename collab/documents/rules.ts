@@ -9,6 +9,8 @@ export type Who =
   | "member"
   /** The cohort's facilitators only. */
   | "facilitator"
+  /** A member who is not acting as a facilitator: the school leaders using it (a playlist's progress). */
+  | "leader"
   /** The person who wrote the item only. */
   | "author"
   /** The person who wrote the item, or a facilitator. */
@@ -39,6 +41,8 @@ export function may(actor: DocActor, rule: Rule, context: RuleContext = {}): boo
       return true;
     case "facilitator":
       return actor.isFacilitator;
+    case "leader":
+      return !actor.isFacilitator;
     case "author":
       return isAuthor;
     case "author-or-facilitator":

@@ -16,6 +16,7 @@ import {
   type Person,
 } from "../support/browser";
 import { makeCommunityWithPeople } from "../support/factories";
+import { fixturePage, startLinkFixtureServer, type LinkFixtureServer } from "../support/link-fixture-server";
 
 const waitForStatus = (page: Page, status: string) =>
   page.locator(`[data-testid="save-status"][data-status="${status}"]`).waitFor();
@@ -24,6 +25,27 @@ const titles = (page: Page) => page.getByRole("list", { name: "Resources" }).loc
 const clean = (t: string) => t.replace(" (opens in a new tab)", "");
 const resource = (page: Page, title: string) =>
   page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: title }) });
+/** What the drag library last said to screen readers (its live region). */
+const announced = (page: Page) => page.locator("[id^='DndLiveRegion']").textContent();
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Drags a card by its handle with the mouse until its middle is over another card's middle. */
+async function dragCard(page: Page, title: string, ontoTitle: string) {
+  const handle = page.getByRole("button", { name: `Reorder: ${title}` });
+  // Both cards on screen: the mouse only reaches what the viewport shows.
+  await resource(page, ontoTitle).evaluate((el) => el.scrollIntoView({ block: "start" }));
+  const from = (await resource(page, title).boundingBox())!;
+  const onto = (await resource(page, ontoTitle).boundingBox())!;
+  const grip = (await handle.boundingBox())!;
+  const start = { x: grip.x + grip.width / 2, y: grip.y + grip.height / 2 };
+  const dy = onto.y + onto.height / 2 - (from.y + from.height / 2);
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move(start.x, start.y + Math.sign(dy) * 10, { steps: 3 });
+  await page.mouse.move(start.x, start.y + dy, { steps: 20 });
+  await pause(200);
+  await page.mouse.up();
+}
 
 describeBrowser("a playlist curated live, progress, a suggestion, and practice shared with a peer", () => {
   let app: RunningCommons;
@@ -33,6 +55,8 @@ describeBrowser("a playlist curated live, progress, a suggestion, and practice s
   let playlistUrl: string;
   let practiceUrl: string;
   let world: Awaited<ReturnType<typeof makeCommunityWithPeople>>;
+  let site: LinkFixtureServer;
+  let toolkitUrl: string;
   const axeFindings: string[] = [];
   const checkAxe = async (label: string, page: Page) => {
     for (const v of await seriousAxeViolations(page)) axeFindings.push(`${label}: ${v}`);
@@ -52,7 +76,10 @@ describeBrowser("a playlist curated live, progress, a suggestion, and practice s
   };
 
   beforeAll(async () => {
-    app = await startBrowserApp();
+    // The fixture site is on 127.0.0.1, which the SSRF guard refuses unless it is allow-listed.
+    site = await startLinkFixtureServer();
+    toolkitUrl = `${site.origin}/family-toolkit`;
+    app = await startBrowserApp({ LINK_PREVIEW_ALLOW_HOSTS: site.hostPort });
     world = await makeCommunityWithPeople(app.services.db);
     await app.services.db
       .insert(cohortSessions)
@@ -71,6 +98,7 @@ describeBrowser("a playlist curated live, progress, a suggestion, and practice s
   afterAll(async () => {
     await Promise.all([fay?.close(), ada?.close(), ben?.close()]);
     await app?.close();
+    await site?.close();
   });
 
   it("the facilitator adds two resources (a javascript: link is refused in words) and reorders them; the leader sees it live", async () => {
@@ -111,27 +139,76 @@ describeBrowser("a playlist curated live, progress, a suggestion, and practice s
       minutes: "45",
       why: "Four recommendations on engaging the families we find hardest to reach.",
     });
-    await expect
-      .poll(async () => (await titles(ada.page)).map(clean))
-      .toEqual(["Tuning protocol", "Working with Parents to Support Children's Learning"]);
-    expect(await ada.page.getByRole("button", { name: /Move|Edit|Remove/ }).count()).toBe(0);
+    await addResource(fay.page, {
+      title: "Family partnership toolkit",
+      url: toolkitUrl,
+      type: "Tool",
+      minutes: "20",
+      why: "Conversation guides for the first meeting with a family.",
+    });
+    const A = "Tuning protocol";
+    const B = "Working with Parents to Support Children's Learning";
+    const C = "Family partnership toolkit";
+    await expect.poll(async () => (await titles(ada.page)).map(clean)).toEqual([A, B, C]);
+    expect(await ada.page.getByRole("button", { name: /Move|Edit|Remove|Reorder/ }).count()).toBe(0);
 
-    // Reorder from the keyboard: the leader's list follows, and the keyboard stays on the control.
-    const down = resource(fay.page, "Tuning protocol").getByRole("button", { name: "Move down" });
+    // Reorder with the Move buttons: the leader's list follows, and the keyboard stays on the control.
+    const down = resource(fay.page, A).getByRole("button", { name: "Move down" });
     await down.focus();
     await fay.page.keyboard.press("Enter");
-    await expect
-      .poll(async () => (await titles(ada.page)).map(clean))
-      .toEqual(["Working with Parents to Support Children's Learning", "Tuning protocol"]);
-    expect(await fay.page.evaluate(() => document.activeElement?.textContent)).toBe("Move up");
+    await expect.poll(async () => (await titles(ada.page)).map(clean)).toEqual([B, A, C]);
+    expect(await fay.page.evaluate(() => document.activeElement?.textContent)).toBe("Move down");
+
+    // Reorder by keyboard drag: Space on the handle, arrows, Space; every step is announced.
+    await fay.page.getByRole("button", { name: `Reorder: ${C}` }).focus();
+    await fay.page.keyboard.press("Space");
+    await expect.poll(() => announced(fay.page)).toMatch(`Picked up ${C}, at position 3 of 3.`);
+    await checkAxe("facilitator, during a keyboard move", fay.page);
+    for (const position of [2, 1]) {
+      await fay.page.keyboard.press("ArrowUp");
+      await expect.poll(() => announced(fay.page)).toMatch(`${C} is at position ${position} of 3.`);
+      // Let the library finish scrolling the card into view before the next step.
+      await pause(300);
+    }
+    await fay.page.keyboard.press("Space");
+    await expect.poll(() => announced(fay.page)).toMatch(`${C} dropped at position 1 of 3.`);
+    await expect.poll(async () => (await titles(ada.page)).map(clean)).toEqual([C, B, A]);
+    expect(await fay.page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe(`Reorder: ${C}`);
+
+    // Reorder by mouse drag: the last card onto the first.
+    await dragCard(fay.page, A, C);
+    await expect.poll(async () => (await titles(fay.page)).map(clean)).toEqual([A, C, B]);
+    await expect.poll(async () => (await titles(ada.page)).map(clean)).toEqual([A, C, B]);
+
+    // The fixture page's preview (fetched by the server, cached) shows on its card, for both people.
+    for (const p of [fay, ada]) {
+      const preview = resource(p.page, C).getByTestId("link-preview");
+      await preview.getByText(fixturePage.description).waitFor({ timeout: 20_000 });
+      await preview.getByText(fixturePage.title, { exact: true }).waitFor();
+      const image = preview.locator("img");
+      expect(await image.getAttribute("src")).toBe(`${site.origin}/image.svg`);
+      expect(await image.getAttribute("referrerpolicy")).toBe("no-referrer");
+      expect(await image.getAttribute("loading")).toBe("lazy");
+      await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+      // The card says where the resource is, and what kind.
+      await resource(p.page, C).getByText("127.0.0.1").waitFor();
+    }
+    // Fetched once by the server, however many people looked.
+    expect(site.hits.get("/family-toolkit")).toBe(1);
+    await checkAxe("leader, playlist with previews", ada.page);
+
+    // Filter by type: only the tool is shown, and reordering waits for the whole list.
+    await fay.page.getByRole("button", { name: /^Tools/ }).click();
+    await expect.poll(async () => (await titles(fay.page)).map(clean)).toEqual([C]);
+    expect(await fay.page.getByRole("button", { name: /^Reorder:/ }).count()).toBe(0);
+    await fay.page.getByText("Show all types to change the order.").waitFor();
+    await fay.page.getByRole("button", { name: /^All/ }).click();
+    await expect.poll(async () => (await titles(fay.page)).map(clean)).toEqual([A, C, B]);
 
     await waitForStatus(fay.page, "saved");
     const doc = new Y.Doc();
     await createDatabaseStore(app.services.db).load(documentName("playlist", world.community.id), doc);
-    expect(listItems(doc).map((i) => i.title)).toEqual([
-      "Working with Parents to Support Children's Learning",
-      "Tuning protocol",
-    ]);
+    expect(listItems(doc).map((i) => i.title)).toEqual([A, C, B]);
     for (const p of [fay, ada]) expectNoBrowserErrors(p);
   });
 
@@ -187,13 +264,22 @@ describeBrowser("a playlist curated live, progress, a suggestion, and practice s
     await expect
       .poll(async () => (await titles(ada.page)).map(clean))
       .toEqual([
-        "Working with Parents to Support Children's Learning",
         "Tuning protocol",
+        "Family partnership toolkit",
+        "Working with Parents to Support Children's Learning",
         "Working together to improve school attendance",
       ]);
     await resource(ada.page, "Working together to improve school attendance")
       .getByText("Suggested by Ada Member")
       .waitFor();
+    // For docs/screenshots: the leader's playlist with progress and a preview, at 1280x900.
+    await resource(ada.page, "Family partnership toolkit").getByTestId("link-preview").waitFor();
+    await ada.page.setViewportSize({ width: 1280, height: 900 });
+    await ada.page.getByRole("heading", { name: "Resources", exact: true }).evaluate((el) => {
+      el.scrollIntoView({ block: "start" });
+      window.scrollBy(0, -90);
+    });
+    await ada.page.screenshot({ path: "docs/screenshots/playlist.png" });
     await fay.page.screenshot({ path: "/tmp/playlist-facilitator.png", fullPage: true });
     await ada.page.screenshot({ path: "/tmp/playlist-leader.png", fullPage: true });
     const [decided] = await app.services.db.select().from(resourceSuggestions);

@@ -6,9 +6,17 @@ import { forbidden } from "../../utils/http.server";
 import type { PlaylistTarget } from "./page-data.server";
 import type { AppServices } from "../../utils/services.server";
 import { DecisionSchema, ProgressSchema, ResourceSchema } from "./schema";
-import { decideSuggestion, markProgress, playlistRight, suggestResource, undoProgress } from "./service.server";
+import {
+  decideSuggestion,
+  markProgress,
+  playlistPreviews,
+  playlistRight,
+  prefetchApprovedPreview,
+  suggestResource,
+  undoProgress,
+} from "./service.server";
 
-type Deps = Pick<AppServices, "db" | "logger">;
+type Deps = Pick<AppServices, "db" | "logger" | "env">;
 type Handler = (deps: Deps, t: PlaylistTarget, form: FormData, intent: string) => Promise<Response>;
 
 // Access is checked before the form is read, so a refusal is a 403 whatever was sent.
@@ -86,10 +94,19 @@ const decision: Handler = async (deps, t, form, intent) => {
       { form: intent, ok: false, error: "This suggestion is no longer waiting for a decision." },
       { status: 409 },
     );
+  if (intent === "approve") prefetchApprovedPreview(previewDeps(deps), decided.url);
   return json({ form: intent, ok: true, suggestionId: decided.suggestionId });
 };
 
-const intents: Record<string, Handler> = { progress, undo, suggest, approve: decision, decline: decision };
+const previewDeps = (deps: Deps) => ({ db: deps.db, logger: deps.logger, allowHosts: deps.env.linkPreviewAllowHosts });
+
+// Anyone who can see the playlist (the guard let them in); the service decides which addresses it fetches.
+const previews: Handler = async (deps, t, form, intent) => {
+  const urls = form.getAll("url").map(String);
+  return json({ form: intent, ok: true, ...(await playlistPreviews(previewDeps(deps), t, urls)) });
+};
+
+const intents: Record<string, Handler> = { progress, undo, suggest, approve: decision, decline: decision, previews };
 
 /** The playlist pages' form actions (community and cohort): each intent goes to its named service. */
 export async function playlistAction(deps: Deps, request: Request, t: PlaylistTarget) {

@@ -2,7 +2,8 @@
  * A playlist's workflows outside the shared document: leaders mark resources done and suggest new
  * ones, facilitators approve or decline suggestions. Each checks the permission module first.
  */
-import type { PlaylistItem } from "../../../collab/documents/playlist";
+import { playlistRules, type PlaylistItem } from "../../../collab/documents/playlist";
+import { may } from "../../../collab/documents/rules";
 import { loadProjection } from "../../../collab/projections";
 import type { Database } from "../../../db/client";
 import {
@@ -12,36 +13,27 @@ import {
   saveProgress,
 } from "../../../db/queries/playlists";
 import { listCohortLeaders } from "../../../db/queries/practice";
-import { canDecideSuggestion, canMarkPlaylistProgress, canSuggestResource } from "../../kernel/permissions";
+import type { AllowedHost } from "../link-previews/address-check";
+import { previewKey, type LinkPreview } from "../link-previews/preview-key";
+import { ensurePreviews, MAX_FETCHES_PER_CALL, prefetchPreviews } from "../link-previews/service.server";
 import type { Logger } from "../../utils/logger.server";
-import type { PlaylistTarget } from "./page-data.server";
+import { playlistActor, type PlaylistTarget } from "./page-data.server";
 import type { ResourceInput } from "./schema";
 
 type Deps = { db: Database; logger: Logger };
 type Forbidden = { ok: false; reason: "forbidden"; message: string };
 type Invalid = { ok: false; reason: "invalid"; formErrors?: string[]; fieldErrors?: Record<string, string[]> };
 
-/** Whether the person may do this on the playlist, with the words of the refusal. */
-export function playlistRight(t: PlaylistTarget, right: "mark" | "suggest" | "decide"): { ok: true } | Forbidden {
-  if (right === "mark" && !canMarkPlaylistProgress(t.actor, t.scope))
-    return {
-      ok: false,
-      reason: "forbidden",
-      message: "Only the school leaders using this playlist can mark resources done.",
-    };
-  if (right === "suggest" && !canSuggestResource(t.actor, t.scope))
-    return {
-      ok: false,
-      reason: "forbidden",
-      message: "Only the school leaders using this playlist can suggest resources.",
-    };
-  if (right === "decide" && !canDecideSuggestion(t.actor, t.scope))
-    return {
-      ok: false,
-      reason: "forbidden",
-      message: "Only the cohort's facilitators can approve or decline suggestions.",
-    };
-  return { ok: true };
+const refusals = {
+  mark: "Only the school leaders using this playlist can mark resources done.",
+  suggest: "Only the school leaders using this playlist can suggest resources.",
+  decide: "Only the cohort's facilitators can approve or decline suggestions.",
+} as const;
+
+/** Whether the person may do this on the playlist (the rule declared beside its shape), with the words of the refusal. */
+export function playlistRight(t: PlaylistTarget, right: keyof typeof refusals): { ok: true } | Forbidden {
+  if (may(playlistActor(t), playlistRules[right])) return { ok: true };
+  return { ok: false, reason: "forbidden", message: refusals[right] };
 }
 
 /** Whether an item of the playlist as saved matches (read from its projection, never a replay). */
@@ -108,7 +100,7 @@ export async function decideSuggestion(
   deps: Deps,
   t: PlaylistTarget,
   input: { suggestionId: string; decision: "approved" | "declined" },
-): Promise<{ ok: true; suggestionId: string } | Forbidden | { ok: false; reason: "gone" }> {
+): Promise<{ ok: true; suggestionId: string; url: string } | Forbidden | { ok: false; reason: "gone" }> {
   const allowed = playlistRight(t, "decide");
   if (!allowed.ok) return allowed;
   const decided = await decide(deps.db, {
@@ -117,5 +109,37 @@ export async function decideSuggestion(
     status: input.decision,
     decidedBy: t.actor.userId,
   });
-  return decided ? { ok: true, suggestionId: decided.id } : { ok: false, reason: "gone" };
+  return decided ? { ok: true, suggestionId: decided.id, url: decided.url } : { ok: false, reason: "gone" };
+}
+
+/** What fetching previews needs beyond the database: the hosts allowed although not public. */
+export type PreviewSettings = { allowHosts: readonly AllowedHost[] };
+
+/** How long a page waits for previews being fetched; a slower fetch finishes in the background. */
+const PREVIEW_WAIT_MS = 6_000;
+
+/**
+ * The link previews of some of the playlist's addresses, fetched now when not cached. Anyone who
+ * can see the playlist may ask, but only for addresses in the playlist as saved, so the server never
+ * fetches an arbitrary address for a reader; a curator may also ask for the one they are adding
+ * (the saved playlist can be a second behind the live one). `waiting` lists what is not ready yet.
+ */
+export async function playlistPreviews(
+  deps: Deps & PreviewSettings,
+  t: PlaylistTarget,
+  urls: string[],
+): Promise<{ previews: Record<string, LinkPreview>; waiting: string[] }> {
+  const keys = [...new Set(urls.map(previewKey).filter((k): k is string => k !== null))].slice(0, MAX_FETCHES_PER_CALL);
+  const curator = may(playlistActor(t), playlistRules.curate);
+  const saved = curator
+    ? null
+    : new Set((await loadProjection(deps.db, "playlist", t.playlistId)).items.map((i) => previewKey(i.url)));
+  const fetchable = keys.filter((k) => saved === null || saved.has(k));
+  const previews = await ensurePreviews(deps, fetchable, { waitMs: PREVIEW_WAIT_MS });
+  return { previews, waiting: keys.filter((k) => !previews[k]) };
+}
+
+/** After a suggestion is approved: fetch its preview off the request path, so the card has it soon. */
+export function prefetchApprovedPreview(deps: Deps & PreviewSettings, url: string) {
+  prefetchPreviews(deps, [url]);
 }

@@ -1,19 +1,39 @@
+import { useMemo, useState } from "react";
+import {
+  playlistRules,
+  resourceTypes,
+  type PlaylistItem,
+  type ResourceType,
+} from "../../../../collab/documents/playlist";
+import { may, type DocActor } from "../../../../collab/documents/rules";
 import { StickyCollabStatus } from "../../../components/collab/status-bar";
 import { useCollabDocument, type CollabState, type CollabUser } from "../../../components/collab/use-collab-document";
 import { Card } from "../../../components/ui/card";
 import { EmptyState } from "../../../components/ui/empty-state";
-import { listPlaylist } from "../playlist-document";
+import { previewKey, type LinkPreview } from "../../link-previews/preview-key";
+import { progressSummary, type CommunityProgress } from "../progress-summary";
+import { useLinkPreviews } from "../use-link-previews";
+import { usePlaylistItems } from "../use-playlist-items";
 import { ItemCard } from "./item-card";
 import { ItemForm } from "./item-form";
+import { ProgressBar, TypeFilter, type TypeChoice } from "./playlist-controls";
 import { ProgressOverview, type ProgressEntry } from "./progress-overview";
 import { SuggestForm } from "./suggest-form";
 import { SuggestionsPanel, type PendingSuggestion } from "./suggestions-panel";
+import { SortableItems } from "./sortable-items";
 import { YourSuggestions } from "./your-suggestions";
 
 export type PlaylistViewData = {
   docName: string;
   access: "read" | "write";
   me: CollabUser;
+  /** The person as the playlist's rules (collab/documents/playlist.ts) see them. */
+  actor: DocActor;
+  /** Cached link previews by normalised address; missing ones are asked for after the page draws. */
+  previews: Record<string, LinkPreview>;
+  communityProgress: CommunityProgress;
+  /** Hosts whose plain-http preview images may be drawn (LINK_PREVIEW_ALLOW_HOSTS). */
+  imageHttpHosts: string[];
   canMark: boolean;
   canSuggest: boolean;
   canDecide: boolean;
@@ -30,6 +50,8 @@ export type PlaylistViewData = {
  */
 export function PlaylistView({ data }: { data: PlaylistViewData }) {
   const collab = useCollabDocument(data.docName, data.me, data.access);
+  const items = usePlaylistItems(collab?.doc ?? null);
+  const canCurate = may(data.actor, playlistRules.curate);
   return (
     <>
       <p className="mt-3 max-w-3xl text-slate-700">
@@ -40,7 +62,7 @@ export function PlaylistView({ data }: { data: PlaylistViewData }) {
             : "The resources the facilitator chose for this group."}
       </p>
       <StickyCollabStatus collab={collab} opening="Opening the playlist…" />
-      {data.access === "write" && collab ? (
+      {canCurate && collab ? (
         <div className="mt-4">
           <Card title="Add a resource">
             <ItemForm doc={collab.doc} addedBy={data.me.name} />
@@ -51,7 +73,7 @@ export function PlaylistView({ data }: { data: PlaylistViewData }) {
         <h2 id="playlist-heading" tabIndex={-1} className="text-xl font-semibold">
           Resources
         </h2>
-        <div className="mt-3">{collab ? <Items collab={collab} data={data} /> : null}</div>
+        <div className="mt-3">{collab ? <Items collab={collab} items={items} data={data} /> : null}</div>
       </section>
       {data.canSuggest ? (
         <div className="mt-8 grid gap-6 lg:grid-cols-2">
@@ -80,7 +102,7 @@ export function PlaylistView({ data }: { data: PlaylistViewData }) {
             <SuggestionsPanel doc={collab.doc} suggestions={data.suggestions} />
           </Card>
           <Card title="Leaders' progress">
-            <ProgressOverview items={listPlaylist(collab.doc)} leaders={data.leaders} progress={data.progress} />
+            <ProgressOverview items={items} leaders={data.leaders} progress={data.progress} />
           </Card>
         </div>
       ) : null}
@@ -88,8 +110,29 @@ export function PlaylistView({ data }: { data: PlaylistViewData }) {
   );
 }
 
-function Items({ collab, data }: { collab: CollabState; data: PlaylistViewData }) {
-  const items = listPlaylist(collab.doc);
+/** The ordered cards, with the type filter and the progress bar above them. */
+function Items({ collab, items, data }: { collab: CollabState; items: PlaylistItem[]; data: PlaylistViewData }) {
+  const [show, setShow] = useState<TypeChoice>("all");
+  const urls = useMemo(() => items.map((i) => i.url), [items]);
+  const previews = useLinkPreviews(data.previews, urls);
+  const mine = useMemo(
+    () => new Map(data.canMark ? data.progress.filter((p) => p.userId === data.me.id).map((p) => [p.itemId, p]) : []),
+    [data.canMark, data.progress, data.me.id],
+  );
+  const counts = useMemo(() => {
+    const c = Object.fromEntries(resourceTypes.map((t) => [t, 0])) as Record<ResourceType, number>;
+    for (const i of items) c[i.type] = (c[i.type] ?? 0) + 1;
+    return c;
+  }, [items]);
+  const summary = useMemo(
+    () =>
+      progressSummary(
+        items.map((i) => i.id),
+        data.canMark ? new Set(mine.keys()) : null,
+        data.communityProgress,
+      ),
+    [items, mine, data.canMark, data.communityProgress],
+  );
   if (!collab.synced && items.length === 0) return <p className="text-slate-700">Loading the playlist…</p>;
   if (items.length === 0) {
     return (
@@ -102,23 +145,38 @@ function Items({ collab, data }: { collab: CollabState; data: PlaylistViewData }
       </EmptyState>
     );
   }
-  const mine = new Map(
-    data.canMark ? data.progress.filter((p) => p.userId === data.me.id).map((p) => [p.itemId, p]) : [],
-  );
+  const canWrite = may(data.actor, playlistRules.curate);
+  // Reordering a filtered list would be ambiguous (where among the hidden ones?): only the whole list moves.
+  const canReorder = may(data.actor, playlistRules.reorder) && show === "all";
+  const shown = show === "all" ? items : items.filter((i) => i.type === show);
   return (
-    <ol className="space-y-3" aria-labelledby="playlist-heading">
-      {items.map((item, i) => (
-        <ItemCard
-          key={item.id}
-          doc={collab.doc}
-          item={item}
-          index={i}
-          count={items.length}
-          canWrite={data.access === "write"}
-          addedBy={data.me.name}
-          progress={data.canMark ? { mine: mine.get(item.id), partners: data.partners } : undefined}
-        />
-      ))}
-    </ol>
+    <div className="space-y-4">
+      <ProgressBar summary={summary} />
+      <TypeFilter value={show} counts={counts} onChange={setShow} />
+      {may(data.actor, playlistRules.reorder) && show !== "all" ? (
+        <p className="text-sm text-slate-700">Show all types to change the order.</p>
+      ) : null}
+      {shown.length === 0 ? <p className="text-slate-700">No resources of this type yet.</p> : null}
+      <SortableItems doc={collab.doc} items={items} enabled={canReorder}>
+        <ol className="space-y-3" aria-labelledby="playlist-heading">
+          {shown.map((item, i) => (
+            <ItemCard
+              key={item.id}
+              doc={collab.doc}
+              item={item}
+              index={i}
+              isLast={i === shown.length - 1}
+              canWrite={canWrite}
+              canReorder={canReorder}
+              addedBy={data.me.name}
+              preview={previews[previewKey(item.url) ?? ""]}
+              imageHttpHosts={data.imageHttpHosts}
+              mine={mine.get(item.id)}
+              partners={data.canMark ? data.partners : null}
+            />
+          ))}
+        </ol>
+      </SortableItems>
+    </div>
   );
 }
