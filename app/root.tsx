@@ -1,4 +1,5 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useNonce } from "./utils/nonce";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { getAuthority } from "../db/queries/authorities";
@@ -48,6 +49,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   // Every date in the app, on the server and in the browser, follows the person's authority.
   const dates = data?.dates ?? defaultDateContext;
+  const nonce = useNonce();
   return (
     <html lang={dates.locale} className="h-full bg-slate-50">
       <head>
@@ -67,8 +69,8 @@ export function Layout({ children }: { children: ReactNode }) {
           <SiteHeader user={data?.user ?? null} menu={data?.menu ?? []} unread={data?.unread ?? 0} />
           {children}
         </DateContextProvider>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

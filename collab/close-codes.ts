@@ -10,6 +10,8 @@ export const CloseCodes = {
   sessionEnded: 4401,
   /** Access to the document was removed. Permanent. */
   accessRevoked: 4403,
+  /** A change this person may not make (someone else's presence or words, a facilitator's setting). Permanent: reload to resync. */
+  refused: 4422,
   /** One message was larger than the server accepts. Permanent. */
   messageTooLarge: 4413,
   /** Too many messages too fast. Permanent for this connection. */
@@ -28,6 +30,7 @@ export const closeReasons: Record<CloseCode, string> = {
   4401: "You have been signed out. Sign in again to keep editing.",
   4403: "You no longer have access to this document.",
   4413: "A change was too large to send.",
+  4422: "A change you made is not allowed here, so it was not saved. Reload the page to see the document as it is.",
   4429: "Too many changes were sent too quickly.",
   4500: "The server is restarting. Reconnecting…",
   4503: "Saving is unavailable for a moment. Reconnecting…",

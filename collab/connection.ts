@@ -6,6 +6,7 @@ import type { DocumentAccess } from "../app/kernel/permissions";
 import { CloseCodes } from "./close-codes";
 import type { HostedDocument, Peer } from "./hosted-document";
 import { decodeClientMessage, encodeMessage, ProtocolError } from "./messages";
+import { stampPresence } from "./presence";
 
 export type ConnectionLimits = {
   /** Largest frame accepted, in bytes. */
@@ -42,6 +43,8 @@ export class Connection implements Peer {
     private readonly limits: ConnectionLimits,
     private readonly logger: Logger,
     private readonly onClosed: (connection: Connection, code: number, reason: string) => void,
+    /** The session's person's name: stamped on this connection's presence (kept out of `identity`, which is logged). */
+    private readonly userName: string = "",
   ) {
     this.tokens = limits.burst;
     ws.binaryType = "nodebuffer";
@@ -132,9 +135,20 @@ export class Connection implements Peer {
           }
           Y.applyUpdate(doc.doc, message.update, this);
           return;
-        case "awareness":
-          awarenessProtocol.applyAwarenessUpdate(doc.awareness, message.update, this);
+        case "awareness": {
+          const verdict = stampPresence(
+            message.update,
+            { userId: this.identity.userId, userName: this.userName },
+            (clientId) => {
+              const owner = doc.controllerOf(clientId);
+              return owner !== undefined && owner !== this;
+            },
+            doc.peers.get(this) ?? new Set(),
+          );
+          if (!verdict.ok) return this.refuse(verdict.why);
+          if (verdict.kept > 0) awarenessProtocol.applyAwarenessUpdate(doc.awareness, verdict.update, this);
           return;
+        }
         case "query-awareness":
           this.send(encodeMessage.awareness(doc.awareness, [...doc.awareness.getStates().keys()]));
           return;
@@ -143,6 +157,12 @@ export class Connection implements Peer {
       const why = error instanceof ProtocolError ? error.message : `could not apply: ${(error as Error).message}`;
       this.reject(CloseCodes.badMessage, why);
     }
+  }
+
+  /** A well-formed message that asks for something this person may not do: dropped, and the page is told. */
+  private refuse(why: string) {
+    this.logger.warn("collab change refused", { ...this.identity, why });
+    this.close(CloseCodes.refused, why);
   }
 
   private reject(code: number, why: string) {

@@ -116,6 +116,12 @@ export class HostedDocument {
     return this.savedFrame;
   }
 
+  /** The peer whose presence uses this Yjs client id, if any. */
+  controllerOf(clientId: number): Peer | undefined {
+    for (const [peer, ids] of this.peers) if (ids.has(clientId)) return peer;
+    return undefined;
+  }
+
   /** Removes a peer and the presence it controlled. Returns how many peers remain. */
   removePeer(peer: Peer): number {
     const controlled = this.peers.get(peer);

@@ -42,6 +42,9 @@ export type CollabServerOptions = {
 
 export type CollabServer = ReturnType<typeof createCollabServer>;
 
+/** Sockets one person may hold on one instance (issue 12: 200 were accepted before). */
+export const MAX_SOCKETS_PER_PERSON = 32;
+
 /**
  * The collaboration server: authorises upgrades, hosts documents, persists them, and closes
  * sockets whose session ended or whose access was removed.
@@ -115,7 +118,14 @@ export function createCollabServer(options: CollabServerOptions) {
     // Shutdown may have begun while this was being authorised: a socket opened now would never be
     // closed, and the HTTP server would wait for it forever.
     if (closing) return refuseUpgrade(socket, 503, "Service Unavailable", "The server is restarting.");
-    const { doc, userId, sessionId, access, wantsSaved } = decision;
+    const { doc, userId, userName, sessionId, access, wantsSaved } = decision;
+    // One person, many tabs: enough for every document they could have open, not for a flood.
+    let open = 0;
+    for (const c of connections.keys()) if (c.identity.userId === userId) open++;
+    if (open >= MAX_SOCKETS_PER_PERSON) {
+      logger.warn("collab connection refused: too many sockets", { userId, open });
+      return refuseUpgrade(socket, 429, "Too Many Requests", "Too many live connections are open. Close some tabs.");
+    }
     wss.handleUpgrade(req, socket, head, (ws) => {
       const conn = new Connection(
         ws,
@@ -124,6 +134,7 @@ export function createCollabServer(options: CollabServerOptions) {
         limits,
         logger,
         onClosed,
+        userName,
       );
       connections.set(conn, null);
       metrics.connections++;

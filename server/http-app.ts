@@ -6,6 +6,7 @@ import type { AppServices } from "../app/utils/services.server";
 import type { DatabaseHandle } from "../db/client";
 import { healthz } from "./healthz";
 import { originCheck } from "./origin-check";
+import { securityHeaders } from "./security-headers";
 
 export type BuildSource = () => Promise<ServerBuild>;
 
@@ -23,14 +24,12 @@ export function createHttpApp(options: {
   app.disable("x-powered-by");
   app.set("trust proxy", services.env.trustProxy);
 
-  app.use((_req, res, next) => {
-    res.set({
-      "X-Content-Type-Options": "nosniff",
-      "X-Frame-Options": "DENY",
-      "Referrer-Policy": "same-origin",
-    });
-    next();
-  });
+  app.use(
+    securityHeaders({
+      development: services.env.nodeEnv === "development",
+      previewHosts: services.env.linkPreviewAllowHosts,
+    }),
+  );
 
   app.use((req, res, next) => {
     const started = Date.now();
@@ -96,6 +95,7 @@ export function createHttpApp(options: {
               user: response.locals.user ?? null,
               sessionId: response.locals.sessionId ?? null,
               clientIp: request.ip ?? request.socket.remoteAddress ?? "unknown",
+              cspNonce: (response.locals.cspNonce as string | undefined) ?? "",
             }),
           }),
         };

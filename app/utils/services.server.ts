@@ -23,5 +23,7 @@ declare module "@remix-run/node" {
     sessionId: string | null;
     /** The client's address as the throttle sees it. */
     clientIp: string;
+    /** This response's Content-Security-Policy nonce for inline scripts (server/security-headers.ts). */
+    cspNonce?: string;
   }
 }

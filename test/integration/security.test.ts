@@ -101,7 +101,9 @@ describe.each(await testDatabases())("security on $name", (database) => {
     it("answers an unknown email exactly as a wrong password, and throttles it the same way", async () => {
       const known = await newUser();
       const unknown = `nobody-${Date.now()}@example.test`;
-      const mask = (text: string, email: string) => text.replaceAll(email, "EMAIL");
+      // The address typed, and the per-response script nonce, are the only differences allowed.
+      const mask = (text: string, email: string) =>
+        text.replaceAll(email, "EMAIL").replace(/nonce="[^"]*"/g, 'nonce="N"');
       for (let i = 1; i <= 5; i++) {
         const [a, b] = [await attempt(known, "wrong password!"), await attempt(unknown, "wrong password!")];
         expect(b.status, `attempt ${i}`).toBe(a.status);
@@ -143,6 +145,28 @@ describe.each(await testDatabases())("security on $name", (database) => {
       expect(foreign.status).toBe(404);
       expect(await foreign.text()).toContain("We could not find that page");
       expect((await leader.request("/schools/not-a-uuid")).status).toBe(404);
+    });
+  });
+
+  describe("Content-Security-Policy", () => {
+    it("lets only this response's own scripts run: every inline script carries the nonce the header names", async () => {
+      const first = await fetch(`${app.url}/login`);
+      const csp = first.headers.get("content-security-policy") ?? "";
+      const nonce = csp.match(/'nonce-([A-Za-z0-9+/=]+)'/)?.[1];
+      expect(nonce).toBeTruthy();
+      expect(csp).toContain("script-src 'self' 'nonce-");
+      expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+      expect(csp).toContain("object-src 'none'");
+      expect(csp).toContain("frame-ancestors 'none'");
+      const html = await first.text();
+      const scripts = [...html.matchAll(/<script([^>]*)>/g)].map((m) => m[1]);
+      expect(scripts.length).toBeGreaterThan(0);
+      for (const attributes of scripts) expect(attributes).toContain(`nonce="${nonce}"`);
+      // A new nonce on every response: one seen in a page is no use for the next.
+      const second = await fetch(`${app.url}/login`);
+      expect(second.headers.get("content-security-policy")).not.toContain(nonce!);
+      expect(second.headers.get("x-frame-options")).toBe("DENY");
+      expect(second.headers.get("x-content-type-options")).toBe("nosniff");
     });
   });
 });
