@@ -20,4 +20,4 @@ export const dots = (n: number) => `${n} ${n === 1 ? "dot" : "dots"}`;
 
 /** The small buttons on a sticky note. */
 export const small =
-  "rounded border border-slate-400 bg-white px-2 py-1 text-xs font-semibold text-slate-900 hover:bg-slate-50 disabled:cursor-not-allowed disabled:opacity-50";
+  "min-h-11 min-w-11 rounded border border-slate-400 bg-white px-3 py-1 text-sm font-semibold text-slate-900 hover:bg-slate-50 disabled:cursor-not-allowed disabled:opacity-50";

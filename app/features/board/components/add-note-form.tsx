@@ -1,18 +1,28 @@
 import { useState, type FormEvent } from "react";
 import type * as Y from "yjs";
-import { addNote } from "../../../../collab/documents/root-cause-board";
+import { addNote, type ChangeBy } from "../../../../collab/documents/root-cause-board";
 import { ErrorList } from "../../../components/ui/field";
 import type { CollabUser } from "../../../components/collab/use-collab-document";
 import { useBoardChange } from "./use-board-change";
 
 /** A new sticky note, added to "Not yet sorted". */
-export function AddNoteForm({ doc, me, disabled }: { doc: Y.Doc; me: CollabUser; disabled: boolean }) {
+export function AddNoteForm({
+  doc,
+  me,
+  by,
+  disabled,
+}: {
+  doc: Y.Doc;
+  me: CollabUser;
+  by: ChangeBy;
+  disabled: boolean;
+}) {
   const [text, setText] = useState("");
   const { error, attempt } = useBoardChange();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     attempt(() => {
-      addNote(doc, { text, authorId: me.id, authorName: me.name });
+      addNote(doc, { text, authorId: me.id, authorName: me.name }, by);
       setText("");
     });
     document.getElementById("new-note")?.focus();
@@ -41,7 +51,7 @@ export function AddNoteForm({ doc, me, disabled }: { doc: Y.Doc; me: CollabUser;
       <button
         type="submit"
         disabled={disabled}
-        className="rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
+        className="min-h-11 rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
       >
         Add note
       </button>

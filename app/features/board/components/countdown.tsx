@@ -1,28 +1,21 @@
-import { useEffect, useState } from "react";
+import { clock, useCountdown } from "../../../components/voting/use-countdown";
 
-const format = (ms: number) => {
-  const seconds = Math.ceil(ms / 1000);
-  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")} left`;
-};
-
-/** The facilitator's timer, as everyone sees it, ticking each second. */
+/**
+ * The facilitator's timer, as everyone sees it, ticking each second. When this page watches the
+ * time run out it beeps once and flashes for a few seconds (the shared `useCountdown` cue); a page
+ * opened after the end just says "Time is up".
+ */
 export function Countdown({ endsAt }: { endsAt: number }) {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    setNow(Date.now());
-    const tick = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(tick);
-  }, [endsAt]);
-  const remaining = endsAt - now;
-  const up = remaining <= 0;
+  const { secondsLeft, timeUp, justEnded } = useCountdown(endsAt);
+  const tone = timeUp ? "bg-red-50 text-red-900" : "bg-brand-50 text-brand-900";
   return (
     <p
-      className={`rounded-md px-3 py-2 text-lg font-semibold ${up ? "bg-red-50 text-red-900" : "bg-brand-50 text-brand-900"}`}
+      className={`rounded-md px-3 py-2 text-lg font-semibold ${tone} ${justEnded ? "animate-pulse ring-4 ring-red-600 motion-reduce:animate-none" : ""}`}
     >
       <span className="sr-only">Timer: </span>
       {/* role="timer" is not announced on each tick, only read when someone reaches it. */}
       <span role="timer" data-testid="countdown">
-        {up ? "Time is up" : format(remaining)}
+        {timeUp ? "Time is up" : secondsLeft === null ? "" : `${clock(secondsLeft)} left`}
       </span>
     </p>
   );

@@ -1,22 +1,21 @@
 import { useState, type FormEvent, type ReactNode } from "react";
 import type * as Y from "yjs";
-import { setLocked, setTimer, setVoteBudget, type BoardSettings } from "../../../../collab/documents/root-cause-board";
+import { setLocked, setTimer, type BoardSettings } from "../../../../collab/documents/root-cause-board";
+import { TemplatePicker } from "./template-picker";
 import { useBoardChange } from "./use-board-change";
 import { ErrorList } from "../../../components/ui/field";
 
-const input = "mt-1 block w-24 rounded-md border border-slate-400 bg-white px-3 py-2 text-slate-900";
+const input = "mt-1 block min-h-11 w-24 rounded-md border border-slate-400 bg-white px-3 py-2 text-slate-900";
 const button =
-  "rounded-md border border-slate-400 bg-white px-3 py-2 text-sm font-semibold text-slate-900 hover:bg-slate-50";
+  "min-h-11 rounded-md border border-slate-400 bg-white px-3 py-2 text-sm font-semibold text-slate-900 hover:bg-slate-50";
 
-/** Dots per person, the lock and the timer: only the cohort's facilitators see these. */
+/**
+ * The board's layout and problem, the lock and the timer: only the cohort's facilitators see these.
+ * (Dots are given out per voting round, in the voting panel.)
+ */
 export function FacilitatorControls({ doc, settings }: { doc: Y.Doc; settings: BoardSettings }) {
-  const [budget, setBudget] = useState(String(settings.voteBudget));
   const [minutes, setMinutes] = useState("5");
   const { error, attempt } = useBoardChange();
-  const saveBudget = (event: FormEvent) => {
-    event.preventDefault();
-    attempt(() => setVoteBudget(doc, Number(budget)));
-  };
   const startTimer = (event: FormEvent) => {
     event.preventDefault();
     const value = Number(minutes);
@@ -26,21 +25,14 @@ export function FacilitatorControls({ doc, settings }: { doc: Y.Doc; settings: B
     });
   };
   return (
-    <section aria-labelledby="facilitator-heading" className="rounded-md border border-brand-100 bg-brand-50 p-4">
+    <section aria-labelledby="facilitator-heading" className="rounded-lg border border-brand-100 bg-brand-50 p-4">
       <h2 id="facilitator-heading" className="text-lg font-semibold">
         Facilitator controls
       </h2>
-      <div className="mt-2 flex flex-wrap items-end gap-6">
-        <NumberForm
-          id="vote-budget"
-          label="Dots per person"
-          min={0}
-          max={20}
-          value={budget}
-          onChange={setBudget}
-          onSubmit={saveBudget}
-          submit="Set dots"
-        />
+      <div className="mt-3">
+        <TemplatePicker />
+      </div>
+      <div className="mt-4 flex flex-wrap items-end gap-6 border-t border-brand-100 pt-4">
         <NumberForm
           id="timer-minutes"
           label="Timer (minutes)"

@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import type * as Y from "yjs";
 import { editNote, type StickyNote } from "../../../../collab/documents/root-cause-board";
 import { ErrorList } from "../../../components/ui/field";
 import { focusSoon, messageOf, small } from "../../../components/board/labels";
+import { useNoteEnv } from "./board-context";
 
-/** Changes the text of one's own note; Save or Cancel returns the keyboard to its Edit button. */
-export function NoteEditor({ doc, note, onDone }: { doc: Y.Doc; note: StickyNote; onDone: () => void }) {
+/** Changes the text of a note; Save or Cancel returns the keyboard to its Edit button. */
+export function NoteEditor({ note, onDone }: { note: StickyNote; onDone: () => void }) {
+  const { doc, by } = useNoteEnv();
   const [text, setText] = useState(note.text);
   const [error, setError] = useState<string | null>(null);
   const ref = useRef<HTMLTextAreaElement>(null);
@@ -18,7 +19,7 @@ export function NoteEditor({ doc, note, onDone }: { doc: Y.Doc; note: StickyNote
   const save = (event: FormEvent) => {
     event.preventDefault();
     try {
-      editNote(doc, note.id, text);
+      editNote(doc, note.id, text, by);
       finish();
     } catch (e) {
       setError(messageOf(e));
