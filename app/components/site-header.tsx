@@ -16,7 +16,10 @@ export function SiteHeader({ user, menu, unread }: { user: HeaderUser | null; me
   return (
     <header className="no-print bg-brand-700 text-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-        <Link to={user ? "/dashboard" : "/login"} className="text-xl font-bold tracking-tight text-white">
+        <Link
+          to={user ? "/dashboard" : "/login"}
+          className="inline-flex min-h-11 items-center text-xl font-bold tracking-tight text-white"
+        >
           Commons
         </Link>
         {user ? (

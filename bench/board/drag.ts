@@ -2,8 +2,9 @@
  * One measured drag on the board: in the dragging person's page a pointer drag (press, move in
  * steps, release) takes the first note of one category to the top of another; the watching
  * person's page records when that note first appears inside the target category. Both times are
- * read in the pages themselves (`performance.timeOrigin + now`, one machine, one clock): the
- * pointerup event's own timestamp in the dragger, a MutationObserver in the watcher.
+ * read in the pages themselves with `Date.now()` (one machine, one wall clock; each profile is its
+ * own browser process, whose `performance.timeOrigin` may differ): at the pointerup in the dragger,
+ * and from a MutationObserver in the watcher.
  */
 import type { Page } from "playwright-core";
 
@@ -18,10 +19,10 @@ const WATCHER = `(() => {
     const want = window.__want;
     if (!want || window.__seen.has(want.id)) return;
     if (document.querySelector('[data-category="' + want.cat + '"] [data-note-id="' + want.id + '"]'))
-      window.__seen.set(want.id, performance.timeOrigin + performance.now());
+      window.__seen.set(want.id, Date.now());
   }).observe(document.body, { subtree: true, childList: true, attributes: true });
 })()`;
-const DRAGGER = `window.addEventListener("pointerup", (e) => (window.__dropAt = performance.timeOrigin + e.timeStamp), true)`;
+const DRAGGER = `window.addEventListener("pointerup", (e) => (window.__dropAt = Date.now()), true)`;
 
 /** Installs the watcher's recorder once per page load. */
 export const installWatcher = (page: Page) => page.evaluate(WATCHER);
@@ -36,21 +37,30 @@ export async function measureDrag(dragger: Page, watcher: Page, from: string, to
   if (!id) throw new Error(`no note in ${from}`);
   await watcher.evaluate(
     ({ id, cat }) => {
-      (window as unknown as { __want: { id: string; cat: string } }).__want = { id, cat };
+      // The same note goes back and forth between two categories: forget when it was last seen.
+      const w = window as unknown as { __want: { id: string; cat: string }; __seen: Map<string, number> };
+      w.__seen.delete(id);
+      w.__want = { id, cat };
     },
     { id, cat: to },
   );
-  await source.scrollIntoViewIfNeeded();
-  const a = await source.boundingBox();
-  const targetBox = await dragger.locator(category(to)).boundingBox();
-  if (!a || !targetBox) throw new Error("the note or the category is not on screen");
-  const start = { x: a.x + a.width / 2, y: a.y + Math.min(a.height / 2, 20) };
-  const end = { x: targetBox.x + targetBox.width / 2, y: targetBox.y + 60 };
+  // As a person drags: by the note's handle, a few pixels to start, a pause while the library
+  // measures the drop areas, then across to the target and a small settle before letting go.
+  const grip = dragger.locator(`[data-note-id="${id}"] [id^="handle-"]`);
+  await grip.scrollIntoViewIfNeeded();
+  const a = await grip.boundingBox();
+  if (!a) throw new Error("the note's handle is not on screen");
+  const start = { x: a.x + a.width / 2, y: a.y + a.height / 2 };
   await dragger.mouse.move(start.x, start.y);
   await dragger.mouse.down();
-  await dragger.mouse.move(start.x + 12, start.y + 6, { steps: 3 }); // past the drag's activation distance
-  await dragger.mouse.move(end.x, end.y, { steps: 12 });
-  await dragger.waitForTimeout(60); // let the drop target settle, as a hand would pause
+  await dragger.mouse.move(start.x + 12, start.y + 12, { steps: 4 });
+  await dragger.waitForTimeout(100);
+  const targetBox = await dragger.locator(category(to)).boundingBox();
+  if (!targetBox) throw new Error(`the category ${to} is not on screen`);
+  const end = { x: targetBox.x + targetBox.width / 2, y: targetBox.y + Math.min(targetBox.height / 2, 40) };
+  await dragger.mouse.move(end.x, end.y, { steps: 20 });
+  await dragger.mouse.move(end.x + 2, end.y + 2, { steps: 2 });
+  await dragger.waitForTimeout(100);
   await dragger.mouse.up();
   const seen = await watcher.waitForFunction(
     (id) => (window as unknown as { __seen: Map<string, number> }).__seen.get(id) ?? null,

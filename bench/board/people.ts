@@ -59,14 +59,14 @@ export function connectRaw(baseUrl: string, docName: string, cookie: string, nam
 }
 
 /** Adds `count` notes spread over the four categories, written by this participant, in batches. */
-export function seedNotes(doc: Y.Doc, count: number, author: { id: string; name: string }) {
+export function seedNotes(doc: Y.Doc, count: number, author: { id: string; name: string }, numberFrom = 0) {
   const sorted = boardCategories.filter((c) => c !== "unsorted") as BoardCategory[];
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
     const category = sorted[i % sorted.length];
     ids.push(
       addNote(doc, {
-        text: `Cause ${i + 1}: ${SAMPLE[i % SAMPLE.length]}`,
+        text: `Cause ${numberFrom + i + 1}: ${SAMPLE[(numberFrom + i) % SAMPLE.length]}`,
         authorId: author.id,
         authorName: author.name,
         category,

@@ -38,6 +38,7 @@ const quantile = (xs: number[], q: number) => {
   return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
 };
 const round = (n: number) => Math.round(n * 10) / 10;
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function openProfile(baseUrl: string, email: string) {
   const dir = await mkdtemp(path.join(os.tmpdir(), "commons-board-bench-"));
@@ -138,9 +139,24 @@ async function main() {
     console.log(`baseline: ${baseline.notes} notes, p95 ${baseline.p95} ms`);
 
     // Grow the board to 200 notes with a long history of wording changes.
-    const grown = seedNotes(seeder.doc, NOTES - listNotes(seeder.doc).length, who[0].me);
-    for (let i = 0; i < HISTORY_EDITS; i++)
-      editNote(seeder.doc, grown[i % grown.length], `${i} ${grown[i % grown.length].slice(0, 6)}`);
+    // In batches (one update per batch, a pause between), as the server's flood limit expects of a client.
+    const grown: string[] = [];
+    while (listNotes(seeder.doc).length < NOTES) {
+      const batch = Math.min(20, NOTES - listNotes(seeder.doc).length);
+      seeder.doc.transact(() => grown.push(...seedNotes(seeder.doc, batch, who[0].me, grown.length)));
+      await pause(50);
+    }
+    for (let i = 0; i < HISTORY_EDITS; i += 100) {
+      seeder.doc.transact(() => {
+        for (let j = i; j < i + 100; j++)
+          editNote(
+            seeder.doc,
+            grown[j % grown.length],
+            `Cause ${(j % grown.length) + 1}, reworded ${Math.floor(j / grown.length) + 1} times`,
+          );
+      });
+      await pause(50);
+    }
     // 18 more people: the three members' accounts, six sockets each, every one its own presence.
     const raws = [];
     for (let i = 0; i < PRESENT - 2; i++) {

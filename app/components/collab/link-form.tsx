@@ -74,7 +74,7 @@ export function LinkForm({
       <button
         type="button"
         onClick={save}
-        className="rounded-md bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white"
+        className="min-h-11 rounded-md bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white"
       >
         Save link
       </button>

@@ -22,7 +22,7 @@ export function Breadcrumbs({ items, className }: { items: Crumb[]; className?: 
                   {c.label}
                 </span>
               ) : c.to ? (
-                <Link to={c.to} className="text-brand-700 underline">
+                <Link to={c.to} className="inline-flex min-h-11 items-center text-brand-700 underline">
                   {c.label}
                 </Link>
               ) : (

@@ -32,7 +32,7 @@ export function CommunityNav({ communityId, presence = {} }: { communityId: stri
               to={`/communities/${communityId}${s.to ? `/${s.to}` : ""}`}
               end={s.end}
               className={({ isActive }) =>
-                `inline-block rounded-full px-3 py-1 ${isActive ? "bg-brand-700 text-white" : "bg-brand-50 text-brand-800 hover:bg-brand-100"}`
+                `inline-flex min-h-11 items-center rounded-full px-3 py-1 ${isActive ? "bg-brand-700 text-white" : "bg-brand-50 text-brand-800 hover:bg-brand-100"}`
               }
             >
               {s.label}

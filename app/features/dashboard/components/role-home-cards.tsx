@@ -26,7 +26,10 @@ export function CommunitiesCard({
         <ul className="space-y-3">
           {communities.map((c) => (
             <li key={c.id}>
-              <Link to={`/communities/${c.id}`} className="font-semibold text-brand-700 underline">
+              <Link
+                to={`/communities/${c.id}`}
+                className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline"
+              >
                 {c.name}
               </Link>
               <p className="text-sm text-slate-700">{c.cohortName} · shared inquiry</p>

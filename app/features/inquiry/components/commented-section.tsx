@@ -99,7 +99,7 @@ export function CommentedSection({
             onClick={start}
             aria-disabled={!hasSelection}
             aria-describedby={`${slug}-comment-hint`}
-            className="rounded-md border border-slate-400 bg-white px-3 py-1 text-sm font-semibold text-slate-900 hover:bg-slate-50 aria-disabled:opacity-60"
+            className="min-h-11 rounded-md border border-slate-400 bg-white px-3 py-1 text-sm font-semibold text-slate-900 hover:bg-slate-50 aria-disabled:opacity-60"
           >
             Comment on selection
           </button>

@@ -92,7 +92,7 @@ export function EditableSection(props: Props) {
             onClick={toggle(!editing)}
             aria-expanded={editing}
             aria-controls={editing ? panelId : undefined}
-            className="rounded-md border border-slate-400 bg-white px-3 py-1 text-sm font-semibold text-slate-900 hover:bg-slate-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-700 focus-visible:ring-offset-2"
+            className="min-h-11 rounded-md border border-slate-400 bg-white px-3 py-1 text-sm font-semibold text-slate-900 hover:bg-slate-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-700 focus-visible:ring-offset-2"
           >
             {editing ? "Close" : editLabel}
             {/* "Edit" alone says nothing out of context; a named action ("Add a priority") already does. */}

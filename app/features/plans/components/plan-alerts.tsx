@@ -32,7 +32,7 @@ export function PlanAlerts({ schoolId, alerts }: { schoolId: string; alerts: Ale
         <input type="hidden" name="intent" value="mark-alerts-read" />
         <button
           type="submit"
-          className="rounded border border-slate-400 bg-white px-3 py-1 text-sm font-semibold text-slate-900 hover:bg-slate-50"
+          className="min-h-11 rounded border border-slate-400 bg-white px-3 py-1 text-sm font-semibold text-slate-900 hover:bg-slate-50"
         >
           Mark as read
         </button>

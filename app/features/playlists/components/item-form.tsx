@@ -67,7 +67,7 @@ export function ItemForm({
       <div className="flex flex-wrap items-center gap-2">
         <button
           type="submit"
-          className="rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800"
+          className="min-h-11 rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800"
         >
           {item ? "Save changes" : "Add to the playlist"}
         </button>
@@ -75,7 +75,7 @@ export function ItemForm({
           <button
             type="button"
             onClick={onDone}
-            className="rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-semibold text-slate-900 hover:bg-slate-50"
+            className="min-h-11 rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-semibold text-slate-900 hover:bg-slate-50"
           >
             Cancel
           </button>

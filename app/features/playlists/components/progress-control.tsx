@@ -164,7 +164,7 @@ export function ProgressControl({
         <button
           type="submit"
           disabled={fetcher.state !== "idle"}
-          className="rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
+          className="min-h-11 rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
         >
           Save
         </button>

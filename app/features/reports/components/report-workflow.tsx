@@ -56,7 +56,7 @@ export function ReportWorkflow({
           <a
             href={pdfHref}
             download
-            className="inline-block rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm font-semibold text-slate-900 hover:bg-slate-50"
+            className="min-h-11 inline-block rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm font-semibold text-slate-900 hover:bg-slate-50"
           >
             Download PDF
           </a>

@@ -149,7 +149,7 @@ export function SectionTools({
         to={editTo}
         preventScrollReset
         aria-label={`Edit section ${number}, ${section.heading}`}
-        className="rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm font-semibold text-slate-900 hover:bg-slate-50"
+        className="min-h-11 rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm font-semibold text-slate-900 hover:bg-slate-50"
       >
         Edit
       </Link>

@@ -35,7 +35,7 @@ export function YearSwitcher({ years, current, thisYear }: { years: number[]; cu
         </label>
         <button
           type="submit"
-          className="rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm font-semibold text-slate-900 hover:bg-slate-50"
+          className="min-h-11 rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm font-semibold text-slate-900 hover:bg-slate-50"
         >
           Show
         </button>

@@ -41,7 +41,7 @@ function CancelLink({ returnFocusTo }: { returnFocusTo: string }) {
       to={pathname}
       state={{ focus: returnFocusTo }}
       preventScrollReset
-      className="rounded-md px-3 py-2 text-sm font-semibold text-brand-700 underline"
+      className="inline-flex min-h-11 items-center rounded-md px-3 py-2 text-sm font-semibold text-brand-700 underline"
     >
       Cancel
     </Link>

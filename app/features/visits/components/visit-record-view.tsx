@@ -47,7 +47,7 @@ function RecordSection({
             id={`edit-${name}`}
             to={`?edit=${name}`}
             preventScrollReset
-            className="rounded-md border border-slate-400 bg-white px-3 py-1 text-sm font-semibold text-slate-900 hover:bg-slate-50"
+            className="min-h-11 rounded-md border border-slate-400 bg-white px-3 py-1 text-sm font-semibold text-slate-900 hover:bg-slate-50"
           >
             Edit<span className="sr-only"> {title.toLowerCase()}</span>
           </Link>
