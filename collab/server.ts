@@ -163,9 +163,9 @@ export function createCollabServer(options: CollabServerOptions) {
       if (conn.identity.sessionId === sessionId) conn.close(CloseCodes.sessionEnded, "signed out");
   }
 
-  /** Re-checks sessions and access for every open socket (covers other instances and expiry). */
-  async function recheck() {
-    const conns = [...connections.keys()];
+  /** Re-checks sessions and access for every open socket (covers other instances and expiry), or one person's. */
+  async function recheck(onlyUserId?: string) {
+    const conns = [...connections.keys()].filter((c) => !onlyUserId || c.identity.userId === onlyUserId);
     if (conns.length === 0) return;
     const live = await auth.liveSessions([...new Set(conns.map((c) => c.identity.sessionId))]);
     const year = schoolYearOf(new Date());
@@ -192,10 +192,20 @@ export function createCollabServer(options: CollabServerOptions) {
   }, options.recheckMs ?? 20_000);
   timer.unref();
 
+  /**
+   * A person's memberships changed on this instance (removed from a cohort or moved out of a
+   * community): their sockets are re-checked now, not at the next periodic re-check, so writes
+   * after the removal are refused at once.
+   */
+  function accessChanged(userId: string) {
+    recheck(userId).catch((error) => logger.warn("could not re-check a person's collab access", { error }));
+  }
+
   return {
     handleUpgrade,
     sessionEnded,
-    recheck,
+    accessChanged,
+    recheck: () => recheck(),
     metrics,
     summary: () => summariseMetrics(metrics),
     registry,

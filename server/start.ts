@@ -65,7 +65,7 @@ export async function startCommons(options: {
       from: env.mailFrom,
       logBodies: env.nodeEnv !== "production",
     }),
-    realtime: { sessionEnded: () => {} },
+    realtime: { sessionEnded: () => {}, accessChanged: () => {} },
   };
 
   // A database holding the demo network gets its sign-ins printed on every start, seeded now or not.
@@ -91,6 +91,7 @@ export async function startCommons(options: {
     status: () => ({ collab: collab.summary() }),
   });
   services.realtime.sessionEnded = collab.sessionEnded;
+  services.realtime.accessChanged = collab.accessChanged;
   const server = createServer(app);
   server.on("upgrade", createUpgradeHandler(collab));
   await new Promise<void>((resolve, reject) => {

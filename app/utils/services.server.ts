@@ -12,7 +12,11 @@ export type AppServices = {
   auth: Auth;
   mailer: Mailer;
   /** Hooks into the collaboration server (set once it is running). */
-  realtime: { sessionEnded(sessionId: string): void };
+  realtime: {
+    sessionEnded(sessionId: string): void;
+    /** The person's memberships changed: their open documents are re-checked at once. */
+    accessChanged(userId: string): void;
+  };
 };
 
 declare module "@remix-run/node" {

@@ -10,6 +10,8 @@ import * as Y from "yjs";
 import { CloseCodes } from "../../collab/close-codes";
 import { createDatabaseStore } from "../../collab/store";
 import { countDocumentRows } from "../../db/queries/collab";
+import { addCohortMembers } from "../../db/queries/cohort-members";
+import { moveLeaderBetweenCommunities } from "../../app/features/communities/service.server";
 import { communityMembers, sessions } from "../../db/schema/index";
 import type { RunningCommons } from "../../server/start";
 import { startTestApp, TestClient } from "../support/app";
@@ -179,6 +181,28 @@ describe.each(await testDatabases())("live document access on $name", (database)
       expect(await closeCode(leaving)).toBe(CloseCodes.accessRevoked);
       expect(staying.ws.readyState).toBe(staying.ws.OPEN);
       expect(await upgradeStatus(url(), headers(cookie))).toBe(403);
+    } finally {
+      staying.ws.close();
+      leaving.ws.close();
+    }
+  });
+
+  it("closes a removed member's sockets at once when a facilitator moves them out, without waiting for the re-check", async () => {
+    const db = app.services.db;
+    const d = await makeUser(db, fx.authority.id, [{ role: "school_leader", schoolId: fx.schools[2].id }], {
+      name: "Dev Moving",
+    });
+    await addCohortMembers(db, fx.cohort.id, [d.id], "leader");
+    await db.insert(communityMembers).values({ communityId: fx.community.id, userId: d.id });
+    const cookie = await signIn(app.url, d.email);
+    const leaving = await openRaw(url(), headers(cookie));
+    const staying = await openRaw(url(), headers(cookies.a));
+    try {
+      const moved = await moveLeaderBetweenCommunities(app.services, fx.cohort.id, { userId: d.id, communityId: null });
+      expect(moved.ok).toBe(true);
+      // The periodic re-check is 20 s away; the socket closes well within 2 s.
+      expect(await closeCode(leaving, 2_000)).toBe(CloseCodes.accessRevoked);
+      expect(staying.ws.readyState).toBe(staying.ws.OPEN);
     } finally {
       staying.ws.close();
       leaving.ws.close();

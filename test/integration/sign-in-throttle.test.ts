@@ -27,7 +27,7 @@ describe.each(await testDatabases())("the sign-in throttle on $name", (database)
     db: DatabaseHandle["db"];
     logger: ReturnType<typeof createLogger>;
     auth: ReturnType<typeof createAuth>;
-    realtime: { sessionEnded(sessionId: string): void };
+    realtime: { sessionEnded(sessionId: string): void; accessChanged(userId: string): void };
   };
   let authorityId: string;
 
@@ -50,7 +50,7 @@ describe.each(await testDatabases())("the sign-in throttle on $name", (database)
       db: handle.db,
       logger: createLogger("silent"),
       auth: createAuth(handle.db, { idleMs: 3_600_000, absoluteMs: 86_400_000, secure: false }),
-      realtime: { sessionEnded: () => {} },
+      realtime: { sessionEnded: () => {}, accessChanged: () => {} },
     };
     authorityId = (await makeAuthority(handle.db)).authority.id;
   });

@@ -13,10 +13,12 @@ import {
 import { createCohort } from "../../../db/queries/communities";
 import { canCreateCohort, canRemoveCohortMember, type CohortScope } from "../../kernel/permissions";
 import type { CurrentActor } from "../auth/guard.server";
+import type { AppServices } from "../../utils/services.server";
 import type { Logger } from "../../utils/logger.server";
 import type { CohortInput } from "./schema";
 
-type Deps = { db: Database; logger: Logger };
+// realtime: optional so services can run without a collaboration server (scripts, unit tests).
+type Deps = { db: Database; logger: Logger; realtime?: Pick<AppServices["realtime"], "accessChanged"> };
 type FieldErrors = Record<string, string[]>;
 /** The cohort being managed, as its guard found it. */
 export type CohortRef = { id: string; authorityId: string };
@@ -93,5 +95,6 @@ export async function removeMember(
     };
   }
   await removeCohortMember(deps.db, cohort.id, member.userId, member.role);
+  deps.realtime?.accessChanged(member.userId);
   return { ok: true, done: "Removed from the cohort." };
 }

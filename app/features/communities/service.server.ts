@@ -13,10 +13,12 @@ import {
 } from "../../../db/queries/equity";
 import type { CommunityScope } from "../../kernel/permissions";
 import type { CurrentActor } from "../auth/guard.server";
+import type { AppServices } from "../../utils/services.server";
 import type { Logger } from "../../utils/logger.server";
 import { MAX_GROUP, normaliseTags } from "./grouping";
 
-type Deps = { db: Database; logger: Logger };
+// realtime: optional so services can run without a collaboration server (scripts, unit tests).
+type Deps = { db: Database; logger: Logger; realtime?: Pick<AppServices["realtime"], "accessChanged"> };
 type Refused = { ok: false; error: string };
 
 /** Why a grouping change was refused, in the facilitator's words. */
@@ -56,6 +58,7 @@ export async function moveLeaderBetweenCommunities(
     communityId: input.communityId || null,
     maxMembers: MAX_GROUP,
   });
+  if (moved.ok) deps.realtime?.accessChanged(input.userId);
   return moved.ok ? { ok: true } : { ok: false, error: describeGroupingError(moved.error) };
 }
 
