@@ -134,7 +134,8 @@ describe.each(await testDatabases())("access to cohorts and communities on $name
         outcome,
         { member: ok, leader: ok, facilitator: 403, sip: 403 },
       ],
-      ["set peer-check pairs", m, {}, communityFacilitation],
+      // The community's home is an index route under the community layout: its action is `?index`.
+      ["set peer-check pairs", `${m}?index`, {}, communityFacilitation],
       [
         "link the inquiry to a plan",
         `${m}/plan`,
@@ -158,6 +159,8 @@ describe.each(await testDatabases())("access to cohorts and communities on $name
         const res = await clients.get(role)!.post(path, typeof fields === "function" ? fields(role) : fields);
         await res.arrayBuffer();
         expect(res.status, `${role}: ${what}`).toBeLessThan(500);
+        // 405: the address has no action at all (a layout route), which must not read as "passes".
+        expect(res.status, `${role}: ${what}`).not.toBe(405);
         actual[what][role] = res.status === 403 || res.status === 404 ? res.status : ok;
         expected[what][role] = table[role] ?? 404;
       }

@@ -220,7 +220,8 @@ describe.each(await testDatabases())("communities-of-practice services without a
       docName: `playlist.${world.community.id}`,
       actor,
       scope,
-      access: "read",
+      // As the permission module grants it: the cohort's facilitator curates (writes), a leader reads.
+      access: actor === as.fay ? "write" : "read",
       leaders: [],
     });
     const resource = {
@@ -234,7 +235,7 @@ describe.each(await testDatabases())("communities-of-practice services without a
     expect(await suggestResource(deps, target(as.ada), resource)).toEqual({ ok: true });
     const [pending] = await listSuggestions(handle.db, world.community.id, { pending: true });
     const decide = () => decideSuggestion(deps, target(as.fay), { suggestionId: pending.id, decision: "approved" });
-    expect(await decide()).toEqual({ ok: true, suggestionId: pending.id });
+    expect(await decide()).toEqual({ ok: true, suggestionId: pending.id, url: resource.url });
     expect(await decide()).toEqual({ ok: false, reason: "gone" });
   });
 });
