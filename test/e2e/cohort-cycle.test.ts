@@ -380,15 +380,22 @@ describeBrowser("a cohort's cycle: a facilitator and two leaders in separate bro
     await note(column(ada.page, "Knowledge"), NOTE_BEN).waitFor();
     expect(await note(column(ada.page, "Not yet sorted"), NOTE_BEN).count()).toBe(0);
 
-    // Dots by keyboard: each votes for the other's note, and sees their own dot arrive on the other screen.
-    await note(ben.page, NOTE_ADA).getByRole("button", { name: "Add a dot" }).press("Enter");
-    await note(ada.page, NOTE_ADA).getByTestId("note-dots").filter({ hasText: "1 dot" }).waitFor();
-    await note(ada.page, NOTE_BEN).getByRole("button", { name: "Add a dot" }).press("Space");
-    await note(ben.page, NOTE_BEN).getByTestId("note-dots").filter({ hasText: "1 dot" }).waitFor();
-    await note(ada.page, NOTE_ADA).getByRole("button", { name: "Add a dot" }).press("Enter");
+    // Dots by keyboard, in a voting round the facilitator runs: hidden until revealed.
+    await go(fac.page, `${communityUrl}/board`, `${COMMUNITY}: root causes`);
+    await waitForStatus(fac.page, "saved");
+    await fac.page.getByLabel("Dots per person").fill("3");
+    await fac.page.getByRole("button", { name: "Start a voting round" }).click();
+    await ada.page.getByTestId("round-status").filter({ hasText: "you have 3 of 3 dots left" }).waitFor();
+    await note(ben.page, NOTE_ADA).getByRole("button", { name: "Place a dot" }).press("Enter");
+    await note(ada.page, NOTE_BEN).getByRole("button", { name: "Place a dot" }).press("Space");
+    await note(ada.page, NOTE_ADA).getByRole("button", { name: "Place a dot" }).press("Enter");
+    await ada.page.getByTestId("round-status").filter({ hasText: "you have 1 of 3 dots left" }).waitFor();
+    await ben.page.getByTestId("round-status").filter({ hasText: "you have 2 of 3 dots left" }).waitFor();
+    await fac.page.getByTestId("round-status").filter({ hasText: "2 people have voted" }).waitFor();
+    expect(await ben.page.getByTestId("note-dots").count()).toBe(0);
+    await fac.page.getByRole("button", { name: "Reveal results" }).click();
     await note(ben.page, NOTE_ADA).getByTestId("note-dots").filter({ hasText: "2 dots" }).waitFor();
-    await ada.page.getByTestId("dots-left").filter({ hasText: "You have 1 of 3 dots left" }).waitFor();
-    await ben.page.getByTestId("dots-left").filter({ hasText: "You have 2 of 3 dots left" }).waitFor();
+    await note(ada.page, NOTE_BEN).getByTestId("note-dots").filter({ hasText: "1 dot" }).waitFor();
     for (const person of [ada, ben]) await waitForStatus(person.page, "saved");
     await axe("board (Ada)", ada.page);
     await axe("board (Ben)", ben.page);
@@ -406,18 +413,25 @@ describeBrowser("a cohort's cycle: a facilitator and two leaders in separate bro
     const onBen = question(ben.page, QUESTION);
     await onBen.getByText(NOTE_BEN).waitFor();
     await onBen.getByText("By Ada Leader").waitFor();
-    await onBen.getByRole("button", { name: "Vote" }).click();
-    await question(ada.page, QUESTION).getByText("1 vote").waitFor();
-    await axe("questions (Ada)", ada.page);
-
+    // A voting round on the questions, run by the facilitator: Ben's dot shows once revealed.
     await go(fac.page, `${communityUrl}/questions`, `${COMMUNITY}: how might we…`);
     await waitForStatus(fac.page, "saved");
+    await fac.page.getByLabel("Dots per person").fill("1");
+    await fac.page.getByRole("button", { name: "Start a voting round" }).click();
+    await onBen.getByRole("button", { name: "Place a dot" }).click();
+    await fac.page.getByTestId("round-status").getByText("1 person has voted").waitFor();
+    await fac.page.getByRole("button", { name: "Reveal results" }).click();
+    const results = ada.page.getByTestId("round-results");
+    await results.getByRole("heading", { name: "Round 1 results" }).waitFor();
+    await expect(results.getByTestId("result-rows").locator("li").first().innerText()).resolves.toContain(QUESTION);
+    await axe("questions (Ada)", ada.page);
+
     await question(fac.page, QUESTION).getByRole("button", { name: "Choose as our inquiry question" }).click();
     for (const page of [ada.page, ben.page, fac.page]) {
-      await page
-        .getByTestId("chosen-question")
-        .filter({ hasText: `Our inquiry question: ${QUESTION}` })
-        .waitFor();
+      const chosen = page.getByTestId("chosen-question");
+      await chosen.getByTestId("chosen-text").filter({ hasText: QUESTION }).waitFor();
+      // Shown with the board note it grew from.
+      await chosen.getByTestId("chosen-sources").getByText(NOTE_BEN).waitFor();
     }
     await axe("questions (facilitator)", fac.page);
     await waitForStatus(fac.page, "saved");
