@@ -33,12 +33,14 @@ describe("stampPresence", () => {
     expect(state).toEqual({ user: { id: "u-ada", name: "Ada Lovelace", color: "#f00" }, step: "board" });
   });
 
-  it("adds the person to a state that named nobody, and lets a client withdraw its presence", () => {
-    const named = stampPresence(clientUpdate({ cursor: 1 }, 7).update, ada, () => false, new Set());
-    expect(seen((named as { update: Uint8Array }).update).get(7)).toEqual({
-      cursor: 1,
-      user: { id: "u-ada", name: "Ada Lovelace" },
+  it("stamps the person a step names too, leaves a state that names nobody alone, and lets a client withdraw", () => {
+    const step = { id: "board", user: { id: "u-ben", name: "Ben" } };
+    const onStep = stampPresence(clientUpdate({ step }, 8).update, ada, () => false, new Set());
+    expect(seen((onStep as { update: Uint8Array }).update).get(8)).toEqual({
+      step: { id: "board", user: { id: "u-ada", name: "Ada Lovelace" } },
     });
+    const nobody = stampPresence(clientUpdate({ cursor: 1 }, 7).update, ada, () => false, new Set());
+    expect(seen((nobody as { update: Uint8Array }).update).get(7)).toEqual({ cursor: 1 });
     expect(stampPresence(clientUpdate(null, 7).update, ada, () => false, new Set([7])).ok).toBe(true);
   });
 

@@ -47,13 +47,7 @@ export function stampPresence(
     }
     if (state !== null && (typeof state !== "object" || Array.isArray(state)))
       return { ok: false, why: "presence that is not an object" };
-    const stamped =
-      state === null
-        ? null
-        : {
-            ...state,
-            user: { ...asObject((state as { user?: unknown }).user), id: person.userId, name: person.userName },
-          };
+    const stamped = state === null ? null : stampPeople(state as Record<string, unknown>, person);
     entries.push([clientId, clock, JSON.stringify(stamped)]);
   }
   encoding.writeVarUint(encoder, entries.length);
@@ -65,5 +59,22 @@ export function stampPresence(
   return { ok: true, update: encoding.toUint8Array(encoder), kept: entries.length };
 }
 
-const asObject = (value: unknown): Record<string, unknown> =>
-  value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  !!value && typeof value === "object" && !Array.isArray(value);
+
+/**
+ * Writes the session's person over every place a state names someone: its `user` (the editors'
+ * carets and the people list) and the `user` of any top-level field (the step a person is on,
+ * `step.user`). A state that names nobody is left as it is: it is never shown as a person, so
+ * adding a `user` would make a presence appear where the page did not put one.
+ */
+function stampPeople(state: Record<string, unknown>, person: { userId: string; userName: string }) {
+  const stamp = (user: unknown) => ({ ...(isObject(user) ? user : {}), id: person.userId, name: person.userName });
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(state)) {
+    if (key === "user") out.user = stamp(value);
+    else if (isObject(value) && "user" in value) out[key] = { ...value, user: stamp(value.user) };
+    else out[key] = value;
+  }
+  return out;
+}
