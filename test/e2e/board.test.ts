@@ -407,8 +407,10 @@ describeBrowser("the root-cause board, used together in separate browsers", () =
     for (const p of [a, b, fac, sip]) expectNoBrowserErrors(p);
   });
 
-  // Only when asked (BOARD_SCREENSHOTS=<folder>): a fuller board for docs/screenshots.
-  it.skipIf(!SHOTS)("screenshots: a board of a dozen notes, two groups and dots, then the fishbone", async () => {
+  // A fuller board, as docs/screenshots shows it; BOARD_SCREENSHOTS=<folder> also saves the pictures.
+  it("a dozen notes, a group, a three-person round revealed, then the same board as a fishbone", async () => {
+    const shot = (name: string) =>
+      a.page.screenshot({ path: SHOTS ? `${SHOTS}/${name}.png` : undefined, fullPage: true });
     await a.page.setViewportSize({ width: 1280, height: 900 });
     const more: Array<[string, string]> = [
       ["Attendance policy last reviewed in 2019", "Systems and policies"],
@@ -443,15 +445,15 @@ describeBrowser("the root-cause board, used together in separate browsers", () =
     await a.page.mouse.move(0, 0);
     await waitForStatus(a.page, "saved");
     await a.page.waitForTimeout(500); // the hovered note's menu fades out
-    await a.page.screenshot({ path: `${SHOTS}/board.png`, fullPage: true });
+    await shot("board");
     await a.page.setViewportSize({ width: 390, height: 844 });
-    await a.page.screenshot({ path: `${SHOTS}/board-390.png`, fullPage: true });
+    await shot("board-390");
     await fac.page.getByRole("radio", { name: /Fishbone/ }).check();
     await a.page.getByTestId("fishbone").waitFor();
     await a.page.waitForTimeout(300);
-    await a.page.screenshot({ path: `${SHOTS}/board-fishbone-390.png`, fullPage: true });
+    await shot("board-fishbone-390");
     await a.page.setViewportSize({ width: 1280, height: 900 });
-    await a.page.screenshot({ path: `${SHOTS}/board-fishbone.png`, fullPage: true });
+    await shot("board-fishbone");
     for (const p of [a, b, fac]) expectNoBrowserErrors(p);
   });
 });
