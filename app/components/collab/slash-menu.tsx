@@ -1,8 +1,13 @@
 import { Extension, type Editor, type Range } from "@tiptap/core";
-import { ReactRenderer } from "@tiptap/react";
 import { PluginKey } from "@tiptap/pm/state";
-import Suggestion, { exitSuggestion, type SuggestionKeyDownProps, type SuggestionProps } from "@tiptap/suggestion";
-import { forwardRef, useEffect, useImperativeHandle, useState } from "react";
+import Suggestion from "@tiptap/suggestion";
+import { forwardRef } from "react";
+import {
+  suggestionPopup,
+  useSuggestionKeys,
+  type SuggestionListHandle,
+  type SuggestionListProps,
+} from "./suggestion-popup";
 
 /** A block a person can start by typing "/" (Notion's and Outline's habit), or by its markdown shortcut. */
 type Block = { id: string; label: string; hint: string; apply: (editor: Editor, range: Range) => void };
@@ -59,32 +64,10 @@ export function matchingBlocks(query: string): Block[] {
     : blocks;
 }
 
-type MenuHandle = { onKeyDown: (event: KeyboardEvent) => boolean };
-type MenuProps = SuggestionProps<Block, Block> & { listId: string };
-
-/** The list under the caret. The editor keeps focus; the highlighted option is its aria-activedescendant. */
-const SlashList = forwardRef<MenuHandle, MenuProps>(function SlashList({ items, command, editor, listId }, ref) {
-  const [active, setActive] = useState(0);
-  useEffect(() => setActive(0), [items]);
-  useEffect(() => {
-    const dom = editor.view.dom;
-    if (items.length) dom.setAttribute("aria-activedescendant", `${listId}-${items[active]?.id}`);
-    else dom.removeAttribute("aria-activedescendant");
-  }, [active, items, editor, listId]);
-  useImperativeHandle(ref, () => ({
-    onKeyDown(event) {
-      if (!items.length) return false;
-      if (event.key === "ArrowDown" || event.key === "ArrowUp") {
-        setActive((i) => (i + (event.key === "ArrowDown" ? 1 : items.length - 1)) % items.length);
-        return true;
-      }
-      if (event.key === "Enter" || event.key === "Tab") {
-        command(items[active]);
-        return true;
-      }
-      return false;
-    },
-  }));
+/** The list under the caret. */
+const SlashList = forwardRef<SuggestionListHandle, SuggestionListProps<Block>>(function SlashList(props, ref) {
+  const active = useSuggestionKeys(props, ref);
+  const { items, command, listId } = props;
   if (!items.length) return null;
   return (
     <ul
@@ -114,7 +97,6 @@ const SlashList = forwardRef<MenuHandle, MenuProps>(function SlashList({ items, 
   );
 });
 
-let menus = 0;
 const slashKey = new PluginKey("slashCommands");
 
 /** Typing "/" opens a menu of blocks; arrows choose, Enter applies, Escape closes. */
@@ -128,53 +110,7 @@ export const SlashCommands = Extension.create({
         char: "/",
         items: ({ query }) => matchingBlocks(query),
         command: ({ editor, range, props }) => props.apply(editor, range),
-        render: () => {
-          let renderer: ReactRenderer<MenuHandle, MenuProps> | null = null;
-          const listId = `slash-menu-${++menus}`;
-          const place = (props: SuggestionProps<Block, Block>) => {
-            const rect = props.clientRect?.();
-            const el = renderer?.element as HTMLElement | undefined;
-            if (!rect || !el) return;
-            Object.assign(el.style, {
-              position: "absolute",
-              zIndex: "50",
-              left: `${rect.left + window.scrollX}px`,
-              top: `${rect.bottom + window.scrollY + 4}px`,
-            });
-          };
-          const close = (editor: Editor) => {
-            for (const name of ["aria-activedescendant", "aria-controls"]) {
-              editor.view.dom.removeAttribute(name);
-            }
-            renderer?.element.remove();
-            renderer?.destroy();
-            renderer = null;
-          };
-          return {
-            onStart(props) {
-              renderer = new ReactRenderer(SlashList, { props: { ...props, listId }, editor: props.editor });
-              document.body.appendChild(renderer.element);
-              props.editor.view.dom.setAttribute("aria-controls", listId);
-              // No aria-expanded: it is not allowed on a textbox (axe aria-allowed-attr); the list is
-              // tied to the editor by aria-controls and aria-activedescendant instead.
-              place(props);
-            },
-            onUpdate(props) {
-              renderer?.updateProps({ ...props, listId });
-              place(props);
-            },
-            onKeyDown({ event, view }: SuggestionKeyDownProps) {
-              if (event.key === "Escape") {
-                exitSuggestion(view, slashKey);
-                return true;
-              }
-              return renderer?.ref?.onKeyDown(event) ?? false;
-            },
-            onExit(props) {
-              close(props.editor);
-            },
-          };
-        },
+        render: suggestionPopup(SlashList, slashKey, "slash-menu"),
       }),
     ];
   },
