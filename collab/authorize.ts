@@ -1,5 +1,5 @@
 import type { IncomingMessage } from "node:http";
-import { documentAccess, type DocumentAccess } from "../app/kernel/permissions";
+import { canFacilitateCommunity, documentAccess, type DocumentAccess } from "../app/kernel/permissions";
 import { schoolYearOf } from "../app/kernel/school-year";
 import type { Database } from "../db/client";
 import { COLLAB_PATH_PREFIX, parseDocumentName, type DocumentName } from "./doc-names";
@@ -15,6 +15,8 @@ export type UpgradeDecision =
       userName: string;
       sessionId: string;
       access: Exclude<DocumentAccess, "none">;
+      /** Facilitates the document's cohort: the write rules' "facilitator" (canFacilitateCommunity, as pages). */
+      isFacilitator: boolean;
       wantsSaved: boolean;
     }
   | { ok: false; status: 400 | 401 | 403 | 404; reason: string; message: string };
@@ -51,7 +53,8 @@ export async function authorizeUpgrade(
   if (!session) return { ok: false, status: 401, reason: "Unauthorized", message: "Sign in to open this document." };
   const scope = await resolveDocumentScope(deps.db, doc, schoolYearOf(deps.now?.() ?? new Date()));
   if (!scope) return { ok: false, status: 404, reason: "Not Found", message: "There is no such document." };
-  const access = documentAccess(await loadActor(deps.db, session.user.id), doc.kind, scope);
+  const actor = await loadActor(deps.db, session.user.id);
+  const access = documentAccess(actor, doc.kind, scope);
   if (access === "none")
     return { ok: false, status: 403, reason: "Forbidden", message: "You do not have access to this document." };
   return {
@@ -61,6 +64,7 @@ export async function authorizeUpgrade(
     userName: session.user.name,
     sessionId: session.sessionId,
     access,
+    isFacilitator: canFacilitateCommunity(actor, scope),
     wantsSaved: url.searchParams.get(SAVED_PARAM) === "1",
   };
 }

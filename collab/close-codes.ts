@@ -30,7 +30,7 @@ export const closeReasons: Record<CloseCode, string> = {
   4401: "You have been signed out. Sign in again to keep editing.",
   4403: "You no longer have access to this document.",
   4413: "A change was too large to send.",
-  4422: "A change you made is not allowed here, so it was not saved. Reload the page to see the document as it is.",
+  4422: "A change you made is not allowed here, so it was not kept. The page opens the document again as everyone else sees it.",
   4429: "Too many changes were sent too quickly.",
   4500: "The server is restarting. Reconnecting…",
   4503: "Saving is unavailable for a moment. Reconnecting…",

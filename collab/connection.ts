@@ -21,7 +21,12 @@ export type ConnectionIdentity = {
   sessionId: string;
   docName: string;
   access: Exclude<DocumentAccess, "none">;
+  /** Whether this person facilitates the document's cohort (the write rules' "facilitator"). */
+  isFacilitator: boolean;
 };
+
+/** How much of a writer's history may wait for its beginning (an honest reconnect race needs one or two frames). */
+const MAX_HELD_FRAMES = 50;
 
 /**
  * One client's socket on one document. It enforces the limits and read-only access itself, so
@@ -34,6 +39,9 @@ export class Connection implements Peer {
   private doc: HostedDocument | null = null;
   private queue: Uint8Array[] = [];
   private closed = false;
+  /** Updates that continue a history the server has not received yet, merged, waiting for it. */
+  private held: Uint8Array | null = null;
+  private heldFrames = 0;
   droppedWrites = 0;
 
   constructor(
@@ -45,6 +53,9 @@ export class Connection implements Peer {
     private readonly onClosed: (connection: Connection, code: number, reason: string) => void,
     /** The session's person's name: stamped on this connection's presence (kept out of `identity`, which is logged). */
     private readonly userName: string = "",
+    /** Counts a refused update (the server's metrics). */
+    private readonly onRefused: (why: string) => void = () => {},
+    private readonly onHeld: () => void = () => {},
   ) {
     this.tokens = limits.burst;
     ws.binaryType = "nodebuffer";
@@ -74,8 +85,9 @@ export class Connection implements Peer {
   }
 
   /** Changes what this connection may do (access re-checked after the upgrade). */
-  setAccess(access: "read" | "write") {
+  setAccess(access: "read" | "write", isFacilitator = this.identity.isFacilitator) {
     this.identity.access = access;
+    this.identity.isFacilitator = isFacilitator;
   }
 
   send(frame: Uint8Array) {
@@ -133,8 +145,7 @@ export class Connection implements Peer {
             this.droppedWrites++;
             return;
           }
-          Y.applyUpdate(doc.doc, message.update, this);
-          return;
+          return this.write(doc, message.update);
         case "awareness": {
           const verdict = stampPresence(
             message.update,
@@ -157,6 +168,34 @@ export class Connection implements Peer {
       const why = error instanceof ProtocolError ? error.message : `could not apply: ${(error as Error).message}`;
       this.reject(CloseCodes.badMessage, why);
     }
+  }
+
+  /** Offers an update (after any held ones) to the document's write rules. */
+  private write(doc: HostedDocument, update: Uint8Array) {
+    const offered = this.held ? Y.mergeUpdates([this.held, update]) : update;
+    const admission = doc.receive(offered, this, {
+      userId: this.identity.userId,
+      userName: this.userName,
+      canWrite: true,
+      isFacilitator: this.identity.isFacilitator,
+    });
+    if (admission.kind === "accept") {
+      this.held = null;
+      this.heldFrames = 0;
+      return;
+    }
+    if (
+      admission.kind === "hold" &&
+      ++this.heldFrames <= MAX_HELD_FRAMES &&
+      offered.byteLength <= this.limits.maxMessageBytes
+    ) {
+      this.held = offered;
+      this.onHeld();
+      return;
+    }
+    const why = admission.kind === "refuse" ? admission.why : "Changes arrived without the edits they follow.";
+    this.onRefused(why);
+    this.refuse(why);
   }
 
   /** A well-formed message that asks for something this person may not do: dropped, and the page is told. */

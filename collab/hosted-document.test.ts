@@ -49,7 +49,14 @@ describe("HostedDocument's saved signal", () => {
     hosted = new HostedDocument(
       "inquiry.x",
       store,
-      { flushDelayMs: 1, compactAfterRows: 1000, maxRetries: 0, savedIntervalMs: 300 },
+      {
+        flushDelayMs: 1,
+        compactAfterRows: 1000,
+        maxRetries: 0,
+        savedIntervalMs: 300,
+        maxDocumentBytes: 8_000_000,
+        checkWrites: true,
+      },
       logger,
       createMetrics(),
     );

@@ -1,9 +1,13 @@
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import type { Logger } from "../app/kernel/logger";
+import { parseDocumentName } from "./doc-names";
+import type { Writer } from "./documents/guard-kit";
+import { documentGuards } from "./documents/guards";
 import { encodeMessage, type DeleteSet } from "./messages";
 import { recordLatency, type CollabMetrics } from "./metrics";
 import type { CollabStore } from "./store";
+import { WriteGuard, type Admission } from "./write-guard";
 
 /** What a hosted document needs from a connection. */
 export type Peer = {
@@ -26,6 +30,10 @@ export type PersistenceOptions = {
    * (docs/performance.md). The newest durable state is always what is sent.
    */
   savedIntervalMs: number;
+  /** The largest a document may grow to (its encoded state, in bytes); beyond it nothing is added. */
+  maxDocumentBytes: number;
+  /** Check every peer's update against the kind's write rules (ADR 024). Off only for a benchmark's baseline. */
+  checkWrites: boolean;
 };
 
 /**
@@ -54,6 +62,8 @@ export class HostedDocument {
   private savedFrame: Uint8Array | null = null;
   private savedTimer: NodeJS.Timeout | null = null;
   private savedSentAt = -Infinity;
+  /** The kind's write rules, checked on every update from a peer (null for a name that is no kind's). */
+  private guard: WriteGuard | null = null;
   onStorageFailure: (error: unknown) => void = () => {};
   /** Called after each durable write, once "saved" is on its way (the projection hangs off this). */
   onStored: () => void = () => {};
@@ -74,13 +84,28 @@ export class HostedDocument {
     this.logRows = logRows;
     this.persistedStateVector = Y.encodeStateVector(this.doc);
     this.persistedDeletions = Y.createDeleteSetFromStructStore(this.doc.store);
+    const kind = parseDocumentName(this.name)?.kind;
+    if (kind && this.options.checkWrites)
+      this.guard = new WriteGuard(this.doc, documentGuards[kind], { maxDocumentBytes: this.options.maxDocumentBytes });
     this.doc.on("update", (update: Uint8Array, origin: unknown) => this.onUpdate(update, origin));
     this.awareness.on("update", ({ added, updated, removed }: Record<string, number[]>, origin: unknown) =>
       this.onAwareness([...added, ...updated, ...removed], origin),
     );
   }
 
+  /**
+   * An update from a peer: checked against the kind's write rules first, applied only if every
+   * part of it is allowed. On "hold" nothing is applied; the peer offers it again with what follows.
+   */
+  receive(update: Uint8Array, peer: Peer, writer: Writer): Admission {
+    const admission = this.guard?.admit(update, writer) ?? { kind: "accept" };
+    if (admission.kind === "accept") Y.applyUpdate(this.doc, update, peer);
+    return admission;
+  }
+
   private onUpdate(update: Uint8Array, origin: unknown) {
+    // Changes made on the server itself (a new document's first fields) reach the guard's copy here.
+    if (!this.peers.has(origin as Peer)) this.guard?.mirror(update);
     const frame = encodeMessage.update(update);
     for (const peer of this.peers.keys()) if (peer !== origin) peer.send(frame);
     this.pending.push({ update, at: performance.now() });
@@ -231,6 +256,7 @@ export class HostedDocument {
     if (this.savedTimer) clearTimeout(this.savedTimer);
     await this.compacting;
     this.awareness.destroy();
+    this.guard?.destroy();
     this.doc.destroy();
   }
 }

@@ -42,7 +42,14 @@ async function open(delayMs = 20, docName = name, flushDelayMs = 1) {
   hosted = new HostedDocument(
     docName,
     store(),
-    { flushDelayMs, compactAfterRows: 1000, maxRetries: 0, savedIntervalMs: 10 },
+    {
+      flushDelayMs,
+      compactAfterRows: 1000,
+      maxRetries: 0,
+      savedIntervalMs: 10,
+      maxDocumentBytes: 8_000_000,
+      checkWrites: true,
+    },
     silentLogger,
     createMetrics(),
   );

@@ -6,6 +6,10 @@ export type CollabMetrics = {
   persistBatches: number;
   persistFailures: number;
   closedConnections: Record<string, number>;
+  /** Updates refused whole by a document's write rules (ADR 024), by kind of document. */
+  refusedUpdates: Record<string, number>;
+  /** Updates held until the writer's earlier history arrived (an honest race after a reconnect). */
+  heldUpdates: number;
   /** Recent persistence latencies (ms, enqueue → durable), newest last, at most 1,000. */
   persistLatencyMs: number[];
 };
@@ -18,6 +22,8 @@ export function createMetrics(): CollabMetrics {
     persistBatches: 0,
     persistFailures: 0,
     closedConnections: {},
+    refusedUpdates: {},
+    heldUpdates: 0,
     persistLatencyMs: [],
   };
 }
@@ -45,6 +51,8 @@ export function summariseMetrics(m: CollabMetrics) {
     persistBatches: m.persistBatches,
     persistFailures: m.persistFailures,
     closedConnections: m.closedConnections,
+    refusedUpdates: m.refusedUpdates,
+    heldUpdates: m.heldUpdates,
     persistLatencyMs: {
       p50: percentile(m.persistLatencyMs, 50),
       p95: percentile(m.persistLatencyMs, 95),

@@ -45,7 +45,14 @@ async function open(sink: ProjectionSink, delayMs: number) {
   hosted = new HostedDocument(
     name,
     numberedStore(),
-    { flushDelayMs: 1, compactAfterRows: 1000, maxRetries: 0, savedIntervalMs: 10 },
+    {
+      flushDelayMs: 1,
+      compactAfterRows: 1000,
+      maxRetries: 0,
+      savedIntervalMs: 10,
+      maxDocumentBytes: 8_000_000,
+      checkWrites: true,
+    },
     silentLogger,
     createMetrics(),
   );

@@ -2,7 +2,7 @@ import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer } from "ws";
 import type { Logger } from "../app/kernel/logger";
-import { documentAccess } from "../app/kernel/permissions";
+import { canFacilitateCommunity, documentAccess } from "../app/kernel/permissions";
 import { schoolYearOf } from "../app/kernel/school-year";
 import type { Database } from "../db/client";
 import { deleteProjection, saveProjection } from "../db/queries/document-projections";
@@ -58,6 +58,8 @@ export function createCollabServer(options: CollabServerOptions) {
     compactAfterRows: 200,
     maxRetries: 5,
     savedIntervalMs: 250,
+    maxDocumentBytes: 8 * 1024 * 1024,
+    checkWrites: true,
     ...options.persistence,
   };
   const store = options.store ?? createDatabaseStore(db);
@@ -118,7 +120,7 @@ export function createCollabServer(options: CollabServerOptions) {
     // Shutdown may have begun while this was being authorised: a socket opened now would never be
     // closed, and the HTTP server would wait for it forever.
     if (closing) return refuseUpgrade(socket, 503, "Service Unavailable", "The server is restarting.");
-    const { doc, userId, userName, sessionId, access, wantsSaved } = decision;
+    const { doc, userId, userName, sessionId, access, isFacilitator, wantsSaved } = decision;
     // One person, many tabs: enough for every document they could have open, not for a flood.
     let open = 0;
     for (const c of connections.keys()) if (c.identity.userId === userId) open++;
@@ -129,12 +131,16 @@ export function createCollabServer(options: CollabServerOptions) {
     wss.handleUpgrade(req, socket, head, (ws) => {
       const conn = new Connection(
         ws,
-        { userId, sessionId, docName: doc.name, access },
+        { userId, sessionId, docName: doc.name, access, isFacilitator },
         wantsSaved,
         limits,
         logger,
         onClosed,
         userName,
+        () => {
+          metrics.refusedUpdates[doc.kind] = (metrics.refusedUpdates[doc.kind] ?? 0) + 1;
+        },
+        () => metrics.heldUpdates++,
       );
       connections.set(conn, null);
       metrics.connections++;
@@ -183,7 +189,7 @@ export function createCollabServer(options: CollabServerOptions) {
       if (scope && !actors.has(userId)) actors.set(userId, await loadActor(db, userId));
       const access = scope ? documentAccess(actors.get(userId)!, name.kind, scope) : "none";
       if (access === "none") conn.close(CloseCodes.accessRevoked, "access removed");
-      else if (access !== conn.identity.access) conn.setAccess(access);
+      else conn.setAccess(access, canFacilitateCommunity(actors.get(userId)!, scope!));
     }
   }
 
