@@ -18,9 +18,25 @@ import { chromiumAvailable, chromiumPath } from "./services";
 /** `describe` when Chromium can run here; outside CI a missing browser skips (services.ts). */
 export const describeBrowser = chromiumAvailable() ? describe : describe.skip;
 
-/** The real app over a fresh in-memory PGlite database. */
-export async function startBrowserApp(env: Record<string, string> = {}): Promise<RunningCommons> {
-  return startTestApp(await openDatabase({ driver: "pglite", dataDir: null }), env);
+/**
+ * The real app over a fresh in-memory PGlite database. When it closes, it fails the suite if the
+ * collaboration server refused any change: the pages' own editing paths must never break a
+ * document's write rules (ADR 024). A suite that provokes refusals on purpose says how many.
+ */
+export async function startBrowserApp(
+  env: Record<string, string> = {},
+  options: { refusalsExpected?: number } = {},
+): Promise<RunningCommons> {
+  const app = await startTestApp(await openDatabase({ driver: "pglite", dataDir: null }), env);
+  const close = app.close.bind(app);
+  app.close = async () => {
+    const refused = { ...app.collab.metrics.refusedUpdates };
+    await close();
+    const total = Object.values(refused).reduce((sum, n) => sum + n, 0);
+    if (total !== (options.refusalsExpected ?? 0))
+      throw new Error(`The collaboration server refused ${total} change(s) from the pages: ${JSON.stringify(refused)}`);
+  };
+  return app;
 }
 
 export type Person = {

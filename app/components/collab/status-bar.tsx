@@ -16,10 +16,13 @@ export function CollabStatusBar({
   status,
   peers,
   problem,
+  notice = null,
 }: {
   status: SaveStatus;
   peers: Presence[];
   problem: string | null;
+  /** A refused change was undone (the document was opened afresh): said until the page is left. */
+  notice?: string | null;
 }) {
   const label = labels[status];
   return (
@@ -36,6 +39,11 @@ export function CollabStatusBar({
       {problem ? (
         <p role="alert" className="text-sm text-red-800">
           {problem}
+        </p>
+      ) : null}
+      {notice && !problem ? (
+        <p role="alert" data-testid="refused-notice" className="max-w-prose text-sm text-amber-900">
+          {notice}
         </p>
       ) : null}
       <div className="flex items-center gap-2">
@@ -63,13 +71,13 @@ export function StickyCollabStatus({
   collab,
   opening,
 }: {
-  collab: { status: SaveStatus; peers: Presence[]; problem: string | null } | null;
+  collab: { status: SaveStatus; peers: Presence[]; problem: string | null; notice?: string | null } | null;
   opening: string;
 }) {
   return (
     <div className="sticky top-0 z-10 mt-4 bg-slate-50 py-2">
       {collab ? (
-        <CollabStatusBar status={collab.status} peers={collab.peers} problem={collab.problem} />
+        <CollabStatusBar status={collab.status} peers={collab.peers} problem={collab.problem} notice={collab.notice} />
       ) : (
         <p role="status" className="text-sm text-slate-700">
           {opening}

@@ -3,7 +3,7 @@ import { useEffect, useState } from "react";
 import { IndexeddbPersistence } from "y-indexeddb";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
-import { closeReasons, isPermanentClose, type CloseCode } from "../../../collab/close-codes";
+import { closeReasons, CloseCodes, isPermanentClose, type CloseCode } from "../../../collab/close-codes";
 import { COLLAB_PATH_PREFIX } from "../../../collab/doc-names";
 import { MessageType, SAVED_PARAM } from "../../../collab/protocol";
 import { isFullySaved, readSavedMessage, type PersistedState, type SaveStatus } from "../../../collab/saved-state";
@@ -18,7 +18,15 @@ export type CollabState = {
   synced: boolean;
   peers: Presence[];
   problem: string | null;
+  /** Set after the server refused a change and the page reloaded the document as the server has it. */
+  notice: string | null;
 };
+
+/** What the page says after a refused change, with the server's reason in its own words. */
+export function refusedNotice(reason: string): string {
+  const why = reason.trim() ? ` ${reason.trim().replace(/\.?$/, ".")}` : "";
+  return `A change you made was not allowed here, so it was not kept.${why} The page now shows the document as everyone else sees it.`;
+}
 
 function socketBase() {
   const { protocol, host } = window.location;
@@ -32,6 +40,9 @@ function socketBase() {
  */
 export function useCollabDocument(name: string, user: CollabUser, access: "read" | "write"): CollabState | null {
   const [state, setState] = useState<CollabState | null>(null);
+  // A refused change is undone by opening the document afresh: a new Y.Doc and an emptied local copy.
+  const [generation, setGeneration] = useState(0);
+  const [notice, setNotice] = useState<string | null>(null);
 
   useEffect(() => {
     const doc = new Y.Doc();
@@ -60,7 +71,7 @@ export function useCollabDocument(name: string, user: CollabUser, access: "read"
       return [...seen.values()];
     };
     const publish = () =>
-      setState({ doc, provider, status: computeStatus(), synced: provider.synced, peers: peers(), problem });
+      setState({ doc, provider, status: computeStatus(), synced: provider.synced, peers: peers(), problem, notice });
 
     provider.messageHandlers[MessageType.saved] = (_encoder, decoder: decoding.Decoder) => {
       persisted = readSavedMessage(decoder);
@@ -74,6 +85,14 @@ export function useCollabDocument(name: string, user: CollabUser, access: "read"
       publish();
     });
     provider.on("connection-close", (event) => {
+      if (event?.code === CloseCodes.refused) {
+        // The refused change is still in this copy (and in the local one, which would send it again
+        // on every visit): start again from the server's document.
+        provider.shouldConnect = false;
+        setNotice(refusedNotice(event.reason));
+        void (local ? local.clearData() : Promise.resolve()).finally(() => setGeneration((g) => g + 1));
+        return;
+      }
       if (event && isPermanentClose(event.code)) {
         problem = closeReasons[event.code as CloseCode] ?? "The connection was closed.";
         publish();
@@ -109,7 +128,7 @@ export function useCollabDocument(name: string, user: CollabUser, access: "read"
     };
     // The user's colour and name are fixed for the life of the page.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [name, access, user.id]);
+  }, [name, access, user.id, generation]);
 
   return state;
 }
