@@ -58,7 +58,7 @@ export function createCollabServer(options: CollabServerOptions) {
     compactAfterRows: 200,
     maxRetries: 5,
     savedIntervalMs: 250,
-    maxDocumentBytes: 8 * 1024 * 1024,
+    maxDocumentBytes: 5 * 1024 * 1024,
     checkWrites: true,
     ...options.persistence,
   };

@@ -82,6 +82,7 @@ export async function startCommons(options: {
     // New @mentions in shared texts become in-app notifications (collab/ cannot import the app's features).
     mentions: (docName, found) => notifyMentions({ db: database.db }, docName, found),
     ...options.collab,
+    persistence: { maxDocumentBytes: env.collabMaxDocumentBytes, ...options.collab?.persistence },
   });
   const app = createHttpApp({
     services,

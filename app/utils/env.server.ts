@@ -33,6 +33,8 @@ const schema = z.object({
   SESSION_ABSOLUTE_DAYS: positiveInt.default(7),
   INVITATION_DAYS: positiveInt.default(7),
   TRUST_PROXY: booleanString.default("false"),
+  /** The largest a shared document may grow to, in megabytes (issue 12: one member bloated an inquiry to 47.5 MB). */
+  COLLAB_MAX_DOCUMENT_MB: positiveInt.default(5),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   LINK_PREVIEW_ALLOW_HOSTS: z
     .string()
@@ -72,6 +74,8 @@ export type Env = {
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
   /** Hosts whose link previews are fetched even though their address is not public (tests' fixture server). */
   linkPreviewAllowHosts: AllowedHost[];
+  /** The size cap of one shared document (ADR 024), in bytes. */
+  collabMaxDocumentBytes: number;
 };
 
 /** Raised at start-up when a variable is invalid; the message names each bad variable. */
@@ -111,6 +115,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     linkPreviewAllowHosts: e.LINK_PREVIEW_ALLOW_HOSTS,
+    collabMaxDocumentBytes: e.COLLAB_MAX_DOCUMENT_MB * 1024 * 1024,
   };
 }
 

@@ -184,21 +184,21 @@ export async function unassignSip(
   db: Database,
   schoolId: string,
   schoolYear: string,
-): Promise<"removed" | "has_work" | "none"> {
+): Promise<{ outcome: "removed"; sipUserId: string } | { outcome: "has_work" | "none" }> {
   return db.transaction(async (tx) => {
     const [assignment] = await tx
-      .select({ id: sipAssignments.id })
+      .select({ id: sipAssignments.id, sipUserId: sipAssignments.sipUserId })
       .from(sipAssignments)
       .where(and(eq(sipAssignments.schoolId, schoolId), eq(sipAssignments.schoolYear, schoolYear)))
       .for("update");
-    if (!assignment) return "none";
+    if (!assignment) return { outcome: "none" };
     const work = await tx.execute(sql`
       select exists (select 1 from sip_visits where assignment_id = ${assignment.id})
           or exists (select 1 from visit_records where assignment_id = ${assignment.id})
           or exists (select 1 from sip_reports where assignment_id = ${assignment.id})
           or exists (select 1 from brokering_proposals where assignment_id = ${assignment.id}) as has_work`);
-    if (rowsOf<{ has_work: boolean }>(work)[0]?.has_work) return "has_work";
+    if (rowsOf<{ has_work: boolean }>(work)[0]?.has_work) return { outcome: "has_work" };
     await tx.delete(sipAssignments).where(eq(sipAssignments.id, assignment.id));
-    return "removed";
+    return { outcome: "removed", sipUserId: assignment.sipUserId };
   });
 }

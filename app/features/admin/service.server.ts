@@ -16,10 +16,11 @@ import { createToken } from "../auth/tokens.server";
 import type { Mailer } from "../notifications/mailer.server";
 import type { Env } from "../../utils/env.server";
 import type { Logger } from "../../utils/logger.server";
+import type { AppServices } from "../../utils/services.server";
 import { parseSchoolsCsv, type RowError } from "./school-csv.server";
 import type { SchoolInput } from "./schema";
 
-type Deps = { db: Database; logger: Logger };
+type Deps = { db: Database; logger: Logger; realtime?: Pick<AppServices["realtime"], "accessChanged"> };
 type FieldErrors = Record<string, string[]>;
 
 export type AddSchoolResult =
@@ -152,6 +153,8 @@ export async function changeRole(deps: Deps, actor: CurrentActor, change: RoleCh
   if (action === "remove") await removeGrant(db, personId, grant);
   else await addGrant(db, personId, grant);
   logger.info("role changed", { by: actor.userId, userId: personId, role, schoolId, action });
+  // Open documents re-check this person's access now: a removed role closes or downgrades them at once.
+  deps.realtime?.accessChanged(personId);
   const leftAuthority = action === "remove" && (await listPeople(db, authorityId, personId)).length === 0;
   return { ok: true, leftAuthority };
 }

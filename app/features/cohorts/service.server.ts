@@ -75,6 +75,8 @@ export async function addCoFacilitator(deps: Deps, cohort: CohortRef, userId: st
   if (!person)
     return { ok: false, fieldErrors: { userId: ["Choose a facilitator of this authority who is not already here."] } };
   await addCohortMembers(deps.db, cohort.id, [person.userId], "facilitator");
+  // Their open documents learn at once that they now facilitate (the write rules' "facilitator").
+  deps.realtime?.accessChanged(person.userId);
   return { ok: true, done: `${person.name} is now a co-facilitator.` };
 }
 

@@ -6,7 +6,7 @@
 import { isUniqueViolation } from "../../../db/errors";
 import * as deployment from "../../../db/queries/sip-deployment";
 import type { CurrentActor } from "../auth/guard.server";
-import { refuse, type Refused, type WriteDeps } from "../schools/service-deps.server";
+import { refuse, type NotifyingDeps, type Refused, type WriteDeps } from "../schools/service-deps.server";
 
 /** The admin's authority and the school year a deployment change is for. */
 export type DeploymentTarget = { authorityId: string; year: string };
@@ -82,17 +82,19 @@ export async function changeBudget(
 
 /** Removes the school's SIP for the year, unless the SIP's work for it would be lost with the assignment. */
 export async function unassignSip(
-  deps: WriteDeps,
+  deps: WriteDeps & Pick<NotifyingDeps, "realtime">,
   actor: CurrentActor,
   target: DeploymentTarget & { schoolId: string },
 ): Promise<{ ok: true } | Refused> {
-  const outcome = await deployment.unassignSip(deps.db, target.schoolId, target.year);
-  if (outcome === "has_work") {
+  const unassigned = await deployment.unassignSip(deps.db, target.schoolId, target.year);
+  if (unassigned.outcome === "has_work") {
     return refuse(
       400,
       "This SIP has already logged time, kept visit records, written a report or proposed a link for this school, so the assignment cannot be removed without losing that work. Change the day budget instead.",
     );
   }
   deps.logger.info("sip unassigned", { schoolId: target.schoolId, by: actor.userId });
+  // The SIP's open documents of this school's communities close now, not at the next re-check.
+  if (unassigned.outcome === "removed") deps.realtime?.accessChanged(unassigned.sipUserId);
   return { ok: true };
 }

@@ -22,7 +22,12 @@ export type WriteDeps = { db: Database; logger: Logger; now?: Clock };
 export const nowOf = (deps: { now?: Clock }): Date => deps.now?.() ?? new Date();
 
 /** A write that tells people afterwards: the mailer, and the origin that links in emails point to. */
-export type NotifyingDeps = WriteDeps & { mailer: Mailer; origin: string };
+export type NotifyingDeps = WriteDeps & {
+  mailer: Mailer;
+  origin: string;
+  /** Open collaboration sockets re-check a person's access at once (after a change of who may see what). */
+  realtime?: { accessChanged(userId: string): void };
+};
 
 /** Why a service did not do its work, in words a person understands, with the HTTP status it maps to. */
 export type Refused = { ok: false; status: 400 | 403 | 404 | 409; message: string };
@@ -33,8 +38,8 @@ export function refuse(status: Refused["status"], message: string): Refused {
 
 /** The deps of a request: links in emails use APP_URL, or else the address the request came to. */
 export function serviceDeps(context: AppLoadContext, request: Request): NotifyingDeps {
-  const { db, logger, mailer, env } = context.services;
-  return { db, logger, mailer, origin: env.appUrl ?? new URL(request.url).origin };
+  const { db, logger, mailer, env, realtime } = context.services;
+  return { db, logger, mailer, realtime, origin: env.appUrl ?? new URL(request.url).origin };
 }
 
 /** Throws the refusal as the Response the route always gave: a bare 403, or a plain-text 400/404/409. */
