@@ -1,5 +1,6 @@
 import * as Y from "yjs";
 import { collectChanges } from "./documents/changes";
+import { insertedItems, richTextItemError } from "./documents/rich-text";
 import type { DocGuard, Verdict, Writer } from "./documents/guard-kit";
 
 export type GuardOptions = {
@@ -97,9 +98,15 @@ export class WriteGuard {
         const ctx = { writer, doc: this.shadow, now };
         for (const change of changes) {
           verdict = this.rules.check(change, ctx);
-          if (verdict) return;
+          if (verdict !== null) return;
         }
         verdict = this.rules.checkAll?.(changes, ctx) ?? null;
+        if (verdict !== null || !this.rules.isRichText) return;
+        for (const { item, root } of insertedItems(transaction)) {
+          if (!this.rules.isRichText(root)) continue;
+          verdict = richTextItemError(item);
+          if (verdict !== null) return;
+        }
       } catch (error) {
         verdict = `The change could not be checked (${(error as Error).message}).`;
       }

@@ -1,4 +1,4 @@
-import type { Change, KeyChange } from "./changes";
+import type { KeyChange } from "./changes";
 import { fieldOf } from "./changes";
 import {
   checkMeta,
@@ -19,7 +19,14 @@ import {
   type GuardContext,
   type Verdict,
 } from "./guard-kit";
-import { BOARD_SCHEMA_VERSION, boardCategories, boardRules, boardTemplates, getBoardSettings, notesMap } from "./root-cause-board";
+import {
+  BOARD_SCHEMA_VERSION,
+  boardCategories,
+  boardRules,
+  boardTemplates,
+  getBoardSettings,
+  notesMap,
+} from "./root-cause-board";
 import { may, type Rule } from "./rules";
 import { checkDotBudgets, checkVoting, VOTING_ROOTS } from "./voting-rounds-guard";
 
@@ -70,7 +77,10 @@ const settingFields: Record<string, FieldCheck> = {
 
 /** The rule for a change, with the board's lock as it stands (a member's unlock is refused as a setting). */
 const allowed = (ctx: GuardContext, rule: Rule, authorId?: unknown): Verdict =>
-  may(ctx.writer, rule, { locked: getBoardSettings(ctx.doc).locked, authorId: typeof authorId === "string" ? authorId : null })
+  may(ctx.writer, rule, {
+    locked: getBoardSettings(ctx.doc).locked,
+    authorId: typeof authorId === "string" ? authorId : null,
+  })
     ? null
     : ctx.writer.isFacilitator || !getBoardSettings(ctx.doc).locked
       ? rule.says
@@ -78,7 +88,16 @@ const allowed = (ctx: GuardContext, rule: Rule, authorId?: unknown): Verdict =>
 
 function checkNote(change: KeyChange, ctx: GuardContext): Verdict {
   if (change.path.length === 0) {
-    if (change.action === "add") return allowed(ctx, boardRules.addNote) ?? checkNewItem(change, noteFields, ["id", "text", "authorId", "authorName", "createdAt", "category", "order"], ctx);
+    if (change.action === "add")
+      return (
+        allowed(ctx, boardRules.addNote) ??
+        checkNewItem(
+          change,
+          noteFields,
+          ["id", "text", "authorId", "authorName", "createdAt", "category", "order"],
+          ctx,
+        )
+      );
     if (change.action === "delete") return allowed(ctx, boardRules.deleteNote, fieldOf(change.old, "authorId"));
     return "A note cannot be replaced; change its words instead.";
   }
@@ -108,8 +127,11 @@ function checkCluster(change: KeyChange, ctx: GuardContext): Verdict {
 }
 
 function checkSetting(change: KeyChange, ctx: GuardContext): Verdict {
-  const rule = ownEntry({ template: boardRules.template, problem: boardRules.template, locked: boardRules.lock }, change.key) ?? boardRules.timer;
-  if (!may(ctx.writer, rule)) return "Only a facilitator can change the board's settings: the lock, the timer, the dots and the template.";
+  const rule =
+    ownEntry({ template: boardRules.template, problem: boardRules.template, locked: boardRules.lock }, change.key) ??
+    boardRules.timer;
+  if (!may(ctx.writer, rule))
+    return "Only a facilitator can change the board's settings: the lock, the timer, the dots and the template.";
   const check = ownEntry(settingFields, change.key);
   if (!check || change.path.length !== 0) return UNKNOWN;
   if (change.action === "delete") return "A setting is changed, not removed.";
@@ -125,23 +147,13 @@ function checkLegacyDot(change: KeyChange, ctx: GuardContext): Verdict {
   if (userId !== ctx.writer.userId) return "You can only place or take back your own dots.";
   const rule = allowed(ctx, boardRules.addNote);
   if (rule) return rule;
-  if (change.action === "delete") return null;
-  if (!notesMap(ctx.doc).has(noteId)) return "A dot can only go on a note still on the board.";
-  return isInteger(1, 20, "Dots on one note")(change.value, ctx);
-}
-
-function checkLegacyBudget(changes: Change[], ctx: GuardContext): Verdict {
-  let added = 0;
-  for (const c of changes)
-    if (c.root === "votes" && c.key?.endsWith(`|${ctx.writer.userId}`))
-      added += (typeof c.value === "number" ? c.value : 0) - (typeof c.old === "number" ? c.old : 0);
-  if (added <= 0) return null;
-  let used = 0;
-  ctx.doc.getMap<number>("votes").forEach((count, key) => {
-    if (key.endsWith(`|${ctx.writer.userId}`) && typeof count === "number") used += count;
-  });
-  const budget = getBoardSettings(ctx.doc).voteBudget;
-  return used > budget ? `You have ${budget} dots, and they are all placed.` : null;
+  if (
+    change.action === "delete" ||
+    (typeof change.value === "number" && typeof change.old === "number" && change.value < change.old)
+  )
+    return null;
+  // The pages place dots only in a facilitator's voting round; these are shown on boards from before rounds.
+  return "Dots are placed in a voting round the facilitator starts.";
 }
 
 export const boardGuard: DocGuard = {
@@ -165,5 +177,5 @@ export const boardGuard: DocGuard = {
         return UNKNOWN;
     }
   },
-  checkAll: (changes, ctx) => checkLegacyBudget(changes, ctx) ?? checkDotBudgets(changes, ctx),
+  checkAll: checkDotBudgets,
 };

@@ -28,6 +28,8 @@ export type DocGuard = {
   check(change: Change, ctx: GuardContext): Verdict;
   /** Checks across the whole update once every change passed (budgets that count several keys). */
   checkAll?(changes: Change[], ctx: GuardContext): Verdict;
+  /** The rich-text roots (edited with Tiptap): everything inserted there must be something the editor can draw. */
+  isRichText?(root: string): boolean;
 };
 
 export const UNKNOWN = "This document has no such part, so the change was not kept.";
@@ -66,7 +68,9 @@ export const isNumber =
 export const isInteger =
   (min: number, max: number, what: string): FieldCheck =>
   (v) =>
-    Number.isInteger(v) && (v as number) >= min && (v as number) <= max ? null : `${what} must be between ${min} and ${max}.`;
+    Number.isInteger(v) && (v as number) >= min && (v as number) <= max
+      ? null
+      : `${what} must be between ${min} and ${max}.`;
 
 export const isOneOf =
   (values: readonly unknown[], what: string): FieldCheck =>

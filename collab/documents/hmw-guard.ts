@@ -41,7 +41,9 @@ const questionExists = (ctx: GuardContext, id: string) => ctx.doc.getMap("questi
 function checkQuestion(change: KeyChange, ctx: GuardContext): Verdict {
   if (change.path.length === 0) {
     if (change.action !== "add") return "A question is kept once drafted.";
-    return may(ctx.writer, hmwRules.draft) ? checkNewItem(change, questionFields, Object.keys(questionFields), ctx) : hmwRules.draft.says;
+    return may(ctx.writer, hmwRules.draft)
+      ? checkNewItem(change, questionFields, Object.keys(questionFields), ctx)
+      : hmwRules.draft.says;
   }
   if (change.path.length !== 1) return UNKNOWN;
   if (change.action === "delete") return "A question keeps its fields.";
@@ -56,7 +58,9 @@ function checkQuestion(change: KeyChange, ctx: GuardContext): Verdict {
       return may(ctx.writer, hmwRules.choose) ? null : hmwRules.choose.says;
     }
     case "chosenAt":
-      return may(ctx.writer, hmwRules.choose) ? isNumber("The time of choosing")(change.value, ctx) : hmwRules.choose.says;
+      return may(ctx.writer, hmwRules.choose)
+        ? isNumber("The time of choosing")(change.value, ctx)
+        : hmwRules.choose.says;
     default:
       return "A question's author and time cannot be changed.";
   }

@@ -29,7 +29,9 @@ export function sectionOwners(root: string): string[] | null {
   const own = SECTION.exec(root);
   if (own) return [own[2]];
   const pair = PEER_CHECK.exec(root);
-  return pair ? [pair[1], pair[2]] : null;
+  // The page names a pair's notes with the two ids sorted (inquiryFields.peerCheck): one name per pair,
+  // never a second copy under the ids swapped, nor a "pair" of one person.
+  return pair && pair[1] < pair[2] ? [pair[1], pair[2]] : null;
 }
 
 const commentFields: Record<string, FieldCheck> = {
@@ -40,7 +42,15 @@ const commentFields: Record<string, FieldCheck> = {
   text: isString(1, MAX_COMMENT_LENGTH, "A comment"),
   createdAt: isString(1, 40, "A comment's time"),
   resolved: (v) => (v === false ? null : "A new comment is open."),
-  anchor: (v) => (v !== null && typeof v === "object" && !Array.isArray(v) ? null : "A comment must point at a passage."),
+  anchor: (v) => {
+    const ok =
+      v !== null &&
+      typeof v === "object" &&
+      !Array.isArray(v) &&
+      Object.keys(v).sort().join() === "end,start" &&
+      JSON.stringify(v).length <= 1000;
+    return ok ? null : "A comment must point at a passage.";
+  },
   quote: isString(0, 501, "A comment's quote"),
 };
 
@@ -48,7 +58,9 @@ function checkComment(change: KeyChange, ctx: GuardContext): Verdict {
   if (change.path.length === 0) {
     if (change.action === "add") return checkNewItem(change, commentFields, Object.keys(commentFields), ctx);
     if (change.action === "delete")
-      return fieldOf(change.old, "authorId") === ctx.writer.userId ? null : "Only the person who wrote a comment can delete it.";
+      return fieldOf(change.old, "authorId") === ctx.writer.userId
+        ? null
+        : "Only the person who wrote a comment can delete it.";
     return "A comment cannot be replaced.";
   }
   if (change.path.length !== 1 || change.action === "delete") return UNKNOWN;
@@ -62,6 +74,7 @@ function checkComment(change: KeyChange, ctx: GuardContext): Verdict {
 
 export const inquiryGuard: DocGuard = {
   mapRoots: ["meta", "comments"],
+  isRichText: (root) => sectionOwners(root) !== null,
   check(change, ctx) {
     if (change.root === "meta") return checkMeta(change, INQUIRY_SCHEMA_VERSION);
     if (change.root === "comments") return change.key === null ? UNKNOWN : checkComment(change, ctx);

@@ -3,6 +3,9 @@ import { checkMeta, UNKNOWN, type DocGuard } from "./guard-kit";
 import { may } from "./rules";
 import { SESSION_NOTES_FIELD, SESSION_NOTES_SCHEMA_VERSION } from "./session-notes";
 
+/** How much of a name `gather` keeps (community-room.ts's MAX_FIELD, not exported there). */
+const MAX_GATHER_FIELD = 200;
+
 /**
  * The community room: only facilitators write it (documentAccess); the one gathering must be well
  * formed and in the writer's name.
@@ -16,13 +19,17 @@ export const roomGuard: DocGuard = {
     if (change.action === "delete") return null;
     const gathering = currentGathering(ctx.doc);
     if (!gathering) return "A gathering says where to go, when and by whom.";
-    return gathering.byId === ctx.writer.userId ? null : "A gathering can only be called in your own name.";
+    // The page writes the person's id and name (cut to the room's field length), as the session knows them.
+    const ownName =
+      gathering.byId === ctx.writer.userId && gathering.byName === ctx.writer.userName.slice(0, MAX_GATHER_FIELD);
+    return ownName ? null : "A gathering can only be called in your own name.";
   },
 };
 
 /** A session's shared notes: one rich-text field that everyone who may write the document writes. */
 export const sessionNotesGuard: DocGuard = {
   mapRoots: ["meta"],
+  isRichText: (root) => root === SESSION_NOTES_FIELD,
   check(change) {
     if (change.root === "meta") return checkMeta(change, SESSION_NOTES_SCHEMA_VERSION);
     return change.root === SESSION_NOTES_FIELD ? null : UNKNOWN;

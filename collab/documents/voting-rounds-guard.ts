@@ -31,6 +31,9 @@ const roundFields = {
   startedBy: isWriter,
 };
 
+/** How far past a round's end dots are still accepted (clocks differ between computers). */
+export const CLOCK_GRACE_MS = 5 * 60_000;
+
 const roundOf = (ctx: GuardContext, roundId: string) => ctx.doc.getMap<unknown>("rounds").get(roundId);
 
 /** Checks a change to `rounds` or `roundDots`. `itemExists` says whether the host still has the item. */
@@ -69,6 +72,9 @@ function checkDot(change: KeyChange, ctx: GuardContext, itemExists: (id: string)
   const round = roundOf(ctx, roundId);
   if (!round || typeof round !== "object") return "That voting round does not exist.";
   if (fieldOf(round, "revealedAt") != null) return "That round's results are revealed: its dots can no longer change.";
+  const endsAt = fieldOf(round, "endsAt");
+  // The facilitator's clock set the end; a few minutes' grace keeps a wrong clock from refusing honest dots.
+  if (typeof endsAt === "number" && ctx.now > endsAt + CLOCK_GRACE_MS) return "Time is up for this voting round.";
   if (change.action === "delete") return null;
   if (!itemExists(itemId)) return "A dot can only go on something still on the page.";
   return isInteger(1, MAX_DOTS, "Dots on one item")(change.value, ctx);
@@ -95,7 +101,8 @@ export function checkDotBudgets(changes: Change[], ctx: GuardContext): Verdict {
       const parts = splitKey(key, 3);
       if (parts && parts[0] === roundId && parts[2] === ctx.writer.userId && typeof count === "number") used += count;
     });
-    if (typeof budget !== "number" || used > budget) return `You have ${budget ?? 0} dots in this round, and they are all placed.`;
+    if (typeof budget !== "number" || used > budget)
+      return `You have ${budget ?? 0} dots in this round, and they are all placed.`;
   }
   return null;
 }
