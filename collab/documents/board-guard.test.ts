@@ -19,7 +19,6 @@ import {
   setTemplate,
   setTimer,
   setVoteBudget,
-  unvote,
   vote,
 } from "./root-cause-board";
 import { castDot, revealRound, roundResults, startRound, takeBackDot } from "./voting-rounds";

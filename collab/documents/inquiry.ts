@@ -55,9 +55,12 @@ export function inquiryText(doc: Y.Doc, field: string): string {
 }
 
 function fragmentText(node: Y.XmlFragment | Y.XmlElement): string {
+  // Only text and elements count: a modified client can put other content in a section (ADR 024, limits).
   return node
     .toArray()
-    .map((child) => (child instanceof Y.XmlText ? child.toString() : fragmentText(child as Y.XmlElement)))
+    .map((child) =>
+      child instanceof Y.XmlText ? child.toString() : child instanceof Y.XmlElement ? fragmentText(child) : "",
+    )
     .join(node instanceof Y.XmlElement ? "" : "\n");
 }
 

@@ -8,6 +8,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { CloseCodes } from "../../collab/close-codes";
+import { addQuestion, listQuestions } from "../../collab/documents/hmw";
 import { createDatabaseStore } from "../../collab/store";
 import { countDocumentRows } from "../../db/queries/collab";
 import { addCohortMembers } from "../../db/queries/cohort-members";
@@ -80,11 +81,15 @@ describe.each(await testDatabases())("live document access on $name", (database)
     const sip = await openRaw(url(docName), headers(cookies.sip));
     try {
       await waitFor(() => writer.provider.synced, "the writer to sync");
+      // Writes a member would be allowed (questions drafted in the SIP's own name) plus a forged
+      // schema version: the SIP reads only, so none of it may reach the document.
+      const sipUser = fx.users.sip;
       const forged = new Y.Doc();
-      forged.getText("t").insert(0, "SIP update frame");
+      addQuestion(forged, { text: "SIP update frame question", authorId: sipUser.id, authorName: sipUser.name });
       const forged2 = new Y.Doc();
-      forged2.getText("t").insert(0, "SIP sync step 2");
+      addQuestion(forged2, { text: "SIP sync step 2 question", authorId: sipUser.id, authorName: sipUser.name });
       forged2.getMap("meta").set("schemaVersion", 99);
+      const refusedBefore = app.collab.metrics.refusedUpdates.hmw ?? 0;
       sip.send(frames.syncStep1(new Y.Doc()));
       sip.send(frames.update(Y.encodeStateAsUpdate(forged)));
       sip.send(frames.syncStep2(forged2));
@@ -93,22 +98,24 @@ describe.each(await testDatabases())("live document access on $name", (database)
       sip.send(frames.queryAwareness());
       await waitFor(() => sip.frames.slice(before).some((f) => f[0] === 1), "the answer to query-awareness");
 
-      writer.doc.getText("t").insert(0, "written by a member");
-      await waitFor(
-        () => replicaOf(sip.frames).getText("t").toString().includes("written by a member"),
-        "the writer's edit at the SIP",
-      );
-      expect(replicaOf(sip.frames).getText("t").toString()).toBe("written by a member");
+      const { a } = fx.users;
+      addQuestion(writer.doc, { text: "written by a member", authorId: a.id, authorName: a.name });
+      const questions = (doc: Y.Doc) => listQuestions(doc).map((q) => `${q.text} (${q.authorId})`);
+      const expected = [`written by a member (${a.id})`];
+      await waitFor(() => questions(replicaOf(sip.frames)).includes(expected[0]), "the writer's edit at the SIP");
+      expect(questions(replicaOf(sip.frames))).toEqual(expected);
       await waitFor(async () => (await countDocumentRows(app.services.db, docName)) > 0, "the edit in the database");
       expect(sip.ws.readyState).toBe(sip.ws.OPEN);
-      expect(writer.doc.getText("t").toString()).toBe("written by a member");
+      // Read-only writes are dropped, not judged by the write rules.
+      expect(app.collab.metrics.refusedUpdates.hmw ?? 0).toBe(refusedBefore);
+      expect(questions(writer.doc)).toEqual(expected);
       expect(writer.doc.getMap("meta").get("schemaVersion")).toBe(1);
 
       writer.provider.destroy();
       await app.collab.registry.unload(docName);
       const fresh = new Y.Doc();
       await createDatabaseStore(app.services.db).load(docName, fresh);
-      expect(fresh.getText("t").toString()).toBe("written by a member");
+      expect(questions(fresh)).toEqual(expected);
       expect(fresh.getMap("meta").get("schemaVersion")).toBe(1);
     } finally {
       writer.provider.destroy();

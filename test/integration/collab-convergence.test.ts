@@ -1,11 +1,14 @@
 /**
- * Seeded, randomised convergence: six standard clients edit a Y.Text, a Y.Map and a Y.Array
- * (with moves), drop off and come back, and the server restarts on the same port mid-run. At the
- * end every replica is identical, and identical to a fresh load from the database.
- * Replay a failure with CONVERGENCE_SEED=<seed printed in the message>.
+ * Seeded, randomised convergence: six standard clients (three for Ada, three for Ben) edit the one
+ * section both may write, their peer check, the way a rich-text editor does: typing and deleting in
+ * a paragraph's text (a Y.Text), setting and removing a paragraph's attributes (a map), and adding,
+ * deleting and moving paragraphs (a list). They drop off and come back, and the server restarts on
+ * the same port mid-run. At the end every replica is identical, and identical to a fresh load from
+ * the database. Replay a failure with CONVERGENCE_SEED=<seed printed in the message>.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { CloseCodes } from "../../collab/close-codes";
 import { createDatabaseStore } from "../../collab/store";
 import type { RunningCommons } from "../../server/start";
 import { startTestApp } from "../support/app";
@@ -22,22 +25,33 @@ import {
 const CLIENTS = 6;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Everything a replica shows, with map keys sorted (their order is not part of the model). */
-function contentOf(doc: Y.Doc) {
-  const sorted = (m: Y.Map<unknown>) => Object.fromEntries([...m.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
+/** Everything a replica shows: the schema version (keys sorted) and the section as XML (attributes sorted by Yjs). */
+function contentOf(doc: Y.Doc, field: string) {
+  const meta = doc.getMap("meta");
   return JSON.stringify({
-    meta: sorted(doc.getMap("meta")),
-    text: doc.getText("text").toString(),
-    map: sorted(doc.getMap("map")),
-    array: doc.getArray("array").toJSON(),
+    meta: Object.fromEntries([...meta.entries()].sort(([a], [b]) => (a < b ? -1 : 1))),
+    section: doc.getXmlFragment(field).toString(),
   });
 }
 const vectorOf = (doc: Y.Doc) => Buffer.from(Y.encodeStateVector(doc)).toString("hex");
 
 type Client = ReturnType<typeof connectAt>;
 
-/** One random edit (or a disconnect/reconnect) by one client. */
-function randomOp(random: ReturnType<typeof mulberry32>, client: Client, clientIndex: number, counter: number) {
+/** A paragraph holding one run of text, as an editor writes it. */
+function paragraph(text: string) {
+  const p = new Y.XmlElement("paragraph");
+  p.insert(0, [new Y.XmlText(text)]);
+  return p;
+}
+
+/** One random edit (or a disconnect/reconnect) by one client, in the section `field`. */
+function randomOp(
+  random: ReturnType<typeof mulberry32>,
+  client: Client,
+  field: string,
+  clientIndex: number,
+  counter: number,
+) {
   const { doc, provider } = client;
   const roll = random.next();
   if (roll < 0.04) {
@@ -45,29 +59,35 @@ function randomOp(random: ReturnType<typeof mulberry32>, client: Client, clientI
     else provider.connect();
     return;
   }
+  const section = doc.getXmlFragment(field);
+  const paragraphs = () => section.toArray().filter((n): n is Y.XmlElement => n instanceof Y.XmlElement);
   doc.transact(() => {
-    if (roll < 0.4) {
-      const text = doc.getText("text");
+    if (roll < 0.65 && section.length === 0) {
+      section.insert(0, [paragraph(random.word(1 + random.int(6)))]);
+    } else if (roll < 0.4) {
+      // Typing or deleting inside a paragraph's text.
+      const text = random.pick(paragraphs()).get(0) as Y.XmlText;
       if (text.length > 0 && random.next() < 0.35) {
         const at = random.int(text.length);
         text.delete(at, Math.min(text.length - at, 1 + random.int(5)));
       } else text.insert(random.int(text.length + 1), random.word(1 + random.int(6)));
     } else if (roll < 0.65) {
-      const map = doc.getMap("map");
+      // A paragraph's attributes: a map whose keys are overwritten and removed concurrently.
+      const p = random.pick(paragraphs());
       const key = `k${random.int(12)}`;
-      if (random.next() < 0.3) map.delete(key);
-      else map.set(key, random.next() < 0.5 ? random.int(1000) : `${clientIndex}:${random.word(4)}`);
+      if (random.next() < 0.3) p.removeAttribute(key);
+      else p.setAttribute(key, random.next() < 0.5 ? String(random.int(1000)) : `${clientIndex}:${random.word(4)}`);
     } else {
-      const array = doc.getArray<string>("array");
       const op = random.next();
-      if (array.length === 0 || op < 0.45) array.insert(random.int(array.length + 1), [`c${clientIndex}-${counter}`]);
-      else if (op < 0.7) array.delete(random.int(array.length), 1);
+      if (section.length === 0 || op < 0.45)
+        section.insert(random.int(section.length + 1), [paragraph(`c${clientIndex}-${counter}`)]);
+      else if (op < 0.7) section.delete(random.int(section.length), 1);
       else {
-        // A move: delete and insert in one transaction.
-        const from = random.int(array.length);
-        const value = array.get(from);
-        array.delete(from, 1);
-        array.insert(random.int(array.length + 1), [value]);
+        // A move: delete and insert a copy in one transaction, as an editor's drag does.
+        const from = random.int(section.length);
+        const copy = (section.get(from) as Y.XmlElement).clone();
+        section.delete(from, 1);
+        section.insert(random.int(section.length + 1), [copy]);
       }
     }
   });
@@ -98,7 +118,7 @@ describe.each(await reopenableDatabases())("convergence on $name", (kind) => {
       const run = async (ops: number) => {
         for (let n = 0; n < ops; n++) {
           const i = random.int(CLIENTS);
-          randomOp(random, clients[i], i, counter++);
+          randomOp(random, clients[i], fx.sharedField, i, counter++);
           await sleep(random.int(3));
         }
       };
@@ -121,22 +141,29 @@ describe.each(await reopenableDatabases())("convergence on $name", (kind) => {
         () => {
           const server = hosted();
           if (!server || !clients.every((c) => c.provider.synced)) return false;
-          const [vector, content] = [vectorOf(server), contentOf(server)];
-          return clients.every((c) => vectorOf(c.doc) === vector && contentOf(c.doc) === content);
+          const [vector, content] = [vectorOf(server), contentOf(server, fx.sharedField)];
+          return clients.every((c) => vectorOf(c.doc) === vector && contentOf(c.doc, fx.sharedField) === content);
         },
         why("every replica to converge"),
         20_000,
       );
-      const expected = contentOf(clients[0].doc);
-      for (const c of clients) expect(contentOf(c.doc), why("replica content")).toBe(expected);
+      const expected = contentOf(clients[0].doc, fx.sharedField);
+      for (const c of clients) expect(contentOf(c.doc, fx.sharedField), why("replica content")).toBe(expected);
       expect(JSON.parse(expected).meta, why("the schema version")).toEqual({ schemaVersion: 1 });
+      expect(JSON.parse(expected).section, why("a section with paragraphs")).toContain("<paragraph");
       expect(counter, why("edits made")).toBeGreaterThan(500);
+      // Every edit was one the server's write rules allow: none was refused (4422).
+      expect(
+        clients.flatMap((c) => c.closes),
+        why("close codes"),
+      ).not.toContain(CloseCodes.refused);
+      expect(app.collab.metrics.refusedUpdates.inquiry ?? 0, why("refused updates")).toBe(0);
 
       for (const c of clients) c.provider.destroy();
       await app.collab.registry.unload(fx.docName);
       const fresh = new Y.Doc();
       await createDatabaseStore(app.services.db).load(fx.docName, fresh);
-      expect(contentOf(fresh), why("a fresh load from the database")).toBe(expected);
+      expect(contentOf(fresh, fx.sharedField), why("a fresh load from the database")).toBe(expected);
       expect(vectorOf(fresh), why("the stored state vector")).toBe(vectorOf(clients[0].doc));
     } finally {
       for (const c of clients) c.provider.destroy();

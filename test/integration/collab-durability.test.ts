@@ -4,6 +4,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import {
+  addComment,
+  commentAnchor,
+  commentRange,
+  inquiryText,
+  listComments,
+  writeParagraphs,
+} from "../../collab/documents/inquiry";
 import { countDocumentRows } from "../../db/queries/collab";
 import { startTestApp } from "../support/app";
 import { waitFor } from "../support/collab";
@@ -55,12 +63,26 @@ describe.each(await reopenableDatabases())("durability on $name", (kind) => {
     const fx = await makeCommunity(app.services.db);
     const cookie = await signIn(app.url, fx.users.a.email);
     const writer = connectAt(app.url, fx.docName, cookie, { saved: true });
+    // Ada writes three kinds of shared type, each where she may: plain text in her peer check with
+    // Ben, rich text (paragraphs) in her own story, and a comment (a map in a map) on that story.
+    const { a } = fx.users;
+    const story = fx.storyOf(a.id);
+    const commentsOf = (doc: Y.Doc) => listComments(doc, story).map((c) => `${c.authorId}: ${c.text} on "${c.quote}"`);
+    const expectedComments = [`${a.id}: kept across restarts on "my story"`];
     try {
       await waitFor(() => writer.provider.synced, "the writer to sync");
-      writer.doc.getText("t").insert(0, "pending at shutdown");
-      writer.doc.getArray<number>("list").push([1, 2, 3]);
+      writer.doc.getText(fx.sharedField).insert(0, "pending at shutdown");
+      writeParagraphs(writer.doc, story, ["my story", "second paragraph"]);
+      addComment(writer.doc, {
+        field: story,
+        authorId: a.id,
+        authorName: a.name,
+        text: "kept across restarts",
+        anchor: commentAnchor(writer.doc, story, 0, 8)!,
+        quote: "my story",
+      });
       const hosted = () => app.collab.registry.loaded().find((d) => d.name === fx.docName);
-      await waitFor(() => hosted()?.doc.getArray("list").length === 3, "the edits on the server");
+      await waitFor(() => hosted()?.doc.getMap("comments").size === 1, "the edits on the server");
       expect(await countDocumentRows(app.services.db, fx.docName)).toBe(0);
       expect(writer.fullySaved()).toBe(false);
       await app.close();
@@ -73,8 +95,8 @@ describe.each(await reopenableDatabases())("durability on $name", (kind) => {
     try {
       const saver = connectAt(app.url, fx.docName, cookie, { saved: true });
       await waitFor(() => saver.provider.synced, "a new client to sync");
-      expect(saver.doc.getText("t").toString()).toBe("pending at shutdown");
-      saver.doc.getText("t").insert(0, "saved, ");
+      expect(saver.doc.getText(fx.sharedField).toString()).toBe("pending at shutdown");
+      saver.doc.getText(fx.sharedField).insert(0, "saved, ");
       await waitFor(() => saver.fullySaved(), "the saved message covering the edit");
       saver.provider.destroy();
       await app.close();
@@ -82,8 +104,10 @@ describe.each(await reopenableDatabases())("durability on $name", (kind) => {
       app = await startTestApp(await store.open());
       const reader = connectAt(app.url, fx.docName, cookie);
       await waitFor(() => reader.provider.synced, "a reader to sync after the second restart");
-      expect(reader.doc.getText("t").toString()).toBe("saved, pending at shutdown");
-      expect(reader.doc.getArray("list").toArray()).toEqual([1, 2, 3]);
+      expect(reader.doc.getText(fx.sharedField).toString()).toBe("saved, pending at shutdown");
+      expect(inquiryText(reader.doc, story)).toBe("my story\nsecond paragraph");
+      expect(commentsOf(reader.doc)).toEqual(expectedComments);
+      expect(commentRange(reader.doc, listComments(reader.doc, story)[0])).toEqual({ from: 0, to: 8 });
       reader.provider.destroy();
     } finally {
       await app.close();
@@ -105,13 +129,13 @@ describe.each(await reopenableDatabases())("durability on $name", (kind) => {
       for (let round = 1; round <= 3; round++) {
         const writers = [0, 1, 2].map((i) => connectAt(server.url, fx.docName, cookies[i % 2], { saved: true }));
         await waitFor(() => writers.every((w) => w.provider.synced), `round ${round}: the writers to sync`);
-        for (const w of writers) expect(w.doc.getText("t").toString()).toBe(previous);
+        for (const w of writers) expect(w.doc.getText(fx.sharedField).toString()).toBe(previous);
 
         const chunks: Chunk[] = [];
         const until = Date.now() + 1_200;
         while (Date.now() < until) {
           for (const w of writers) {
-            const text = w.doc.getText("t");
+            const text = w.doc.getText(fx.sharedField); // the pair's peer check: Ada and Ben both write it
             const chunk = {
               client: w.doc.clientID,
               clock: Y.getState(w.doc.store, w.doc.clientID),
@@ -134,10 +158,10 @@ describe.each(await reopenableDatabases())("durability on $name", (kind) => {
         server = await startChildServer(port, store.env);
         const reader = connectAt(server.url, fx.docName, cookies[0]);
         await waitFor(() => reader.provider.synced, `round ${round}: a reader to sync after the restart`);
-        const chars = charsById(reader.doc.getText("t"));
+        const chars = charsById(reader.doc.getText(fx.sharedField));
         const lost = saved.filter((c) => [...c.text].some((ch, i) => chars.get(`${c.client}:${c.clock + i}`) !== ch));
         expect(lost, `round ${round} (seed ${seed}): saved chunks missing after kill -9`).toEqual([]);
-        previous = reader.doc.getText("t").toString();
+        previous = reader.doc.getText(fx.sharedField).toString();
         reader.provider.destroy();
       }
     } finally {

@@ -8,6 +8,7 @@ import * as encoding from "lib0/encoding";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import { CloseCodes } from "../../collab/close-codes";
+import { addComment, commentAnchor, inquiryText, writeParagraphs } from "../../collab/documents/inquiry";
 import { createDatabaseStore } from "../../collab/store";
 import type { RunningCommons } from "../../server/start";
 import { startTestApp } from "../support/app";
@@ -21,12 +22,14 @@ import {
   mulberry32,
   openRaw,
   signIn,
+  textIn,
 } from "../support/collab-fixtures";
 import { testDatabases } from "../support/databases";
 
 const LIMITS = { maxMessageBytes: 16 * 1024, burst: 60, perSecond: 60 };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+type FuzzerWrites = { story: string; userId: string; userName: string };
 type Case = { kind: string; frames: Array<Uint8Array | string>; expected: number; handshakeFirst: boolean };
 
 function varUintFrame(...parts: Array<number | Uint8Array>) {
@@ -37,12 +40,23 @@ function varUintFrame(...parts: Array<number | Uint8Array>) {
   return encoding.toUint8Array(e);
 }
 
-/** The malformed frames, by kind, each with the close code it must get. */
-function makeCases(random: ReturnType<typeof mulberry32>): Case[] {
+/**
+ * The malformed frames, by kind, each with the close code it must get. The well-formed frames they
+ * are cut from carry writes the fuzzing socket's person (Ben) is allowed to make: paragraphs in his
+ * own story and a comment on it. So only the malformation can keep them out of the document.
+ */
+function makeCases(random: ReturnType<typeof mulberry32>, fuzzer: FuzzerWrites): { cases: Case[]; intact: Uint8Array } {
   const bytes = (n: number) => Uint8Array.from({ length: n }, () => random.int(256));
   const source = new Y.Doc();
-  source.getText("t").insert(0, "a valid update that will be cut short");
-  source.getMap("m").set("k", "v");
+  writeParagraphs(source, fuzzer.story, ["a valid update that will be cut short"]);
+  addComment(source, {
+    field: fuzzer.story,
+    authorId: fuzzer.userId,
+    authorName: fuzzer.userName,
+    text: "a comment that must not arrive",
+    anchor: commentAnchor(source, fuzzer.story, 0, 7)!,
+    quote: "a valid",
+  });
   const awareness = new awarenessProtocol.Awareness(new Y.Doc());
   awareness.setLocalState({ name: "fuzzer" });
   const awarenessFrame = varUintFrame(1, awarenessProtocol.encodeAwarenessUpdate(awareness, [awareness.clientID]));
@@ -93,11 +107,11 @@ function makeCases(random: ReturnType<typeof mulberry32>): Case[] {
     random.pick([JSON.stringify({ type: "sync" }), "hello", "\u0000", random.word(1 + random.int(40))]),
   ]);
   const big = new Y.Doc();
-  big.getText("t").insert(0, "x".repeat(LIMITS.maxMessageBytes));
+  writeParagraphs(big, fuzzer.story, ["x".repeat(LIMITS.maxMessageBytes)]);
   const oversized = frames.update(Y.encodeStateAsUpdate(big));
   add("oversized frame", 10, () => [oversized], CloseCodes.messageTooLarge);
   add("awareness flood", 10, () => Array.from({ length: LIMITS.burst + 40 }, () => awarenessFrame), CloseCodes.flood);
-  return cases;
+  return { cases, intact: Y.encodeStateAsUpdate(source) };
 }
 
 describe.each(await testDatabases())("hostile input on $name", (database) => {
@@ -119,15 +133,18 @@ describe.each(await testDatabases())("hostile input on $name", (database) => {
     await waitFor(() => good.provider.synced && watcher.provider.synced, "the good clients to sync");
     let editing = true;
     let edits = 0;
+    // The good client (Ada) types in the peer check she shares with Ben.
     const typing = (async () => {
       while (editing) {
-        const text = good.doc.getText("t");
+        const text = good.doc.getText(fx.sharedField);
         text.insert(random.int(text.length + 1), `<${edits++}>`);
         await sleep(25);
       }
     })();
 
-    const cases = makeCases(random);
+    const { b } = fx.users;
+    const fuzzerStory = fx.storyOf(b.id);
+    const { cases, intact } = makeCases(random, { story: fuzzerStory, userId: b.id, userName: b.name });
     const outcomes: Array<{ kind: string; expected: number; code: number }> = [];
     const headers = { Cookie: cookies[1], Origin: app.url };
     let next = 0;
@@ -155,13 +172,21 @@ describe.each(await testDatabases())("hostile input on $name", (database) => {
     await typing;
     expect(good.closes, "the good client was never cut off").toEqual([]);
     expect(edits).toBeGreaterThan(20);
-    const expected = good.doc.getText("t").toString();
+    const expected = good.doc.getText(fx.sharedField).toString();
     const hosted = () => app.collab.registry.loaded().find((d) => d.name === fx.docName)!;
     await waitFor(
-      () => watcher.doc.getText("t").toString() === expected && hosted().doc.getText("t").toString() === expected,
+      () =>
+        watcher.doc.getText(fx.sharedField).toString() === expected &&
+        textIn(hosted().doc, fx.sharedField) === expected,
       "every replica to agree",
     );
-    expect(hosted().doc.getMap("m").size, "nothing of the fuzzers' frames reached the document").toBe(0);
+    /** What the fuzzing sockets' frames would have written, had any of them got through. */
+    const fuzzed = (doc: Y.Doc) => ({ story: inquiryText(doc, fuzzerStory), comments: doc.getMap("comments").size });
+    expect(fuzzed(hosted().doc), "nothing of the fuzzers' frames reached the document").toEqual({
+      story: "",
+      comments: 0,
+    });
+    expect(app.collab.metrics.refusedUpdates.inquiry ?? 0, "no frame got as far as the write rules").toBe(0);
     // The flooders' presence went with their sockets.
     const present = [...hosted().awareness.getStates().keys()];
     expect(
@@ -176,7 +201,19 @@ describe.each(await testDatabases())("hostile input on $name", (database) => {
     await app.collab.registry.unload(fx.docName);
     const fresh = new Y.Doc();
     await createDatabaseStore(app.services.db).load(fx.docName, fresh);
-    expect(fresh.getText("t").toString()).toBe(expected);
-    expect(fresh.getMap("m").size).toBe(0);
+    expect(fresh.getText(fx.sharedField).toString()).toBe(expected);
+    expect(fuzzed(fresh)).toEqual({ story: "", comments: 0 });
+
+    // The control: the same writes, well-formed, do get in, so only the malformation kept them out.
+    const control = await openRaw(collabUrl(app.url, fx.docName), headers);
+    try {
+      control.send(frames.update(intact));
+      const reloaded = () => app.collab.registry.loaded().find((d) => d.name === fx.docName)?.doc;
+      await waitFor(() => reloaded()?.getMap("comments").size === 1, "the well-formed writes to arrive");
+      expect(fuzzed(reloaded()!)).toEqual({ story: "a valid update that will be cut short", comments: 1 });
+      expect(control.ws.readyState).toBe(control.ws.OPEN);
+    } finally {
+      control.ws.close();
+    }
   }, 120_000);
 });

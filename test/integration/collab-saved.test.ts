@@ -25,16 +25,18 @@ describe.each(await testDatabases())("the saved signal on $name", (database) => 
     const stored = async () => {
       const doc = new Y.Doc();
       await createDatabaseStore(app.services.db).load(fx.docName, doc);
-      return doc.getText("t").toString();
+      return doc.getText(fx.sharedField).toString();
     };
+    // Ada writes in the peer check she shares with Ben (a section she may write).
+    const text = () => writer.doc.getText(fx.sharedField);
     try {
       await waitFor(() => writer.provider.synced && writer.fullySaved(), "the first sync");
-      writer.doc.getText("t").insert(0, "hello world");
+      text().insert(0, "hello world");
       expect(writer.fullySaved()).toBe(false);
       await waitFor(() => writer.fullySaved(), "the insert to be saved");
       expect(await stored()).toBe("hello world");
 
-      writer.doc.getText("t").delete(0, 6);
+      text().delete(0, 6);
       expect(writer.fullySaved(), "a deletion not yet stored is not Saved").toBe(false);
       expect(await stored()).toBe("hello world");
       await waitFor(() => writer.fullySaved(), "the deletion to be saved", 10_000);

@@ -64,7 +64,7 @@ describe.each(await testDatabases())("graceful shutdown with live sockets on $na
     const { app, fx, cookie } = await setUp(async () => handle, { store, persistence: { flushDelayMs: 60_000 } });
     const writer = connectAt(app.url, fx.docName, cookie);
     await waitFor(() => writer.provider.synced, "the writer to sync");
-    writer.doc.getText("t").insert(0, "pending");
+    writer.doc.getText(fx.sharedField).insert(0, "pending"); // Ada's peer check with Ben: hers to write
     await waitFor(() => app.collab.registry.loaded()[0]?.hasUnsaved === true, "the edit to be pending on the server");
 
     const auth = app.services.auth;

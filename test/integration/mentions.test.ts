@@ -8,6 +8,7 @@ import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { documentName } from "../../collab/doc-names";
+import { inquiryFields } from "../../collab/documents/inquiry";
 import { SESSION_NOTES_FIELD } from "../../collab/documents/session-notes";
 import { createSession } from "../../db/queries/sessions";
 import { notifications } from "../../db/schema/index";
@@ -51,7 +52,7 @@ describe.each(await testDatabases())("mentions on $name", (database) => {
 
   it("tells B once, linking to the mention in A's story; tells neither a non-member nor the writer", async () => {
     const { a, b, outsider } = fx.users;
-    const story = `story/${a.id}`;
+    const story = fx.storyOf(a.id); // A writes in her own story: hers to write
     const toBen = randomUUID();
     await write(cookies.a, (doc) => {
       writeMention(doc, story, b.id, toBen);
@@ -72,7 +73,7 @@ describe.each(await testDatabases())("mentions on $name", (database) => {
 
     // More saves and the same mention pasted again by A (a new client): still one.
     await write(cookies.a, (doc) => {
-      writeMention(doc, `needed/${a.id}`, b.id, toBen);
+      writeMention(doc, inquiryFields.needed(a.id), b.id, toBen);
       doc.getXmlFragment(story).push([new Y.XmlElement("paragraph")]);
     });
     await sleep(400);
@@ -84,7 +85,7 @@ describe.each(await testDatabases())("mentions on $name", (database) => {
     const mentionId = randomUUID();
     // B's client writes a mention of A into B's own notes under a made-up "writer" label.
     await write(cookies.b, (doc) => {
-      const m = writeMention(doc, `needed/${b.id}`, a.id, mentionId);
+      const m = writeMention(doc, inquiryFields.needed(b.id), a.id, mentionId);
       m.setAttribute("label", "Ada Member");
     });
     await waitFor(async () => (await notificationsOf([a.id])).length > 0, "A's notification");

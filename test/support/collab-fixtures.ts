@@ -16,6 +16,7 @@ import * as Y from "yjs";
 import { isFullySaved, readSavedMessage, type PersistedState } from "../../collab/saved-state";
 import { schoolYearOf } from "../../app/kernel/school-year";
 import { documentName } from "../../collab/doc-names";
+import { inquiryFields } from "../../collab/documents/inquiry";
 import { MessageType } from "../../collab/protocol";
 import { openDatabase, type Database, type DatabaseHandle } from "../../db/client";
 import { assignSip, createCohort, createCommunity } from "../../db/queries/communities";
@@ -24,7 +25,11 @@ import { browserLikeSocket } from "./collab";
 import { makeAuthority, makeUser, TEST_PASSWORD } from "./factories";
 import { postgresAdminUrl, postgresAvailable } from "./services";
 
-/** Members a and b (leaders of schools 0 and 1), an outsider (school 2), a SIP of school 0 this year. */
+/**
+ * Members a and b (leaders of schools 0 and 1), an outsider (school 2), a SIP of school 0 this year.
+ * The server checks every write against the inquiry's rules, so tests write where the people may:
+ * `sharedField` (Ada and Ben's peer check, either may write) and `storyOf(member)` (that member's own).
+ */
 export async function makeCommunity(db: Database) {
   const { authority, schools } = await makeAuthority(db, 3);
   const a = await makeUser(db, authority.id, [{ role: "school_leader", schoolId: schools[0].id }], {
@@ -57,8 +62,23 @@ export async function makeCommunity(db: Database) {
     community,
     users: { a, b, outsider, sip },
     docName: documentName("inquiry", community.id),
+    /** The rich-text root Ada and Ben both may write (their peer check); `doc.getText(sharedField)` on a client. */
+    sharedField: inquiryFields.peerCheck(a.id, b.id),
+    /** A member's own story: only they (or a facilitator) may write it. */
+    storyOf: (userId: string) => inquiryFields.story(userId),
     another,
   };
+}
+
+/**
+ * The text of a root as a Y.Text, read from a copy of `doc`. The server's own replica may already
+ * have read a section as rich text (its projection does), and Yjs will not hand the same root out
+ * as another type, so server-side documents are read through a copy.
+ */
+export function textIn(doc: Y.Doc, root: string): string {
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+  return copy.getText(root).toString();
 }
 
 /** Signs in over HTTP and returns the Cookie header a browser would send. */

@@ -29,7 +29,7 @@ describe("what the server lets into rich text", () => {
     story.insert(1, [new Y.XmlElement("script")]);
     expect(room.refusals).toEqual([{ userId: "ada", why: "Rich text can only hold the editor's own kinds of block." }]);
     const again = room.join({ userId: "ada" });
-    (again.getXmlFragment("story/ada").get(0) as Y.XmlElement).get(0).format(0, 2, { blink: true });
+    ((again.getXmlFragment("story/ada").get(0) as Y.XmlElement).get(0) as Y.XmlText).format(0, 2, { blink: true });
     expect(room.refusals.at(-1)).toEqual({ userId: "ada", why: "Rich text can only use the editor's own formatting." });
     expect(room.server.getXmlFragment("story/ada").toString()).toBe("<paragraph><bold>Mine</bold></paragraph>");
   });
