@@ -31,7 +31,12 @@ const marks = new Set<string>(RICH_TEXT_MARKS);
  */
 export function richTextItemError(item: Y.Item): string | null {
   const content = item.content;
-  if (content instanceof Y.ContentString || content instanceof Y.ContentDeleted) return null;
+  if (content instanceof Y.ContentDeleted) return null;
+  // At the top level of a section the editor writes only blocks (paragraphs, headings, lists…).
+  const topLevel = (item.parent as Y.AbstractType<unknown> | null)?._item === null && item.parentSub === null;
+  if (topLevel && !(content instanceof Y.ContentType && content.type instanceof Y.XmlElement))
+    return "Rich text holds its words inside paragraphs and other blocks.";
+  if (content instanceof Y.ContentString) return null;
   if (content instanceof Y.ContentFormat)
     return marks.has(content.key) ? null : "Rich text can only use the editor's own formatting.";
   if (content instanceof Y.ContentType) {

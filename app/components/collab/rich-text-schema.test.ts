@@ -33,4 +33,17 @@ describe("what the server lets into rich text", () => {
     expect(room.refusals.at(-1)).toEqual({ userId: "ada", why: "Rich text can only use the editor's own formatting." });
     expect(room.server.getXmlFragment("story/ada").toString()).toBe("<paragraph><bold>Mine</bold></paragraph>");
   });
+
+  it("refuses words placed at the top level of a section, outside any paragraph", () => {
+    const room = new GuardedRoom("inquiry");
+    room.join({ userId: "ada" }).getText("story/ada").insert(0, "loose words");
+    expect(room.refusals).toEqual([
+      { userId: "ada", why: "Rich text holds its words inside paragraphs and other blocks." },
+    ]);
+    room
+      .join({ userId: "ada" })
+      .getXmlFragment("story/ada")
+      .insert(0, [new Y.XmlText("a loose text")]);
+    expect(room.refusals).toHaveLength(2);
+  });
 });
