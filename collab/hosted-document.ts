@@ -6,7 +6,7 @@ import type { Writer } from "./documents/guard-kit";
 import { documentGuards } from "./documents/guards";
 import { encodeMessage, type DeleteSet } from "./messages";
 import { recordLatency, type CollabMetrics } from "./metrics";
-import type { CollabStore } from "./store";
+import type { ClientOwner, CollabStore } from "./store";
 import { WriteGuard, type Admission } from "./write-guard";
 
 /** What a hosted document needs from a connection. */
@@ -47,6 +47,8 @@ export class HostedDocument {
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly peers = new Map<Peer, Set<number>>();
   private pending: Array<{ update: Uint8Array; at: number }> = [];
+  /** Editor ids claimed by updates in `pending`, stored with them. */
+  private pendingOwners: ClientOwner[] = [];
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<number | void> | null = null;
   private compacting: Promise<void> | null = null;
@@ -80,13 +82,21 @@ export class HostedDocument {
 
   /** Loads the stored state, then starts broadcasting and persisting changes. */
   async load() {
-    const { logRows } = await this.store.load(this.name, this.doc);
+    const [{ logRows }, owners] = await Promise.all([
+      this.store.load(this.name, this.doc),
+      this.store.owners?.(this.name) ?? new Map<number, string>(),
+    ]);
     this.logRows = logRows;
     this.persistedStateVector = Y.encodeStateVector(this.doc);
     this.persistedDeletions = Y.createDeleteSetFromStructStore(this.doc.store);
     const kind = parseDocumentName(this.name)?.kind;
     if (kind && this.options.checkWrites)
-      this.guard = new WriteGuard(this.doc, documentGuards[kind], { maxDocumentBytes: this.options.maxDocumentBytes });
+      this.guard = new WriteGuard(
+        this.doc,
+        documentGuards[kind],
+        { maxDocumentBytes: this.options.maxDocumentBytes },
+        owners,
+      );
     this.doc.on("update", (update: Uint8Array, origin: unknown) => this.onUpdate(update, origin));
     this.awareness.on("update", ({ added, updated, removed }: Record<string, number[]>, origin: unknown) =>
       this.onAwareness([...added, ...updated, ...removed], origin),
@@ -98,8 +108,11 @@ export class HostedDocument {
    * part of it is allowed. On "hold" nothing is applied; the peer offers it again with what follows.
    */
   receive(update: Uint8Array, peer: Peer, writer: Writer): Admission {
-    const admission = this.guard?.admit(update, writer) ?? { kind: "accept" };
-    if (admission.kind === "accept") Y.applyUpdate(this.doc, update, peer);
+    const admission = this.guard?.admit(update, writer) ?? { kind: "accept", claimed: [] };
+    if (admission.kind === "accept") {
+      for (const clientId of admission.claimed) this.pendingOwners.push({ clientId, userId: writer.userId });
+      Y.applyUpdate(this.doc, update, peer);
+    }
     return admission;
   }
 
@@ -167,17 +180,20 @@ export class HostedDocument {
     while (this.flushing) await this.flushing.catch(() => {});
     if (this.pending.length === 0 || this.destroyed) return;
     const batch = this.pending;
+    const owners = this.pendingOwners;
     this.pending = [];
+    this.pendingOwners = [];
     // Taken before the write: every update up to this state vector is in `batch` or already stored.
     const stateVector = Y.encodeStateVector(this.doc);
     const merged = batch.length === 1 ? batch[0].update : Y.mergeUpdates(batch.map((b) => b.update));
-    this.flushing = this.store.append(this.name, merged);
+    this.flushing = this.store.append(this.name, merged, owners);
     try {
       const id = await this.flushing;
       if (typeof id === "number") this.lastStoredId = Math.max(this.lastStoredId, id);
     } catch (error) {
       this.flushing = null;
       this.pending = batch.concat(this.pending);
+      this.pendingOwners = owners.concat(this.pendingOwners);
       this.metrics.persistFailures++;
       this.failures++;
       this.logger.error("could not save document changes", { doc: this.name, attempt: this.failures, error });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { addNote, editNote, getBoardSettings, setLocked, setVoteBudget } from "./documents/root-cause-board";
+import { documentGuards } from "./documents/guards";
 import { GuardedRoom } from "./guard-harness";
+import { WriteGuard } from "./write-guard";
 
 describe("the write guard", () => {
   it("passes a member's own note and refuses another member's edit of it, whole", () => {
@@ -64,5 +66,41 @@ describe("the write guard", () => {
       GuardedRoom.writer("eve"),
     );
     expect(admission).toEqual({ kind: "refuse", why: "Changes were sent under another person's editor." });
+  });
+
+  it("keeps editor ids with their first writer across a reload, and says which ids an update claims", () => {
+    const room = new GuardedRoom("root-cause-board");
+    const ada = room.join({ userId: "ada" });
+    const admission = room.offer(
+      (() => {
+        const d = new Y.Doc();
+        Y.applyUpdate(d, Y.encodeStateAsUpdate(room.server));
+        d.clientID = 4242;
+        addNote(d, { text: "Ada again", authorId: "ada", authorName: "ada name" });
+        return Y.encodeStateAsUpdate(d, Y.encodeStateVector(room.server));
+      })(),
+      GuardedRoom.writer("ada"),
+    );
+    expect(admission).toEqual({ kind: "accept", claimed: [4242] });
+    // A fresh guard over the same document, as after an unload and a load with the stored owners.
+    const reloaded = new WriteGuard(
+      room.server,
+      documentGuards["root-cause-board"],
+      { maxDocumentBytes: 8e6 },
+      new Map([
+        [4242, "ada"],
+        [ada.clientID, "ada"],
+      ]),
+    );
+    const forger = new Y.Doc();
+    Y.applyUpdate(forger, Y.encodeStateAsUpdate(room.server));
+    forger.clientID = 4242;
+    addNote(forger, { text: "Eve under Ada's id", authorId: "eve", authorName: "eve name" });
+    expect(
+      reloaded.admit(Y.encodeStateAsUpdate(forger, Y.encodeStateVector(room.server)), GuardedRoom.writer("eve")),
+    ).toEqual({
+      kind: "refuse",
+      why: "Changes were sent under another person's editor.",
+    });
   });
 });

@@ -9,7 +9,9 @@ export type GuardOptions = {
 };
 
 /** What the guard made of an update: apply it, wait for the rest of the writer's history, or refuse it whole. */
-export type Admission = { kind: "accept" } | { kind: "hold" } | { kind: "refuse"; why: string };
+export type Admission =
+  /** `claimed`: the editor ids this update was the first to write under (to be stored with it). */
+  { kind: "accept"; claimed: number[] } | { kind: "hold" } | { kind: "refuse"; why: string };
 
 /**
  * The server's check of every incoming update before it touches the real document (ADR 024).
@@ -20,8 +22,8 @@ export type Admission = { kind: "accept" } | { kind: "hold" } | { kind: "refuse"
  */
 export class WriteGuard {
   private shadow: Y.Doc;
-  /** Which person first wrote under each Yjs client id while the document is loaded. */
-  private readonly clientOwners = new Map<number, string>();
+  /** Which person first wrote under each Yjs client id (stored with the updates, loaded with the document). */
+  private readonly clientOwners: Map<number, string>;
   /** An upper bound on the encoded state's size: exact after a copy, then grown by each accepted update. */
   private approxBytes = 0;
 
@@ -29,7 +31,9 @@ export class WriteGuard {
     private readonly real: Y.Doc,
     private readonly rules: DocGuard,
     private readonly options: GuardOptions,
+    owners: ReadonlyMap<number, string> = new Map(),
   ) {
+    this.clientOwners = new Map(owners);
     this.shadow = this.copyOfReal();
   }
 
@@ -80,9 +84,10 @@ export class WriteGuard {
       this.shadow = this.copyOfReal();
       return { kind: "refuse", why };
     }
-    for (const client of adds) this.clientOwners.set(client, writer.userId);
+    const claimed = adds.filter((client) => !this.clientOwners.has(client));
+    for (const client of claimed) this.clientOwners.set(client, writer.userId);
     this.approxBytes += update.byteLength;
-    return { kind: "accept" };
+    return { kind: "accept", claimed };
   }
 
   /** Applies the update to the shadow and returns why it is refused, or null. */

@@ -1,6 +1,6 @@
 import { asc, count, eq, inArray, max, sql } from "drizzle-orm";
 import type { Database } from "../client";
-import { collabSnapshots, collabUpdates } from "../schema/index";
+import { collabClientOwners, collabSnapshots, collabUpdates } from "../schema/index";
 
 export type StoredDocument = { snapshot: Uint8Array | null; updates: Array<{ id: number; data: Uint8Array }> };
 
@@ -45,9 +45,34 @@ export async function loadManyDocumentRows(db: Database, names: readonly string[
 }
 
 /** Appends one (possibly merged) update to a document's log; returns the row's id (a projection records the last id it includes). */
-export async function appendDocumentUpdate(db: Database, docName: string, data: Uint8Array): Promise<number> {
-  const [row] = await db.insert(collabUpdates).values({ docName, data }).returning({ id: collabUpdates.id });
-  return row.id;
+export async function appendDocumentUpdate(
+  db: Database,
+  docName: string,
+  data: Uint8Array,
+  owners: ReadonlyArray<{ clientId: number; userId: string }> = [],
+): Promise<number> {
+  if (owners.length === 0) {
+    const [row] = await db.insert(collabUpdates).values({ docName, data }).returning({ id: collabUpdates.id });
+    return row.id;
+  }
+  // The editor ids the update introduces are recorded with it: stored together or not at all.
+  return db.transaction(async (tx) => {
+    const [row] = await tx.insert(collabUpdates).values({ docName, data }).returning({ id: collabUpdates.id });
+    await tx
+      .insert(collabClientOwners)
+      .values(owners.map((o) => ({ docName, clientId: o.clientId, userId: o.userId })))
+      .onConflictDoNothing();
+    return row.id;
+  });
+}
+
+/** Who first wrote under each Yjs client id of a document. */
+export async function loadClientOwners(db: Database, docName: string): Promise<Map<number, string>> {
+  const rows = await db
+    .select({ clientId: collabClientOwners.clientId, userId: collabClientOwners.userId })
+    .from(collabClientOwners)
+    .where(eq(collabClientOwners.docName, docName));
+  return new Map(rows.map((r) => [Number(r.clientId), r.userId]));
 }
 
 /** The id of each document's newest logged update, by name (one index-only query; a document whose log is empty is absent). */
