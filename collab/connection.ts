@@ -39,6 +39,7 @@ export class Connection implements Peer {
   private doc: HostedDocument | null = null;
   private queue: Uint8Array[] = [];
   private closed = false;
+  private paused = false;
   /** Updates that continue a history the server has not received yet, merged, waiting for it. */
   private held: Uint8Array | null = null;
   private heldFrames = 0;
@@ -79,6 +80,7 @@ export class Connection implements Peer {
     if (this.closed) return;
     this.doc = doc;
     doc.addPeer(this);
+    if (this.paused) return;
     const queued = this.queue;
     this.queue = [];
     for (const frame of queued) this.handle(frame);
@@ -117,8 +119,26 @@ export class Connection implements Peer {
       return this.reject(CloseCodes.messageTooLarge, `message of ${data.byteLength} bytes`);
     if (!this.take()) return this.reject(CloseCodes.flood, "too many messages");
     const frame = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-    if (this.doc) this.handle(frame);
+    if (this.doc && !this.paused) this.handle(frame);
     else this.queue.push(frame);
+  }
+
+  /**
+   * Holds incoming frames while this person's access is re-checked after a change of membership
+   * or role (so no write that arrives after the change is applied before the answer); `resume`
+   * handles them in order, unless the re-check closed the connection.
+   */
+  pause() {
+    this.paused = true;
+  }
+
+  resume() {
+    if (!this.paused) return;
+    this.paused = false;
+    if (this.closed || !this.doc) return;
+    const queued = this.queue;
+    this.queue = [];
+    for (const frame of queued) this.handle(frame);
   }
 
   private take(): boolean {

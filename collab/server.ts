@@ -204,7 +204,17 @@ export function createCollabServer(options: CollabServerOptions) {
    * after the removal are refused at once.
    */
   function accessChanged(userId: string) {
-    recheck(userId).catch((error) => logger.warn("could not re-check a person's collab access", { error }));
+    const held = [...connections.keys()].filter((c) => c.identity.userId === userId);
+    for (const conn of held) conn.pause();
+    recheck(userId)
+      .catch((error) => {
+        // Could not decide: closing is the safe answer (the client reconnects and is authorised afresh).
+        logger.warn("could not re-check a person's collab access", { error });
+        for (const conn of held) conn.close(CloseCodes.storageUnavailable, "access could not be checked");
+      })
+      .finally(() => {
+        for (const conn of held) conn.resume();
+      });
   }
 
   return {
