@@ -269,8 +269,9 @@ describe.each(await testDatabases())("the write rules against a modified client 
       "The note's author or a facilitator may change its words.",
     );
     expect(await attack((d) => deleteNote(d, noteId))).toBe("The note's author or a facilitator may remove it.");
+    // The first, always-open dots: pages no longer place them, so none is accepted.
     expect(await attack((d) => votesMap(d).set(`${noteId}|${benUser.id}`, 50))).toBe(
-      "Dots on one note must be between 1 and 20.",
+      "Dots are placed in a voting round the facilitator starts.",
     );
     expect(await attack((d) => roundDots(d).set(`${roundId}|${noteId}|${benUser.id}`, 50))).toBe(
       "Dots on one item must be between 1 and 20.",

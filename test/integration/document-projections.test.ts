@@ -50,7 +50,12 @@ describe.each(await testDatabases())("document projections on $name", (database)
     const live = connectAt(app.url, name, await signIn(app.url, world.people.ada.email), { saved: true });
     try {
       await waitFor(() => live.provider.synced, "the sync");
-      addQuestion(live.doc, { text: "How might we reach every family?", authorId: ids.ada, authorName: "Ada" });
+      // In Ada's own name, as the page writes it (the server refuses any other name).
+      addQuestion(live.doc, {
+        text: "How might we reach every family?",
+        authorId: ids.ada,
+        authorName: world.people.ada.name,
+      });
       await waitFor(() => live.fullySaved(), "the question to be saved");
       const savedAt = Date.now();
       await waitFor(async () => (await projection(name))?.fields !== undefined, "the projection row", 5_000);
