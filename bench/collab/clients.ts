@@ -6,6 +6,7 @@ import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { MessageType, SAVED_PARAM } from "../../collab/protocol";
 import type { Target } from "./protocol";
+import { sectionPlainText } from "./sections";
 
 /**
  * One simulated person: a Y.Doc kept in sync by the server's own client library (the standard
@@ -47,7 +48,7 @@ function covered(local: Uint8Array, persisted: Uint8Array | null): boolean {
   return true;
 }
 
-/** Probe markers are written as `~PROBE~<key>:<ms>~` into a Y.Map, so their bytes appear verbatim in the update. */
+/** Probe markers are written as `~PROBE~<key>:<ms>~` into the probe's section, so their bytes appear verbatim in the update. */
 export const probeMarker = (key: string, sentAt: number) => `~PROBE~${key}:${sentAt}~`;
 const PROBE_TAG = Buffer.from("~PROBE~");
 
@@ -64,6 +65,8 @@ export type ClientOptions = {
   lean?: boolean;
   /** Called with each probe marker written by someone else, as soon as this client sees it. */
   onProbe?: (marker: string) => void;
+  /** The section the room's probe writes into (full clients read markers from it). */
+  probeField?: string;
   /** Called for every frame received, with its kind (to count what the server sends). */
   onFrame?: (kind: FrameKind) => void;
 };
@@ -80,13 +83,13 @@ export function connectClient(
   const started = performance.now();
   const doc = new Y.Doc();
   let disconnects = 0;
-  const { lean = false, onProbe, onFrame } = options;
-  if (onProbe && !lean) {
-    const probes = doc.getMap<string>("probe");
-    probes.observe((event) => {
-      if (event.transaction.local || !event.keysChanged.has("t")) return;
-      const value = probes.get("t");
-      if (value) onProbe(value);
+  const { lean = false, onProbe, onFrame, probeField } = options;
+  if (onProbe && !lean && probeField) {
+    // A full client reads the probe's section after every remote change to it.
+    doc.getXmlFragment(probeField).observeDeep((_events, transaction) => {
+      if (transaction.local) return;
+      const marker = findProbe(Buffer.from(sectionPlainText(doc, probeField), "latin1"));
+      if (marker) onProbe(marker);
     });
   }
   if (target.protocol === "y-websocket") {
@@ -196,39 +199,4 @@ export function connectClient(
       doc.destroy();
     },
   };
-}
-
-/** Types like a person: one character at a time at a cursor that follows their own text. */
-export class Typist {
-  private cursor: Y.RelativePosition | null = null;
-  private readonly text: Y.Text;
-  private n = 0;
-  /** Characters typed so far. */
-  get typed() {
-    return this.n;
-  }
-  constructor(readonly doc: Y.Doc) {
-    this.text = doc.getText("bench");
-  }
-
-  key() {
-    const ch = this.n % 12 === 11 ? " " : String.fromCharCode(97 + (this.n % 26));
-    this.n++;
-    let index = this.text.length;
-    if (this.cursor) {
-      const abs = Y.createAbsolutePositionFromRelativePosition(this.cursor, this.doc);
-      if (abs) index = abs.index;
-    }
-    this.text.insert(index, ch);
-    // Anchored to the character just typed (assoc -1), so the next one follows it.
-    this.cursor = Y.createRelativePositionFromTypeIndex(this.text, index + 1, -1);
-  }
-
-  /** Types `chars` characters in one change (a paste or a fast burst). */
-  burst(chars: number) {
-    let s = "";
-    for (let i = 0; i < chars; i++) s += String.fromCharCode(97 + ((this.n + i) % 26));
-    this.n += chars;
-    this.text.insert(this.text.length, s);
-  }
 }

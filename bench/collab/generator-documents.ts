@@ -1,14 +1,15 @@
 // The load generator's one-off document work: memory documents, the big document's writers, timed opens.
-import { connectClient, Typist, type BenchClient } from "./clients";
+import { connectClient, type BenchClient } from "./clients";
 import { sleep, user, waitUntil, withTimeout } from "./generator-shared";
-import type { Target } from "./protocol";
+import type { MemoryDocSpec, Target } from "./protocol";
+import { sectionsLength, Typist } from "./sections";
 
 let memoryClients: BenchClient[] = [];
-export async function memoryOpen(target: Target, docs: Array<{ name: string; cookie: string }>, chars: number) {
+export async function memoryOpen(target: Target, docs: MemoryDocSpec[], chars: number) {
   memoryClients = docs.map((d) => connectClient(target, d.name, d.cookie, user(5000)));
   await withTimeout(Promise.all(memoryClients.map((c) => c.synced)), 60_000, "memory documents to sync");
-  for (const c of memoryClients) {
-    const typist = new Typist(c.doc);
+  for (const [i, c] of memoryClients.entries()) {
+    const typist = new Typist(c.doc, docs[i].field);
     for (let i = 0; i < chars / 10; i++) typist.burst(10);
   }
   await waitUntil(() => memoryClients.every((c) => c.acknowledged()), 60_000, "memory documents to be acknowledged");
@@ -25,6 +26,7 @@ export async function bigWrite(
   target: Target,
   doc: string,
   cookies: string[],
+  fields: string[],
   edits: number,
   rate: number,
   waitSaved: boolean,
@@ -32,11 +34,11 @@ export async function bigWrite(
   const started = performance.now();
   writers = cookies.map((cookie, i) => connectClient(target, doc, cookie, user(7000 + i)));
   await withTimeout(Promise.all(writers.map((w) => w.synced)), 30_000, "writers to sync");
-  const before = writers[0].doc.getText("bench").length;
+  const before = sectionsLength(writers[0].doc, fields);
   const each = Math.ceil(edits / writers.length);
   await Promise.all(
-    writers.map(async (w) => {
-      const typist = new Typist(w.doc);
+    writers.map(async (w, i) => {
+      const typist = new Typist(w.doc, fields[i]);
       const perTick = Math.max(1, Math.round(rate / 100));
       for (let done = 0; done < each;) {
         for (let i = 0; i < perTick && done < each; i++, done++) typist.key();
@@ -45,7 +47,7 @@ export async function bigWrite(
     }),
   );
   const total = before + each * writers.length;
-  await waitUntil(() => writers.every((w) => w.doc.getText("bench").length === total), 120_000, "writers to converge");
+  await waitUntil(() => writers.every((w) => sectionsLength(w.doc, fields) === total), 120_000, "writers to converge");
   if (waitSaved) await waitUntil(() => writers.every((w) => w.acknowledged()), 60_000, "edits to be acknowledged");
   return { edits: each * writers.length, textLength: total, ms: Math.round(performance.now() - started) };
 }
@@ -55,11 +57,11 @@ export function bigDisconnect() {
   writers = [];
 }
 
-export async function openOnce(target: Target, doc: string, cookie: string, expectLength: number) {
+export async function openOnce(target: Target, doc: string, cookie: string, fields: string[], expectLength: number) {
   const client = connectClient(target, doc, cookie, user(8000));
   try {
     const ms = await withTimeout(client.synced, 30_000, "document to open");
-    const length = client.doc.getText("bench").length;
+    const length = sectionsLength(client.doc, fields);
     return { ms, length, complete: length === expectLength };
   } finally {
     client.destroy();

@@ -1,8 +1,9 @@
 // The load generator's rooms under steady load: editors typing at a rate, probes, convergence.
-import { connectClient, probeMarker, Typist } from "./clients";
+import { connectClient, probeMarker } from "./clients";
 import { user, waitUntil, withTimeout, type Room } from "./generator-shared";
 import { collect, countFrame, countUpdate, probeReceiver, recordProbe } from "./generator-window";
 import type { CollectResult, RoomSpec, Target } from "./protocol";
+import { sectionsLength, Typist, writeProbe } from "./sections";
 
 let rooms: Room[] = [];
 let keysPerSec = 0;
@@ -21,12 +22,11 @@ export function collectRooms(graceMs: number): Promise<CollectResult> {
 
 function startProbes() {
   for (const [index, room] of rooms.entries()) {
-    const map = room.probe.doc.getMap<string>("probe");
     const fire = () => {
       const key = `${index}-${probeSeq++}`;
       const sentAt = performance.now();
       recordProbe(key, sentAt, room);
-      map.set("t", probeMarker(key, sentAt));
+      writeProbe(room.probe.doc, room.spec.probeField, probeMarker(key, sentAt));
     };
     // Spread the rooms' probes over the interval.
     setTimeout(
@@ -80,9 +80,10 @@ export async function openRooms(target: Target, specs: RoomSpec[], probeMs: numb
       const client = connectClient(target, spec.name, cookie, user(i), {
         lean,
         onProbe: probeReceiver(room),
+        probeField: spec.probeField,
         onFrame: countFrame,
       });
-      return { client, typist: new Typist(client.doc), nextAt: 0 };
+      return { client, typist: new Typist(client.doc, spec.editorFields[i]), nextAt: 0 };
     });
     return room;
   });
@@ -103,8 +104,9 @@ export async function converge(timeoutMs: number) {
   const same = () =>
     rooms.every((room) => {
       const total = typed(room);
-      if (room.probe.doc.getText("bench").length !== total) return false;
-      return lean || room.editors.every((e) => e.client.doc.getText("bench").length === total);
+      const fields = room.spec.editorFields;
+      if (sectionsLength(room.probe.doc, fields) !== total) return false;
+      return lean || room.editors.every((e) => sectionsLength(e.client.doc, fields) === total);
     });
   const started = performance.now();
   try {
@@ -114,7 +116,7 @@ export async function converge(timeoutMs: number) {
       converged: false,
       ms: Math.round(performance.now() - started),
       typed: rooms.map(typed),
-      held: rooms.map((r) => r.probe.doc.getText("bench").length),
+      held: rooms.map((r) => sectionsLength(r.probe.doc, r.spec.editorFields)),
     };
   }
   return { converged: true, ms: Math.round(performance.now() - started), textLengths: rooms.map(typed) };

@@ -1,6 +1,7 @@
 // Shared by the load generator's modules: the shape of an open room, bench users and wait helpers.
-import type { BenchClient, Typist } from "./clients";
+import type { BenchClient } from "./clients";
 import type { RoomSpec } from "./protocol";
+import type { Typist } from "./sections";
 
 export type Room = {
   spec: RoomSpec;

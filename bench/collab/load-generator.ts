@@ -40,6 +40,7 @@ async function handle(command: Command): Promise<unknown> {
         command.target,
         command.doc,
         command.cookies,
+        command.fields,
         command.edits,
         command.ratePerWriter,
         command.waitSaved,
@@ -48,7 +49,7 @@ async function handle(command: Command): Promise<unknown> {
       bigDisconnect();
       return {};
     case "open-once":
-      return openOnce(command.target, command.doc, command.cookie, command.expectLength);
+      return openOnce(command.target, command.doc, command.cookie, command.fields, command.expectLength);
     case "exit":
       closeRooms();
       setTimeout(() => process.exit(0), 50);

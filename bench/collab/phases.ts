@@ -78,6 +78,7 @@ export async function bigDocPhase(gen: GeneratorControl, sut: ServerUnderTest, c
     target: sut.target,
     doc: doc.name,
     cookies: doc.writerCookies,
+    fields: doc.writerFields,
     edits: config.bigDocEdits,
     ratePerWriter: config.bigDocWriterRate,
     waitSaved: true,
@@ -90,6 +91,7 @@ export async function bigDocPhase(gen: GeneratorControl, sut: ServerUnderTest, c
       target: sut.target,
       doc: doc.name,
       cookie: doc.readerCookie,
+      fields: doc.writerFields,
       expectLength: written.textLength,
     });
     if (!r.complete) throw new Error(`${sut.kind}: warm open of the big document was incomplete`);
@@ -109,6 +111,7 @@ export async function bigDocPhase(gen: GeneratorControl, sut: ServerUnderTest, c
         target: sut.target,
         doc: doc.name,
         cookie: doc.readerCookie,
+        fields: doc.writerFields,
         expectLength: written.textLength,
       });
       if (!r.complete) throw new Error(`${sut.kind}: cold open of the big document was incomplete (lost edits?)`);

@@ -5,7 +5,7 @@ export type ClientProtocol = "y-websocket" | "hocuspocus";
 
 /** How the load generator reaches the server under test (always on 127.0.0.1). */
 export type Target = {
-  server: "ours" | "bare" | "hocuspocus" | "ours-nosaved";
+  server: "ours" | "bare" | "hocuspocus" | "ours-nosaved" | "ours-unguarded";
   protocol: ClientProtocol;
   /** y-websocket: base URL the room name is appended to; hocuspocus: the server URL. */
   wsUrl: string;
@@ -15,8 +15,21 @@ export type Target = {
   params?: Record<string, string>;
 };
 
-/** One room: the document name and a cookie per client (empty strings when the server has no auth). */
-export type RoomSpec = { name: string; editorCookies: string[]; probeCookie: string };
+/**
+ * One room: the document name, a cookie per client (empty strings when the server has no auth) and
+ * the section each writes into (sections.ts): editor i types into `editorFields[i]`, the probe
+ * client replaces its marker in `probeField`. On ours these are the signed-in person's own sections.
+ */
+export type RoomSpec = {
+  name: string;
+  editorCookies: string[];
+  editorFields: string[];
+  probeCookie: string;
+  probeField: string;
+};
+
+/** A document one client opens and types into, in its own section. */
+export type MemoryDocSpec = { name: string; cookie: string; field: string };
 
 export type Command =
   | { cmd: "open-rooms"; id: number; target: Target; rooms: RoomSpec[]; probeIntervalMs: number; lean: boolean }
@@ -25,7 +38,7 @@ export type Command =
   | { cmd: "collect"; id: number; graceMs: number }
   | { cmd: "converge"; id: number; timeoutMs: number }
   | { cmd: "close-rooms"; id: number }
-  | { cmd: "memory-open"; id: number; target: Target; docs: Array<{ name: string; cookie: string }>; chars: number }
+  | { cmd: "memory-open"; id: number; target: Target; docs: MemoryDocSpec[]; chars: number }
   | { cmd: "memory-close"; id: number }
   | {
       cmd: "big-write";
@@ -33,12 +46,23 @@ export type Command =
       target: Target;
       doc: string;
       cookies: string[];
+      /** The section each writer types into (one per cookie). */
+      fields: string[];
       edits: number;
       ratePerWriter: number;
       waitSaved: boolean;
     }
   | { cmd: "big-disconnect"; id: number }
-  | { cmd: "open-once"; id: number; target: Target; doc: string; cookie: string; expectLength: number }
+  | {
+      cmd: "open-once";
+      id: number;
+      target: Target;
+      doc: string;
+      cookie: string;
+      /** The sections whose characters are counted (the writers'). */
+      fields: string[];
+      expectLength: number;
+    }
   | { cmd: "exit"; id: number };
 
 export type CollectResult = {

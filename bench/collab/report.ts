@@ -11,6 +11,8 @@ export type ServerResult = {
   saturation: Awaited<ReturnType<typeof saturationPhase>>;
   convergence: { converged: boolean; ms: number; textLengths?: number[] };
   bigDoc: Awaited<ReturnType<typeof bigDocPhase>>;
+  /** The server's counters after every phase (ours: refused and held updates), where it publishes them. */
+  serverStatsAtEnd?: Record<string, unknown> | null;
   /** Other programs' CPU just before this server was measured (the run waits for a quiet machine). */
   quietGate: { quiet: boolean; foreignCpu: number; waitedMs: number };
 };
@@ -92,7 +94,9 @@ export function markdown(run: {
   config: { rooms: number; editorsPerRoom: number; measureMs: number; memoryDocs: number; bigDocEdits: number };
   results: Partial<Record<ServerKind, ServerResult>>;
 }) {
-  const kinds = (["bare", "hocuspocus", "ours", "ours-nosaved"] as ServerKind[]).filter((k) => run.results[k]);
+  const kinds = (["bare", "hocuspocus", "ours", "ours-unguarded", "ours-nosaved"] as ServerKind[]).filter(
+    (k) => run.results[k],
+  );
   const row = (label: string, f: (r: ServerResult) => string) =>
     `| ${label} | ${kinds.map((k) => f(run.results[k]!)).join(" | ")} |`;
   const lines: string[] = [];

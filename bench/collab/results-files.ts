@@ -7,6 +7,7 @@ import type { machineInfo } from "./proc";
 import { markdown, targets, type ServerResult } from "./report";
 import type { Calibration } from "./server-runs";
 import type { ServerKind } from "./servers/types";
+import { writeRulesCost, writeRulesMarkdown } from "./write-rules-cost";
 
 /** The largest profile (the main thread's) of each of `kinds` under `profileDir`, summarised. */
 export function collectProfiles(root: string, profileDir: string, kinds: string[]) {
@@ -20,7 +21,7 @@ export function collectProfiles(root: string, profileDir: string, kinds: string[
     }
     const main = files.map((f) => path.join(dir, f)).sort((a, b) => statSync(b).size - statSync(a).size)[0];
     if (!main) return [];
-    const breakdown = kind === "ours" ? inclusiveTimes(main, OURS_BREAKDOWN) : [];
+    const breakdown = kind.startsWith("ours") ? inclusiveTimes(main, OURS_BREAKDOWN) : [];
     return [{ server: kind, file: path.relative(root, main), top: summariseProfile(main, 25), breakdown }];
   });
 }
@@ -82,6 +83,8 @@ export function writeResults(run: {
     discarded: run.discarded,
     errors: run.errors,
     targets: targets(results),
+    /** ours (write rules on) / ours-unguarded (rules off), measured in this run (ADR 024). */
+    writeRules: writeRulesCost(results),
     profiles,
   };
   writeFileSync(`${base}.json`, JSON.stringify(report, null, 2) + "\n");
@@ -106,9 +109,10 @@ export function writeResults(run: {
     config,
     results,
   });
-  writeFileSync(`${base}.md`, md + "\n");
+  const rules = report.writeRules ? `\n\n${writeRulesMarkdown(report.writeRules)}` : "";
+  writeFileSync(`${base}.md`, md + rules + "\n");
   process.stdout.write(
-    `\n${md}\n\nWrote ${path.relative(root, base)}.json and .md (server logs in ${path.relative(root, logDir)})\n`,
+    `\n${md}${rules}\n\nWrote ${path.relative(root, base)}.json and .md (server logs in ${path.relative(root, logDir)})\n`,
   );
   for (const p of profiles) {
     process.stdout.write(`\nTop self time in ${p.file}:\n`);

@@ -1,9 +1,11 @@
 /**
  * `npm run bench:collab`: one run measures three collaboration servers under the same load on
- * this machine and writes bench/results/collab-<timestamp>.json (raw numbers) and .md (tables).
+ * this machine, and ours a second time with its write rules off (ours-unguarded, ADR 024: their
+ * cost), and writes bench/results/collab-<timestamp>.json (raw numbers) and .md (tables).
  *
  *   BENCH_QUICK=1          ~2-minute version (shorter windows, fewer documents)
- *   BENCH_ONLY=ours,bare   run a subset (ratios need the baselines of the same run)
+ *   BENCH_ONLY=ours,bare   run a subset (ratios need the baselines of the same run;
+ *                          BENCH_ONLY=ours,ours-unguarded measures only the write rules' cost)
  *   BENCH_PROFILE=1        start the servers with `node --cpu-prof` (slower: for finding hot spots,
  *                          not for the numbers); profiles and a summary land in bench/results/
  *   BENCH_KEYS_PER_SEC=n   steady-load keys/s per editor (default 5)
@@ -29,14 +31,16 @@ import type { ServerKind, StartContext } from "./servers/types";
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
 const RESULTS = path.join(ROOT, "bench", "results");
-// Nominal: ~10 minutes (full) or ~2 (quick) on a quiet machine; waiting for other programs adds to it.
+// Nominal: ~10 minutes (full) or ~3 (quick) on a quiet machine; waiting for other programs adds to it.
 const HARD_LIMIT_MS = 35 * 60_000;
 
 cleanUpOnSignals();
 
 async function main() {
   const config = loadConfig();
-  const only = (process.env.BENCH_ONLY ?? "bare,hocuspocus,ours").split(",").map((s) => s.trim()) as ServerKind[];
+  const only = (process.env.BENCH_ONLY ?? "bare,hocuspocus,ours,ours-unguarded")
+    .split(",")
+    .map((s) => s.trim()) as ServerKind[];
   const profile = process.env.BENCH_PROFILE === "1";
   const startedAt = new Date();
   const stamp = startedAt.toISOString().replace(/[:.]/g, "-");

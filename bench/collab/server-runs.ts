@@ -18,8 +18,9 @@ export const latencySamples: Partial<Record<ServerKind, number[]>> = {};
 const starters: Record<ServerKind, (ctx: StartContext) => Promise<ServerUnderTest>> = {
   bare: startBare,
   hocuspocus: startHocuspocus,
-  ours: startOurs,
-  "ours-nosaved": (ctx) => startOurs(ctx, { withSaved: false }),
+  ours: (ctx) => startOurs(ctx, "ours"),
+  "ours-unguarded": (ctx) => startOurs(ctx, "ours-unguarded"),
+  "ours-nosaved": (ctx) => startOurs(ctx, "ours-nosaved"),
 };
 
 export async function benchServer(
@@ -57,7 +58,18 @@ export async function benchServer(
     log(
       `${kind}: 10k-edit document cold open client ${bigDoc.coldClientMedianMs} ms, server ${bigDoc.coldServerMedianMs} ms; warm ${bigDoc.warmClientMedianMs} ms`,
     );
-    return { kind, description: sut.description, memory, load, saturation, convergence, bigDoc, quietGate };
+    const serverStatsAtEnd = (await sut.serverStats?.()) ?? null;
+    return {
+      kind,
+      description: sut.description,
+      memory,
+      load,
+      saturation,
+      convergence,
+      bigDoc,
+      serverStatsAtEnd,
+      quietGate,
+    };
   } finally {
     await gen.send({ cmd: "close-rooms" }).catch(() => {});
     await sut.stop();

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { startPinned } from "./process";
-import type { ServerUnderTest, StartContext } from "./types";
+import { editorSection, probeSection, type ServerUnderTest, type StartContext } from "./types";
 
 /** y-websocket@2.1.0's server utilities, memory only. Documents are never unloaded. */
 export async function startBare(ctx: StartContext): Promise<ServerUnderTest> {
@@ -25,13 +25,20 @@ export async function startBare(ctx: StartContext): Promise<ServerUnderTest> {
     rooms: Array.from({ length: ctx.config.rooms }, () => ({
       name: doc(),
       editorCookies: Array.from({ length: ctx.config.editorsPerRoom }, () => ""),
+      editorFields: Array.from({ length: ctx.config.editorsPerRoom }, (_, i) => editorSection(i)),
       probeCookie: "",
+      probeField: probeSection(),
     })),
-    warmupDoc: { name: doc(), cookie: "" },
-    memoryDocs: Array.from({ length: ctx.config.memoryDocs }, () => ({ name: doc(), cookie: "" })),
+    warmupDoc: { name: doc(), cookie: "", field: editorSection(0) },
+    memoryDocs: Array.from({ length: ctx.config.memoryDocs }, () => ({
+      name: doc(),
+      cookie: "",
+      field: editorSection(0),
+    })),
     bigDoc: {
       name: doc(),
       writerCookies: Array.from({ length: ctx.config.bigDocWriters }, () => ""),
+      writerFields: Array.from({ length: ctx.config.bigDocWriters }, (_, i) => editorSection(i)),
       readerCookie: "",
     },
     unloads: false,

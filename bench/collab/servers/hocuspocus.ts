@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { startPinned } from "./process";
-import { logLines, sleep, type ServerUnderTest, type StartContext } from "./types";
+import { editorSection, logLines, probeSection, sleep, type ServerUnderTest, type StartContext } from "./types";
 
 /** @hocuspocus/server 3.4.4 + extension-database on the run's Postgres database. */
 export async function startHocuspocus(ctx: StartContext): Promise<ServerUnderTest> {
@@ -27,13 +27,20 @@ export async function startHocuspocus(ctx: StartContext): Promise<ServerUnderTes
     rooms: Array.from({ length: ctx.config.rooms }, () => ({
       name: doc(),
       editorCookies: Array.from({ length: ctx.config.editorsPerRoom }, () => ""),
+      editorFields: Array.from({ length: ctx.config.editorsPerRoom }, (_, i) => editorSection(i)),
       probeCookie: "",
+      probeField: probeSection(),
     })),
-    warmupDoc: { name: doc(), cookie: "" },
-    memoryDocs: Array.from({ length: ctx.config.memoryDocs }, () => ({ name: doc(), cookie: "" })),
+    warmupDoc: { name: doc(), cookie: "", field: editorSection(0) },
+    memoryDocs: Array.from({ length: ctx.config.memoryDocs }, () => ({
+      name: doc(),
+      cookie: "",
+      field: editorSection(0),
+    })),
     bigDoc: {
       name: doc(),
       writerCookies: Array.from({ length: ctx.config.bigDocWriters }, () => ""),
+      writerFields: Array.from({ length: ctx.config.bigDocWriters }, (_, i) => editorSection(i)),
       readerCookie: "",
     },
     unloads: true,

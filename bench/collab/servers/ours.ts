@@ -1,11 +1,16 @@
 import path from "node:path";
 import postgres from "postgres";
 import { documentName } from "../../../collab/doc-names";
+import { MAX_SOCKETS_PER_PERSON } from "../../../collab/server";
+import { inquiryFields } from "../../../collab/documents/inquiry";
 import { openDatabase } from "../../../db/client";
 import { createCohort, createCommunity } from "../../../db/queries/communities";
 import { makeAuthority, makeUser, TEST_PASSWORD } from "../../../test/support/factories";
 import { startPinned } from "./process";
 import { logLines, sleep, type ServerUnderTest, type StartContext } from "./types";
+
+/** Memory documents opened by one person: half the per-person socket limit, so none is refused. */
+const DOCS_PER_MEMORY_PERSON = MAX_SOCKETS_PER_PERSON / 2;
 
 /** The collaboration counters from GET /healthz. */
 async function healthz(baseUrl: string): Promise<Record<string, unknown>> {
@@ -28,17 +33,29 @@ async function signIn(baseUrl: string, email: string): Promise<string> {
   return cookies.join("; ");
 }
 
+export type OursVariant = {
+  kind: "ours" | "ours-unguarded" | "ours-nosaved";
+  withSaved: boolean;
+  checkWrites: boolean;
+};
+
+const variants: Record<OursVariant["kind"], OursVariant> = {
+  ours: { kind: "ours", withSaved: true, checkWrites: true },
+  // The same server with the write rules off (bench-only entry point): their cost, by difference.
+  "ours-unguarded": { kind: "ours-unguarded", withSaved: true, checkWrites: false },
+  "ours-nosaved": { kind: "ours-nosaved", withSaved: false, checkWrites: true },
+};
+
 /**
  * OURS: the real Commons server (`server/index.ts`: Remix app, sessions, Origin check, the
- * collaboration server with durable persistence and its default options) on the run's Postgres
- * database. Every room is a community's inquiry document; every editor is a signed-in member.
+ * collaboration server with durable persistence, write rules and its default options) on the run's
+ * Postgres database. Every room is a community's inquiry document; every editor is a signed-in
+ * member who types into their own story (the probe client into its person's "what I needed"),
+ * which the inquiry's write rules accept.
  */
-export async function startOurs(
-  ctx: StartContext,
-  variant: { withSaved: boolean } = { withSaved: true },
-): Promise<ServerUnderTest> {
+export async function startOurs(ctx: StartContext, kind: OursVariant["kind"] = "ours"): Promise<ServerUnderTest> {
   const { config } = ctx;
-  const { withSaved } = variant;
+  const { withSaved, checkWrites } = variants[kind];
   // The people and communities, written before the server starts (this also applies the migrations).
   const handle = await openDatabase({ driver: "postgres", url: ctx.databaseUrl, maxConnections: 2 });
   const db = handle.db;
@@ -51,15 +68,22 @@ export async function startOurs(
       }),
     );
   }
-  const memoryUser = await makeUser(db, authority.id, [{ role: "school_leader", schoolId: schools[0].id }], {
-    name: "Memory",
-  });
+  // One person may hold at most MAX_SOCKETS_PER_PERSON sockets (issue 12), so the memory documents
+  // are shared out among enough people, each opening well under that limit.
+  const memoryPeople: Array<Awaited<ReturnType<typeof makeUser>>> = [];
+  for (let i = 0; i < Math.max(1, Math.ceil(config.memoryDocs / DOCS_PER_MEMORY_PERSON)); i++) {
+    memoryPeople.push(
+      await makeUser(db, authority.id, [{ role: "school_leader", schoolId: schools[0].id }], { name: `Memory ${i}` }),
+    );
+  }
+  const memoryUser = memoryPeople[0];
+  const memoryOwner = (docIndex: number) => Math.floor(docIndex / DOCS_PER_MEMORY_PERSON);
   const cohort = await createCohort(db, {
     authorityId: authority.id,
     name: "Bench cohort",
     schoolYear: "2026-27",
     facilitatorIds: [],
-    leaderIds: [...editors.map((e) => e.id), memoryUser.id],
+    leaderIds: [...editors.map((e) => e.id), ...memoryPeople.map((p) => p.id)],
   });
   const editorIds = editors.map((e) => e.id);
   const community = async (name: string, memberIds: string[]) =>
@@ -68,12 +92,14 @@ export async function startOurs(
   for (let i = 0; i < config.rooms; i++) roomNames.push(await community(`Room ${i}`, editorIds));
   const warmupName = await community("Warm-up", [memoryUser.id]);
   const memoryNames: string[] = [];
-  for (let i = 0; i < config.memoryDocs; i++) memoryNames.push(await community(`Memory ${i}`, [memoryUser.id]));
+  for (let i = 0; i < config.memoryDocs; i++)
+    memoryNames.push(await community(`Memory ${i}`, [memoryPeople[memoryOwner(i)].id]));
   const bigName = await community("Big document", [...editorIds, memoryUser.id]);
   await handle.close();
 
   const proc = await startPinned({
-    script: "server/index.ts",
+    // ours-unguarded: server/index.ts's start with `checkWrites: false` (the app has no such switch).
+    script: checkWrites ? "server/index.ts" : "bench/collab/servers/ours-unguarded-server.ts",
     cores: "0",
     env: {
       NODE_ENV: "production",
@@ -84,7 +110,7 @@ export async function startOurs(
       // debug adds one line per document load ("document loaded", with its ms): the server-side open time.
       LOG_LEVEL: "debug",
     },
-    logFile: path.join(ctx.logDir, withSaved ? "ours.log" : "ours-nosaved.log"),
+    logFile: path.join(ctx.logDir, `${kind}.log`),
     ready: /Commons is running at http:\/\/[^\s:]+:\d+/,
     nodeArgs: ctx.nodeArgs,
     cwd: ctx.cwd,
@@ -93,29 +119,48 @@ export async function startOurs(
   const baseUrl = `http://127.0.0.1:${port}`;
   const editorCookies: string[] = [];
   for (const e of editors) editorCookies.push(await signIn(baseUrl, e.email));
-  const memoryCookie = await signIn(baseUrl, memoryUser.email);
+  const memoryCookies: string[] = [];
+  for (const p of memoryPeople) memoryCookies.push(await signIn(baseUrl, p.email));
+  const memoryCookie = memoryCookies[0];
 
   const sql = postgres(ctx.databaseUrl, { max: 1, onnotice: () => {} });
+  const story = (id: string) => inquiryFields.story(id);
   return {
-    kind: withSaved ? "ours" : "ours-nosaved",
+    kind,
     description:
       "Commons server/index.ts (NODE_ENV=production): sessions + Origin check + collab/ with Postgres persistence, default options" +
+      (checkWrites ? " (write rules on)" : "; write rules OFF (checkWrites: false, bench-only entry point)") +
       (withSaved ? "" : "; clients WITHOUT saved=1 (diagnostic)"),
     process: proc,
     database: ctx.databaseName,
     // Like the browser client, editors ask for "saved" messages; the ours-nosaved variant leaves
     // them out (a diagnostic: how much of our cost is that signal).
     target: {
-      server: withSaved ? "ours" : "ours-nosaved",
+      server: kind,
       protocol: "y-websocket",
       wsUrl: `ws://127.0.0.1:${port}/collab`,
       origin: baseUrl,
       params: withSaved ? { saved: "1" } : {},
     },
-    rooms: roomNames.map((name) => ({ name, editorCookies, probeCookie: editorCookies[0] })),
-    warmupDoc: { name: warmupName, cookie: memoryCookie },
-    memoryDocs: memoryNames.map((name) => ({ name, cookie: memoryCookie })),
-    bigDoc: { name: bigName, writerCookies: editorCookies.slice(0, config.bigDocWriters), readerCookie: memoryCookie },
+    rooms: roomNames.map((name) => ({
+      name,
+      editorCookies,
+      editorFields: editorIds.map(story),
+      probeCookie: editorCookies[0],
+      probeField: inquiryFields.needed(editorIds[0]),
+    })),
+    warmupDoc: { name: warmupName, cookie: memoryCookie, field: story(memoryUser.id) },
+    memoryDocs: memoryNames.map((name, i) => ({
+      name,
+      cookie: memoryCookies[memoryOwner(i)],
+      field: story(memoryPeople[memoryOwner(i)].id),
+    })),
+    bigDoc: {
+      name: bigName,
+      writerCookies: editorCookies.slice(0, config.bigDocWriters),
+      writerFields: editorIds.slice(0, config.bigDocWriters).map(story),
+      readerCookie: memoryCookie,
+    },
     unloads: true,
     loadTimes: (name) =>
       logLines(proc.log(), "document loaded")

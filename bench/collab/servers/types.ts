@@ -1,9 +1,14 @@
+import { inquiryFields } from "../../../collab/documents/inquiry";
 import type { BenchConfig } from "../config";
-import type { RoomSpec, Target } from "../protocol";
+import type { MemoryDocSpec, RoomSpec, Target } from "../protocol";
 import type { ServerProcess } from "./process";
 
-/** `ours-nosaved` is a diagnostic variant of ours (clients without `saved=1`), never in the default run. */
-export type ServerKind = "ours" | "bare" | "hocuspocus" | "ours-nosaved";
+/**
+ * `ours-unguarded` is ours with the write rules switched off (ADR 024), measured next to ours for
+ * their cost. `ours-nosaved` is a diagnostic variant of ours (clients without `saved=1`), never in
+ * the default run.
+ */
+export type ServerKind = "ours" | "bare" | "hocuspocus" | "ours-unguarded" | "ours-nosaved";
 
 /** What every phase needs from a server under test: its process, how to reach it, and its documents. */
 export type ServerUnderTest = {
@@ -15,9 +20,9 @@ export type ServerUnderTest = {
   database: string | null;
   rooms: RoomSpec[];
   /** A document used once to warm the server up before the memory baseline. */
-  warmupDoc: { name: string; cookie: string };
-  memoryDocs: Array<{ name: string; cookie: string }>;
-  bigDoc: { name: string; writerCookies: string[]; readerCookie: string };
+  warmupDoc: MemoryDocSpec;
+  memoryDocs: MemoryDocSpec[];
+  bigDoc: { name: string; writerCookies: string[]; writerFields: string[]; readerCookie: string };
   /** Whether a document leaves memory when its last client leaves (bare never unloads). */
   unloads: boolean;
   /** Server-side load times (ms) the server logged for this document, oldest first. */
@@ -57,3 +62,11 @@ export function logLines(log: string, msg: string): Array<Record<string, unknown
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Sections for servers without people (bare, Hocuspocus): the same inquiry shapes under made-up
+ * person ids, so every server stores and sends the same kind of document.
+ */
+export const benchPerson = (i: number) => `bench-person-${i}`;
+export const editorSection = (i: number) => inquiryFields.story(benchPerson(i));
+export const probeSection = () => inquiryFields.needed(benchPerson(0));
