@@ -8,6 +8,8 @@ export type CollabMetrics = {
   closedConnections: Record<string, number>;
   /** Updates refused whole by a document's write rules (ADR 024), by kind of document. */
   refusedUpdates: Record<string, number>;
+  /** Upgrades refused, by HTTP status (401 no session, 403 no access or wrong Origin, 429 too many sockets…). */
+  refusedUpgrades: Record<string, number>;
   /** Updates held until the writer's earlier history arrived (an honest race after a reconnect). */
   heldUpdates: number;
   /** Recent persistence latencies (ms, enqueue → durable), newest last, at most 1,000. */
@@ -23,6 +25,7 @@ export function createMetrics(): CollabMetrics {
     persistFailures: 0,
     closedConnections: {},
     refusedUpdates: {},
+    refusedUpgrades: {},
     heldUpdates: 0,
     persistLatencyMs: [],
   };
@@ -52,6 +55,7 @@ export function summariseMetrics(m: CollabMetrics) {
     persistFailures: m.persistFailures,
     closedConnections: m.closedConnections,
     refusedUpdates: m.refusedUpdates,
+    refusedUpgrades: m.refusedUpgrades,
     heldUpdates: m.heldUpdates,
     persistLatencyMs: {
       p50: percentile(m.persistLatencyMs, 50),

@@ -10,7 +10,7 @@ import { authorizeUpgrade } from "./authorize";
 import { CloseCodes } from "./close-codes";
 import { Connection, type ConnectionLimits } from "./connection";
 import { parseDocumentName } from "./doc-names";
-import { refuseUpgrade } from "./refuse-upgrade";
+import { refuseUpgrade as sendRefusal } from "./refuse-upgrade";
 import { initDocument } from "./documents/index";
 import type { HostedDocument, PersistenceOptions } from "./hosted-document";
 import { MentionWatcher, type MentionSink } from "./mentions";
@@ -105,6 +105,10 @@ export function createCollabServer(options: CollabServerOptions) {
 
   async function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer) {
     socket.on("error", () => socket.destroy());
+    const refuseUpgrade = (s: Duplex, status: number, reason: string, message: string) => {
+      metrics.refusedUpgrades[status] = (metrics.refusedUpgrades[status] ?? 0) + 1;
+      sendRefusal(s, status, reason, message);
+    };
     if (closing) return refuseUpgrade(socket, 503, "Service Unavailable", "The server is restarting.");
     let decision;
     try {

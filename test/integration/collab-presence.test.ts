@@ -95,7 +95,9 @@ describe.each(await testDatabases())("presence and sockets against a modified cl
     const open: RawSocket[] = [];
     for (let i = 0; i < MAX_SOCKETS_PER_PERSON; i++)
       open.push(await openRaw(collabUrl(app.url, fx.docName), headers(ada)));
+    const refusedBefore = app.collab.metrics.refusedUpgrades["429"] ?? 0;
     expect(await upgradeStatus(collabUrl(app.url, fx.docName), headers(ada))).toBe(429);
+    expect(app.collab.metrics.refusedUpgrades["429"], "the refusal is counted").toBe(refusedBefore + 1);
     // Someone else is not affected, and closing one gives the person a socket back.
     expect(await upgradeStatus(collabUrl(app.url, fx.docName), headers(ben))).toBe(101);
     open.pop()!.ws.close();
