@@ -19,7 +19,9 @@ import {
   connectAt,
   makeCommunity,
   mulberry32,
+  paragraphText,
   reopenableDatabases,
+  sectionText,
   signIn,
   type ReopenableDatabase,
 } from "../support/collab-fixtures";
@@ -27,13 +29,17 @@ import { freePort, startChildServer, type ChildServer } from "../support/kill-se
 
 type Chunk = { client: number; clock: number; text: string };
 
-/** Every character of a Y.Text by its id (client, clock), read from the document's items. */
-function charsById(text: Y.Text): Map<string, string> {
+/** Every character of a section's paragraphs by its id (client, clock), read from the document's items. */
+function charsById(section: Y.XmlFragment): Map<string, string> {
   const chars = new Map<string, string>();
-  for (let item = text._start; item; item = item.right) {
-    if (item.deleted || !(item.content instanceof Y.ContentString)) continue;
-    const str = item.content.str;
-    for (let i = 0; i < str.length; i++) chars.set(`${item.id.client}:${item.id.clock + i}`, str[i]);
+  const texts = section.toArray().flatMap((block) => (block instanceof Y.XmlElement ? block.toArray() : []));
+  for (const text of texts) {
+    if (!(text instanceof Y.XmlText)) continue;
+    for (let item = text._start; item; item = item.right) {
+      if (item.deleted || !(item.content instanceof Y.ContentString)) continue;
+      const str = item.content.str;
+      for (let i = 0; i < str.length; i++) chars.set(`${item.id.client}:${item.id.clock + i}`, str[i]);
+    }
   }
   return chars;
 }
@@ -63,15 +69,15 @@ describe.each(await reopenableDatabases())("durability on $name", (kind) => {
     const fx = await makeCommunity(app.services.db);
     const cookie = await signIn(app.url, fx.users.a.email);
     const writer = connectAt(app.url, fx.docName, cookie, { saved: true });
-    // Ada writes three kinds of shared type, each where she may: plain text in her peer check with
-    // Ben, rich text (paragraphs) in her own story, and a comment (a map in a map) on that story.
+    // Ada writes three kinds of change, each where she may: text typed into a paragraph of her peer
+    // check with Ben, whole paragraphs in her own story, and a comment (a map in a map) on that story.
     const { a } = fx.users;
     const story = fx.storyOf(a.id);
     const commentsOf = (doc: Y.Doc) => listComments(doc, story).map((c) => `${c.authorId}: ${c.text} on "${c.quote}"`);
     const expectedComments = [`${a.id}: kept across restarts on "my story"`];
     try {
       await waitFor(() => writer.provider.synced, "the writer to sync");
-      writer.doc.getText(fx.sharedField).insert(0, "pending at shutdown");
+      paragraphText(writer.doc, fx.sharedField).insert(0, "pending at shutdown");
       writeParagraphs(writer.doc, story, ["my story", "second paragraph"]);
       addComment(writer.doc, {
         field: story,
@@ -95,8 +101,8 @@ describe.each(await reopenableDatabases())("durability on $name", (kind) => {
     try {
       const saver = connectAt(app.url, fx.docName, cookie, { saved: true });
       await waitFor(() => saver.provider.synced, "a new client to sync");
-      expect(saver.doc.getText(fx.sharedField).toString()).toBe("pending at shutdown");
-      saver.doc.getText(fx.sharedField).insert(0, "saved, ");
+      expect(sectionText(saver.doc, fx.sharedField)).toBe("pending at shutdown");
+      paragraphText(saver.doc, fx.sharedField).insert(0, "saved, ");
       await waitFor(() => saver.fullySaved(), "the saved message covering the edit");
       saver.provider.destroy();
       await app.close();
@@ -104,7 +110,7 @@ describe.each(await reopenableDatabases())("durability on $name", (kind) => {
       app = await startTestApp(await store.open());
       const reader = connectAt(app.url, fx.docName, cookie);
       await waitFor(() => reader.provider.synced, "a reader to sync after the second restart");
-      expect(reader.doc.getText(fx.sharedField).toString()).toBe("saved, pending at shutdown");
+      expect(sectionText(reader.doc, fx.sharedField)).toBe("saved, pending at shutdown");
       expect(inquiryText(reader.doc, story)).toBe("my story\nsecond paragraph");
       expect(commentsOf(reader.doc)).toEqual(expectedComments);
       expect(commentRange(reader.doc, listComments(reader.doc, story)[0])).toEqual({ from: 0, to: 8 });
@@ -129,13 +135,20 @@ describe.each(await reopenableDatabases())("durability on $name", (kind) => {
       for (let round = 1; round <= 3; round++) {
         const writers = [0, 1, 2].map((i) => connectAt(server.url, fx.docName, cookies[i % 2], { saved: true }));
         await waitFor(() => writers.every((w) => w.provider.synced), `round ${round}: the writers to sync`);
-        for (const w of writers) expect(w.doc.getText(fx.sharedField).toString()).toBe(previous);
+        for (const w of writers) expect(sectionText(w.doc, fx.sharedField)).toBe(previous);
+        // The paragraph the three type in together (the pair's peer check: Ada and Ben both write
+        // it): made once and received by every writer, so they all edit the same text.
+        paragraphText(writers[0].doc, fx.sharedField);
+        await waitFor(
+          () => writers.every((w) => w.doc.getXmlFragment(fx.sharedField).length === 1),
+          `round ${round}: every writer to have the paragraph`,
+        );
 
         const chunks: Chunk[] = [];
         const until = Date.now() + 1_200;
         while (Date.now() < until) {
           for (const w of writers) {
-            const text = w.doc.getText(fx.sharedField); // the pair's peer check: Ada and Ben both write it
+            const text = paragraphText(w.doc, fx.sharedField);
             const chunk = {
               client: w.doc.clientID,
               clock: Y.getState(w.doc.store, w.doc.clientID),
@@ -158,10 +171,10 @@ describe.each(await reopenableDatabases())("durability on $name", (kind) => {
         server = await startChildServer(port, store.env);
         const reader = connectAt(server.url, fx.docName, cookies[0]);
         await waitFor(() => reader.provider.synced, `round ${round}: a reader to sync after the restart`);
-        const chars = charsById(reader.doc.getText(fx.sharedField));
+        const chars = charsById(reader.doc.getXmlFragment(fx.sharedField));
         const lost = saved.filter((c) => [...c.text].some((ch, i) => chars.get(`${c.client}:${c.clock + i}`) !== ch));
         expect(lost, `round ${round} (seed ${seed}): saved chunks missing after kill -9`).toEqual([]);
-        previous = reader.doc.getText(fx.sharedField).toString();
+        previous = sectionText(reader.doc, fx.sharedField);
         reader.provider.destroy();
       }
     } finally {

@@ -13,7 +13,16 @@ import { countDocumentRows } from "../../db/queries/collab";
 import type { RunningCommons } from "../../server/start";
 import { startTestApp } from "../support/app";
 import { waitFor } from "../support/collab";
-import { closeCode, collabUrl, connectAt, makeCommunity, openRaw, signIn, textIn } from "../support/collab-fixtures";
+import {
+  closeCode,
+  collabUrl,
+  connectAt,
+  makeCommunity,
+  openRaw,
+  paragraphText,
+  sectionText,
+  signIn,
+} from "../support/collab-fixtures";
 import { testDatabases } from "../support/databases";
 
 const COMPACT_AFTER = 10;
@@ -84,18 +93,20 @@ describe.each(await testDatabases())("document lifecycle on $name", (database) =
   it("compacts the log into the snapshot: rows stay bounded and a fresh load equals the live document", async () => {
     const name = await newDoc();
     const w = connectAt(app.url, name, cookie, { saved: true });
-    // Ada edits text in her peer check with Ben and keeps overwriting seven attributes of a
-    // paragraph in her own story (an element's attributes are a map: overwrites leave tombstones).
+    // Ada edits a paragraph's text in her peer check with Ben and keeps overwriting seven attributes
+    // of a paragraph in her own story (an element's attributes are a map: overwrites leave tombstones).
     const story = fx.storyOf(fx.users.a.id);
     try {
       await waitFor(() => w.provider.synced, "the writer to sync");
       const paragraph = new Y.XmlElement("paragraph");
       w.doc.getXmlFragment(story).push([paragraph]);
       let maxRows = 0;
+      let typed = ""; // the same edits on a plain string: what the paragraph must read at the end
       for (let i = 0; i < 120; i++) {
-        const text = w.doc.getText(fx.sharedField);
+        const text = paragraphText(w.doc, fx.sharedField);
         if (i % 4 === 3) text.delete(0, 2);
         else text.insert(text.length, `${i}.`);
+        typed = i % 4 === 3 ? typed.slice(2) : `${typed}${i}.`;
         paragraph.setAttribute(`k${i % 7}`, String(i));
         await sleep(25); // longer than the flush delay: most edits get a row of their own
         if (i % 10 === 9) maxRows = Math.max(maxRows, await countDocumentRows(app.services.db, name));
@@ -107,14 +118,15 @@ describe.each(await testDatabases())("document lifecycle on $name", (database) =
       const live = hosted(name)!.doc;
       const fresh = await stored(name);
       const attributes = (doc: Y.Doc) => (doc.getXmlFragment(story).get(0) as Y.XmlElement).getAttributes();
-      expect(fresh.getText(fx.sharedField).toString()).toBe(textIn(live, fx.sharedField));
+      expect(sectionText(fresh, fx.sharedField)).toBe(sectionText(live, fx.sharedField));
+      expect(sectionText(live, fx.sharedField)).toBe(typed);
       expect(attributes(fresh)).toEqual(attributes(live));
       expect(attributes(live)).toEqual(
         Object.fromEntries([113, 114, 115, 116, 117, 118, 119].map((i) => [`k${i % 7}`, String(i)])),
       );
       expect(fresh.getXmlFragment(story).length).toBe(1);
       expect(Y.encodeStateVector(fresh)).toEqual(Y.encodeStateVector(live));
-      expect(w.doc.getText(fx.sharedField).toString()).toBe(textIn(live, fx.sharedField));
+      expect(sectionText(w.doc, fx.sharedField)).toBe(sectionText(live, fx.sharedField));
     } finally {
       w.provider.destroy();
     }
@@ -130,16 +142,16 @@ describe.each(await testDatabases())("document lifecycle on $name", (database) =
     for (let round = 0; round < 60; round++) {
       for (let i = 0; i < 3; i++) {
         const before = Y.encodeStateVector(source);
-        source.getText(fx.sharedField).insert(0, `${round}.${i};`);
+        paragraphText(source, fx.sharedField).insert(0, `${round}.${i};`);
         await store.append(name, Y.encodeStateAsUpdate(source, before));
       }
       // Several loads, started a little before and after the compaction, overlap it in every way.
-      const expected = source.getText(fx.sharedField).toString();
+      const expected = sectionText(source, fx.sharedField);
       const loads = Array.from({ length: 8 }, async (_, i) => {
         await sleep(i % 4);
         const fresh = new Y.Doc();
         await store.load(name, fresh);
-        if (fresh.getText(fx.sharedField).toString() !== expected) missed++;
+        if (sectionText(fresh, fx.sharedField) !== expected) missed++;
       });
       await Promise.all([...loads, sleep(1).then(() => store.compact(name))]);
     }
@@ -153,9 +165,9 @@ describe.each(await testDatabases())("document lifecycle on $name", (database) =
     try {
       await waitFor(() => clients.every((c) => c.provider.synced), "every client to sync");
       expect(ctl.loads.get(name)).toBe(1);
-      clients[0].doc.getText(fx.sharedField).insert(0, "shared");
+      paragraphText(clients[0].doc, fx.sharedField).insert(0, "shared");
       await waitFor(
-        () => clients.every((c) => c.doc.getText(fx.sharedField).toString() === "shared"),
+        () => clients.every((c) => sectionText(c.doc, fx.sharedField) === "shared"),
         "the edit to reach everyone",
       );
     } finally {
@@ -165,10 +177,10 @@ describe.each(await testDatabases())("document lifecycle on $name", (database) =
       () => app.collab.metrics.openDocuments === 0 && app.collab.registry.loaded().length === 0,
       "the document to unload",
     );
-    expect((await stored(name)).getText(fx.sharedField).toString()).toBe("shared");
+    expect(sectionText(await stored(name), fx.sharedField)).toBe("shared");
     const again = connectAt(app.url, name, cookie);
     await waitFor(() => again.provider.synced, "a client to sync after the unload");
-    expect(again.doc.getText(fx.sharedField).toString()).toBe("shared");
+    expect(sectionText(again.doc, fx.sharedField)).toBe("shared");
     expect(ctl.loads.get(name)).toBe(2);
     again.provider.destroy();
     await waitFor(() => app.collab.metrics.openDocuments === 0, "the document to unload again");
@@ -209,13 +221,13 @@ describe.each(await testDatabases())("document lifecycle on $name", (database) =
     try {
       await waitFor(() => w.provider.synced, "the writer to sync");
       ctl.failAppends.set(name, MAX_RETRIES);
-      w.doc.getText(fx.sharedField).insert(0, "saved in the end");
+      paragraphText(w.doc, fx.sharedField).insert(0, "saved in the end");
       await sleep(50);
-      w.doc.getText(fx.sharedField).insert(0, "also ");
+      paragraphText(w.doc, fx.sharedField).insert(0, "also ");
       await waitFor(() => w.fullySaved(), "the edits to be saved after the retries", 10_000);
       expect(app.collab.metrics.persistFailures - failuresBefore).toBe(MAX_RETRIES);
       expect(w.closes).toEqual([]);
-      expect((await stored(name)).getText(fx.sharedField).toString()).toBe("also saved in the end");
+      expect(sectionText(await stored(name), fx.sharedField)).toBe("also saved in the end");
     } finally {
       w.provider.destroy();
     }
@@ -229,7 +241,7 @@ describe.each(await testDatabases())("document lifecycle on $name", (database) =
       await waitFor(() => writer.provider.synced && reader.provider.synced, "the clients to sync");
       expect(ctl.loads.get(name)).toBe(1);
       ctl.failAppends.set(name, MAX_RETRIES + 1);
-      writer.doc.getText(fx.sharedField).insert(0, "kept by the client");
+      paragraphText(writer.doc, fx.sharedField).insert(0, "kept by the client");
       await waitFor(
         () => writer.closes.includes(CloseCodes.storageUnavailable),
         "the writer to be closed with 4503",
@@ -239,9 +251,9 @@ describe.each(await testDatabases())("document lifecycle on $name", (database) =
       expect(ctl.failAppends.get(name)).toBe(0);
       await waitFor(() => writer.provider.synced && writer.fullySaved(), "the resent edits to be saved", 10_000);
       expect(ctl.loads.get(name)).toBe(2);
-      expect((await stored(name)).getText(fx.sharedField).toString()).toBe("kept by the client");
+      expect(sectionText(await stored(name), fx.sharedField)).toBe("kept by the client");
       await waitFor(
-        () => reader.doc.getText(fx.sharedField).toString() === "kept by the client",
+        () => sectionText(reader.doc, fx.sharedField) === "kept by the client",
         "the reader to see the edit",
       );
     } finally {

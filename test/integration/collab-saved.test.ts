@@ -8,7 +8,7 @@ import { createDatabaseStore } from "../../collab/store";
 import type { RunningCommons } from "../../server/start";
 import { startTestApp } from "../support/app";
 import { waitFor } from "../support/collab";
-import { connectAt, makeCommunity, signIn } from "../support/collab-fixtures";
+import { connectAt, makeCommunity, paragraphText, sectionText, signIn } from "../support/collab-fixtures";
 import { testDatabases } from "../support/databases";
 
 describe.each(await testDatabases())("the saved signal on $name", (database) => {
@@ -25,10 +25,10 @@ describe.each(await testDatabases())("the saved signal on $name", (database) => 
     const stored = async () => {
       const doc = new Y.Doc();
       await createDatabaseStore(app.services.db).load(fx.docName, doc);
-      return doc.getText(fx.sharedField).toString();
+      return sectionText(doc, fx.sharedField);
     };
-    // Ada writes in the peer check she shares with Ben (a section she may write).
-    const text = () => writer.doc.getText(fx.sharedField);
+    // Ada types in a paragraph of the peer check she shares with Ben (a section she may write).
+    const text = () => paragraphText(writer.doc, fx.sharedField);
     try {
       await waitFor(() => writer.provider.synced && writer.fullySaved(), "the first sync");
       text().insert(0, "hello world");

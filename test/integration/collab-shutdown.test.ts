@@ -8,7 +8,7 @@ import { createDatabaseStore, type CollabStore } from "../../collab/store";
 import type { RunningCommons } from "../../server/start";
 import { startTestApp } from "../support/app";
 import { waitFor } from "../support/collab";
-import { collabUrl, connectAt, makeCommunity, openRaw, signIn } from "../support/collab-fixtures";
+import { collabUrl, connectAt, makeCommunity, openRaw, paragraphText, signIn } from "../support/collab-fixtures";
 import { testDatabases } from "../support/databases";
 
 /** Resolves with how long `promise` took, or rejects after `ms`. */
@@ -64,7 +64,7 @@ describe.each(await testDatabases())("graceful shutdown with live sockets on $na
     const { app, fx, cookie } = await setUp(async () => handle, { store, persistence: { flushDelayMs: 60_000 } });
     const writer = connectAt(app.url, fx.docName, cookie);
     await waitFor(() => writer.provider.synced, "the writer to sync");
-    writer.doc.getText(fx.sharedField).insert(0, "pending"); // Ada's peer check with Ben: hers to write
+    paragraphText(writer.doc, fx.sharedField).insert(0, "pending"); // Ada's peer check with Ben: hers to write
     await waitFor(() => app.collab.registry.loaded()[0]?.hasUnsaved === true, "the edit to be pending on the server");
 
     const auth = app.services.auth;

@@ -62,7 +62,7 @@ export async function makeCommunity(db: Database) {
     community,
     users: { a, b, outsider, sip },
     docName: documentName("inquiry", community.id),
-    /** The rich-text root Ada and Ben both may write (their peer check); `doc.getText(sharedField)` on a client. */
+    /** The rich-text section Ada and Ben both may write (their peer check); type in `paragraphText(doc, sharedField)`. */
     sharedField: inquiryFields.peerCheck(a.id, b.id),
     /** A member's own story: only they (or a facilitator) may write it. */
     storyOf: (userId: string) => inquiryFields.story(userId),
@@ -71,14 +71,48 @@ export async function makeCommunity(db: Database) {
 }
 
 /**
- * The text of a root as a Y.Text, read from a copy of `doc`. The server's own replica may already
- * have read a section as rich text (its projection does), and Yjs will not hand the same root out
- * as another type, so server-side documents are read through a copy.
+ * The text of the first paragraph in a rich-text section, as the editor (y-prosemirror) stores it:
+ * a `paragraph` element holding a Y.XmlText. The server refuses plain text placed directly at the
+ * top level of a section, so tests type here. Creates the paragraph (with its text) in one
+ * transaction of its own if the section has none yet; two clients that must edit the same text concurrently
+ * should let one create it and wait for the other to receive it, or each would get its own paragraph.
  */
-export function textIn(doc: Y.Doc, root: string): string {
-  const copy = new Y.Doc();
-  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
-  return copy.getText(root).toString();
+export function paragraphText(doc: Y.Doc, root: string): Y.XmlText {
+  const section = doc.getXmlFragment(root);
+  const paragraph = section
+    .toArray()
+    .find((n): n is Y.XmlElement => n instanceof Y.XmlElement && n.nodeName === "paragraph");
+  const first = paragraph?.get(0);
+  if (first instanceof Y.XmlText) return first;
+  const text = new Y.XmlText();
+  if (paragraph) paragraph.insert(0, [text]);
+  else {
+    const created = new Y.XmlElement("paragraph");
+    created.insert(0, [text]);
+    section.push([created]);
+  }
+  return text;
+}
+
+/**
+ * Everything a section reads: each top-level block's text, one line per block. Anything that is not
+ * an element at the top level (plain text the editor never writes there) is shown as `[...]`, so a
+ * test comparing against what it typed fails rather than overlooking it. Reads without writing, so it
+ * is safe on the server's own replica.
+ */
+export function sectionText(doc: Y.Doc, root: string): string {
+  const textOf = (node: Y.XmlElement): string =>
+    node
+      .toArray()
+      .map((child) =>
+        child instanceof Y.XmlText ? child.toString() : child instanceof Y.XmlElement ? textOf(child) : "",
+      )
+      .join("");
+  return doc
+    .getXmlFragment(root)
+    .toArray()
+    .map((block) => (block instanceof Y.XmlElement ? textOf(block) : `[${String(block)}]`))
+    .join("\n");
 }
 
 /** Signs in over HTTP and returns the Cookie header a browser would send. */
