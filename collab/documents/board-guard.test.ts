@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { expectRefused } from "../guard-expect";
 import { GuardedRoom } from "../guard-harness";
 import {
   addCluster,
@@ -26,8 +27,6 @@ import { castDot, revealRound, roundResults, startRound, takeBackDot } from "./v
 const facilitator = { facilitator: true };
 
 /** The server's whole state, to show a refused change left it exactly as it was. */
-const snapshot = (room: GuardedRoom) => Buffer.from(Y.encodeStateAsUpdate(room.server));
-
 /** A board with a note by Ada, a note by Ben, and an open round of three dots each. */
 function setUp() {
   const room = new GuardedRoom("root-cause-board");
@@ -39,25 +38,6 @@ function setUp() {
   const round = startRound(fay, { dotsPerPerson: 3, minutes: null, startedBy: "fay" });
   expect(room.refusals).toEqual([]);
   return { room, fay, ada, ben, adaNote, benNote, round };
-}
-
-/**
- * A modified client of `userId` makes `edit` in one transaction: it must be refused, with a reason
- * matching `why`, and the server's copy must not change.
- */
-function expectRefused(
-  room: GuardedRoom,
-  who: { userId: string; isFacilitator?: boolean },
-  edit: (doc: Y.Doc) => void,
-  why: RegExp,
-) {
-  const before = snapshot(room);
-  const count = room.refusals.length;
-  const doc = room.join(who);
-  doc.transact(() => edit(doc));
-  expect(room.refusals).toHaveLength(count + 1);
-  expect(room.refusals.at(-1)).toEqual({ userId: who.userId, why: expect.stringMatching(why) });
-  expect(snapshot(room)).toEqual(before);
 }
 
 const note = (doc: Y.Doc, id: string) => doc.getMap<Y.Map<unknown>>("notes").get(id)!;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { expectRefused } from "../guard-expect";
 import { GuardedRoom } from "../guard-harness";
 import {
   addQuestion,
@@ -13,8 +14,6 @@ import {
   toggleVote,
 } from "./hmw";
 import { castDot, revealRound, roundResults, startRound, takeBackDot } from "./voting-rounds";
-
-const snapshot = (room: GuardedRoom) => Buffer.from(Y.encodeStateAsUpdate(room.server));
 
 function setUp() {
   const room = new GuardedRoom("hmw");
@@ -30,22 +29,6 @@ function setUp() {
   const q2 = addQuestion(ben, { text: "How might we ask parents first?", authorId: "ben", authorName: "ben name" });
   expect(room.refusals).toEqual([]);
   return { room, fay, ada, ben, q1, q2 };
-}
-
-/** A modified client's change in one transaction: refused with a reason matching `why`, the server unchanged. */
-function expectRefused(
-  room: GuardedRoom,
-  who: { userId: string; isFacilitator?: boolean },
-  edit: (doc: Y.Doc) => void,
-  why: RegExp,
-) {
-  const before = snapshot(room);
-  const count = room.refusals.length;
-  const doc = room.join(who);
-  doc.transact(() => edit(doc));
-  expect(room.refusals).toHaveLength(count + 1);
-  expect(room.refusals.at(-1)).toEqual({ userId: who.userId, why: expect.stringMatching(why) });
-  expect(snapshot(room)).toEqual(before);
 }
 
 const question = (doc: Y.Doc, id: string) => doc.getMap<Y.Map<unknown>>("questions").get(id)!;

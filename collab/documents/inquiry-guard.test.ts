@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { expectRefused } from "../guard-expect";
 import { GuardedRoom } from "../guard-harness";
 import {
   addComment,
@@ -13,8 +14,6 @@ import {
   reopenComment,
   resolveComment,
 } from "./inquiry";
-
-const snapshot = (room: GuardedRoom) => Buffer.from(Y.encodeStateAsUpdate(room.server));
 
 /** Types into a section as Tiptap does: a paragraph element holding formatted text. Returns the text node. */
 function typeParagraph(doc: Y.Doc, field: string, text: string): Y.XmlText {
@@ -34,21 +33,6 @@ function setUp() {
   const ada = room.join({ userId: "ada" });
   const ben = room.join({ userId: "ben" });
   return { room, fay, ada, ben };
-}
-
-function expectRefused(
-  room: GuardedRoom,
-  who: { userId: string; isFacilitator?: boolean },
-  edit: (doc: Y.Doc) => void,
-  why: RegExp,
-) {
-  const before = snapshot(room);
-  const count = room.refusals.length;
-  const doc = room.join(who);
-  doc.transact(() => edit(doc));
-  expect(room.refusals).toHaveLength(count + 1);
-  expect(room.refusals.at(-1)).toEqual({ userId: who.userId, why: expect.stringMatching(why) });
-  expect(snapshot(room)).toEqual(before);
 }
 
 const story = inquiryFields.story;

@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { expectRefused } from "../guard-expect";
 import { GuardedRoom } from "../guard-harness";
 import { addItem, listItems, moveItem, removeItem, updateItem } from "./playlist";
-
-const snapshot = (room: GuardedRoom) => Buffer.from(Y.encodeStateAsUpdate(room.server));
 
 const video = {
   title: "Leading equity work",
@@ -29,21 +28,6 @@ function setUp() {
   const second = addItem(fay, reading);
   expect(room.refusals).toEqual([]);
   return { room, fay, first, second };
-}
-
-function expectRefused(
-  room: GuardedRoom,
-  who: { userId: string; isFacilitator?: boolean },
-  edit: (doc: Y.Doc) => void,
-  why: RegExp,
-) {
-  const before = snapshot(room);
-  const count = room.refusals.length;
-  const doc = room.join(who);
-  doc.transact(() => edit(doc));
-  expect(room.refusals).toHaveLength(count + 1);
-  expect(room.refusals.at(-1)).toEqual({ userId: who.userId, why: expect.stringMatching(why) });
-  expect(snapshot(room)).toEqual(before);
 }
 
 const item = (doc: Y.Doc, id: string) => doc.getMap<Y.Map<unknown>>("items").get(id)!;

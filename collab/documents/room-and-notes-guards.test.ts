@@ -1,25 +1,9 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { expectRefused } from "../guard-expect";
 import { GuardedRoom } from "../guard-harness";
 import { currentGathering, gather, stopGathering } from "./community-room";
 import { sessionNotesFragment } from "./session-notes";
-
-const snapshot = (room: GuardedRoom) => Buffer.from(Y.encodeStateAsUpdate(room.server));
-
-function expectRefused(
-  room: GuardedRoom,
-  who: { userId: string; isFacilitator?: boolean },
-  edit: (doc: Y.Doc) => void,
-  why: RegExp,
-) {
-  const before = snapshot(room);
-  const count = room.refusals.length;
-  const doc = room.join(who);
-  doc.transact(() => edit(doc));
-  expect(room.refusals).toHaveLength(count + 1);
-  expect(room.refusals.at(-1)).toEqual({ userId: who.userId, why: expect.stringMatching(why) });
-  expect(snapshot(room)).toEqual(before);
-}
 
 const fayWriter = { userId: "fay", isFacilitator: true };
 
