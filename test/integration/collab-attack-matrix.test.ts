@@ -45,7 +45,6 @@ import {
   heardAfterWrite,
   marksAt,
   playedBy,
-  presenceFrame,
   roles,
   row,
   serverDoc,
@@ -58,7 +57,7 @@ import {
   type Row,
 } from "../support/attack-matrix";
 import { upgradeStatus, waitFor } from "../support/collab";
-import { closeCode, collabUrl, makeCommunity, openRaw, signIn } from "../support/collab-fixtures";
+import { closeCode, collabUrl, makeCommunity, openRaw, presenceFrame, signIn } from "../support/collab-fixtures";
 import { createCohortSessionForTest } from "../support/cohort-world";
 import { testDatabases } from "../support/databases";
 import { makeUser } from "../support/factories";

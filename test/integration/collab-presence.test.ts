@@ -4,11 +4,7 @@
  * sockets one person may hold.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as encoding from "lib0/encoding";
-import * as awarenessProtocol from "y-protocols/awareness";
-import * as Y from "yjs";
 import { CloseCodes } from "../../collab/close-codes";
-import { MessageType } from "../../collab/protocol";
 import { MAX_SOCKETS_PER_PERSON } from "../../collab/server";
 import type { RunningCommons } from "../../server/start";
 import { startTestApp } from "../support/app";
@@ -19,23 +15,11 @@ import {
   connectAt,
   makeCommunity,
   openRaw,
+  presenceFrame,
   signIn,
   type RawSocket,
 } from "../support/collab-fixtures";
 import { testDatabases } from "../support/databases";
-
-/** An awareness frame for `state` under `clientId`, as a hand-written client would send it. */
-function presenceFrame(clientId: number, state: Record<string, unknown>) {
-  const doc = new Y.Doc();
-  doc.clientID = clientId;
-  const awareness = new awarenessProtocol.Awareness(doc);
-  awareness.setLocalState(state);
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, MessageType.awareness);
-  encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(awareness, [clientId]));
-  awareness.destroy();
-  return encoding.toUint8Array(e);
-}
 
 describe.each(await testDatabases())("presence and sockets against a modified client on $name", (database) => {
   let app: RunningCommons;

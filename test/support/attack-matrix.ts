@@ -3,11 +3,8 @@
  * shared document, the operations a modified client can try, what the server is expected to do
  * with each, and small readers of the server's and the clients' copies.
  */
-import * as encoding from "lib0/encoding";
-import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import type { DocumentKind } from "../../collab/doc-names";
-import { MessageType } from "../../collab/protocol";
 import type { RunningCommons } from "../../server/start";
 import { waitFor } from "./collab";
 import type { Client } from "./write-rules-fixtures";
@@ -107,20 +104,6 @@ export async function settle(app: RunningCommons, docName: string, writers: Y.Do
 
 /** The clients whose changes a replica holds. */
 export const clientsIn = (doc: Y.Doc) => new Set(Y.decodeStateVector(Y.encodeStateVector(doc)).keys());
-
-/** An awareness frame for `state` under `clientId`, as a hand-written client would send it. */
-export function presenceFrame(clientId: number, state: Record<string, unknown>) {
-  const doc = new Y.Doc();
-  doc.clientID = clientId;
-  const awareness = new awarenessProtocol.Awareness(doc);
-  awareness.setLocalState(state);
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, MessageType.awareness);
-  encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(awareness, [clientId]));
-  awareness.destroy();
-  doc.destroy();
-  return encoding.toUint8Array(e);
-}
 
 /** The top-level block of a rich-text root whose text holds `token`, and that text. */
 export function blockWith(doc: Y.Doc, root: string, token: string): { block: Y.XmlElement; text: Y.XmlText } | null {

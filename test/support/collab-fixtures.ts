@@ -9,6 +9,7 @@ import path from "node:path";
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import postgres from "postgres";
+import * as awarenessProtocol from "y-protocols/awareness";
 import WebSocket from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as syncProtocol from "y-protocols/sync";
@@ -277,4 +278,18 @@ export function mulberry32(seed: number) {
   const int = (n: number) => Math.floor(next() * n);
   const word = (len: number) => Array.from({ length: len }, () => "abcdefghijklmnopqrstuvwxyz "[int(27)]).join("");
   return { next, int, word, pick: <T>(items: readonly T[]) => items[int(items.length)] };
+}
+
+/** An awareness frame for `state` under `clientId`, as a hand-written client would send it. */
+export function presenceFrame(clientId: number, state: Record<string, unknown>) {
+  const doc = new Y.Doc();
+  doc.clientID = clientId;
+  const awareness = new awarenessProtocol.Awareness(doc);
+  awareness.setLocalState(state);
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MessageType.awareness);
+  encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(awareness, [clientId]));
+  awareness.destroy();
+  doc.destroy();
+  return encoding.toUint8Array(e);
 }
