@@ -11,7 +11,7 @@ import { CloseCodes } from "./close-codes";
 import { Connection, type ConnectionLimits } from "./connection";
 import { parseDocumentName } from "./doc-names";
 import { refuseUpgrade as sendRefusal } from "./refuse-upgrade";
-import { initDocument } from "./documents/index";
+import { seedDocument } from "./documents/index";
 import type { HostedDocument, PersistenceOptions } from "./hosted-document";
 import { MentionWatcher, type MentionSink } from "./mentions";
 import { createMetrics, summariseMetrics } from "./metrics";
@@ -150,7 +150,7 @@ export function createCollabServer(options: CollabServerOptions) {
       metrics.connections++;
       logger.info("collab connection opened", { userId, docName: doc.name, access });
       registry
-        .acquire(doc.name, (hosted) => hosted.doc.transact(() => initDocument[doc.kind](hosted.doc), "init"))
+        .acquire(doc.name, (hosted) => seedDocument(hosted.doc, doc.kind))
         .then(
           (hosted) => {
             if (!connections.has(conn)) {
