@@ -80,10 +80,11 @@ export class Connection implements Peer {
     if (this.closed) return;
     this.doc = doc;
     doc.addPeer(this);
-    if (this.paused) return;
-    const queued = this.queue;
-    this.queue = [];
-    for (const frame of queued) this.handle(frame);
+    this.drain();
+  }
+
+  get personId(): string {
+    return this.identity.userId;
   }
 
   /** Changes what this connection may do (access re-checked after the upgrade). */
@@ -119,8 +120,23 @@ export class Connection implements Peer {
       return this.reject(CloseCodes.messageTooLarge, `message of ${data.byteLength} bytes`);
     if (!this.take()) return this.reject(CloseCodes.flood, "too many messages");
     const frame = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-    if (this.doc && !this.paused) this.handle(frame);
+    if (this.ready && this.queue.length === 0) this.handle(frame);
     else this.queue.push(frame);
+  }
+
+  /** Whether frames may be handled now: attached, not paused, and the document not being rebuilt. */
+  private get ready(): boolean {
+    return !this.closed && !this.paused && this.doc !== null && this.doc.rebuilding === null;
+  }
+
+  /** Handles queued frames in order, for as long as frames may be handled. */
+  private drain() {
+    while (this.ready && this.queue.length > 0) this.handle(this.queue.shift()!);
+  }
+
+  /** The document was rebuilt after another peer's refused update: handle what waited. */
+  wake() {
+    this.drain();
   }
 
   /**
@@ -135,10 +151,7 @@ export class Connection implements Peer {
   resume() {
     if (!this.paused) return;
     this.paused = false;
-    if (this.closed || !this.doc) return;
-    const queued = this.queue;
-    this.queue = [];
-    for (const frame of queued) this.handle(frame);
+    this.drain();
   }
 
   private take(): boolean {
@@ -171,10 +184,13 @@ export class Connection implements Peer {
             message.update,
             { userId: this.identity.userId, userName: this.userName },
             (clientId) => {
-              const owner = doc.controllerOf(clientId);
-              return owner !== undefined && owner !== this;
+              const controller = doc.controllerOf(clientId);
+              if (controller !== undefined) return controller !== this;
+              const person = doc.presence.ownerOf(clientId);
+              return person !== undefined && person !== this.identity.userId;
             },
             doc.peers.get(this) ?? new Set(),
+            (clientId) => doc.presence.clockFloor(clientId, this),
           );
           if (!verdict.ok) return this.refuse(verdict.why);
           if (verdict.kept > 0) awarenessProtocol.applyAwarenessUpdate(doc.awareness, verdict.update, this);

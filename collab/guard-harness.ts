@@ -10,11 +10,14 @@ const REMOTE = Symbol("remote");
 /**
  * A server copy of a document behind its write rules, and clients that edit it with the kind's
  * own functions, as the pages do (for tests). Every local change of a client is offered to the
- * guard; accepted, it reaches the server and every other client; refused, it is recorded.
+ * guard; accepted, it reaches every other client; refused, it is recorded, and a server copy
+ * that took it is rebuilt from what was accepted (as the server rebuilds from its log).
  */
 export class GuardedRoom {
-  readonly server = new Y.Doc();
+  server = new Y.Doc();
   readonly guard: WriteGuard;
+  /** What the server copy accepted, in order: the log a rebuild replays. */
+  private readonly log: Uint8Array[] = [];
   readonly refusals: Array<{ userId: string; why: string }> = [];
   private readonly clients = new Set<Y.Doc>();
   /** Clients whose change was refused: the server closed their connection, so nothing more arrives from them. */
@@ -22,6 +25,7 @@ export class GuardedRoom {
 
   constructor(kind: DocumentKind, maxDocumentBytes = 8_000_000) {
     initDocument[kind](this.server);
+    this.log.push(Y.encodeStateAsUpdate(this.server));
     this.guard = new WriteGuard(this.server, documentGuards[kind], { maxDocumentBytes });
   }
 
@@ -40,12 +44,23 @@ export class GuardedRoom {
 
   /** Offers raw bytes as `writer` (a modified client). Returns the guard's answer. */
   offer(update: Uint8Array, writer: Writer, from?: Y.Doc) {
-    const admission = this.guard.admit(update, writer);
-    if (admission.kind === "refuse") this.refusals.push({ userId: writer.userId, why: admission.why });
+    const admission = this.guard.admit(update, writer, writer);
+    if (admission.kind === "refuse") {
+      this.refusals.push({ userId: writer.userId, why: admission.why });
+      if (admission.spoiled) this.rebuild();
+    }
     if (admission.kind !== "accept") return admission;
-    Y.applyUpdate(this.server, update, writer);
+    this.log.push(update);
     for (const c of this.clients) if (c !== from) Y.applyUpdate(c, update, REMOTE);
     return admission;
+  }
+
+  private rebuild() {
+    this.server = new Y.Doc();
+    this.server.transact(() => {
+      for (const update of this.log) Y.applyUpdate(this.server, update);
+    });
+    this.guard.useDocument(this.server);
   }
 
   /** A writer as the guard sees them (the name pages stamp is "<id> name" here). */

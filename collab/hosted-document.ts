@@ -4,9 +4,11 @@ import type { Logger } from "../app/kernel/logger";
 import { parseDocumentName } from "./doc-names";
 import type { Writer } from "./documents/guard-kit";
 import { documentGuards } from "./documents/guards";
-import { encodeMessage, type DeleteSet } from "./messages";
-import { recordLatency, type CollabMetrics } from "./metrics";
+import { encodeMessage } from "./messages";
+import type { CollabMetrics } from "./metrics";
 import type { ClientOwner, CollabStore } from "./store";
+import { PresenceBook } from "./presence";
+import { WriteBehind, type WriteBehindOptions } from "./write-behind";
 import { WriteGuard, type Admission } from "./write-guard";
 
 /** What a hosted document needs from a connection. */
@@ -15,21 +17,13 @@ export type Peer = {
   /** Whether this peer asked for "saved" messages. */
   wantsSaved: boolean;
   close(code: number, reason: string): void;
+  /** The document can take this peer's frames again (it held them while it was rebuilt). */
+  wake?(): void;
+  /** The person behind the peer (presence ids are bound to people). */
+  readonly personId?: string;
 };
 
-export type PersistenceOptions = {
-  /** How long the first pending update waits for others to join its batch. */
-  flushDelayMs: number;
-  /** Fold the log into the snapshot once it holds this many rows. */
-  compactAfterRows: number;
-  /** Retries of a failed append before the document gives up and closes its clients. */
-  maxRetries: number;
-  /**
-   * At most one "saved" message per document per this many ms. It only drives the editor's
-   * "Saved" label, and sending it to every peer after every batch doubled the fan-out p95
-   * (docs/performance.md). The newest durable state is always what is sent.
-   */
-  savedIntervalMs: number;
+export type PersistenceOptions = WriteBehindOptions & {
   /** The largest a document may grow to (its encoded state, in bytes); beyond it nothing is added. */
   maxDocumentBytes: number;
   /** Check every peer's update against the kind's write rules (ADR 024). Off only for a benchmark's baseline. */
@@ -37,35 +31,31 @@ export type PersistenceOptions = {
 };
 
 /**
- * One open document: the Y.Doc, its awareness, its peers, and the write-behind persistence.
- * Updates are broadcast at once and appended in batches; "saved" is sent only after the append
- * is durable. A batch that fails is put back in front and retried; only after `maxRetries` does the
- * document give up (`onStorageFailure`), and its clients reconnect and send their edits again.
+ * One open document: the Y.Doc, its awareness, its peers, its write rules and its write-behind
+ * persistence (`write-behind.ts`). A peer's update is checked and applied at once (ADR 024),
+ * broadcast only once accepted, and appended in batches; "saved" is sent only after the append is
+ * durable.
  */
 export class HostedDocument {
-  readonly doc = new Y.Doc({ gc: true });
+  /** Replaced, never mutated back, when a refused update spoiled it (see `rebuild`). */
+  doc = new Y.Doc({ gc: true });
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly peers = new Map<Peer, Set<number>>();
-  private pending: Array<{ update: Uint8Array; at: number }> = [];
-  /** Editor ids claimed by updates in `pending`, stored with them. */
-  private pendingOwners: ClientOwner[] = [];
-  private timer: NodeJS.Timeout | null = null;
-  private flushing: Promise<number | void> | null = null;
-  private compacting: Promise<void> | null = null;
-  private failures = 0;
-  private logRows = 0;
+  /** Set while the document is rebuilt after a refused update; peers' frames wait for it. */
+  rebuilding: Promise<void> | null = null;
+  /** Peers that joined during a rebuild: they are sent the document once it is whole again. */
+  private joining = new Set<Peer>();
+  /** The update Yjs emitted for the peer update being checked: passed on only once it is accepted. */
+  private admitted: { origin: object; update: Uint8Array | null; transaction: Y.Transaction | null } | null = null;
+  private readonly transactionListeners = new Set<(tr: Y.Transaction) => void>();
+  /** Whose presence each client id is (see `presence.ts`). */
+  readonly presence = new PresenceBook(this.awareness);
+  /** The write-behind persistence (from the load on). */
+  private saving: WriteBehind | null = null;
   private destroyed = false;
-  /** The id of the last log row this document appended (0 until it appends; 0 too for a store without ids). */
-  lastStoredId = 0;
-  /** State vector of everything known to be in the database. */
-  persistedStateVector: Uint8Array = new Uint8Array([0]);
-  /** Deletions known to be in the database (a deletion does not move the state vector). */
-  private persistedDeletions: DeleteSet = Y.createDeleteSetFromStructStore(new Y.Doc().store);
-  private savedFrame: Uint8Array | null = null;
-  private savedTimer: NodeJS.Timeout | null = null;
-  private savedSentAt = -Infinity;
   /** The kind's write rules, checked on every update from a peer (null for a name that is no kind's). */
   private guard: WriteGuard | null = null;
+  /** Storage failed for good (a save after its retries, or a rebuild's read): the registry drops the document. */
   onStorageFailure: (error: unknown) => void = () => {};
   /** Called after each durable write, once "saved" is on its way (the projection hangs off this). */
   onStored: () => void = () => {};
@@ -86,18 +76,16 @@ export class HostedDocument {
       this.store.load(this.name, this.doc),
       this.store.owners?.(this.name) ?? new Map<number, string>(),
     ]);
-    this.logRows = logRows;
-    this.persistedStateVector = Y.encodeStateVector(this.doc);
-    this.persistedDeletions = Y.createDeleteSetFromStructStore(this.doc.store);
+    this.saving = new WriteBehind(this.name, this.store, this.options, this.logger, this.metrics, this, logRows);
     const kind = parseDocumentName(this.name)?.kind;
     if (kind && this.options.checkWrites)
-      this.guard = new WriteGuard(
+      this.guard = this.presence.editors = new WriteGuard(
         this.doc,
         documentGuards[kind],
         { maxDocumentBytes: this.options.maxDocumentBytes },
         owners,
       );
-    this.doc.on("update", (update: Uint8Array, origin: unknown) => this.onUpdate(update, origin));
+    this.listen(this.doc);
     this.awareness.on("update", ({ added, updated, removed }: Record<string, number[]>, origin: unknown) =>
       this.onAwareness([...added, ...updated, ...removed], origin),
     );
@@ -108,29 +96,122 @@ export class HostedDocument {
    * part of it is allowed. On "hold" nothing is applied; the peer offers it again with what follows.
    */
   receive(update: Uint8Array, peer: Peer, writer: Writer): Admission {
-    const admission = this.guard?.admit(update, writer) ?? { kind: "accept", claimed: [] };
-    if (admission.kind === "accept") {
-      for (const clientId of admission.claimed) this.pendingOwners.push({ clientId, userId: writer.userId });
+    if (!this.guard) {
       Y.applyUpdate(this.doc, update, peer);
+      return { kind: "accept", claimed: [] };
+    }
+    const admitting = {
+      origin: peer as object,
+      update: null as Uint8Array | null,
+      transaction: null as Y.Transaction | null,
+    };
+    this.admitted = admitting;
+    let admission: Admission;
+    try {
+      admission = this.guard.admit(update, writer, peer);
+    } finally {
+      this.admitted = null;
+    }
+    if (admission.kind === "accept") {
+      const owners = admission.claimed.map((clientId) => ({ clientId, userId: writer.userId }));
+      if (admitting.transaction) for (const listener of this.transactionListeners) listener(admitting.transaction);
+      if (admitting.update) this.publish(admitting.update, peer, owners);
+    } else if (admission.kind === "refuse" && admission.spoiled) {
+      this.metrics.rebuilds++;
+      void this.rebuild();
     }
     return admission;
   }
 
-  private onUpdate(update: Uint8Array, origin: unknown) {
-    // Changes made on the server itself (a new document's first fields) reach the guard's copy here.
-    if (!this.peers.has(origin as Peer)) this.guard?.mirror(update);
+  /** Attaches this document's listeners to a Y.Doc (the first one, or the one rebuilt in its place). */
+  private listen(doc: Y.Doc) {
+    doc.on("update", (update: Uint8Array, origin: unknown) => {
+      if (doc !== this.doc) return;
+      // A peer's update waits for its verdict in `receive`; anything else is the server's own.
+      if (this.admitted && origin === this.admitted.origin) {
+        this.admitted.update = update;
+        return;
+      }
+      this.guard?.grew(update.byteLength);
+      this.publish(update, origin);
+    });
+    doc.on("afterTransaction", (tr: Y.Transaction) => {
+      if (doc !== this.doc) return;
+      if (this.admitted && tr.origin === this.admitted.origin) {
+        this.admitted.transaction = tr;
+        return;
+      }
+      for (const listener of this.transactionListeners) listener(tr);
+    });
+  }
+
+  /**
+   * Calls `listener` after every transaction that is applied for good (not one the write rules
+   * are still checking), on this document and on any rebuilt in its place.
+   */
+  onTransaction(listener: (tr: Y.Transaction) => void) {
+    this.transactionListeners.add(listener);
+  }
+
+  /** Resolves when the document is whole (at once, unless a refused update is being undone). */
+  async settled(): Promise<void> {
+    while (this.rebuilding) await this.rebuilding;
+  }
+
+  /**
+   * Replaces a document that holds a refused update with one built from what was accepted: the
+   * stored log plus the writes still pending. Peers' frames wait meanwhile (nothing refused was
+   * sent to them, so they need nothing new). If storage cannot be read, the document gives up as
+   * on a failed save: clients reconnect and send their edits again.
+   */
+  private rebuild(): Promise<void> {
+    this.rebuilding ??= (async () => {
+      const started = performance.now();
+      try {
+        await this.saving?.idle();
+        const fresh = new Y.Doc({ gc: true });
+        await this.store.load(this.name, fresh);
+        fresh.transact(() => {
+          for (const update of this.saving?.pendingUpdates() ?? []) Y.applyUpdate(fresh, update);
+        }, "load");
+        if (this.destroyed) return;
+        this.doc = fresh;
+        // The server keeps no presence of its own, so the awareness only needs to follow the document.
+        this.awareness.doc = fresh;
+        this.listen(fresh);
+        this.guard?.useDocument(fresh);
+        this.logger.info("document rebuilt after a refused change", {
+          doc: this.name,
+          ms: Math.round(performance.now() - started),
+        });
+      } catch (error) {
+        this.logger.error("could not rebuild document after a refused change", { doc: this.name, error });
+        this.onStorageFailure(error);
+      } finally {
+        this.rebuilding = null;
+      }
+      const joining = [...this.joining];
+      this.joining.clear();
+      for (const peer of joining) if (this.peers.has(peer)) this.greet(peer);
+      for (const peer of this.peers.keys()) peer.wake?.();
+    })();
+    return this.rebuilding;
+  }
+
+  private publish(update: Uint8Array, origin: unknown, owners: readonly ClientOwner[] = []) {
     const frame = encodeMessage.update(update);
     for (const peer of this.peers.keys()) if (peer !== origin) peer.send(frame);
-    this.pending.push({ update, at: performance.now() });
-    this.timer ??= setTimeout(() => void this.flush().catch(() => {}), this.options.flushDelayMs);
+    this.saving?.push(update, owners);
   }
 
   private onAwareness(changed: number[], origin: unknown) {
     const controlled = this.peers.get(origin as Peer);
     if (controlled) {
       for (const id of changed) {
-        if (this.awareness.states.has(id)) controlled.add(id);
-        else controlled.delete(id);
+        if (this.awareness.states.has(id)) {
+          controlled.add(id);
+          this.presence.record(id, (origin as Peer).personId);
+        } else if (controlled.delete(id)) this.presence.left([id]);
       }
     }
     // Sent to everyone, the sender too: a lone client hears its own renewals, which keeps its
@@ -142,16 +223,16 @@ export class HostedDocument {
   /** Adds a peer and starts the sync (server state vector, presence, and what is already saved). */
   addPeer(peer: Peer) {
     this.peers.set(peer, new Set());
+    this.presence.joined(peer);
+    if (this.rebuilding) this.joining.add(peer);
+    else this.greet(peer);
+  }
+
+  private greet(peer: Peer) {
     peer.send(encodeMessage.syncStep1(this.doc));
     const states = [...this.awareness.getStates().keys()];
     if (states.length) peer.send(encodeMessage.awareness(this.awareness, states));
-    if (peer.wantsSaved) peer.send(this.currentSavedFrame());
-  }
-
-  /** The "saved" message for the current durable state (built once per flush). */
-  private currentSavedFrame(): Uint8Array {
-    this.savedFrame ??= encodeMessage.saved(this.persistedStateVector, this.persistedDeletions);
-    return this.savedFrame;
+    if (peer.wantsSaved && this.saving) peer.send(this.saving.savedMessage());
   }
 
   /** The peer whose presence uses this Yjs client id, if any. */
@@ -164,115 +245,50 @@ export class HostedDocument {
   removePeer(peer: Peer): number {
     const controlled = this.peers.get(peer);
     this.peers.delete(peer);
-    if (controlled?.size) awarenessProtocol.removeAwarenessStates(this.awareness, [...controlled], null);
+    this.joining.delete(peer);
+    if (controlled?.size) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...controlled], null);
+      this.presence.left(controlled);
+    }
     return this.peers.size;
+  }
+
+  /** The current state vector (for the write-behind: every update up to it is pending or stored). */
+  stateVector(): Uint8Array {
+    return Y.encodeStateVector(this.doc);
   }
 
   /** Whether edits are waiting to be written. */
   get hasUnsaved() {
-    return this.pending.length > 0 || this.flushing !== null;
+    return this.saving?.hasUnsaved ?? false;
   }
 
   /** Writes everything pending now (and waits for a write in progress). Rejects if storage fails. */
-  async flush(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    while (this.flushing) await this.flushing.catch(() => {});
-    if (this.pending.length === 0 || this.destroyed) return;
-    const batch = this.pending;
-    const owners = this.pendingOwners;
-    this.pending = [];
-    this.pendingOwners = [];
-    // Taken before the write: every update up to this state vector is in `batch` or already stored.
-    const stateVector = Y.encodeStateVector(this.doc);
-    const merged = batch.length === 1 ? batch[0].update : Y.mergeUpdates(batch.map((b) => b.update));
-    this.flushing = this.store.append(this.name, merged, owners);
-    try {
-      const id = await this.flushing;
-      if (typeof id === "number") this.lastStoredId = Math.max(this.lastStoredId, id);
-    } catch (error) {
-      this.flushing = null;
-      this.pending = batch.concat(this.pending);
-      this.pendingOwners = owners.concat(this.pendingOwners);
-      this.metrics.persistFailures++;
-      this.failures++;
-      this.logger.error("could not save document changes", { doc: this.name, attempt: this.failures, error });
-      if (this.failures > this.options.maxRetries) {
-        this.onStorageFailure(error);
-        throw error;
-      }
-      this.timer ??= setTimeout(() => void this.flush().catch(() => {}), Math.min(5000, 100 * 2 ** this.failures));
-      return;
-    }
-    this.flushing = null;
-    this.failures = 0;
-    this.logRows++;
-    const now = performance.now();
-    for (const b of batch) recordLatency(this.metrics, now - b.at);
-    this.metrics.updatesPersisted += batch.length;
-    this.metrics.persistBatches++;
-    this.persistedStateVector = stateVector;
-    this.persistedDeletions = Y.mergeDeleteSets([this.persistedDeletions, Y.decodeUpdate(merged).ds]);
-    this.savedFrame = null;
-    this.announceSaved();
-    this.onStored();
-    if (this.logRows >= this.options.compactAfterRows) void this.compact();
-    if (this.pending.length && !this.timer)
-      this.timer = setTimeout(() => void this.flush().catch(() => {}), this.options.flushDelayMs);
+  flush(): Promise<void> {
+    return this.saving?.flush() ?? Promise.resolve();
   }
 
-  /** Sends "saved" now, or once the interval since the last one has passed (leading and trailing edge). */
-  private announceSaved() {
-    if (this.savedTimer || this.destroyed) return;
-    const wait = this.savedSentAt + this.options.savedIntervalMs - performance.now();
-    if (wait > 0) {
-      this.savedTimer = setTimeout(() => {
-        this.savedTimer = null;
-        this.sendSaved();
-      }, wait);
-      return;
-    }
-    this.sendSaved();
+  /** Writes until nothing is pending; rejects once retries run out. */
+  flushAll(): Promise<void> {
+    return this.saving?.flushAll() ?? Promise.resolve();
   }
 
-  private sendSaved() {
-    if (this.destroyed) return;
-    this.savedSentAt = performance.now();
-    let saved: Uint8Array | null = null;
-    for (const peer of this.peers.keys()) if (peer.wantsSaved) peer.send((saved ??= this.currentSavedFrame()));
+  /** State vector of everything known to be in the database. */
+  get persistedStateVector(): Uint8Array {
+    return this.saving?.persistedStateVector ?? new Uint8Array([0]);
   }
 
-  /** Writes until nothing is pending, backing off between failed attempts; rejects once retries run out. */
-  async flushAll() {
-    while (this.hasUnsaved) {
-      const before = this.failures;
-      await this.flush();
-      if (this.failures > before) await new Promise((r) => setTimeout(r, Math.min(5000, 100 * 2 ** this.failures)));
-    }
-  }
-
-  /** Folds the log into the snapshot (in the background; a failure only delays it). */
-  compact(): Promise<void> {
-    this.compacting ??= this.store
-      .compact(this.name)
-      .then((folded) => {
-        this.logRows = Math.max(0, this.logRows - folded);
-      })
-      .catch((error) => this.logger.warn("could not compact document", { doc: this.name, error }))
-      .finally(() => {
-        this.compacting = null;
-      });
-    return this.compacting;
+  /** The id of the last log row this document appended. */
+  get lastStoredId(): number {
+    return this.saving?.lastStoredId ?? 0;
   }
 
   /** Stops timers and frees the Y.Doc. Call after the last flush. */
   async destroy() {
     this.destroyed = true;
-    if (this.timer) clearTimeout(this.timer);
-    if (this.savedTimer) clearTimeout(this.savedTimer);
-    await this.compacting;
+    await this.saving?.destroy();
+    await this.rebuilding;
     this.awareness.destroy();
-    this.guard?.destroy();
     this.doc.destroy();
   }
 }

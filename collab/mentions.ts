@@ -55,7 +55,7 @@ export class MentionWatcher {
     if (!kind || !mentionKinds.includes(kind) || this.watched.has(doc)) return;
     const state: Watched = { writers: new Map(), settled: new Set(), timer: null, running: null, leaving: false };
     this.watched.set(doc, state);
-    doc.doc.on("afterTransaction", (tr: Y.Transaction) => {
+    doc.onTransaction((tr: Y.Transaction) => {
       const writer = writerOf(tr.origin);
       if (!writer) return;
       for (const [client, clock] of tr.afterState) {
@@ -109,6 +109,7 @@ export class MentionWatcher {
   }
 
   private async check(doc: HostedDocument, state: Watched) {
+    await doc.settled();
     const saved = Y.decodeStateVector(doc.persistedStateVector);
     const fresh: NewMention[] = [];
     for (const m of findMentions(doc.doc)) {

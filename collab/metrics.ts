@@ -12,6 +12,8 @@ export type CollabMetrics = {
   refusedUpgrades: Record<string, number>;
   /** Updates held until the writer's earlier history arrived (an honest race after a reconnect). */
   heldUpdates: number;
+  /** Documents rebuilt from storage because a refused update had been applied to them (ADR 024). */
+  rebuilds: number;
   /** Recent persistence latencies (ms, enqueue → durable), newest last, at most 1,000. */
   persistLatencyMs: number[];
 };
@@ -27,6 +29,7 @@ export function createMetrics(): CollabMetrics {
     refusedUpdates: {},
     refusedUpgrades: {},
     heldUpdates: 0,
+    rebuilds: 0,
     persistLatencyMs: [],
   };
 }
@@ -57,6 +60,7 @@ export function summariseMetrics(m: CollabMetrics) {
     refusedUpdates: m.refusedUpdates,
     refusedUpgrades: m.refusedUpgrades,
     heldUpdates: m.heldUpdates,
+    rebuilds: m.rebuilds,
     persistLatencyMs: {
       p50: percentile(m.persistLatencyMs, 50),
       p95: percentile(m.persistLatencyMs, 95),

@@ -95,6 +95,8 @@ export class DocumentProjector {
     const kind = parseDocumentName(doc.name)!.kind;
     if (!isProjected(kind)) return;
     const { version, project } = projectors[kind];
+    // Never project a document that holds a refused update while it is rebuilt.
+    await doc.settled();
     try {
       await this.sink.save({
         docName: doc.name,

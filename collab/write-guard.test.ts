@@ -29,7 +29,7 @@ describe("the write guard", () => {
     setVoteBudget(benAgain, 20);
     expect(room.refusals).toHaveLength(2);
     expect(getBoardSettings(room.server).voteBudget).toBe(3);
-    // The shadow was rebuilt after each refusal: the facilitator's changes still pass.
+    // The server copy was rebuilt after each refusal: the facilitator's changes still pass.
     setLocked(fay, true);
     addNote(fay, { text: "Facilitator note", authorId: "fay", authorName: "fay name" }, { facilitator: true });
     expect(room.refusals).toHaveLength(2);
@@ -65,7 +65,11 @@ describe("the write guard", () => {
       Y.encodeStateAsUpdate(forger, Y.encodeStateVector(room.server)),
       GuardedRoom.writer("eve"),
     );
-    expect(admission).toEqual({ kind: "refuse", why: "Changes were sent under another person's editor." });
+    expect(admission).toEqual({
+      kind: "refuse",
+      why: "Changes were sent under another person's editor.",
+      spoiled: false,
+    });
   });
 
   it("keeps editor ids with their first writer across a reload, and says which ids an update claims", () => {
@@ -96,11 +100,11 @@ describe("the write guard", () => {
     Y.applyUpdate(forger, Y.encodeStateAsUpdate(room.server));
     forger.clientID = 4242;
     addNote(forger, { text: "Eve under Ada's id", authorId: "eve", authorName: "eve name" });
-    expect(
-      reloaded.admit(Y.encodeStateAsUpdate(forger, Y.encodeStateVector(room.server)), GuardedRoom.writer("eve")),
-    ).toEqual({
+    const eve = GuardedRoom.writer("eve");
+    expect(reloaded.admit(Y.encodeStateAsUpdate(forger, Y.encodeStateVector(room.server)), eve, eve)).toEqual({
       kind: "refuse",
       why: "Changes were sent under another person's editor.",
+      spoiled: false,
     });
   });
 });

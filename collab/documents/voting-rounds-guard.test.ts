@@ -72,6 +72,7 @@ describe("voting rounds' write rules", () => {
     expect(room.offer(Y.encodeStateAsUpdate(laptop, shared), GuardedRoom.writer("ada"))).toEqual({
       kind: "refuse",
       why: "You have 2 dots in this round, and they are all placed.",
+      spoiled: true,
     });
   });
 
