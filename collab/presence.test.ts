@@ -56,4 +56,24 @@ describe("stampPresence", () => {
     expect(stampPresence(clientUpdate({}, 99).update, ada, () => false, mine).ok).toBe(false);
     expect(stampPresence(clientUpdate({}, 1).update, ada, () => false, mine).ok).toBe(true);
   });
+  it("raises a new presence's clock past the server's own, and leaves a shown one's clock alone", () => {
+    const { update, clientId } = clientUpdate({ step: "board" });
+    const floor = (id: number) => (id === clientId ? 7 : 0);
+    const raised = stampPresence(update, ada, () => false, new Set(), floor);
+    if (!raised.ok) throw new Error(raised.why);
+    const awareness = new awarenessProtocol.Awareness(new Y.Doc());
+    awarenessProtocol.applyAwarenessUpdate(awareness, raised.update, "server");
+    expect(awareness.meta.get(clientId)?.clock).toBe(7);
+    const kept = stampPresence(
+      update,
+      ada,
+      () => false,
+      new Set(),
+      () => 0,
+    );
+    if (!kept.ok) throw new Error(kept.why);
+    const other = new awarenessProtocol.Awareness(new Y.Doc());
+    awarenessProtocol.applyAwarenessUpdate(other, kept.update, "server");
+    expect(other.meta.get(clientId)?.clock).toBe(1);
+  });
 });

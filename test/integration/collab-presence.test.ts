@@ -69,6 +69,35 @@ describe.each(await testDatabases())("presence and sockets against a modified cl
     observer.provider.destroy();
   });
 
+  it("keeps a person's presence id theirs while their socket is down, and shows them at once when they return", async () => {
+    const returning = connectAt(app.url, fx.docName, ben);
+    returning.provider.awareness.setLocalStateField("user", { name: "Ben Member" });
+    const watcher = connectAt(app.url, fx.docName, ada);
+    const bensId = returning.doc.clientID;
+    await waitFor(() => watcher.provider.awareness.getStates().has(bensId), "Ben's presence at the watcher");
+    returning.provider.disconnect();
+    await waitFor(() => !watcher.provider.awareness.getStates().has(bensId), "Ben's presence to go with his socket");
+
+    // Ada's modified client takes Ben's id with a clock far ahead while he is away: dropped.
+    const raw = await openRaw(collabUrl(app.url, fx.docName), headers(ada));
+    const taken = presenceFrame(bensId, { takenOver: true });
+    raw.send(taken);
+    raw.send(presenceFrame(778, { step: "after" }));
+    await waitFor(() => watcher.provider.awareness.getStates().has(778), "the raw client's own presence");
+    expect(watcher.provider.awareness.getStates().has(bensId), "nobody shown under Ben's id").toBe(false);
+
+    // Ben's tab comes back with the clock it had: it shows without waiting for a renewal.
+    returning.provider.connect();
+    await waitFor(
+      () => watcher.provider.awareness.getStates().get(bensId)?.user?.id === fx.users.b.id,
+      "Ben's presence back at the watcher",
+      3_000,
+    );
+    raw.ws.close();
+    returning.provider.destroy();
+    watcher.provider.destroy();
+  });
+
   it("refuses a connection that speaks for more clients than a browser tab would", async () => {
     const raw = await openRaw(collabUrl(app.url, fx.docName), headers(ada));
     for (let id = 9001; id <= 9010; id++) raw.send(presenceFrame(id, { n: id }));
