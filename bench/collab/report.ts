@@ -1,3 +1,4 @@
+import type { AttackResult } from "./attack-phase";
 import type { bigDocPhase, loadPhase, memoryPhase } from "./phases";
 import type { saturationPhase } from "./saturation-phase";
 import { ratio } from "./stats";
@@ -15,6 +16,8 @@ export type ServerResult = {
   serverStatsAtEnd?: Record<string, unknown> | null;
   /** Other programs' CPU just before this server was measured (the run waits for a quiet machine). */
   quietGate: { quiet: boolean; foreignCpu: number; waitedMs: number };
+  /** Issue 12's bloat and socket attacks (servers with sessions only), run after every measurement. */
+  attacks?: AttackResult | null;
 };
 
 export type Target = { name: string; value: number | null; target: string; met: boolean | null; note?: string };

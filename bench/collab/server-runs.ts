@@ -1,4 +1,5 @@
 // Running one server through every phase, and calibrating the load against the bare server.
+import { attackPhase } from "./attack-phase";
 import { cleanups } from "./cleanup";
 import type { GeneratorControl } from "./generator-control";
 import { log } from "./log";
@@ -59,7 +60,14 @@ export async function benchServer(
       `${kind}: 10k-edit document cold open client ${bigDoc.coldClientMedianMs} ms, server ${bigDoc.coldServerMedianMs} ms; warm ${bigDoc.warmClientMedianMs} ms`,
     );
     const serverStatsAtEnd = (await sut.serverStats?.()) ?? null;
+    // Last, so the counters above hold only what the honest load did.
+    const attacks = sut.target.server.startsWith("ours") ? await attackPhase(sut.target, sut.warmupDoc) : null;
+    if (attacks)
+      log(
+        `${kind}: bloat attack: ${attacks.bloat.framesSent} frames sent, closed ${attacks.bloat.closed ? attacks.bloat.closed.code : "never"}, document ${attacks.bloat.documentBytesBefore} → ${attacks.bloat.documentBytesAfter} bytes; ${attacks.sockets.opened} of ${attacks.sockets.tried} sockets opened`,
+      );
     return {
+      attacks,
       kind,
       description: sut.description,
       memory,

@@ -1,4 +1,5 @@
 // What the write rules (ADR 024) cost: ours (rules on) against ours-unguarded (rules off), same run.
+import type { AttackResult } from "./attack-phase";
 import { isDisturbed, type ServerResult } from "./report";
 import type { ServerKind } from "./servers/types";
 import { ratio } from "./stats";
@@ -59,6 +60,7 @@ export function writeRulesCost(results: Partial<Record<ServerKind, ServerResult>
     /** Refusals on the guarded server mean the load was not honest for the document kind. */
     guarded: guardCounters(on),
     unguarded: guardCounters(off),
+    attacks: { guarded: on.attacks ?? null, unguarded: off.attacks ?? null },
     disturbed: [on, off].filter(isDisturbed).map((r) => r.kind),
     saturationLimitedByGenerator: [on, off].filter((r) => r.saturation.limitedByGenerator).map((r) => r.kind),
   };
@@ -77,6 +79,23 @@ export function writeRulesMarkdown(cost: WriteRulesCost): string {
     "",
     `Updates refused by the rules on ours: ${cost.guarded.refused} (held: ${cost.guarded.held}; sockets closed as refused: ${cost.guarded.closedAsRefused}).`,
   ];
+  const attacks = [cost.attacks.guarded, cost.attacks.unguarded];
+  if (attacks.some(Boolean)) {
+    const mb = (b: number) => (b / 1_048_576).toFixed(2);
+    const bloat = (a: AttackResult | null) =>
+      a
+        ? `${a.bloat.framesSent} × ${mb(a.bloat.frameBytes)} MB sent; ${a.bloat.closed ? `closed ${a.bloat.closed.code} ("${a.bloat.closed.reason}")` : "never closed"}; document ${mb(a.bloat.documentBytesBefore)} → ${mb(a.bloat.documentBytesAfter)} MB`
+        : "–";
+    const sockets = (a: AttackResult | null) =>
+      a ? `${a.sockets.opened} of ${a.sockets.tried} opened; refused ${JSON.stringify(a.sockets.refused)}` : "–";
+    lines.push(
+      "",
+      "| attack (issue 12) | ours (rules on) | ours-unguarded (rules off) |",
+      "|---|---|---|",
+      `| 25 frames of 1.9 MB into one's own section | ${bloat(attacks[0])} | ${bloat(attacks[1])} |`,
+      `| 200 sockets by one person | ${sockets(attacks[0])} | ${sockets(attacks[1])} |`,
+    );
+  }
   if (cost.disturbed.length)
     lines.push(`**Disturbed by other programs while measured: ${cost.disturbed.join(", ")}.**`);
   if (cost.saturationLimitedByGenerator.length)
