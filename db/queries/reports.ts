@@ -88,12 +88,23 @@ export async function acknowledgeReport(db: Database, reportId: string, userId: 
   return rows.length > 0;
 }
 
-/** Who a shared report goes to: the school's leaders and governors (each person once). */
-export async function listReportRecipients(db: Database, schoolId: string) {
+/** Who a shared report goes to: the school's leaders and governors with a section addressed to them (each person once). */
+export async function listReportRecipients(db: Database, schoolId: string, reportId: string) {
+  // Only people with a section addressed to them: leaders for "head", governors for "governors".
+  const sections = await db
+    .select({ audiences: reportSections.audiences })
+    .from(reportSections)
+    .where(eq(reportSections.reportId, reportId));
+  const addressed = new Set(sections.flatMap((s) => s.audiences));
+  const roles = [
+    ...(addressed.has("head") ? (["school_leader"] as const) : []),
+    ...(addressed.has("governors") ? (["governor"] as const) : []),
+  ];
+  if (roles.length === 0) return [];
   const rows = await db
     .selectDistinct({ userId: users.id, name: users.name, email: users.email })
     .from(roleGrants)
     .innerJoin(users, eq(users.id, roleGrants.userId))
-    .where(and(eq(roleGrants.schoolId, schoolId), inArray(roleGrants.role, ["school_leader", "governor"])));
+    .where(and(eq(roleGrants.schoolId, schoolId), inArray(roleGrants.role, roles)));
   return rows.sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -13,7 +13,8 @@ import { decideProposal, proposeLink } from "../../app/features/brokering/servic
 import { assignSip } from "../../app/features/deployment/service.server";
 import type { OutgoingMail } from "../../app/features/notifications/mailer.server";
 import { addComment } from "../../app/features/plans/comments.server";
-import { createReport, shareReport } from "../../app/features/reports/service.server";
+import { listVisibleSections } from "../../db/queries/report-sections";
+import { createReport, saveSection, shareReport } from "../../app/features/reports/service.server";
 import type { NotifyingDeps } from "../../app/features/schools/service-deps.server";
 import { completeVisitRecord, logVisit, savePreVisit } from "../../app/features/visits/service.server";
 import { todayIn } from "../../app/kernel/dates";
@@ -78,6 +79,34 @@ describe.each(await testDatabases())("school improvement services on $name", (da
       expect(sent.find((m) => m.to === person.email)?.text).toContain(`https://commons.example${link}`);
     }
     expect(await shareReport(deps, sip, target)).toMatchObject({ ok: false, status: 409 });
+  });
+
+  it("tells only the people a section is addressed to: no governor is told of a report with nothing for governors", async () => {
+    const sip = await actor(world.people.sip);
+    const scope = await scopeOf(world.schools.ours.id);
+    const created = await createReport(deps, sip, { scope, year: world.schoolYear }, { title: "Head's eyes only" });
+    if (!created.ok) throw new Error("the report was not created");
+    const report = (await getReport(db(), scope.schoolId, created.report.id))!;
+    const target = { scope, report, terminology: "en-GB" as const, year: world.schoolYear };
+    const sections = await listVisibleSections(db(), report.id, ["head", "governors", "authority"]);
+    expect(sections.length).toBeGreaterThan(0);
+    for (const section of sections)
+      expect(
+        await saveSection(deps, sip, target, {
+          sectionId: section.id,
+          heading: section.heading,
+          body: section.body,
+          audiences: ["head", "authority"],
+        }),
+      ).toEqual({ ok: true });
+    const mailedBefore = sent.length;
+    expect(await shareReport(deps, sip, target)).toEqual({ ok: true });
+    const title = `New report on ${scope.name}: Head's eyes only`;
+    const mailed = sent.slice(mailedBefore).map((m) => m.to);
+    expect(mailed).toContain(world.people.head.email);
+    expect(mailed).not.toContain(world.people.governor.email);
+    expect((await notified(world.people.head.id)).map((n) => n.title)).toContain(title);
+    expect((await notified(world.people.governor.id)).map((n) => n.title)).not.toContain(title);
   });
 
   it("logs an in-school visit, then runs its two-part record, telling the other side at each step", async () => {

@@ -145,14 +145,18 @@ export function reportPath(schoolId: string, reportId: string) {
   return `/schools/${schoolId}/reports/${reportId}`;
 }
 
-/** Draft → shared; then each of the school's leaders and governors is notified and emailed. */
+/**
+ * Draft → shared; then the school's leaders (if a section is addressed to the head) and governors
+ * (if one is addressed to governors) are notified and emailed: nobody is told of a report that
+ * holds nothing for them.
+ */
 export async function shareReport(deps: NotifyingDeps, actor: CurrentActor, target: ReportTarget): Promise<Done> {
   const refusal = editRefusal(actor, target);
   if (refusal) return refusal;
   const { db, logger, origin } = deps;
   const { scope, report } = target;
   if (!(await reports.shareReport(db, report.id))) return refuse(409, "This report has already been shared.");
-  const recipients = await reports.listReportRecipients(db, scope.schoolId);
+  const recipients = await reports.listReportRecipients(db, scope.schoolId, report.id);
   const link = reportPath(scope.schoolId, report.id);
   const title = `New report on ${scope.name}: ${report.title}`;
   const body = `${report.sipName} has shared a School Improvement Partner report. You will see the sections addressed to you.`;
