@@ -147,6 +147,16 @@ describe.each(await testDatabases())("live document access on $name", (database)
     }
   });
 
+  it("closes the sockets of the session a browser had when someone signs in on it as another person", async () => {
+    const client = new TestClient(app.url);
+    await client.signIn(fx.users.b.email, TEST_PASSWORD);
+    const before = await openRaw(url(), headers(client.cookieHeader));
+    const started = Date.now();
+    await client.signIn(fx.users.a.email, TEST_PASSWORD);
+    expect(await closeCode(before, 2_000)).toBe(CloseCodes.sessionEnded);
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
   it("refuses an expired session (401) and closes its open sockets with 4401 at the next re-check", async () => {
     const cookie = await signIn(app.url, fx.users.b.email);
     const sessionId = cookie.match(/commons_session=([^;]+)/)![1]; // the device cookie rides along

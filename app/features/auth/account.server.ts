@@ -97,7 +97,10 @@ export async function resetPassword(
   if (!userId) return null;
   const ended = await endSessions(deps, userId, null);
   // This browser may be signed in as someone else: that session ends too, never reused.
-  if (client.sessionId) await deps.auth.endSession(client.sessionId);
+  if (client.sessionId) {
+    await deps.auth.endSession(client.sessionId);
+    deps.realtime.sessionEnded(client.sessionId);
+  }
   const user = await getUser(deps.db, userId);
   if (user) await clearSignInFailures(deps.db, user.email);
   // Whoever knew the old password may have signed in somewhere: no browser stays trusted.

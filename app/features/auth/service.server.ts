@@ -15,7 +15,8 @@ import { claimSignInAttempt, settleSignInAttempt } from "./sign-in-throttle.serv
 import { hashToken } from "./tokens.server";
 import { trustedDeviceOf, trustThisDevice } from "./trusted-device.server";
 
-type Deps = { db: Database; auth: Auth; logger: Logger };
+/** `realtime`: to close the sockets of a session this browser ends (pages pass the app's services). */
+type Deps = { db: Database; auth: Auth; logger: Logger; realtime?: Pick<AppServices["realtime"], "sessionEnded"> };
 /**
  * Who is at the keyboard: their address and trusted-device token (for the throttle) and the session
  * this browser already has.
@@ -26,10 +27,13 @@ type Throttled = { ok: false; reason: "throttled"; retryAfterMinutes: number };
 /** `cookies`: the session cookie, and a trusted-device cookie when this browser did not have one for the account. */
 export type SignInResult = { ok: true; cookies: string[] } | Throttled | { ok: false; reason: "bad-credentials" };
 
-// A fresh session on every sign-in; any session this browser already had is ended.
-async function startFreshSession(auth: Auth, client: Client, userId: string) {
-  if (client.sessionId) await auth.endSession(client.sessionId);
-  return auth.startSession(userId);
+// A fresh session on every sign-in; any session this browser already had is ended, with its sockets.
+async function startFreshSession(deps: Deps, client: Client, userId: string) {
+  if (client.sessionId) {
+    await deps.auth.endSession(client.sessionId);
+    deps.realtime?.sessionEnded(client.sessionId);
+  }
+  return deps.auth.startSession(userId);
 }
 
 /**
@@ -53,7 +57,7 @@ export async function checkPasswordThrottled(
 
 // The cookies of a new sign-in: the session, and this browser trusted for the account if it was not.
 async function signedInCookies(deps: Deps, client: Client, userId: string, trustedDevice: boolean) {
-  const session = await startFreshSession(deps.auth, client, userId);
+  const session = await startFreshSession(deps, client, userId);
   return trustedDevice ? [session] : [session, await trustThisDevice(deps.db, userId, deps.auth.secure)];
 }
 
