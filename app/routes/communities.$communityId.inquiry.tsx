@@ -7,6 +7,7 @@ import { MentionPeople } from "../components/collab/collaborative-editor";
 import { StickyCollabStatus } from "../components/collab/status-bar";
 import { useCollabDocument, type CollabState, type CollabUser } from "../components/collab/use-collab-document";
 import { CommunityHeader } from "../features/communities/components/community-nav";
+import { ExportLinks } from "../features/exports/components/export-links";
 import { CommentedSection } from "../features/inquiry/components/commented-section";
 import { PeerCheck, type ShownPair } from "../features/inquiry/components/peer-check";
 import { StatusPage } from "../components/status-page";
@@ -69,6 +70,14 @@ export default function InquiryPage() {
           Peer check
         </a>
       </p>
+      <ExportLinks
+        label="Export the inquiry"
+        links={[
+          { href: `/communities/${data.community.id}/inquiry/export.pdf`, text: "Download PDF" },
+          { href: `/communities/${data.community.id}/inquiry/export.md`, text: "Download Markdown" },
+        ]}
+        note="Every step: stories, needs, peer check, root causes, questions and linked priorities."
+      />
       <StickyCollabStatus collab={collab} opening="Opening the shared document…" />
       {collab ? (
         <MentionPeople people={data.mentions}>

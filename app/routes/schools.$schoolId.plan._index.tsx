@@ -13,6 +13,7 @@ import { todayIn } from "../kernel/dates";
 import { schoolYearBounds } from "../kernel/school-year";
 import { authorityDateContext } from "../features/admin/authority-dates.server";
 import { PriorityList } from "../features/plans/components/priority-list";
+import { ExportLinks } from "../features/exports/components/export-links";
 import { SelfEvaluation, type AreaRow } from "../features/plans/components/self-evaluation";
 import { invariantResponse } from "../utils/http.server";
 import { commentAction, isCommentIntent } from "../features/plans/comment-actions.server";
@@ -107,6 +108,10 @@ export default function PlanOverview() {
         <h1 className="text-3xl font-bold">Improvement plan</h1>
         <p className="mt-1 text-slate-700">School year {schoolYearLabel(year.shownYear)}</p>
         <YearSwitcher years={year.years} current={year.shownYear} />
+        <ExportLinks
+          label="Export the plan"
+          links={[{ href: `/schools/${data.schoolId}/plan/export.pdf${year.yearQuery}`, text: "Download PDF" }]}
+        />
       </header>
       {!data.planId ? (
         <p className="mt-4 text-sm text-slate-700">

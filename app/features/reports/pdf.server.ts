@@ -5,7 +5,7 @@
  * development dependency) is missing, `renderPdf` throws PdfUnavailableError and the route answers 503.
  */
 import { existsSync } from "node:fs";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 
 /** The same place the test suite looks (test/support/services.ts): CHROMIUM_PATH when set, else the Debian package's path. */
 export function chromiumExecutable(): string | null {
@@ -71,29 +71,39 @@ export async function closePdfBrowser() {
 }
 
 /**
- * Renders a complete, self-contained HTML document (inline styles, no scripts, nothing fetched) to
- * a PDF. JavaScript is off and every network request is refused, so the page can only show what it
- * was given. Page size, margins, running header and page numbers come from the document's own @page
- * rules (the same stylesheet prints the page in a browser); `outline` adds bookmarks for its headings,
- * which is also how a first rendering tells on which page each section starts.
+ * Runs `work` on a fresh page of the shared browser with JavaScript off and every network request
+ * refused, so a page can only show the document it is given; the page's context is closed after.
+ * Other renderers beside this one (the board's PNG) use it rather than a browser of their own.
  */
-export async function renderPdf(html: string, options: { outline?: boolean } = {}): Promise<Buffer> {
+export async function withOfflinePage<T>(work: (page: Page) => Promise<T>): Promise<T> {
   const instance = await getBrowser();
   const context = await instance.newContext({ javaScriptEnabled: false, offline: true });
   try {
     const page = await context.newPage();
     page.setDefaultTimeout(RENDER_TIMEOUT_MS);
     await page.route("**/*", (route) => route.abort());
+    return await work(page);
+  } finally {
+    await context.close().catch(() => {});
+    closeWhenIdle();
+  }
+}
+
+/**
+ * Renders a complete, self-contained HTML document (inline styles, no scripts, nothing fetched) to
+ * a PDF. Page size, margins, running header and page numbers come from the document's own @page
+ * rules (the same stylesheet prints the page in a browser); `outline` adds bookmarks for its headings,
+ * which is also how a first rendering tells on which page each section starts.
+ */
+export function renderPdf(html: string, options: { outline?: boolean } = {}): Promise<Buffer> {
+  return withOfflinePage(async (page) => {
     await page.setContent(html, { waitUntil: "load" });
-    return await page.pdf({
+    return page.pdf({
       format: "A4",
       preferCSSPageSize: true,
       printBackground: true,
       outline: options.outline ?? true,
       tagged: true,
     });
-  } finally {
-    await context.close().catch(() => {});
-    closeWhenIdle();
-  }
+  });
 }
