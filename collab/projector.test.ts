@@ -74,7 +74,13 @@ describe("DocumentProjector", () => {
     expect(sink.saved).toHaveLength(0);
     await sleep(250);
     expect(sink.saved).toEqual([
-      { docName: name, kind: "hmw", version: 1, fields: { questions: 2, chosen: null }, throughUpdateId: 2 },
+      {
+        docName: name,
+        kind: "hmw",
+        version: 2,
+        fields: expect.objectContaining({ questions: 2, chosen: null }),
+        throughUpdateId: 2,
+      },
     ]);
   });
 
@@ -84,7 +90,7 @@ describe("DocumentProjector", () => {
     ask(doc, "How might we reach every family?");
     await doc.flush();
     await projector.flush(doc);
-    expect(sink.saved.map((r) => r.fields)).toEqual([{ questions: 1, chosen: null }]);
+    expect(sink.saved.map((r) => r.fields)).toEqual([expect.objectContaining({ questions: 1, chosen: null })]);
     ask(doc, "How might we share the calendar?");
     await doc.flush();
     await projector.discard(doc);
@@ -98,7 +104,7 @@ describe("DocumentProjector", () => {
     ask(doc, "How might we reach every family?");
     await doc.flush();
     await sleep(200);
-    expect(sink.saved.map((r) => r.fields)).toEqual([{ questions: 1, chosen: null }]);
+    expect(sink.saved.map((r) => r.fields)).toEqual([expect.objectContaining({ questions: 1, chosen: null })]);
     expect(doc.hasUnsaved).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import { Form, Link, NavLink } from "@remix-run/react";
 import type { MenuItem } from "../kernel/navigation";
+import { HeaderSearch } from "./search/header-search";
 
 /** The signed-in person as the header shows them. */
 export type HeaderUser = { name: string; email: string };
@@ -9,7 +10,7 @@ const navClass = ({ isActive }: { isActive: boolean }) =>
 
 /**
  * The top of every page: the home link and, once signed in, the person's menu (Dashboard, then their
- * roles' work), notifications, their name (to their profile) and Sign out. On narrow screens the menu folds behind a
+ * roles' work), the search box, their name (to their profile) and Sign out. On narrow screens the menu folds behind a
  * "Menu" disclosure (a <details>, so it works without JavaScript and from the keyboard).
  */
 export function SiteHeader({ user, menu, unread }: { user: HeaderUser | null; menu: MenuItem[]; unread: number }) {
@@ -36,6 +37,7 @@ export function SiteHeader({ user, menu, unread }: { user: HeaderUser | null; me
               </nav>
             </details>
             <div className="flex flex-wrap items-center gap-1">
+              <HeaderSearch />
               <NavLink to="/notifications" className={navClass} data-testid="notifications-link">
                 Notifications
                 {unread > 0 ? (

@@ -5,7 +5,9 @@ import { RootCauseBoard } from "../features/board/components/board";
 import { StickyCollabStatus } from "../components/collab/status-bar";
 import { useCollabDocument } from "../components/collab/use-collab-document";
 import { CommunityHeader } from "../features/communities/components/community-nav";
+import { ExportLinks } from "../features/exports/components/export-links";
 import { StatusPage } from "../components/status-page";
+import { NoteFromAddress } from "../components/search/note-from-address";
 import { requireCommunityDocument } from "../features/communities/guard.server";
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
@@ -34,8 +36,16 @@ export default function BoardPage() {
         Write each possible cause of the challenge on a note, sort the notes into categories, then place your dots on
         the causes that matter most.
       </p>
+      <ExportLinks
+        label="Download the board"
+        links={[
+          { href: `/communities/${community.id}/board/export.svg`, text: "Download board (SVG)" },
+          { href: `/communities/${community.id}/board/export.png`, text: "Download board (PNG)" },
+        ]}
+      />
       <StickyCollabStatus collab={collab} opening="Opening the shared board…" />
       {collab ? <RootCauseBoard collab={collab} me={me} access={access} isFacilitator={isFacilitator} /> : null}
+      <NoteFromAddress />
     </main>
   );
 }

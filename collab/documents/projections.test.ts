@@ -1,6 +1,7 @@
 /**
  * Each kind's projection holds exactly what the pages read: story lengths, the board's categories
- * and dots, the questions and the chosen one, the playlist's items. Never a note's words.
+ * and dots, the questions and the chosen one, the playlist's items. Never a note's words in the
+ * page fields: the words are kept only in the search fields the registered projectors add (search-text.test.ts).
  */
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
@@ -110,9 +111,9 @@ describe("document projections", () => {
     ]);
   });
 
-  it("covers the kinds pages summarise, and not session notes", () => {
-    expect(Object.keys(projectors).sort()).toEqual(["hmw", "inquiry", "playlist", "root-cause-board"]);
-    expect(isProjected("session-notes")).toBe(false);
+  it("covers the kinds pages summarise or search finds (session notes for search only), never the room", () => {
+    expect(Object.keys(projectors).sort()).toEqual(["hmw", "inquiry", "playlist", "root-cause-board", "session-notes"]);
+    expect(isProjected("community-room")).toBe(false);
     expect(isProjected("hmw")).toBe(true);
   });
 });

@@ -4,13 +4,25 @@ import { projectHmw, type HmwProjection } from "./hmw";
 import { projectInquiry, type InquiryProjection } from "./inquiry";
 import { projectPlaylist, type PlaylistProjection } from "./playlist";
 import { projectBoard, type BoardProjection } from "./root-cause-board";
+import {
+  boardSearch,
+  hmwSearch,
+  inquirySearch,
+  playlistSearch,
+  sessionNotesSearch,
+  type SearchFields,
+} from "./search-text";
 
-/** The fields each kind keeps in SQL for pages. Session notes have none: no page summarises them. */
+/**
+ * The fields each kind keeps in SQL for pages, and for search its plain text (search-text.ts).
+ * Session notes keep only their search text: no page summarises them.
+ */
 export type Projections = {
-  inquiry: InquiryProjection;
-  "root-cause-board": BoardProjection;
-  hmw: HmwProjection;
-  playlist: PlaylistProjection;
+  inquiry: InquiryProjection & SearchFields;
+  "root-cause-board": BoardProjection & SearchFields;
+  hmw: HmwProjection & SearchFields;
+  playlist: PlaylistProjection & SearchFields;
+  "session-notes": SearchFields;
 };
 
 /** The kinds of document that have a projection. */
@@ -20,11 +32,13 @@ export type ProjectedKind = keyof Projections;
 export type Projector<K extends ProjectedKind> = { version: number; project: (doc: Y.Doc) => Projections[K] };
 
 /** Each projected kind's projector. */
+// Version 2 added the search text: rows of version 1 are recomputed when next read (search reads them first).
 export const projectors: { [K in ProjectedKind]: Projector<K> } = {
-  inquiry: { version: 1, project: projectInquiry },
-  "root-cause-board": { version: 1, project: projectBoard },
-  hmw: { version: 1, project: projectHmw },
-  playlist: { version: 1, project: projectPlaylist },
+  inquiry: { version: 2, project: (doc) => ({ ...projectInquiry(doc), ...inquirySearch(doc) }) },
+  "root-cause-board": { version: 2, project: (doc) => ({ ...projectBoard(doc), ...boardSearch(doc) }) },
+  hmw: { version: 2, project: (doc) => ({ ...projectHmw(doc), ...hmwSearch(doc) }) },
+  playlist: { version: 2, project: (doc) => ({ ...projectPlaylist(doc), ...playlistSearch(doc) }) },
+  "session-notes": { version: 1, project: sessionNotesSearch },
 };
 
 /** Whether documents of this kind have a projection. */

@@ -1,5 +1,6 @@
 import { date, index, integer, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { improvementPlans, planPriorities } from "./plans";
+import { searchVector, tsvector } from "./tsvector";
 import { users } from "./users";
 
 export const judgements = ["outstanding", "good", "requires_improvement", "inadequate"] as const;
@@ -38,8 +39,12 @@ export const planTargets = pgTable(
     actual: numeric("actual", { precision: 5, scale: 1, mode: "number" }),
     byWhen: date("by_when").notNull(),
     position: integer("position").notNull().default(0),
+    searchVector: tsvector("search_vector").generatedAlwaysAs(searchVector("measure", "student_group")),
   },
-  (t) => [index("plan_targets_priority_id_idx").on(t.priorityId, t.position)],
+  (t) => [
+    index("plan_targets_priority_id_idx").on(t.priorityId, t.position),
+    index("plan_targets_search_idx").using("gin", t.searchVector),
+  ],
 );
 
 /** An action towards a priority: who, by when, and where it stands. */
@@ -55,8 +60,12 @@ export const planActions = pgTable(
     due: date("due").notNull(),
     status: text("status", { enum: actionStatuses }).notNull().default("not_started"),
     position: integer("position").notNull().default(0),
+    searchVector: tsvector("search_vector").generatedAlwaysAs(searchVector("description", "owner")),
   },
-  (t) => [index("plan_actions_priority_id_idx").on(t.priorityId, t.position)],
+  (t) => [
+    index("plan_actions_priority_id_idx").on(t.priorityId, t.position),
+    index("plan_actions_search_idx").using("gin", t.searchVector),
+  ],
 );
 
 /** A dated progress note on a priority. */
@@ -70,8 +79,12 @@ export const planProgressUpdates = pgTable(
     authorId: uuid("author_id").references(() => users.id, { onDelete: "set null" }),
     body: text("body").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    searchVector: tsvector("search_vector").generatedAlwaysAs(searchVector("body")),
   },
-  (t) => [index("plan_progress_updates_priority_id_idx").on(t.priorityId, t.createdAt)],
+  (t) => [
+    index("plan_progress_updates_priority_id_idx").on(t.priorityId, t.createdAt),
+    index("plan_progress_updates_search_idx").using("gin", t.searchVector),
+  ],
 );
 
 /** A link to evidence for a priority (a document, a data report); inquiries link through inquiry_priority_links. */
@@ -86,8 +99,12 @@ export const planEvidenceLinks = pgTable(
     url: text("url").notNull(),
     addedBy: uuid("added_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    searchVector: tsvector("search_vector").generatedAlwaysAs(searchVector("title")),
   },
-  (t) => [index("plan_evidence_links_priority_id_idx").on(t.priorityId)],
+  (t) => [
+    index("plan_evidence_links_priority_id_idx").on(t.priorityId),
+    index("plan_evidence_links_search_idx").using("gin", t.searchVector),
+  ],
 );
 
 export const commentSubjects = ["plan", "self_evaluation", "priority", "target", "action"] as const;

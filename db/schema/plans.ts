@@ -1,6 +1,7 @@
 import { index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { communities } from "./communities";
 import { schools } from "./schools";
+import { searchVector, tsvector } from "./tsvector";
 import { users } from "./users";
 
 /** A school's improvement plan for a school year (its contents grow with the SIP work). */
@@ -29,8 +30,12 @@ export const planPriorities = pgTable(
     area: text("area").notNull(),
     rationale: text("rationale").notNull().default(""),
     position: integer("position").notNull().default(0),
+    searchVector: tsvector("search_vector").generatedAlwaysAs(searchVector("title", "rationale")),
   },
-  (t) => [index("plan_priorities_plan_id_idx").on(t.planId, t.position)],
+  (t) => [
+    index("plan_priorities_plan_id_idx").on(t.planId, t.position),
+    index("plan_priorities_search_idx").using("gin", t.searchVector),
+  ],
 );
 
 /** A leader links their community's inquiry to priorities of their own school's plan. */

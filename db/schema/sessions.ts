@@ -1,5 +1,6 @@
 import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { cohorts } from "./communities";
+import { searchVector, tsvector } from "./tsvector";
 import { users } from "./users";
 
 /** One agenda item: a protocol template (see app/utils/protocols.ts), its minutes and a note. */
@@ -20,8 +21,12 @@ export const cohortSessions = pgTable(
     place: text("place").notNull().default(""),
     agenda: jsonb("agenda").$type<AgendaItem[]>().notNull().default([]),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    searchVector: tsvector("search_vector").generatedAlwaysAs(searchVector("title", "place")),
   },
-  (t) => [index("cohort_sessions_cohort_id_idx").on(t.cohortId, t.startsAt)],
+  (t) => [
+    index("cohort_sessions_cohort_id_idx").on(t.cohortId, t.startsAt),
+    index("cohort_sessions_search_idx").using("gin", t.searchVector),
+  ],
 );
 
 /** Who came to a session (a row per leader once the facilitator takes attendance). */

@@ -15,6 +15,7 @@ import { planPriorities } from "./plans";
 import { schoolCategories } from "./school-options";
 import { schools } from "./schools";
 import { sipAssignments } from "./sip";
+import { searchVector, tsvector } from "./tsvector";
 import { users } from "./users";
 
 /** The authority's default day budget per school category ("intervention in inverse proportion to success"). */
@@ -93,8 +94,22 @@ export const visitRecords = pgTable(
     agreedActions: text("agreed_actions").notNull().default(""),
     completedAt: timestamp("completed_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    searchVector: tsvector("search_vector").generatedAlwaysAs(
+      searchVector(
+        "performance",
+        "key_factors",
+        "priorities_and_targets",
+        "how_to_achieve",
+        "agreed_actions",
+        "pre_self_evaluation_update",
+        "pre_questions",
+      ),
+    ),
   },
-  (t) => [index("visit_records_assignment_id_idx").on(t.assignmentId, t.visitDate)],
+  (t) => [
+    index("visit_records_assignment_id_idx").on(t.assignmentId, t.visitDate),
+    index("visit_records_search_idx").using("gin", t.searchVector),
+  ],
 );
 
 export const reportStatuses = ["draft", "shared", "acknowledged"] as const;
@@ -134,8 +149,12 @@ export const reportSections = pgTable(
     body: text("body").notNull().default(""),
     audiences: text("audiences", { enum: reportAudiences }).array().notNull(),
     position: integer("position").notNull().default(0),
+    searchVector: tsvector("search_vector").generatedAlwaysAs(searchVector("heading", "body")),
   },
-  (t) => [index("report_sections_report_id_idx").on(t.reportId, t.position)],
+  (t) => [
+    index("report_sections_report_id_idx").on(t.reportId, t.position),
+    index("report_sections_search_idx").using("gin", t.searchVector),
+  ],
 );
 
 export const brokeringStatuses = ["proposed", "consented", "declined"] as const;

@@ -3,17 +3,23 @@ import { check, index, pgTable, text, timestamp, unique, uuid } from "drizzle-or
 import { authorities } from "./authorities";
 import { schools } from "./schools";
 import { roles } from "./roles";
+import { searchVector, tsvector } from "./tsvector";
 
 export { roles, type Role } from "./roles";
 
-export const users = pgTable("users", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  /** Always stored lower-cased and trimmed, so look-ups are exact. */
-  email: text("email").notNull().unique("users_email_key"),
-  name: text("name").notNull(),
-  passwordHash: text("password_hash").notNull(),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-});
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** Always stored lower-cased and trimmed, so look-ups are exact. */
+    email: text("email").notNull().unique("users_email_key"),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    searchVector: tsvector("search_vector").generatedAlwaysAs(searchVector("name", "email")),
+  },
+  (t) => [index("users_search_idx").using("gin", t.searchVector)],
+);
 
 /** Server-side sessions (lucia). `expiresAt` slides with activity (idle limit); `createdAt` bounds the absolute lifetime. */
 export const sessions = pgTable(

@@ -61,7 +61,13 @@ describe.each(await testDatabases())("document projections on $name", (database)
       await waitFor(async () => (await projection(name))?.fields !== undefined, "the projection row", 5_000);
       expect(Date.now() - savedAt).toBeLessThan(PROJECTION_DELAY_MS + 1_500);
       const row = (await projection(name))!;
-      expect(row.fields).toEqual({ questions: 1, chosen: null });
+      // The page fields, then the words for search (ADR 025).
+      expect(row.fields).toEqual({
+        questions: 1,
+        chosen: null,
+        search: [{ id: expect.any(String), text: "How might we reach every family?" }],
+        searchText: "How might we reach every family?",
+      });
       const [newest] = await app.services.db
         .select({ id: collabUpdates.id })
         .from(collabUpdates)
@@ -117,6 +123,10 @@ describe.each(await testDatabases())("document projections on $name", (database)
     expect(await visible(await fay.request(`/cohorts/${world.cohort.id}`))).toMatch(
       /Untouched<\/a>[^]{0,200}?Not started/,
     );
-    expect((await projection(documentName("root-cause-board", community.id)))?.fields).toEqual({ notes: [] });
+    expect((await projection(documentName("root-cause-board", community.id)))?.fields).toEqual({
+      notes: [],
+      search: [],
+      searchText: "",
+    });
   });
 });

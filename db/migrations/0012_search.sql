@@ -1,0 +1,22 @@
+ALTER TABLE "schools" ADD COLUMN "search_vector" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector('english'::regconfig, coalesce(name, '')), 'A') || setweight(to_tsvector('english'::regconfig, coalesce(reference, '')), 'B') || setweight(to_tsvector('english'::regconfig, coalesce(locality, '')), 'B')) STORED;--> statement-breakpoint
+ALTER TABLE "users" ADD COLUMN "search_vector" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector('english'::regconfig, coalesce(name, '')), 'A') || setweight(to_tsvector('english'::regconfig, coalesce(email, '')), 'B')) STORED;--> statement-breakpoint
+ALTER TABLE "document_projections" ADD COLUMN "search_vector" "tsvector" GENERATED ALWAYS AS (to_tsvector('english'::regconfig, coalesce(fields->>'searchText', ''))) STORED;--> statement-breakpoint
+ALTER TABLE "cohort_sessions" ADD COLUMN "search_vector" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector('english'::regconfig, coalesce(title, '')), 'A') || setweight(to_tsvector('english'::regconfig, coalesce(place, '')), 'B')) STORED;--> statement-breakpoint
+ALTER TABLE "plan_priorities" ADD COLUMN "search_vector" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector('english'::regconfig, coalesce(title, '')), 'A') || setweight(to_tsvector('english'::regconfig, coalesce(rationale, '')), 'B')) STORED;--> statement-breakpoint
+ALTER TABLE "plan_actions" ADD COLUMN "search_vector" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector('english'::regconfig, coalesce(description, '')), 'A') || setweight(to_tsvector('english'::regconfig, coalesce(owner, '')), 'B')) STORED;--> statement-breakpoint
+ALTER TABLE "plan_evidence_links" ADD COLUMN "search_vector" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector('english'::regconfig, coalesce(title, '')), 'A')) STORED;--> statement-breakpoint
+ALTER TABLE "plan_progress_updates" ADD COLUMN "search_vector" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector('english'::regconfig, coalesce(body, '')), 'A')) STORED;--> statement-breakpoint
+ALTER TABLE "plan_targets" ADD COLUMN "search_vector" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector('english'::regconfig, coalesce(measure, '')), 'A') || setweight(to_tsvector('english'::regconfig, coalesce(student_group, '')), 'B')) STORED;--> statement-breakpoint
+ALTER TABLE "report_sections" ADD COLUMN "search_vector" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector('english'::regconfig, coalesce(heading, '')), 'A') || setweight(to_tsvector('english'::regconfig, coalesce(body, '')), 'B')) STORED;--> statement-breakpoint
+ALTER TABLE "visit_records" ADD COLUMN "search_vector" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector('english'::regconfig, coalesce(performance, '')), 'A') || setweight(to_tsvector('english'::regconfig, coalesce(key_factors, '')), 'B') || setweight(to_tsvector('english'::regconfig, coalesce(priorities_and_targets, '')), 'B') || setweight(to_tsvector('english'::regconfig, coalesce(how_to_achieve, '')), 'B') || setweight(to_tsvector('english'::regconfig, coalesce(agreed_actions, '')), 'B') || setweight(to_tsvector('english'::regconfig, coalesce(pre_self_evaluation_update, '')), 'B') || setweight(to_tsvector('english'::regconfig, coalesce(pre_questions, '')), 'B')) STORED;--> statement-breakpoint
+CREATE INDEX "schools_search_idx" ON "schools" USING gin ("search_vector");--> statement-breakpoint
+CREATE INDEX "users_search_idx" ON "users" USING gin ("search_vector");--> statement-breakpoint
+CREATE INDEX "document_projections_search_idx" ON "document_projections" USING gin ("search_vector");--> statement-breakpoint
+CREATE INDEX "cohort_sessions_search_idx" ON "cohort_sessions" USING gin ("search_vector");--> statement-breakpoint
+CREATE INDEX "plan_priorities_search_idx" ON "plan_priorities" USING gin ("search_vector");--> statement-breakpoint
+CREATE INDEX "plan_actions_search_idx" ON "plan_actions" USING gin ("search_vector");--> statement-breakpoint
+CREATE INDEX "plan_evidence_links_search_idx" ON "plan_evidence_links" USING gin ("search_vector");--> statement-breakpoint
+CREATE INDEX "plan_progress_updates_search_idx" ON "plan_progress_updates" USING gin ("search_vector");--> statement-breakpoint
+CREATE INDEX "plan_targets_search_idx" ON "plan_targets" USING gin ("search_vector");--> statement-breakpoint
+CREATE INDEX "report_sections_search_idx" ON "report_sections" USING gin ("search_vector");--> statement-breakpoint
+CREATE INDEX "visit_records_search_idx" ON "visit_records" USING gin ("search_vector");
