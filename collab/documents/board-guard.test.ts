@@ -264,6 +264,19 @@ describe("the board's write rules: a modified client is refused", () => {
     expectRefused(room, { userId: "ada" }, (d) => note(d, adaNote).set("category", "gossip"), /category/i);
   });
 
+  it("keeps a dot placed on a note the facilitator deleted a moment before the page heard of it", () => {
+    const { room, fay, adaNote, round } = setUp();
+    // Ben's page has not yet heard of the deletion: he places a dot on the note as it was.
+    const bensPage = new Y.Doc();
+    Y.applyUpdate(bensPage, Y.encodeStateAsUpdate(room.server));
+    deleteNote(fay, adaNote, facilitator);
+    expect(room.server.getMap("notes").has(adaNote)).toBe(false);
+    const before = Y.encodeStateVector(bensPage);
+    expect(castDot(bensPage, round, adaNote, "ben")).toBe(true);
+    expect(room.offer(Y.encodeStateAsUpdate(bensPage, before), GuardedRoom.writer("ben")).kind).toBe("accept");
+    expect(room.refusals).toEqual([]);
+  });
+
   it("dots: under another's key, over the round's budget, 50 in one key, in a revealed round, on a missing note", () => {
     const { room, fay, adaNote, benNote, round } = setUp();
     const dots = (d: Y.Doc) => d.getMap<number>("roundDots");

@@ -172,7 +172,14 @@ export const boardGuard: DocGuard = {
         return checkLegacyDot(change, ctx);
       case "rounds":
       case "roundDots":
-        return checkVoting(change, ctx, (id) => notesMap(ctx.doc).has(id), getBoardSettings(ctx.doc).locked);
+        return checkVoting(
+          change,
+          ctx,
+          (id) => notesMap(ctx.doc).has(id),
+          getBoardSettings(ctx.doc).locked,
+          // A deleted note's key stays in the map's own record of its entries.
+          (id) => notesMap(ctx.doc)._map.has(id),
+        );
       default:
         return UNKNOWN;
     }

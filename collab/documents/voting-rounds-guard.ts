@@ -36,15 +36,21 @@ export const CLOCK_GRACE_MS = 5 * 60_000;
 
 const roundOf = (ctx: GuardContext, roundId: string) => ctx.doc.getMap<unknown>("rounds").get(roundId);
 
-/** Checks a change to `rounds` or `roundDots`. `itemExists` says whether the host still has the item. */
+/**
+ * Checks a change to `rounds` or `roundDots`. `itemExists` says whether the host still has the
+ * item; `itemExisted` whether it ever had it (a deleted item leaves its key behind).
+ */
 export function checkVoting(
   change: Change,
   ctx: GuardContext,
   itemExists: (itemId: string) => boolean,
   locked = false,
+  itemExisted: (itemId: string) => boolean = itemExists,
 ): Verdict {
   if (change.key === null) return "Voting rounds hold only rounds and dots.";
-  return change.root === "rounds" ? checkRound(change, ctx) : checkDot(change, ctx, itemExists, locked);
+  return change.root === "rounds"
+    ? checkRound(change, ctx)
+    : checkDot(change, ctx, { exists: itemExists, existed: itemExisted }, locked);
 }
 
 function checkRound(change: KeyChange, ctx: GuardContext): Verdict {
@@ -60,7 +66,13 @@ function checkRound(change: KeyChange, ctx: GuardContext): Verdict {
   return "Only a round's reveal can change after it starts.";
 }
 
-function checkDot(change: KeyChange, ctx: GuardContext, itemExists: (id: string) => boolean, locked: boolean): Verdict {
+function checkDot(
+  change: KeyChange,
+  ctx: GuardContext,
+  item: { exists: (id: string) => boolean; existed: (id: string) => boolean },
+  locked: boolean,
+): Verdict {
+  const itemExists = item.exists;
   if (change.path.length !== 0) return "A dot is a number under its key.";
   const parts = splitKey(change.key, 3);
   if (!parts) return "A dot's key is not well formed.";
@@ -76,7 +88,9 @@ function checkDot(change: KeyChange, ctx: GuardContext, itemExists: (id: string)
   // The facilitator's clock set the end; a few minutes' grace keeps a wrong clock from refusing honest dots.
   if (typeof endsAt === "number" && ctx.now > endsAt + CLOCK_GRACE_MS) return "Time is up for this voting round.";
   if (change.action === "delete") return null;
-  if (!itemExists(itemId)) return "A dot can only go on something still on the page.";
+  // A dot placed on a note someone deleted a moment before (the page had not heard yet) is an
+  // honest race: it is kept, counts against the person's dots, and is shown nowhere.
+  if (!itemExists(itemId) && !item.existed(itemId)) return "A dot can only go on something still on the page.";
   return isInteger(1, MAX_DOTS, "Dots on one item")(change.value, ctx);
 }
 
