@@ -36,6 +36,10 @@ export default function BoardPage() {
         Write each possible cause of the challenge on a note, sort the notes into categories, then place your dots on
         the causes that matter most.
       </p>
+      <StickyCollabStatus collab={collab} opening="Opening the shared board…" />
+      {collab ? <RootCauseBoard collab={collab} me={me} access={access} isFacilitator={isFacilitator} /> : null}
+      <NoteFromAddress />
+      {/* After the board: downloading is secondary to working on it, and the board keeps its place on screen. */}
       <ExportLinks
         label="Download the board"
         links={[
@@ -43,9 +47,6 @@ export default function BoardPage() {
           { href: `/communities/${community.id}/board/export.png`, text: "Download board (PNG)" },
         ]}
       />
-      <StickyCollabStatus collab={collab} opening="Opening the shared board…" />
-      {collab ? <RootCauseBoard collab={collab} me={me} access={access} isFacilitator={isFacilitator} /> : null}
-      <NoteFromAddress />
     </main>
   );
 }

@@ -26,13 +26,26 @@ export function HeaderSearch() {
         defaultValue={onSearchPage ? (params.get("q") ?? "") : ""}
         key={onSearchPage ? params.get("q") : "elsewhere"}
         maxLength={200}
-        className="min-h-11 w-32 rounded border border-brand-50 bg-white px-2 py-1.5 text-sm text-slate-900 placeholder:text-slate-600 lg:w-48"
+        className="min-h-11 w-28 rounded border border-brand-50 bg-white px-2 py-1.5 text-sm text-slate-900 placeholder:text-slate-600 xl:w-40"
       />
+      {/* An icon, so the header stays one line on a laptop; its name is still "Search". */}
       <button
         type="submit"
-        className="min-h-11 rounded border border-brand-50 px-3 py-1.5 text-sm font-medium hover:bg-brand-800"
+        className="inline-flex min-h-11 min-w-11 items-center justify-center rounded border border-brand-50 hover:bg-brand-800"
       >
-        Search
+        <svg
+          aria-hidden="true"
+          viewBox="0 0 20 20"
+          width="18"
+          height="18"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2"
+        >
+          <circle cx="8.5" cy="8.5" r="5.5" />
+          <path d="M13 13l4.5 4.5" strokeLinecap="round" />
+        </svg>
+        <span className="sr-only">Search</span>
       </button>
     </Form>
   );
