@@ -17,6 +17,30 @@ export function inquiryPrintHtml(data: InquiryExport, lang: string): string {
   });
 }
 
+/** A step of written sections (stories, needs, peer checks): each under its writer's name. */
+function WrittenStep({
+  heading,
+  parts,
+  empty,
+}: {
+  heading: string;
+  parts: Array<{ title: string; blocks: Parameters<typeof Blocks>[0]["blocks"] }>;
+  empty?: string;
+}) {
+  return (
+    <section className="step">
+      <h2>{heading}</h2>
+      {parts.length === 0 && empty ? <p className="empty">{empty}</p> : null}
+      {parts.map((part, i) => (
+        <div key={i}>
+          <h3>{part.title}</h3>
+          <Blocks blocks={part.blocks} />
+        </div>
+      ))}
+    </section>
+  );
+}
+
 function InquiryDocument({ data }: { data: InquiryExport }) {
   const chosen = data.questions.find((q) => q.status === "chosen");
   return (
@@ -26,34 +50,19 @@ function InquiryDocument({ data }: { data: InquiryExport }) {
       <p className="facts">
         {data.cohortName}. Exported on {data.exportedOn}.
       </p>
-      <section className="step">
-        <h2>1. {STEP_TITLES.stories}</h2>
-        {data.stories.map((s, i) => (
-          <div key={i}>
-            <h3>{s.name}</h3>
-            <Blocks blocks={s.blocks} />
-          </div>
-        ))}
-      </section>
-      <section className="step">
-        <h2>2. {STEP_TITLES.needed}</h2>
-        {data.needed.map((s, i) => (
-          <div key={i}>
-            <h3>{s.name}</h3>
-            <Blocks blocks={s.blocks} />
-          </div>
-        ))}
-      </section>
-      <section className="step">
-        <h2>3. {STEP_TITLES.peerCheck}</h2>
-        {data.peerChecks.length === 0 ? <p className="empty">No pairs yet.</p> : null}
-        {data.peerChecks.map((p, i) => (
-          <div key={i}>
-            <h3>{p.names.join(" and ")}</h3>
-            <Blocks blocks={p.blocks} />
-          </div>
-        ))}
-      </section>
+      <WrittenStep
+        heading={`1. ${STEP_TITLES.stories}`}
+        parts={data.stories.map((s) => ({ title: s.name, blocks: s.blocks }))}
+      />
+      <WrittenStep
+        heading={`2. ${STEP_TITLES.needed}`}
+        parts={data.needed.map((s) => ({ title: s.name, blocks: s.blocks }))}
+      />
+      <WrittenStep
+        heading={`3. ${STEP_TITLES.peerCheck}`}
+        parts={data.peerChecks.map((p) => ({ title: p.names.join(" and "), blocks: p.blocks }))}
+        empty="No pairs yet."
+      />
       <section className="step">
         <h2>4. {STEP_TITLES.board}</h2>
         {data.board.problem ? <p>Problem: {data.board.problem}</p> : null}
